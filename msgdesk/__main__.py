@@ -1,0 +1,5 @@
+import sys
+
+from msgdesk.cli import main
+
+sys.exit(main())

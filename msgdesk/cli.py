@@ -1,0 +1,198 @@
+"""The ``msgdesk`` command.  With no subcommand it opens the window; with one
+it works headless.  Exit status: 0 success, 2 bad input (message on stderr),
+1 anything else."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from msgdesk import __version__
+from msgdesk.errors import InputError, MsgdeskError
+from msgdesk.paths import DB_ENV_VAR, default_db_path
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+#: Subcommands register themselves here: name -> (add_arguments, run).
+#: ``run(args)`` returns an exit status.
+Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+    """Register ``run`` as the subcommand ``name``."""
+
+    def register(run: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = (add_arguments, run, help_text)
+        return run
+
+    return register
+
+
+def open_engine(args: argparse.Namespace):
+    from msgdesk.store.database import open_database
+
+    return open_database(default_db_path(args.db))
+
+
+# --- import / export / list ------------------------------------------------------
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the return file (.json) to import")
+    parser.add_argument("--replace", action="store_true", help="replace a round that already exists (never an approved one)")
+
+
+@command("import", "import a return file", _import_arguments)
+def run_import(args: argparse.Namespace) -> int:
+    from msgdesk.returnfile import read_return_file
+    from msgdesk.store.repository import import_return
+
+    data = read_return_file(args.file)
+    engine = open_engine(args)
+    info = import_return(engine, data, replace=args.replace)
+    rated = sum(1 for r in data.responses if r.rating)
+    actions = sum(len(r.actions) for r in data.responses)
+    print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")
+    return EXIT_OK
+
+
+def _round_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    _round_arguments(parser)
+    parser.add_argument("--json", metavar="OUT", help="write the return file (msgdesk-return JSON)")
+    parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
+    parser.add_argument("--label", default="Appendix 1", help="the label in every PDF page header (default: %(default)s)")
+
+
+@command("export", "export a round as a return file, PDF or Excel workbook", _export_arguments)
+def run_export(args: argparse.Namespace) -> int:
+    from msgdesk.store.repository import load_round
+
+    outputs = [o for o in (args.json, args.pdf, args.xlsx) if o]
+    if not outputs:
+        raise InputError("say what to write: --json OUT, --pdf OUT and/or --xlsx OUT")
+    engine = open_engine(args)
+    data = load_round(engine, args.partnership, args.round)
+    if args.json:
+        from msgdesk.returnfile import write_return_file
+
+        write_return_file(args.json, data)
+        print(f"Wrote {args.json}")
+    for option, module_name in (("pdf", "msgdesk.reports.pdf_appendix"), ("xlsx", "msgdesk.reports.xlsx_workbook")):
+        out = getattr(args, option)
+        if not out:
+            continue
+        try:
+            module = __import__(module_name, fromlist=["export"])
+        except ImportError as exc:
+            raise MsgdeskError(f"{option.upper()} export is not available in this build ({exc})") from exc
+        kwargs = {"label": args.label} if option == "pdf" else {}
+        module.export(data, out, **kwargs)
+        print(f"Wrote {out}")
+    return EXIT_OK
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+@command("list", "list partnerships and rounds", _list_arguments)
+def run_list(args: argparse.Namespace) -> int:
+    from msgdesk.returndata import ROUND_STATUS_LABELS
+    from msgdesk.store.repository import list_rounds
+
+    summaries = list_rounds(open_engine(args))
+    if not summaries:
+        print("No rounds yet. Import one with: msgdesk import FILE")
+        return EXIT_OK
+    rows = [("Partnership", "Round", "Status", "Rated", "Actions")]
+    for s in summaries:
+        rows.append(
+            (
+                s.round.partnership,
+                s.round.label,
+                ROUND_STATUS_LABELS.get(s.round.status, s.round.status),
+                f"{s.rated} of {s.local_total} rated",
+                str(s.actions),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return EXIT_OK
+
+
+# --- the parser ------------------------------------------------------------------------
+
+
+def _db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=f"the database file (default: ${DB_ENV_VAR}, else msgdesk.db in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="msgdesk",
+        description="Complete the MSG self-evaluation of progress with integration, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"msgdesk {__version__}")
+    _db_option(parser, None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (add_arguments, _run, help_text) in COMMANDS.items():
+        child = sub.add_parser(name, help=help_text, description=help_text)
+        _db_option(child, argparse.SUPPRESS)  # --db may come before or after the subcommand
+        add_arguments(child)
+    return parser
+
+
+def _load_plugins() -> None:
+    """Subcommands that live beside their feature register on import."""
+    for module in ("msgdesk.tracker.cli", "msgdesk.store.backup_cli"):
+        try:
+            __import__(module)
+        except ImportError:
+            pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_plugins()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        try:
+            from msgdesk.ui.app import run_gui
+        except ImportError as exc:
+            print(f"msgdesk: the window cannot start ({exc}); try 'msgdesk --help'", file=sys.stderr)
+            return EXIT_FAILURE
+        return run_gui(args)
+    run = COMMANDS[args.command][1]
+    try:
+        return run(args)
+    except InputError as exc:
+        print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except MsgdeskError as exc:
+        print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(f"msgdesk {args.command}: interrupted", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

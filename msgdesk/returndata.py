@@ -1,0 +1,124 @@
+"""Plain, Qt-free values describing one partnership's return for one round.
+
+These are what the return-file reader produces, what storage hands out
+(``msgdesk.store.repository.load_round``) and what the PDF / Excel exporters
+consume.  They hold no database session and no Qt object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: Rating slugs in the order of the template's columns.
+RATINGS: tuple[str, ...] = (
+    "not_yet_established",
+    "partly_established",
+    "established",
+    "exemplary",
+)
+
+RATING_LABELS: dict[str, str] = {
+    "not_yet_established": "Not yet established",
+    "partly_established": "Partly established",
+    "established": "Established",
+    "exemplary": "Exemplary",
+}
+
+#: Round statuses, in the order a round moves through them.
+ROUND_STATUSES: tuple[str, ...] = ("draft", "ready", "approved")
+
+ROUND_STATUS_LABELS: dict[str, str] = {
+    "draft": "Draft",
+    "ready": "Ready for IJB",
+    "approved": "Approved by IJB",
+}
+
+#: Statuses an improvement action can have (issue 5).
+ACTION_STATUSES: tuple[str, ...] = (
+    "not_started",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "complete",
+    "ongoing",
+    "in_place",
+    "superseded",
+)
+
+ACTION_STATUS_LABELS: dict[str, str] = {
+    "not_started": "Not started",
+    "on_track": "On track",
+    "at_risk": "At risk",
+    "off_track": "Off track",
+    "complete": "Complete",
+    "ongoing": "Ongoing",
+    "in_place": "In place",
+    "superseded": "Superseded",
+}
+
+
+def rating_label(rating: str | None) -> str:
+    """"Partly established" for ``partly_established``; "" for no rating."""
+    return RATING_LABELS.get(rating, "") if rating else ""
+
+
+@dataclass
+class ActionData:
+    """One proposed improvement action."""
+
+    action: str
+    delivery: str = ""
+    timescale: str = ""
+    lead: str = ""
+    #: A due date set by hand; it overrides the timescale's interpretation.
+    due_date: date | None = None
+    status: str = "not_started"
+    #: Stable reference, e.g. "2019-2.3-1"; empty until stored.
+    reference: str = ""
+
+    def due(self, completed_on: date | None) -> date | None:
+        """The effective due date: the manual one, else the interpreted one."""
+        if self.due_date is not None:
+            return self.due_date
+        from msgdesk.timescales import interpret
+
+        return interpret(self.timescale, completed_on).due_date
+
+
+@dataclass
+class ResponseData:
+    """The partnership's answer to one proposal."""
+
+    proposal: str
+    rating: str | None = None
+    previous_rating: str | None = None
+    evidence: str = ""
+    actions: list[ActionData] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.rating or self.previous_rating or self.evidence or self.actions)
+
+
+@dataclass
+class ReturnData:
+    """A whole return: partnership, round details and responses."""
+
+    partnership: str
+    round: str
+    contact: str = ""
+    completed_on: date | None = None
+    status: str = "draft"
+    ijb_meeting_date: date | None = None
+    minute_reference: str = ""
+    responses: list[ResponseData] = field(default_factory=list)
+
+    def response(self, proposal_id: str) -> ResponseData | None:
+        for response in self.responses:
+            if response.proposal == proposal_id:
+                return response
+        return None
+
+    @property
+    def has_previous_round(self) -> bool:
+        return any(r.previous_rating for r in self.responses)
