@@ -1,0 +1,66 @@
+"""Shared test set-up.  Qt runs offscreen; every test gets its own SQLite file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory, monkeypatch):
+    """No test may touch the real user's data folder or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("MSGDESK_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "msgdesk.db"
+
+
+@pytest.fixture
+def engine(db_path):
+    from msgdesk.store.database import open_database
+
+    engine = open_database(db_path)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def template():
+    from msgdesk.template import load_template
+
+    return load_template()
+
+
+@pytest.fixture
+def example_data(template):
+    from msgdesk.returnfile import read_return_file
+
+    return read_return_file(EXAMPLE, template)
+
+
+@pytest.fixture
+def example_round(engine, example_data):
+    """The North Ayrshire 2019 example imported into a fresh database; returns RoundInfo."""
+    from msgdesk.store.repository import import_return
+
+    return import_return(engine, example_data)
