@@ -705,6 +705,19 @@ def import_return(engine: Engine, data: ReturnData, replace: bool = False,
             )
             session.add(response)
             session.flush()
-            for position, action in enumerate(item.actions):
-                _insert_action(session, rnd, response, action, position)
+            # A fresh response: positions and references follow the file's order.
+            for number, action in enumerate(item.actions, start=1):
+                session.add(
+                    Action(
+                        response_id=response.id,
+                        position=number - 1,
+                        text=action.action,
+                        delivery=action.delivery,
+                        timescale=action.timescale,
+                        due_date_override=action.due_date,
+                        lead=action.lead,
+                        status=initial_status(action.timescale),
+                        reference=action.reference or f"{rnd.label}-{item.proposal}-{number}",
+                    )
+                )
         return _info(session, rnd)

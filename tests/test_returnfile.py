@@ -1,0 +1,244 @@
+"""Return files: validation with located messages, all-or-nothing import,
+byte-identical round trips — through the real command line and SQLite files."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from msgdesk.cli import main
+from msgdesk.returnfile import ReturnFileError, dump_return, parse_return
+from tests.conftest import EXAMPLE
+from tests.test_storage import dump
+
+
+def example_obj() -> dict:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def with_change(change) -> dict:
+    obj = copy.deepcopy(example_obj())
+    change(obj)
+    return obj
+
+
+def _set(path, value):
+    """A change that sets obj[path...] = value."""
+    def change(obj):
+        target = obj
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return change
+
+
+def _delete(path):
+    def change(obj):
+        target = obj
+        for key in path[:-1]:
+            target = target[key]
+        del target[path[-1]]
+    return change
+
+
+def _first_action_with(key, value):
+    def change(obj):
+        response = obj["responses"][3]
+        response["actions"] = [{"action": "Review the plan", "timescale": "December 2021"},
+                               {"action": "Publish it", "timescale": "March 2022"}]
+        response["actions"][1][key] = value
+    return change
+
+
+def _duplicate_proposal(obj):
+    obj["responses"].append(copy.deepcopy(obj["responses"][0]))
+
+
+def _national_rating(obj):
+    obj["responses"].append({"proposal": "3.2", "rating": "established"})
+
+
+# (name, raw bytes or JSON object, expected located fragment)
+MALFORMED = [
+    ("empty file", b"", "the file is empty"),
+    ("not JSON", b"{\"format\": \"msgdesk-return\",", "line 1, column"),
+    ("trailing comma", b'{"format": "msgdesk-return", "version": 1,}', "not valid JSON"),
+    ("NaN constant", b'{"format": "msgdesk-return", "version": NaN}', "not valid JSON"),
+    ("not UTF-8", "{\"partnership\": \"Sl\u00e0inte\"}".encode("latin-1"), "not UTF-8"),
+    ("a list, not an object", b"[1, 2]", "must hold a JSON object, found a list"),
+    ("wrong format", with_change(_set(["format"], "msg-return")), "format: expected 'msgdesk-return'"),
+    ("missing format", with_change(_delete(["format"])), "format: missing"),
+    ("wrong version", with_change(_set(["version"], 2)), "version: this msgdesk reads version 1, found 2"),
+    ("version as text", with_change(_set(["version"], "1")), "version: this msgdesk reads version 1"),
+    ("version true", with_change(_set(["version"], True)), "version: this msgdesk reads version 1"),
+    ("missing partnership", with_change(_delete(["partnership"])), "partnership: missing"),
+    ("blank partnership", with_change(_set(["partnership"], "   ")), "partnership: must not be empty"),
+    ("partnership a number", with_change(_set(["partnership"], 12)), "partnership: expected text, found a number"),
+    ("missing round", with_change(_delete(["round"])), "round: missing"),
+    ("round a number", with_change(_set(["round"], 2019)), "round: expected text, found a number"),
+    ("round with newline", with_change(_set(["round"], "2019\n2021")), "round: contains a control character"),
+    ("unknown top-level key", with_change(_set(["signed_by"], "me")), "signed_by: unknown key"),
+    ("contact a list", with_change(_set(["contact"], ["a"])), "contact: expected text, found a list"),
+    ("completed_on not a date", with_change(_set(["completed_on"], "18/04/2019")), "completed_on: expected a date YYYY-MM-DD"),
+    ("completed_on impossible", with_change(_set(["completed_on"], "2019-02-30")), "completed_on: '2019-02-30' is not a real date"),
+    ("responses missing", with_change(_delete(["responses"])), "responses: missing"),
+    ("responses an object", with_change(_set(["responses"], {})), "responses: expected a list, found an object"),
+    ("response not an object", with_change(_set(["responses", 2], "1.3")), "responses[2]: expected an object, found text"),
+    ("unknown proposal", with_change(_set(["responses", 4, "proposal"], "7.1")), "responses[4].proposal: there is no proposal '7.1'"),
+    ("proposal a number", with_change(_set(["responses", 4, "proposal"], 2.2)), "responses[4].proposal: expected text"),
+    ("proposal missing", with_change(_delete(["responses", 4, "proposal"])), "responses[4].proposal: missing"),
+    ("duplicate proposal", with_change(_duplicate_proposal), "responses[22].proposal: proposal 1.1 appears twice (also responses[0])"),
+    ("rating on a national proposal", with_change(_national_rating), "responses[22].rating: proposal 3.2 is not for local completion"),
+    ("unknown rating", with_change(_set(["responses", 1, "rating"], "Established")), "responses[1].rating: unknown rating 'Established'"),
+    ("rating a number", with_change(_set(["responses", 1, "rating"], 3)), "responses[1].rating: unknown rating a number"),
+    ("bad previous rating", with_change(_set(["responses", 1, "previous_rating"], "good")), "responses[1].previous_rating: unknown rating"),
+    ("evidence a number", with_change(_set(["responses", 5, "evidence"], 42)), "responses[5].evidence: expected text, found a number"),
+    ("evidence with NUL", with_change(_set(["responses", 5, "evidence"], "ok\x00")), "responses[5].evidence: contains a control character (U+0000)"),
+    ("unknown response key", with_change(_set(["responses", 5, "score"], 3)), "responses[5].score: unknown key"),
+    ("actions an object", with_change(_set(["responses", 6, "actions"], {"action": "x"})), "responses[6].actions: expected a list, found an object"),
+    ("action not an object", with_change(_set(["responses", 6, "actions"], ["do it"])), "responses[6].actions[0]: expected an object, found text"),
+    ("action text missing", with_change(_first_action_with("action", None)), "responses[3].actions[1].action: expected text, found null"),
+    ("action text empty", with_change(_first_action_with("action", "")), "responses[3].actions[1].action: must not be empty"),
+    ("timescale a number", with_change(_first_action_with("timescale", 2021)), "responses[3].actions[1].timescale: expected text"),
+    ("delivery a list", with_change(_first_action_with("delivery", [])), "responses[3].actions[1].delivery: expected text, found a list"),
+    ("lead an object", with_change(_first_action_with("lead", {})), "responses[3].actions[1].lead: expected text, found an object"),
+    ("due_date invalid", with_change(_first_action_with("due_date", "2021-13-01")), "responses[3].actions[1].due_date: '2021-13-01' is not a real date"),
+    ("due_date wrong form", with_change(_first_action_with("due_date", "March 2022")), "responses[3].actions[1].due_date: expected a date YYYY-MM-DD"),
+    ("unknown action key", with_change(_first_action_with("owner", "me")), "responses[3].actions[1].owner: unknown key"),
+]
+
+
+def _raw(content) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    return json.dumps(content, ensure_ascii=False).encode("utf-8")
+
+
+def test_there_are_at_least_25_kinds_of_malformed_file():
+    assert len({name for name, _, _ in MALFORMED}) >= 25
+
+
+@pytest.mark.parametrize("name,content,expected", MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_file_is_rejected_with_its_location_and_nothing_changes(
+    name, content, expected, tmp_path, db_path, capsys, engine, example_round
+):
+    """An existing database with one round; a bad import leaves it exactly as it was."""
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(_raw(content))
+    before = dump(db_path)
+    status = main(["import", str(bad), "--db", str(db_path), "--replace"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert expected in err, err
+    assert str(bad) in err
+    assert dump(db_path) == before
+
+
+def test_every_problem_is_reported_at_once(template):
+    obj = example_obj()
+    obj["responses"][0]["rating"] = "great"
+    obj["responses"][5]["evidence"] = 5
+    obj["responses"][9]["proposal"] = "9.9"
+    with pytest.raises(ReturnFileError) as caught:
+        parse_return(json.dumps(obj), template)
+    problems = caught.value.problems
+    assert len(problems) == 3
+    assert [p.split(":")[0] for p in problems] == ["responses[0].rating", "responses[5].evidence", "responses[9].proposal"]
+
+
+def test_import_then_list_shows_22_of_22_rated(db_path, capsys):
+    assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0
+    assert "22 proposals rated, 52 actions" in capsys.readouterr().out
+    assert main(["list", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "North Ayrshire Health and Social Care Partnership" in out
+    assert "2019" in out and "Draft" in out and "22 of 22 rated" in out and " 52" in out
+
+
+def test_db_environment_variable_and_default_data_folder(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("MSGDESK_DB", str(target))
+    assert main(["import", str(EXAMPLE)]) == 0
+    assert target.exists()
+    monkeypatch.delenv("MSGDESK_DB")
+    assert main(["list"]) == 0  # the user data folder (redirected to a temp HOME by conftest)
+    assert "No rounds yet" in capsys.readouterr().out
+    from msgdesk.paths import default_db_path
+
+    import os
+
+    assert default_db_path().exists()
+    assert default_db_path().is_relative_to(os.environ["XDG_DATA_HOME"])
+
+
+def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_path, tmp_path, capsys):
+    from datetime import date
+
+    from msgdesk.store import repository as repo
+    from msgdesk.store.database import open_database
+
+    assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0
+    assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 2
+    assert "already has a round 2019; use --replace" in capsys.readouterr().err
+
+    changed = example_obj()
+    changed["responses"][0]["evidence"] = "Replaced evidence"
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(changed), encoding="utf-8")
+    assert main(["import", str(path), "--db", str(db_path), "--replace"]) == 0
+    engine = open_database(db_path)
+    info = repo.find_round(engine, changed["partnership"], "2019")
+    assert repo.load_round_by_id(engine, info.id).response("1.1").evidence == "Replaced evidence"
+
+    repo.approve(engine, info.id, date(2019, 5, 16), "item 9")
+    before = dump(db_path)
+    assert main(["import", str(EXAMPLE), "--db", str(db_path), "--replace"]) == 2
+    assert "approved by the IJB and cannot be replaced" in capsys.readouterr().err
+    assert dump(db_path) == before
+
+
+def test_export_import_export_is_byte_identical(db_path, tmp_path):
+    first, second = tmp_path / "first.json", tmp_path / "second.json"
+    other_db = tmp_path / "other.db"
+    assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0
+    args = ["--partnership", "North Ayrshire Health and Social Care Partnership", "--round", "2019"]
+    assert main(["export", *args, "--json", str(first), "--db", str(db_path)]) == 0
+    assert main(["import", str(first), "--db", str(other_db)]) == 0
+    assert main(["export", *args, "--json", str(second), "--db", str(other_db)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    # and the canonical form of the shipped example is the example itself
+    assert first.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_round_trip_keeps_hostile_and_non_ascii_text(template, engine):
+    from msgdesk.store import repository as repo
+
+    obj = example_obj()
+    obj["partnership"] = "Comhairle nan Eilean Siar – Slàinte"
+    obj["responses"][0]["evidence"] = "=SUM(A1) <b>bold</b> “quoted” — 🙂\n\tindented"
+    obj["responses"][0]["actions"] = [{"action": "@cmd", "delivery": "-1", "timescale": "Q4 20/21",
+                                       "lead": "Ms Ní Bhriain", "due_date": "2021-03-15"}]
+    data = parse_return(json.dumps(obj, ensure_ascii=False).encode("utf-8"), template)
+    info = repo.import_return(engine, data)
+    back = repo.load_round_by_id(engine, info.id)
+    assert dump_return(back) == dump_return(data)
+    assert back.response("1.1").actions[0].due_date.isoformat() == "2021-03-15"
+
+
+def test_bad_arguments_exit_2_and_missing_round_exits_2(db_path, capsys):
+    assert main(["import", "/nonexistent/file.json", "--db", str(db_path)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["export", "-p", "Nobody", "-r", "2019", "--json", "x.json", "--db", str(db_path)]) == 2
+    assert "no round '2019' for partnership 'Nobody'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--db", str(db_path)])
+    assert exited.value.code == 2
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("msgdesk ")
