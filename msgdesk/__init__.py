@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=1)
 def _version() -> str:
     try:
         from importlib.metadata import PackageNotFoundError, version
@@ -14,4 +17,8 @@ def _version() -> str:
         return "0+unknown"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    # Computed on first use: importlib.metadata costs start-up time.
+    if name == "__version__":
+        return _version()
+    raise AttributeError(name)

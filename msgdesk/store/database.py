@@ -15,12 +15,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import create_engine
 
 from msgdesk.errors import DatabaseError, SchemaTooNewError
+# Opening an up-to-date file never loads alembic (it costs start-up time).
+from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: F401 (re-exported)
 
-#: The newest schema revision this msgdesk knows; ``tests/test_storage.py``
-#: checks it equals alembic's head, so opening an up-to-date file never has
-#: to load alembic (it costs start-up time).
-SCHEMA_HEAD = "0001"
-KNOWN_REVISIONS = ("0001",)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
