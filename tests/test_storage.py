@@ -234,3 +234,29 @@ def test_each_edit_is_committed_on_its_own(engine, db_path):
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT evidence FROM response").fetchall() == [("Written at 10:02",)]
     con.close()
+
+
+def test_a_database_from_each_released_schema_opens_with_its_data(tmp_path):
+    """tests/fixtures keeps one file per released schema; each must open (and
+    migrate, once there are newer revisions) with nothing lost."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    fixtures = sorted((ROOT / "tests" / "fixtures").glob("msgdesk-schema-*.db"))
+    assert [f.name for f in fixtures][:1] == ["msgdesk-schema-0001.db"]
+    for fixture in fixtures:
+        path = tmp_path / fixture.name
+        shutil.copy(fixture, path)
+        engine = open_database(path)
+        try:
+            old = repo.load_round(engine, "North Ayrshire Health and Social Care Partnership", "2019")
+            new = repo.load_round(engine, "North Ayrshire Health and Social Care Partnership", "2021")
+        finally:
+            engine.dispose()
+        assert old.status == "approved" and old.minute_reference == "IJB 16 May 2019, item 7"
+        assert sum(len(r.actions) for r in old.responses) == 52
+        tracked = old.response("2.3").actions[0]
+        assert (tracked.status, tracked.due_date, tracked.lead) == ("on_track", date(2019, 12, 31), "Chief Finance Officer")
+        assert new.response("1.1").rating == "exemplary" and new.response("1.1").previous_rating == "established"
+        assert sum(len(r.actions) for r in new.responses) == 52  # all open, all carried forward
