@@ -1,0 +1,45 @@
+"""``msgdesk report``: the committee progress report on the improvement actions.
+
+    msgdesk report --partnership P --round R --as-at YYYY-MM-DD --pdf OUT --xlsx OUT
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from msgdesk.cli import EXIT_OK, command, open_engine
+from msgdesk.errors import InputError
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _report_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
+    parser.add_argument("--as-at", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                        help="report the actions as they stood on this date (default: today)")
+    parser.add_argument("--pdf", metavar="OUT", help="write the report as a PDF")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the report as an Excel workbook")
+
+
+@command("report", "the committee progress report on a round's improvement actions (PDF, Excel)",
+         _report_arguments)
+def run(args: argparse.Namespace) -> int:
+    from msgdesk.tracker.report import write_report
+
+    if not (args.pdf or args.xlsx):
+        raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
+    as_at = args.as_at or date.today()
+    engine = open_engine(args)
+    try:
+        for path in write_report(engine, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
+            print(f"Wrote {path}")
+    finally:
+        engine.dispose()
+    return EXIT_OK

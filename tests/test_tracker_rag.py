@@ -1,0 +1,93 @@
+"""RAG rules over a table of cases, with a fixed "today" (issue 5)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from msgdesk.returndata import ACTION_STATUSES
+from msgdesk.tracker.rag import (
+    AMBER,
+    CARRIED,
+    COMPLETE,
+    GREEN,
+    NEEDS_DATE,
+    RAG_LABELS,
+    RAGS,
+    RED,
+    SUPERSEDED,
+    rag_for,
+)
+
+TODAY = date(2020, 3, 1)
+
+
+def days(n: int) -> date:
+    return TODAY + timedelta(days=n)
+
+
+# (status, due date, timescale kind, carried on) -> (rag, overdue, needs a date)
+CASES = [
+    # complete / in place: complete, whatever the date
+    ("complete", days(-100), "dated", False, COMPLETE, False, False),
+    ("complete", None, "unrecognised", False, COMPLETE, False, False),
+    ("in_place", None, "in_place", False, COMPLETE, False, False),
+    ("in_place", days(-1), "dated", False, COMPLETE, False, False),
+    # superseded: closed, never red or overdue
+    ("superseded", days(-30), "dated", False, SUPERSEDED, False, False),
+    ("superseded", None, "", False, SUPERSEDED, False, False),
+    # due date passed and not complete: red, overdue
+    ("not_started", days(-1), "dated", False, RED, True, False),
+    ("on_track", days(-1), "dated", False, RED, True, False),
+    ("at_risk", days(-400), "dated", False, RED, True, False),
+    ("ongoing", days(-5), "dated", False, RED, True, False),
+    # off track: red even before the date, and without one
+    ("off_track", days(200), "dated", False, RED, False, False),
+    ("off_track", None, "unrecognised", False, RED, False, True),
+    # due today or within 30 days: amber
+    ("not_started", days(0), "dated", False, AMBER, False, False),
+    ("on_track", days(30), "dated", False, AMBER, False, False),
+    ("on_track", days(31), "dated", False, GREEN, False, False),
+    # at risk: amber
+    ("at_risk", days(200), "dated", False, AMBER, False, False),
+    # no due date and not ongoing: needs a date (before amber)
+    ("not_started", None, "unrecognised", False, NEEDS_DATE, False, True),
+    ("on_track", None, "", False, NEEDS_DATE, False, True),
+    ("at_risk", None, "unrecognised", False, NEEDS_DATE, False, True),
+    ("not_started", None, "to_be_agreed", False, NEEDS_DATE, False, True),
+    # ongoing (status or timescale) needs no date: green
+    ("ongoing", None, "unrecognised", False, GREEN, False, False),
+    ("not_started", None, "ongoing", False, GREEN, False, False),
+    ("on_track", None, "in_place", False, GREEN, False, False),
+    ("ongoing", days(10), "dated", False, AMBER, False, False),
+    # otherwise green
+    ("not_started", days(365), "dated", False, GREEN, False, False),
+    ("on_track", days(90), "dated", False, GREEN, False, False),
+    # carried forward into a later round: followed up there
+    ("not_started", days(-100), "dated", True, CARRIED, False, False),
+    ("at_risk", None, "", True, CARRIED, False, False),
+]
+
+
+@pytest.mark.parametrize("status,due,kind,carried,rag,overdue,needs_date", CASES)
+def test_rag_rules(status, due, kind, carried, rag, overdue, needs_date):
+    result = rag_for(status, due, TODAY, kind, carried)
+    assert (result.rag, result.overdue, result.needs_date) == (rag, overdue, needs_date)
+    if due is not None:
+        assert result.days_left == (due - TODAY).days
+
+
+def test_every_status_gets_a_rag_and_a_label():
+    for status in ACTION_STATUSES:
+        for due in (None, days(-1), days(0), days(45)):
+            result = rag_for(status, due, TODAY)
+            assert result.rag in RAGS
+            assert result.label == RAG_LABELS[result.rag]
+
+
+def test_today_is_injected_not_read_from_the_clock():
+    due = date(2020, 6, 30)
+    assert rag_for("on_track", due, date(2020, 1, 1)).rag == GREEN
+    assert rag_for("on_track", due, date(2020, 6, 15)).rag == AMBER
+    assert rag_for("on_track", due, date(2020, 7, 1)).rag == RED
