@@ -1,0 +1,154 @@
+"""A fast, read-only view of one round for the window, with the standard
+library's ``sqlite3`` only.
+
+Importing SQLAlchemy and sqlmodel costs about half a second; the window shows the
+last round from this snapshot first and brings the full store (``repository``)
+up just after.  Only a file whose schema is exactly ``SCHEMA_HEAD`` is read;
+anything else returns None and the caller opens the database properly (which
+migrates it).  ``tests/test_ui_core_additions.py`` checks that the snapshot
+agrees with ``repository.load_round_by_id`` and that ``SCHEMA_HEAD`` matches
+``msgdesk.store.database``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from msgdesk.returndata import ActionData
+from msgdesk.store.schema import SCHEMA_HEAD
+
+
+@dataclass
+class ResponseSnapshot:
+    proposal: str
+    rating: str | None = None
+    previous_rating: str | None = None
+    evidence: str = ""
+    #: (action id, values) in order
+    actions: list[tuple[int, ActionData]] = field(default_factory=list)
+
+
+@dataclass
+class RoundSnapshot:
+    id: int
+    partnership: str
+    label: str
+    contact: str
+    completed_on: date | None
+    status: str
+    ijb_meeting_date: date | None
+    minute_reference: str
+    previous_round_id: int | None
+    previous_label: str | None
+    responses: dict[str, ResponseSnapshot] = field(default_factory=dict)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == "approved"
+
+    def response(self, proposal_id: str) -> ResponseSnapshot:
+        found = self.responses.get(proposal_id)
+        if found is None:
+            found = self.responses[proposal_id] = ResponseSnapshot(proposal_id)
+        return found
+
+
+def _date(value) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    if not row or row[0] != SCHEMA_HEAD:
+        con.close()
+        return None
+    return con
+
+
+def is_current(path: Path) -> bool:
+    """True if ``path`` is an msgdesk database needing no migration."""
+    con = _connect(path)
+    if con is None:
+        return False
+    con.close()
+    return True
+
+
+def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
+    """Round ``round_id`` read from ``path``; None if the file or round is not there."""
+    con = _connect(path)
+    if con is None:
+        return None
+    try:
+        row = con.execute(
+            "SELECT r.id, p.name, r.label, r.contact, r.completed_on, r.status, r.ijb_meeting_date,"
+            " r.minute_reference, r.previous_round_id, prev.label"
+            " FROM evaluation_round r JOIN partnership p ON p.id = r.partnership_id"
+            " LEFT JOIN evaluation_round prev ON prev.id = r.previous_round_id WHERE r.id = ?",
+            (round_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        snap = RoundSnapshot(
+            id=row[0], partnership=row[1], label=row[2], contact=row[3] or "", completed_on=_date(row[4]),
+            status=row[5], ijb_meeting_date=_date(row[6]), minute_reference=row[7] or "",
+            previous_round_id=row[8], previous_label=row[9],
+        )
+        by_id: dict[int, ResponseSnapshot] = {}
+        for rid, proposal, rating, previous, evidence in con.execute(
+            "SELECT id, proposal_id, rating, previous_rating, evidence FROM response WHERE round_id = ?",
+            (round_id,),
+        ):
+            by_id[rid] = snap.responses[proposal] = ResponseSnapshot(proposal, rating, previous, evidence or "")
+        for values in con.execute(
+            "SELECT a.response_id, a.id, a.text, a.delivery, a.timescale, a.lead, a.due_date_override,"
+            " a.status, a.reference FROM action a JOIN response r ON r.id = a.response_id"
+            " WHERE r.round_id = ? ORDER BY a.response_id, a.position, a.id",
+            (round_id,),
+        ):
+            by_id[values[0]].actions.append(
+                (values[1], ActionData(action=values[2], delivery=values[3], timescale=values[4], lead=values[5],
+                                       due_date=_date(values[6]), status=values[7], reference=values[8]))
+            )
+        return snap
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+
+
+@dataclass(frozen=True)
+class RoundListing:
+    id: int
+    partnership: str
+    label: str
+    status: str
+
+
+def list_round_listings(path: Path) -> list[RoundListing]:
+    """Every round in the file (for the start page), or [] if it cannot be read quickly."""
+    con = _connect(path)
+    if con is None:
+        return []
+    try:
+        return [
+            RoundListing(*row)
+            for row in con.execute(
+                "SELECT r.id, p.name, r.label, r.status FROM evaluation_round r"
+                " JOIN partnership p ON p.id = r.partnership_id ORDER BY p.name, r.label"
+            )
+        ]
+    except sqlite3.Error:
+        return []
+    finally:
+        con.close()

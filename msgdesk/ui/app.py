@@ -1,0 +1,60 @@
+"""Start the window: ``msgdesk`` with no subcommand."""
+
+from __future__ import annotations
+
+import sys
+
+
+def build_window(db_path, settings=None, warm_up: bool = True):
+    """The main window for ``db_path`` with the last round open (or the start page)."""
+    from msgdesk.ui.main_window import MainWindow, schedule_warm_up
+    from msgdesk.ui.settings import open_settings
+    from msgdesk.ui.store import Store
+
+    window = MainWindow(Store(db_path), settings if settings is not None else open_settings())
+    window.restore_last()
+    if warm_up:
+        schedule_warm_up(window)
+    return window
+
+
+def run_gui(args) -> int:
+    from msgdesk.paths import default_db_path
+
+    db_path = default_db_path(getattr(args, "db", None))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("msgdesk")
+    app.setApplicationName("msgdesk")
+    app.setApplicationDisplayName("msgdesk")
+
+    from msgdesk.ui.errors import install_excepthook, setup_logging
+
+    setup_logging()
+    holder: dict = {}
+    install_excepthook(lambda: holder.get("window"))
+    from msgdesk.errors import MsgdeskError
+
+    for attempt in (1, 2):
+        try:
+            window = build_window(db_path)
+            break
+        except MsgdeskError as exc:  # a database that cannot be opened
+            try:
+                from msgdesk.ui.backups_dialog import offer_recovery
+            except ImportError:
+                offer_recovery = None
+            if attempt == 1 and offer_recovery is not None and offer_recovery(None, db_path, exc):
+                continue  # the newest good backup was restored: open it
+            if offer_recovery is None:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(None, "msgdesk", f"msgdesk cannot open the database:\n\n{exc}")
+            return 1
+    holder["window"] = window
+    if window.settings.value("window/geometry") is None:
+        screen = app.primaryScreen().availableGeometry()
+        window.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+    window.show()
+    return app.exec()

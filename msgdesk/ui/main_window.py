@@ -1,0 +1,471 @@
+"""The main window: start page, or the round with its navigation, proposal and
+review pages, a Tracker tab, menus, undo/redo and the saved-at indicator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from msgdesk.errors import InputError, MsgdeskError
+from msgdesk.returndata import ROUND_STATUS_LABELS
+from msgdesk.store.snapshot import is_current, load_snapshot
+from msgdesk.template import load_template
+from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
+from msgdesk.ui.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
+from msgdesk.ui.proposal_page import ProposalPage
+from msgdesk.ui.review_page import ReviewPage
+from msgdesk.ui.session import RoundSession
+from msgdesk.ui.settings import last_round, remember_round
+from msgdesk.ui.start_page import StartPage
+
+START, WORKSPACE = 0, 1
+PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, settings, template=None, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.store = store
+        self.settings = settings
+        self.template = template or load_template()
+        self.session: RoundSession | None = None
+        self.current: str | None = None
+        self.order = [p.id for p in self.template.proposals] + [REVIEW]
+        self.tracker = None
+        self._sized = False
+
+        self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
+        self.ui.proposalHostLayout.addWidget(self.proposal_page)
+        self.review_page = ReviewPage(self.template, self.ui.reviewHost)
+        self.ui.reviewHostLayout.addWidget(self.review_page)
+        self.start_page = StartPage(store.path, self.ui.startHost)
+        self.ui.startLayout.addWidget(self.start_page)
+        self.nav = NavigationModel(self.template, self)
+        self.ui.navView.setModel(self.nav)
+        self.ui.navView.expandAll()
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([280, 1000])
+        self.ui.banner.hide()
+
+        self.saved_label = QLabel("No changes yet", self)
+        self.saved_label.setAccessibleName("Last saved")
+        self.ui.statusbar.addPermanentWidget(self.saved_label)
+
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.ui.menuEdit.addAction(self.undo_action)
+        self.ui.menuEdit.addAction(self.redo_action)
+
+        self._wire()
+        self._tab_order()
+        self._install_neighbours()
+
+    def _install_neighbours(self) -> None:
+        """Help → About / Open data folder and File → Backups…, written beside this window."""
+        try:
+            from msgdesk.ui.about import install_help_menu
+        except ImportError:
+            pass
+        else:
+            install_help_menu(self, self.ui.menuHelp, self.store.path, about_action=self.ui.actionAbout)
+        try:
+            from msgdesk.ui.backups_dialog import install_backups_action
+        except ImportError:
+            pass
+        else:
+            install_backups_action(self, self.ui.menuFile, self.store.path, on_restored=self.reload_after_restore)
+
+    def reload_after_restore(self) -> None:
+        """The database file was replaced by a backup: reopen it and show what it holds."""
+        round_id = self.session.round_id if self.session is not None else None
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+            self.session = None
+        self.store.close()
+        self.store.engine  # noqa: B018 - reopen (and migrate) the restored file
+        if round_id is not None and load_snapshot(self.store.path, round_id) is not None:
+            self.open_round(round_id)
+        else:
+            self.show_start()
+
+    def resizeEvent(self, event) -> None:
+        if not self._sized:  # first layout: the side panel takes about a quarter, at most 300 px
+            self._sized = True
+            width = event.size().width()
+            side = max(180, min(300, width // 4))
+            self.ui.splitter.setSizes([side, max(400, width - side)])
+        super().resizeEvent(event)
+
+    # --- set-up ---------------------------------------------------------------------
+    def _wire(self) -> None:
+        ui = self.ui
+        shortcuts = {
+            ui.actionNewRound: QKeySequence.StandardKey.New,
+            ui.actionImport: QKeySequence.StandardKey.Open,
+            ui.actionExportPdf: QKeySequence.StandardKey.Print,
+            ui.actionQuit: QKeySequence.StandardKey.Quit,
+            ui.actionAbout: QKeySequence.StandardKey.HelpContents,
+        }
+        for action, key in shortcuts.items():
+            action.setShortcuts(key)
+        ui.actionNext.setShortcut(QKeySequence("Ctrl+PgDown"))
+        ui.actionPrevious.setShortcut(QKeySequence("Ctrl+PgUp"))
+        ui.actionReview.setShortcut(QKeySequence("Ctrl+R"))
+        ui.actionFocusNavigation.setShortcut(QKeySequence("Ctrl+L"))
+        ui.actionNext.triggered.connect(self.next_proposal)
+        ui.actionPrevious.triggered.connect(self.previous_proposal)
+        ui.nextButton.clicked.connect(self.next_proposal)
+        ui.previousButton.clicked.connect(self.previous_proposal)
+        ui.actionReview.triggered.connect(lambda: self.go_to(REVIEW))
+        ui.actionFocusNavigation.triggered.connect(lambda: ui.navView.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionNewRound.triggered.connect(self.show_start)
+        ui.actionRounds.triggered.connect(self.show_start)
+        ui.actionImport.triggered.connect(self.import_file)
+        ui.actionExportReturn.triggered.connect(lambda: self._export("json"))
+        ui.actionExportPdf.triggered.connect(lambda: self._export("pdf"))
+        ui.actionExportExcel.triggered.connect(lambda: self._export("xlsx"))
+        ui.actionMarkReady.triggered.connect(self.mark_ready)
+        ui.actionMarkDraft.triggered.connect(self.mark_draft)
+        ui.actionApprove.triggered.connect(self.record_approval)
+        ui.actionReopen.triggered.connect(self.reopen)
+        ui.reopenButton.clicked.connect(self.reopen)
+        ui.actionAbout.triggered.connect(self.about)
+        ui.navView.selectionModel().currentChanged.connect(self._nav_current_changed)
+        ui.navView.activated.connect(self._nav_activated)
+        ui.tabs.currentChanged.connect(self._tab_changed)
+        self.review_page.jumpRequested.connect(self.jump_to)
+        self.review_page.ui.markReadyButton.clicked.connect(self.mark_ready)
+        self.review_page.ui.markDraftButton.clicked.connect(self.mark_draft)
+        self.review_page.ui.approveButton.clicked.connect(self.record_approval)
+        self.start_page.createRequested.connect(self.create_round)
+        self.start_page.openRequested.connect(self.open_round)
+        self.start_page.exampleRequested.connect(self.open_example)
+        self.start_page.importRequested.connect(self.import_file)
+
+    def _tab_order(self) -> None:
+        page = self.proposal_page
+        chain = [self.ui.navView, page.cards[0], page.cards[1], page.cards[2], page.cards[3], page.ui.evidenceEdit,
+                 page.ui.actionsView, page.ui.addActionButton, page.ui.deleteActionButton, page.ui.moveUpButton,
+                 page.ui.moveDownButton, self.ui.previousButton, self.ui.nextButton]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # --- opening rounds -------------------------------------------------------------------
+    def restore_last(self) -> None:
+        """Reopen the last round if there is one; otherwise show the start page."""
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        round_id = last_round(self.settings, self.store.path)
+        if round_id is not None and is_current(self.store.path):
+            snap = load_snapshot(self.store.path, round_id)
+            if snap is not None:
+                self.open_snapshot(snap, self.settings.value("lastRound/proposal") or None)
+                return
+        self.show_start()
+
+    def warm_up(self) -> None:
+        """Open the full store (imports SQLAlchemy) once the window is on screen."""
+        self.store.repo  # noqa: B018 - the import is the point
+        try:
+            self.store.engine  # noqa: B018
+        except MsgdeskError as exc:
+            try:
+                from msgdesk.ui.backups_dialog import offer_recovery
+            except ImportError:
+                raise exc from None
+            if offer_recovery(self, self.store.path, exc):
+                self.reload_after_restore()
+
+    def show_start(self) -> None:
+        self.flush_edits()
+        if not is_current(self.store.path):
+            self.store.engine  # noqa: B018 - creates or migrates the file
+        self.start_page.refresh()
+        self.ui.stack.setCurrentIndex(START)
+        self.ui.banner.hide()
+        self.setWindowTitle("msgdesk")
+        self.start_page.ui.partnershipCombo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_round(self, round_id: int) -> None:
+        if not is_current(self.store.path):
+            self.store.engine  # noqa: B018
+        snap = load_snapshot(self.store.path, round_id)
+        if snap is None:
+            QMessageBox.warning(self, "msgdesk", f"There is no round {round_id} in {self.store.path}.")
+            return
+        self.open_snapshot(snap)
+
+    def open_snapshot(self, snap, proposal: str | None = None) -> None:
+        self.flush_edits()
+        if self.session is not None:
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.deleteLater()
+        session = RoundSession(self.store, snap, self.template, self)
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.responseChanged.connect(self._proposal_changed)
+        session.actionsReset.connect(self._proposal_changed)
+        session.actionChanged.connect(lambda pid, _aid: self._proposal_changed(pid))
+        session.saved.connect(lambda at: self.saved_label.setText(f"Saved {at}"))
+        session.roundChanged.connect(self._round_changed)
+        session.reveal.connect(self._reveal)
+        session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
+        self.proposal_page.set_session(session)
+        self.review_page.set_session(session)
+        self.nav.set_session(session)
+        self.ui.navView.expandAll()
+        self.ui.stack.setCurrentIndex(WORKSPACE)
+        self.saved_label.setText("All changes saved")
+        self._round_changed()
+        if self.tracker is not None:
+            self.tracker.set_round(self.store.engine, snap.id)
+        self.current = None
+        self.go_to(proposal if proposal in self.order else self.template.proposals[0].id)
+        self.proposal_page.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        remember_round(self.settings, self.store.path, snap.id, self.current)
+
+    def create_round(self, values: dict) -> None:
+        try:
+            info = self.store.repo.create_round(self.store.engine, **values)
+        except InputError as exc:
+            QMessageBox.warning(self, "Create round", str(exc))
+            return
+        self.open_round(info.id)
+
+    def open_example(self) -> None:
+        from msgdesk.paths import resource_path
+        from msgdesk.returnfile import read_return_file
+
+        repo = self.store.repo
+        data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
+        try:
+            info = repo.import_return(self.store.engine, data, template=self.template)
+        except InputError:
+            info = repo.find_round(self.store.engine, data.partnership, data.round)
+        self.open_round(info.id)
+
+    def import_file(self) -> None:
+        from msgdesk.ui.exports import choose_return_file, import_return_file
+
+        path = choose_return_file(self)
+        if not path:
+            return
+        self.flush_edits()
+        try:
+            info = import_return_file(self, self.store, path, self.template)
+        except MsgdeskError as exc:
+            QMessageBox.warning(self, "Import a return file", f"The file was not imported:\n\n{exc}")
+            return
+        if info is not None:
+            self.open_round(info.id)
+
+    def _export(self, kind: str) -> None:
+        if self.session is None:
+            return
+        self.flush_edits()
+        from msgdesk.ui import exports
+
+        if kind == "json":
+            exports.export_return_file(self, self.session)
+        else:
+            exports.export_report(self, self.session, kind)
+
+    # --- navigation --------------------------------------------------------------------
+    def go_to(self, proposal_id: str) -> None:
+        if self.session is None:
+            return
+        if proposal_id == self.current:
+            return
+        self.flush_edits()
+        self.current = proposal_id
+        if proposal_id == REVIEW:
+            self.review_page.refresh()
+            self.ui.pages.setCurrentIndex(REVIEW_PAGE)
+            self.ui.positionLabel.setText("Check before IJB")
+        else:
+            self.proposal_page.show_proposal(proposal_id)
+            self.ui.pages.setCurrentIndex(PROPOSAL_PAGE)
+            position = self.order.index(proposal_id) + 1
+            self.ui.positionLabel.setText(f"Proposal {proposal_id} — {position} of {len(self.order) - 1}")
+        index = self.nav.index_of(proposal_id)
+        view = self.ui.navView
+        if view.currentIndex() != index:
+            view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.scrollTo(index)
+        at = self.order.index(proposal_id)
+        self.ui.previousButton.setEnabled(at > 0)
+        self.ui.nextButton.setEnabled(at < len(self.order) - 1)
+
+    def next_proposal(self) -> None:
+        if self.current in self.order and self.order.index(self.current) < len(self.order) - 1:
+            self.go_to(self.order[self.order.index(self.current) + 1])
+
+    def previous_proposal(self) -> None:
+        if self.current in self.order and self.order.index(self.current) > 0:
+            self.go_to(self.order[self.order.index(self.current) - 1])
+
+    def jump_to(self, proposal_id: str, action_row: int = -1) -> None:
+        self.go_to(proposal_id)
+        page = self.proposal_page
+        if action_row >= 0:
+            index = page.model.index(action_row, 2)
+            page.ui.actionsView.setCurrentIndex(index)
+            page.ui.actionsView.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not self.session.response(proposal_id).rating:
+            page.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            page.ui.evidenceEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _nav_current_changed(self, current, _previous) -> None:
+        proposal_id = current.data(PROPOSAL_ROLE)
+        if proposal_id:
+            self.go_to(proposal_id)
+
+    def _nav_activated(self, index) -> None:
+        proposal_id = index.data(PROPOSAL_ROLE)
+        if proposal_id:
+            self.jump_to(proposal_id) if proposal_id != REVIEW else self.go_to(REVIEW)
+
+    def _reveal(self, proposal_id: str) -> None:
+        if proposal_id != self.current:
+            self.go_to(proposal_id)
+
+    # --- session changes -----------------------------------------------------------------
+    def _proposal_changed(self, proposal_id: str) -> None:
+        self.nav.refresh(proposal_id)
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        rated, total = self.session.rated_count()
+        self.ui.progressLabel.setText(f"{rated} of {total} rated")
+
+    def _round_changed(self) -> None:
+        snap = self.session.snap
+        status = ROUND_STATUS_LABELS.get(snap.status, snap.status)
+        self.setWindowTitle(f"{snap.partnership} {snap.label} ({status}) — msgdesk")
+        self.ui.roundLabel.setText(f"{snap.partnership}\nRound {snap.label} · {status}")
+        self._show_progress()
+        approved = snap.is_approved
+        if approved:
+            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else "an IJB meeting"
+            self.ui.bannerLabel.setText(
+                f"<b>Approved by the IJB</b> on {when} (minute {snap.minute_reference or '—'}). "
+                "This return is read-only; following up its actions stays open in the Tracker."
+            )
+        self.ui.banner.setVisible(approved)
+        self.ui.actionMarkReady.setEnabled(snap.status == "draft")
+        self.ui.actionMarkDraft.setEnabled(snap.status == "ready")
+        self.ui.actionApprove.setEnabled(not approved)
+        self.ui.actionReopen.setEnabled(approved)
+        if self.current == REVIEW:
+            self.review_page.refresh()
+        self.nav.set_session(self.session)
+        self.ui.navView.expandAll()
+        if self.current:
+            self.ui.navView.setCurrentIndex(self.nav.index_of(self.current))
+
+    # --- round status ----------------------------------------------------------------------
+    def mark_ready(self) -> None:
+        if self.session is None:
+            return
+        self.flush_edits()
+        from msgdesk.ui.problems import find_problems
+
+        problems = find_problems(self.template, self.session.snap)
+        if problems:
+            answer = QMessageBox.question(
+                self, "Mark ready for IJB",
+                f"There are {len(problems)} things to check (see Check before IJB). Mark the round ready anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._status_change(self.session.mark_ready)
+
+    def mark_draft(self) -> None:
+        if self.session is not None:
+            self._status_change(self.session.mark_draft)
+
+    def record_approval(self) -> None:
+        if self.session is None:
+            return
+        self.flush_edits()
+        from msgdesk.ui.dialogs import ask_approval
+
+        values = ask_approval(self)
+        if values is not None:
+            self._status_change(lambda: self.session.approve(*values))
+
+    def reopen(self) -> None:
+        if self.session is None or not self.session.read_only:
+            return
+        reason, ok = QInputDialog.getText(
+            self, "Reopen for amendment",
+            "The approved return will become editable again. Why is it being reopened? (recorded)",
+        )
+        if ok and reason.strip():
+            self._status_change(lambda: self.session.reopen(reason.strip()))
+
+    def _status_change(self, change) -> None:
+        try:
+            change()
+        except MsgdeskError as exc:
+            QMessageBox.warning(self, "msgdesk", str(exc))
+
+    # --- the tracker tab (written separately; hosted when present) ----------------------------
+    def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.ui.returnTab:
+            if self.tracker is not None and self.session is not None:
+                self.session.refresh()  # leads, due dates and statuses may have changed there
+            return
+        self.flush_edits()
+        if self.tracker is not None:
+            if self.session is not None:
+                self.tracker.set_round(self.store.engine, self.session.round_id)
+            return
+        try:
+            from msgdesk.ui.tracker_view import TrackerView
+        except ImportError:
+            return
+        self.tracker = TrackerView(self.ui.trackerTab)
+        self.ui.trackerPlaceholder.hide()
+        self.ui.trackerLayout.addWidget(self.tracker)
+        if self.session is not None:
+            self.tracker.set_round(self.store.engine, self.session.round_id)
+
+    # --- closing --------------------------------------------------------------------------
+    def flush_edits(self) -> None:
+        self.proposal_page.flush()
+
+    def closeEvent(self, event) -> None:
+        self.flush_edits()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self.session is not None:
+            remember_round(self.settings, self.store.path, self.session.round_id,
+                           self.current if self.current != REVIEW else None)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def about(self) -> None:
+        from msgdesk import __version__
+
+        QMessageBox.about(
+            self, "About msgdesk",
+            f"msgdesk {__version__}\n\nComplete the MSG self-evaluation of progress with integration offline.\n\n"
+            f"{self.template.attribution}",
+        )
+
+
+def schedule_warm_up(window: MainWindow) -> None:
+    """Open the store just after the first paint."""
+    QTimer.singleShot(30, window.warm_up)

@@ -1,0 +1,133 @@
+"""The side panel: key features, their proposals with their state, and the review page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+
+REVIEW = "review"
+PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATE_LABELS = {
+    "national": "not for local completion",
+    "not_started": "not started",
+    "started": "started, not rated",
+    "rated": "rated",
+    "complete": "rated with evidence and actions",
+}
+STATE_MARKS = {"national": "–", "not_started": "○", "started": "◔", "rated": "◑", "complete": "●"}
+
+
+def proposal_state(session, proposal) -> str:
+    if not proposal.local:
+        return "national"
+    if session is None:
+        return "not_started"
+    response = session.response(proposal.id)
+    if response.rating and response.evidence.strip() and response.actions:
+        return "complete"
+    if response.rating:
+        return "rated"
+    if response.evidence.strip() or response.actions:
+        return "started"
+    return "not_started"
+
+
+class NavigationModel(QAbstractItemModel):
+    """Top level: the six key features and "Check before IJB"; children: proposals."""
+
+    def __init__(self, template, parent=None):
+        super().__init__(parent)
+        self.template = template
+        self.session = None
+        self._features = template.key_features
+
+    def set_session(self, session) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.endResetModel()
+
+    # --- structure ---------------------------------------------------------------
+    def index(self, row, column=0, parent=QModelIndex()):
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row <= len(self._features) else QModelIndex()
+        if parent.internalId() != 0 or parent.row() >= len(self._features):
+            return QModelIndex()
+        if row >= len(self._features[parent.row()].proposals):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent.row() + 1)
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent=QModelIndex()):
+        if not parent.isValid():
+            return len(self._features) + 1
+        if parent.internalId() == 0 and parent.row() < len(self._features):
+            return len(self._features[parent.row()].proposals)
+        return 0
+
+    def columnCount(self, parent=QModelIndex()):
+        return 1
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # --- content -------------------------------------------------------------------
+    def _proposal(self, index):
+        if index.isValid() and index.internalId() != 0:
+            return self._features[index.internalId() - 1].proposals[index.row()]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        proposal = self._proposal(index)
+        if proposal is None:
+            if index.row() == len(self._features):
+                return {Qt.ItemDataRole.DisplayRole: "✔  Check before IJB", PROPOSAL_ROLE: REVIEW,
+                        Qt.ItemDataRole.AccessibleTextRole: "Check before IJB",
+                        Qt.ItemDataRole.ToolTipRole: "What is missing or doubtful; mark ready; record approval"}.get(role)
+            kf = self._features[index.row()]
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{kf.number}  {kf.title}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Key feature {kf.number}: {kf.title}"
+            return None
+        state = proposal_state(self.session, proposal)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{STATE_MARKS[state]}  {proposal.id}  {proposal.text}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"Proposal {proposal.id}, {STATE_LABELS[state]}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{proposal.id} {proposal.text}\n({STATE_LABELS[state]})"
+        if role == PROPOSAL_ROLE:
+            return proposal.id
+        if role == STATE_ROLE:
+            return state
+        if role == Qt.ItemDataRole.ForegroundRole and state == "national":
+            from PySide6.QtGui import QColor
+
+            return QColor("#777777")
+        return None
+
+    # --- lookups ----------------------------------------------------------------------
+    def index_of(self, proposal_id: str) -> QModelIndex:
+        if proposal_id == REVIEW:
+            return self.index(len(self._features), 0)
+        for row, kf in enumerate(self._features):
+            for child, proposal in enumerate(kf.proposals):
+                if proposal.id == proposal_id:
+                    return self.index(child, 0, self.index(row, 0))
+        return QModelIndex()
+
+    def refresh(self, proposal_id: str) -> None:
+        index = self.index_of(proposal_id)
+        if index.isValid():
+            self.dataChanged.emit(index, index)

@@ -1,0 +1,46 @@
+"""What is missing or doubtful before the return goes to the IJB (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msgdesk.timescales import interpret
+
+
+@dataclass(frozen=True)
+class Problem:
+    proposal: str
+    text: str
+    action_row: int = -1  # which action, when the problem is about one
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def find_problems(template, snap) -> list[Problem]:
+    """Problems in template order: no rating, no evidence, actions with no text,
+    no timescale, or a timescale not recognised (unless a due date was set by hand)."""
+    found: list[Problem] = []
+    for proposal in template.local_proposals:
+        response = snap.response(proposal.id)
+        if not response.rating:
+            found.append(Problem(proposal.id, f"{proposal.id}: no rating"))
+        if not response.evidence.strip():
+            found.append(Problem(proposal.id, f"{proposal.id}: no evidence"))
+        for row, (_aid, action) in enumerate(response.actions):
+            name = f"{proposal.id}, action {row + 1}"
+            if action.action.strip():
+                name += f" (“{_short(action.action)}”)"
+            else:
+                found.append(Problem(proposal.id, f"{proposal.id}, action {row + 1}: the action is empty", row))
+            if action.due_date is not None:
+                continue
+            if not action.timescale.strip():
+                found.append(Problem(proposal.id, f"{name}: no timescale", row))
+            elif interpret(action.timescale, snap.completed_on).kind == "unrecognised":
+                found.append(
+                    Problem(proposal.id, f"{name}: timescale “{_short(action.timescale, 30)}” not recognised — set a due date", row)
+                )
+    return found

@@ -1,0 +1,282 @@
+"""The proposal page, laid out like the paper template: heading and MSG
+timescale, the four descriptors side by side, evidence, improvement actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
+
+from msgdesk.returndata import RATING_LABELS, RATINGS
+from msgdesk.timescales import interpret
+from msgdesk.ui.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
+from msgdesk.ui.debounce import Debouncer
+from msgdesk.ui.delegates import ActionDelegate
+from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
+from msgdesk.ui.rating_card import CARD_STYLE, RatingCard
+
+RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+
+
+class _FocusOut(QObject):
+    """Calls ``callback`` when the watched widget loses focus."""
+
+    def __init__(self, callback, parent=None):
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.FocusOut:
+            self.callback()
+        return False
+
+
+class ProposalPage(QWidget):
+    def __init__(self, template, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_ProposalPage()
+        self.ui.setupUi(self)
+        self.template = template
+        self.session = None
+        self.proposal = None
+        self._loading = False
+
+        self.cards: list[RatingCard] = []
+        for index, rating in enumerate(RATINGS):
+            card = RatingCard(index, RATING_LABELS[rating], self.ui.ratingGroup)
+            card.chosen.connect(self._choose)
+            card.on_key = self._card_key
+            self.cards.append(card)
+        self._columns = 0
+        self._arrange_cards(4)
+        self.ui.ratingGroup.setStyleSheet(CARD_STYLE)
+        QWidget.setTabOrder(self.cards[-1], self.ui.evidenceEdit)
+        for first, second in zip(self.cards, self.cards[1:]):
+            QWidget.setTabOrder(first, second)
+
+        # evidence: saved 0.7 s after the last keystroke (0.9 s at most while typing on),
+        # and at once on leaving the field or the page
+        self._evidence_saver = Debouncer(self.flush, self)
+        self.ui.evidenceEdit.textChanged.connect(self._evidence_typed)
+        self._focus_watch = _FocusOut(self.flush, self)
+        self.ui.evidenceEdit.installEventFilter(self._focus_watch)
+
+        # actions
+        self.model = ActionsModel(self)
+        view = self.ui.actionsView
+        view.setModel(self.model)
+        self.delegate = ActionDelegate(view)
+        view.setItemDelegate(self.delegate)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((2, 150), (3, 110), (4, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.delegate.timescaleTyped.connect(self._show_timescale)
+        view.selectionModel().currentChanged.connect(self._current_action_changed)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_table)
+        self.model.modelReset.connect(self._fit_timer.start)
+        self.model.dataChanged.connect(lambda *_: self._fit_timer.start())
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
+        self.ui.addActionButton.clicked.connect(self.add_action)
+        self.ui.deleteActionButton.clicked.connect(self.delete_action)
+        self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
+        self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Four descriptors side by side, or two by two when the page is narrow (150% scaling)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self.ui.ratingGrid
+        for card in self.cards:
+            grid.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            grid.addWidget(card, index // columns, index % columns)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        self._arrange_cards(4 if event.size().width() >= 760 else 2)
+        super().resizeEvent(event)
+
+    # --- binding ----------------------------------------------------------------
+    def set_session(self, session) -> None:
+        self.flush()
+        self.session = session
+        self.proposal = None
+        if session is not None:
+            session.responseChanged.connect(self._response_changed)
+            session.actionsReset.connect(self._actions_reset)
+            session.actionChanged.connect(self.model.action_changed)
+            session.roundChanged.connect(self._round_changed)
+
+    def show_proposal(self, proposal_id: str) -> None:
+        self.flush()
+        self.proposal = self.template.proposal(proposal_id)
+        p = self.proposal
+        kf = self.template.key_feature(p.key_feature)
+        self.ui.keyFeatureLabel.setText(f"Key feature {kf.number}:  {kf.title}")
+        self.ui.proposalLabel.setText(f"Proposal {p.id}   {p.text}")
+        self.ui.timescaleLabel.setText(f"<b>MSG timescale:</b> {p.timescale}")
+        local = p.local
+        self.ui.nationalLabel.setVisible(not local)
+        for widget in (self.ui.ratingGroup, self.ui.evidenceTitle, self.ui.evidenceEdit, self.ui.actionsTitle,
+                       self.ui.actionsView, self.ui.addActionButton, self.ui.deleteActionButton,
+                       self.ui.moveUpButton, self.ui.moveDownButton, self.ui.timescaleHint):
+            widget.setVisible(local)
+        self._load_response()
+        self.model.set_proposal(self.session, p.id if local else None)
+        self._apply_read_only()
+        self.ui.timescaleHint.setText("")
+        self.ui.scroll.verticalScrollBar().setValue(0)
+
+    def _load_response(self) -> None:
+        p = self.proposal
+        if p is None or not p.local or self.session is None:
+            return
+        response = self.session.response(p.id)
+        previous_round = self.session.snap.previous_label
+        previous_name = f"round {previous_round}" if previous_round else "previous round"
+        for card, (rating, descriptor) in zip(self.cards, p.descriptors):
+            previous = f"Previous rating ({previous_name})" if response.previous_rating == rating else None
+            card.set_content(descriptor, response.rating == rating, previous)
+        legend = "<span style='color:#0f6cbd'>■</span> Our rating"
+        if response.previous_rating:
+            legend += f"&nbsp;&nbsp;&nbsp;<span style='color:#b45f06'>┅</span> Previous rating ({previous_name})"
+        self.ui.legendLabel.setText(legend)
+        if self.ui.evidenceEdit.toPlainText() != response.evidence:
+            self._loading = True
+            self.ui.evidenceEdit.setPlainText(response.evidence)
+            self._loading = False
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session is None or self.session.read_only
+        self.ui.evidenceEdit.setReadOnly(read_only)
+        for button in (self.ui.addActionButton, self.ui.deleteActionButton, self.ui.moveUpButton,
+                       self.ui.moveDownButton):
+            button.setEnabled(not read_only)
+        self.ui.ratingTitle.setText(
+            "Our rating (read-only: approved by the IJB)" if read_only else "Our rating — choose one (keys 1–4)"
+        )
+
+    # --- rating ---------------------------------------------------------------------
+    def _choose(self, index: int) -> None:
+        if self.session is None or self.session.read_only or not self.proposal or not self.proposal.local:
+            return
+        self.flush()
+        self.session.set_rating(self.proposal.id, RATINGS[index])
+
+    def _card_key(self, index: int, key) -> bool:
+        if key in RATING_KEYS:
+            self._choose(RATING_KEYS[key])
+            self.cards[RATING_KEYS[key]].setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            self.cards[(index + step) % len(self.cards)].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+    # --- evidence -------------------------------------------------------------------
+    def _evidence_typed(self) -> None:
+        if not self._loading:
+            self._evidence_saver.poke()
+
+    def flush(self) -> None:
+        """Write what is typed but not yet saved (called on a pause, focus-out, page change, close)."""
+        self._evidence_saver.stop()
+        view = self.ui.actionsView
+        if view.state() == QAbstractItemView.State.EditingState:
+            editor = QApplication.focusWidget()
+            if editor is not None and view.isAncestorOf(editor):
+                self.delegate.commitData.emit(editor)
+        if self.session is None or self.proposal is None or not self.proposal.local or self.session.read_only:
+            return
+        text = self.ui.evidenceEdit.toPlainText()
+        if text != self.session.response(self.proposal.id).evidence:
+            self.session.set_evidence(self.proposal.id, text)
+
+    # --- actions ---------------------------------------------------------------------
+    def _selected_row(self) -> int:
+        index = self.ui.actionsView.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add_action(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        self.flush()
+        new_id = self.session.add_action(self.proposal.id)
+        index = self.model.index(self.model.row_of(self.session.resolve(new_id)), 0)
+        view = self.ui.actionsView
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.setCurrentIndex(index)
+        view.edit(index)
+
+    def delete_action(self) -> None:
+        row = self._selected_row()
+        if self.session is None or self.session.read_only or row < 0:
+            return
+        self.flush()
+        self.session.delete_action(self.model.action_id(row))
+        if self.model.rowCount():
+            self.ui.actionsView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def move_action(self, step: int) -> None:
+        row = self._selected_row()
+        if self.session is None or self.session.read_only or row < 0:
+            return
+        self.flush()
+        column = self.ui.actionsView.currentIndex().column()
+        action_id = self.model.action_id(row)
+        self.session.move_action(action_id, row + step)
+        new_row = self.model.row_of(self.session.resolve(action_id))
+        self.ui.actionsView.setCurrentIndex(self.model.index(new_row, column))
+
+    def _current_action_changed(self, current, _previous) -> None:
+        if not current.isValid() or self.session is None:
+            self.ui.timescaleHint.setText("")
+            return
+        text = self.model.index(current.row(), TIMESCALE_COLUMN).data() or ""
+        self._show_timescale(text, due_override=self.model.index(current.row(), DUE_COLUMN).data())
+
+    def _show_timescale(self, text: str, due_override: str | None = None) -> None:
+        if due_override and "set by hand" in due_override:
+            self.ui.timescaleHint.setText(f"Timescale: {due_override}")
+            return
+        if not text.strip():
+            self.ui.timescaleHint.setText("<span style='color:#a4262c'>No timescale yet</span>")
+            return
+        meaning = interpret(text, self.session.snap.completed_on if self.session else None)
+        described = meaning.describe()
+        if meaning.kind == "unrecognised":
+            described = f"<span style='color:#a4262c'>⚠ {described} (Due column)</span>"
+        self.ui.timescaleHint.setText(f"Timescale: {described}")
+
+    def _fit_table(self) -> None:
+        view = self.ui.actionsView
+        view.resizeRowsToContents()
+        height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
+        height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
+        view.setMinimumHeight(max(150, min(height + 30, 520)))
+
+    # --- session signals -------------------------------------------------------------
+    def _response_changed(self, proposal_id: str) -> None:
+        if self.proposal is not None and proposal_id == self.proposal.id:
+            self._load_response()
+
+    def _actions_reset(self, proposal_id: str) -> None:
+        if self.proposal is not None and proposal_id == self.proposal.id:
+            self.model.reset_rows()
+
+    def _round_changed(self) -> None:
+        if self.proposal is not None:
+            self.show_proposal(self.proposal.id)

@@ -1,0 +1,87 @@
+"""One rating descriptor shown as a large selectable card with its full text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
+
+CARD_STYLE = """
+RatingCard { border: 1px solid #9a9a9a; border-radius: 6px; background: palette(base); }
+RatingCard:focus { border: 2px solid #0f6cbd; }
+RatingCard[chosen="true"] { border: 3px solid #0f6cbd; background: #dbeafe; }
+RatingCard[previous="true"] { border-style: dashed; border-color: #b45f06; }
+RatingCard[chosen="true"][previous="true"] { border-style: solid; border-color: #0f6cbd; }
+QLabel#cardTitle { font-weight: bold; }
+QLabel#cardMark { color: #0f6cbd; font-weight: bold; }
+QLabel#cardPrevious { color: #8a4500; font-style: italic; }
+"""
+
+
+class RatingCard(QFrame):
+    """Click, Space or Enter chooses it; keys 1-4 and the arrows are handled by the page."""
+
+    chosen = Signal(int)
+
+    def __init__(self, index: int, title: str, parent=None):
+        super().__init__(parent)
+        self.index = index
+        self.title = title
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        #: the page's handler for other keys: on_key(card index, key) -> handled
+        self.on_key = None
+        self.setProperty("chosen", False)
+        self.setProperty("previous", False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 10)
+        self.title_label = QLabel(f"{index + 1}  {title}", self)
+        self.title_label.setObjectName("cardTitle")
+        self.mark_label = QLabel("✔ Our rating", self)
+        self.mark_label.setObjectName("cardMark")
+        self.previous_label = QLabel("", self)
+        self.previous_label.setObjectName("cardPrevious")
+        self.text_label = QLabel(self)
+        self.text_label.setWordWrap(True)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.mark_label.hide()
+        self.previous_label.hide()
+
+    def set_content(self, descriptor: str, chosen: bool, previous_label: str | None) -> None:
+        self.text_label.setText(descriptor)
+        self.mark_label.setVisible(chosen)
+        self.previous_label.setVisible(bool(previous_label))
+        self.previous_label.setText(previous_label or "")
+        changed = self.property("chosen") != chosen or self.property("previous") != bool(previous_label)
+        self.setProperty("chosen", chosen)
+        self.setProperty("previous", bool(previous_label))
+        if changed:
+            self.style().unpolish(self)
+            self.style().polish(self)
+        state = "chosen" if chosen else "not chosen"
+        extra = f", {previous_label}" if previous_label else ""
+        self.setAccessibleName(f"Rating {self.index + 1}: {self.title}, {state}{extra}")
+        self.setAccessibleDescription(descriptor)
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.setFocus(Qt.FocusReason.MouseFocusReason)
+            self.chosen.emit(self.index)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.chosen.emit(self.index)
+            event.accept()
+            return
+        if self.on_key is not None and self.on_key(self.index, event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)

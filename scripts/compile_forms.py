@@ -1,0 +1,79 @@
+"""Compile the Designer forms in ``forms/*.ui`` into ``msgdesk/ui/forms/ui_*.py``.
+
+The generated modules are committed, so a frozen build (PyInstaller) needs no
+``pyside6-uic`` at run time.  A form is rebuilt when its ``.ui`` is newer than
+the generated module (or always with ``--force``); ``--check`` rebuilds nothing
+and exits 1 if any generated module is missing or out of date.
+
+    python scripts/compile_forms.py [--force | --check]
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FORMS = ROOT / "forms"
+OUT = ROOT / "msgdesk" / "ui" / "forms"
+HEADER = "# Generated from forms/{name} by scripts/compile_forms.py - do not edit.\n"
+
+
+def uic_command() -> list[str]:
+    here = Path(sys.executable).parent / "pyside6-uic"
+    if here.exists():
+        return [str(here)]
+    found = shutil.which("pyside6-uic")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "PySide6.scripts.pyside_tool", "uic"]
+
+
+def target(ui: Path) -> Path:
+    return OUT / f"ui_{ui.stem}.py"
+
+
+def compile_one(ui: Path) -> str:
+    """The generated Python source for ``ui`` (without writing it)."""
+    result = subprocess.run(
+        [*uic_command(), "-g", "python", "--from-imports", str(ui)],
+        check=True, capture_output=True, text=True,
+    )
+    body = "\n".join(
+        line for line in result.stdout.splitlines() if "Created by: Qt User Interface Compiler" not in line
+    )
+    return HEADER.format(name=ui.name) + body.rstrip() + "\n"
+
+
+def stale(ui: Path) -> bool:
+    out = target(ui)
+    return not out.exists() or out.stat().st_mtime < ui.stat().st_mtime
+
+
+def main(argv: list[str]) -> int:
+    force = "--force" in argv
+    check = "--check" in argv
+    OUT.mkdir(parents=True, exist_ok=True)
+    init = OUT / "__init__.py"
+    if not init.exists() and not check:
+        init.write_text('"""Modules generated from forms/*.ui by scripts/compile_forms.py."""\n')
+    bad = []
+    for ui in sorted(FORMS.glob("*.ui")):
+        if check:
+            out = target(ui)
+            if not out.exists() or out.read_text(encoding="utf-8") != compile_one(ui):
+                bad.append(ui.name)
+            continue
+        if force or stale(ui):
+            target(ui).write_text(compile_one(ui), encoding="utf-8")
+            print(f"compiled {ui.name} -> {target(ui).relative_to(ROOT)}")
+    if bad:
+        print("out of date: " + ", ".join(bad) + " (run python scripts/compile_forms.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

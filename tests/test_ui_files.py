@@ -1,0 +1,87 @@
+"""File menu (import/export return file, PDF, Excel) and the global error hook, through the window."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from msgdesk.store import repository as repo
+from msgdesk.ui.app import build_window
+
+
+@pytest.fixture
+def window(qtbot, db_path, engine, tmp_path):
+    win = build_window(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), warm_up=False)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+    win.store.close()
+
+
+def test_export_then_import_the_return_file_from_the_file_menu(window, example_round, tmp_path, monkeypatch,
+                                                               engine):
+    window.open_round(example_round.id)
+    out = tmp_path / "na-2019.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    window.ui.actionExportReturn.trigger()
+    assert json.loads(out.read_text(encoding="utf-8"))["round"] == "2019"
+
+    repo.set_evidence(engine, example_round.id, "1.1", "changed since the export")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    window.ui.actionImport.trigger()  # asks, then replaces the round
+    assert repo.load_round_by_id(engine, example_round.id).response("1.1").evidence != "changed since the export"
+    assert window.session.response("1.1").evidence != "changed since the export"
+
+
+def test_export_pdf_shows_progress_and_offers_to_open(window, example_round, tmp_path, monkeypatch):
+    pytest.importorskip("msgdesk.reports.pdf_appendix")
+    window.open_round(example_round.id)
+    out = tmp_path / "appendix.pdf"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Close))
+    window.ui.actionExportPdf.trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert asked, "the user is offered to open the file"
+
+
+def test_missing_report_module_is_explained(window, example_round, monkeypatch):
+    window.open_round(example_round.id)
+    monkeypatch.setitem(sys.modules, "msgdesk.reports.xlsx_workbook", None)  # import fails
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: warned.append(a[2])))
+    window.ui.actionExportExcel.trigger()
+    assert warned and "not available" in warned[0]
+
+
+def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_round, monkeypatch, engine, qtbot):
+    from msgdesk.ui.errors import install_excepthook
+
+    window.open_round(example_round.id)
+    edit = window.proposal_page.ui.evidenceEdit
+    edit.setPlainText("typed just before the crash")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(lambda: window)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert shown and "boom" in shown[0] and "saved" in shown[0]
+    assert repo.load_round_by_id(engine, example_round.id).response("1.1").evidence == "typed just before the crash"
+
+
+def test_tracker_tab_hosts_the_tracker_view_when_present(window, example_round):
+    tracker_view = pytest.importorskip("msgdesk.ui.tracker_view")
+    window.open_round(example_round.id)
+    window.ui.tabs.setCurrentWidget(window.ui.trackerTab)
+    assert isinstance(window.tracker, tracker_view.TrackerView)
+    assert not window.ui.trackerPlaceholder.isVisible()
