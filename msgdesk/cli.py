@@ -32,9 +32,12 @@ def command(name: str, help_text: str, add_arguments: Callable[[argparse.Argumen
 
 
 def open_engine(args: argparse.Namespace):
-    from msgdesk.store.database import open_database
+    from msgdesk.store.database import notices, open_database
 
-    return open_database(default_db_path(args.db))
+    engine = open_database(default_db_path(args.db))
+    for notice in notices(engine):
+        print(f"msgdesk: {notice}", file=sys.stderr)
+    return engine
 
 
 # --- import / export / list ------------------------------------------------------
@@ -178,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_FAILURE
         return run_gui(args)
     run = COMMANDS[args.command][1]
+    from msgdesk.logging_setup import configure_logging
+
+    configure_logging(console=True)
     try:
         return run(args)
     except InputError as exc:

@@ -28,6 +28,10 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MSGDESK_DB", raising=False)
+    yield
+    from msgdesk.logging_setup import reset_logging
+
+    reset_logging()  # the next test logs into its own user folder
 
 
 @pytest.fixture

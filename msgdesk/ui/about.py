@@ -1,0 +1,100 @@
+"""Help → About msgdesk (version, licences, where the data is) and Help → Open data folder.
+
+The main window calls one function:
+
+    install_help_menu(self, self.ui.menuHelp, self.store.path, about_action=self.ui.actionAbout)
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
+
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+def about_html(db_path: Path) -> str:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from msgdesk import __version__
+    from msgdesk.logging_setup import log_file_path
+    from msgdesk.paths import resource_path
+    from msgdesk.store.backup import backup_folder
+
+    def path_row(label: str, path: Path) -> str:
+        url = QUrl.fromLocalFile(str(path)).toString()
+        return f"<tr><td>{label}</td><td><a href='{url}'>{html.escape(str(path))}</a></td></tr>"
+
+    licences = resource_path("licences")
+    return f"""
+<h2>msgdesk {html.escape(__version__)}</h2>
+<p>Complete the MSG self-evaluation of progress with integration offline, and follow up its actions.</p>
+<h3>Your data</h3>
+<table cellspacing='4'>
+{path_row("Database", db_path)}
+{path_row("Backups", backup_folder(db_path))}
+{path_row("Log file", log_file_path())}
+</table>
+<p>The database is one file; keep it on this computer's own disk. msgdesk backs it up
+on opening and after every approval (File → Backups…).</p>
+<h3>Licences</h3>
+<p>msgdesk is free software under the MIT licence.</p>
+<p>The template text is Crown copyright. Contains public sector information licensed under the
+<a href='{OGL_URL}'>Open Government Licence v3.0</a>.</p>
+<p>Built with Qt {html.escape(qVersion())} and PySide6 {html.escape(pyside_version)} (LGPL-3.0),
+Python {sys.version_info.major}.{sys.version_info.minor} and SQLite, SQLAlchemy, Alembic,
+ReportLab, openpyxl and the DejaVu fonts, each under its own licence:
+<a href='{QUrl.fromLocalFile(str(licences)).toString()}'>licence files</a>.</p>
+"""
+
+
+class AboutDialog(QDialog):
+    def __init__(self, db_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("About msgdesk")
+        self.resize(560, 480)
+        self.text = QTextBrowser(self)
+        self.text.setOpenLinks(False)
+        self.text.anchorClicked.connect(QDesktopServices.openUrl)
+        self.text.setHtml(about_html(Path(db_path)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        open_folder = buttons.addButton("Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
+        open_folder.clicked.connect(lambda: open_data_folder(db_path))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+
+def show_about(parent: QWidget | None, db_path: Path) -> None:
+    AboutDialog(Path(db_path), parent).exec()
+
+
+def open_data_folder(db_path: Path) -> bool:
+    """Show the folder holding the database (and its backups) in the file manager."""
+    folder = Path(db_path).absolute().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_action: QAction | None = None) -> None:
+    """Add About msgdesk… (or take over ``about_action``) and Open data folder to ``help_menu``."""
+    if about_action is None:
+        about_action = QAction("&About msgdesk…", window)
+        help_menu.addAction(about_action)
+    else:
+        try:
+            about_action.triggered.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+    about_action.triggered.connect(lambda: show_about(window, Path(db_path)))
+    open_folder = QAction("Open &data folder", window)
+    open_folder.setObjectName("actionOpenDataFolder")
+    open_folder.triggered.connect(lambda: open_data_folder(Path(db_path)))
+    help_menu.addAction(open_folder)

@@ -1,0 +1,159 @@
+"""Automatic and manual backups, their listing and retention, and restoring one."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from msgdesk.cli import main
+from msgdesk.errors import InputError
+from msgdesk.store import backup
+from msgdesk.store.database import open_database
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
+
+
+def rows(path: Path) -> list:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return [(t, con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def filled(db_path, example_round, engine):
+    """A database holding the North Ayrshire 2019 round, engine closed."""
+    engine.dispose()
+    return db_path
+
+
+def test_reopening_a_database_backs_it_up_once_per_change(filled):
+    open_database(filled).dispose()
+    assert [b.reason for b in backup.list_backups(filled)] == ["open"]
+    open_database(filled).dispose()  # unchanged: no second copy
+    assert len(backup.list_backups(filled)) == 1
+    con = sqlite3.connect(filled)
+    con.execute("UPDATE response SET evidence = 'changed' WHERE proposal_id = '1.1'")
+    con.commit()
+    con.close()
+    open_database(filled).dispose()
+    assert len(backup.list_backups(filled)) == 2
+
+
+def test_a_backup_is_a_checked_single_file_listing_its_rounds(filled):
+    info = backup.create_backup(filled, "manual")
+    assert info.path.parent == filled.parent / "backups"
+    assert info.path.name.startswith("msgdesk-") and info.path.name.endswith("-manual.db")
+    assert (info.path.stat().st_mode & 0o777) == 0o600
+    assert not Path(str(info.path) + "-wal").exists()
+    con = sqlite3.connect(info.path)
+    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    con.close()
+    assert rows(info.path) == rows(filled)
+    [listed] = backup.list_backups(filled)
+    assert listed.summary() == "1 round: North Ayrshire Health and Social Care Partnership 2019 (Draft)"
+    assert listed.reason_text == "backed up by hand"
+
+
+def test_approving_a_round_is_followed_by_a_backup(filled):
+    from msgdesk.store import repository as repo
+
+    engine = open_database(filled, backup_on_open=False)
+    try:
+        [summary] = repo.list_rounds(engine)
+        repo.mark_ready(engine, summary.round.id)
+        assert backup.list_backups(filled) == []
+        repo.approve(engine, summary.round.id, date(2019, 5, 20), "IJB 20/05/19 item 7")
+    finally:
+        engine.dispose()
+    [after] = backup.list_backups(filled)
+    assert after.reason == "approval"
+    assert after.rounds[0].status == "approved"
+    assert "(Approved by IJB)" in after.summary()
+
+
+def test_keeps_the_last_ten_and_the_newest_of_each_month(filled, monkeypatch):
+    folder = backup.backup_folder(filled)
+    stamps = [datetime(2025, month, day, 12, 0) for month in (1, 2, 3) for day in (3, 17)]
+    stamps += [datetime(2025, 4, day, 9, 0) for day in range(1, 13)]
+    for stamp in stamps:
+        source = backup.create_backup(filled, "manual", out=folder / "tmp.db").path
+        source.rename(backup._new_backup_path(filled, "open", now=stamp))
+    deleted = backup.prune(filled)
+    kept = sorted(b.created for b in backup.list_backups(filled))
+    assert kept == [datetime(2025, 1, 17, 12), datetime(2025, 2, 17, 12), datetime(2025, 3, 17, 12)] + [
+        datetime(2025, 4, day, 9) for day in range(3, 13)
+    ]
+    assert len(deleted) == len(stamps) - len(kept)
+
+
+def test_restore_backs_up_the_current_state_first_and_brings_the_backup_back(filled):
+    before = rows(filled)
+    first = backup.create_backup(filled, "manual")
+    con = sqlite3.connect(filled)
+    con.execute("DELETE FROM action")
+    con.commit()
+    con.close()
+    changed = rows(filled)
+    result = backup.restore_backup(filled, first.path)
+    assert rows(filled) == before
+    assert result.safety_backup is not None and rows(result.safety_backup) == changed
+    assert result.safety_backup.name.endswith("-before-restore.db")
+
+
+def test_restore_refuses_a_file_that_is_not_a_good_backup(filled, tmp_path):
+    before = rows(filled)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(InputError, match="cannot be restored"):
+        backup.restore_backup(filled, garbage)
+    assert rows(filled) == before
+    assert backup.list_backups(filled) == []  # refused before anything was done
+
+
+def test_command_line_backup_list_and_restore(filled, tmp_path, capsys):
+    db = str(filled)
+    out = tmp_path / "copy.db"
+    assert main(["backup", str(out), "--db", db]) == 0
+    assert rows(out) == rows(filled)
+    assert main(["backup", str(out), "--db", db]) == 2  # never overwrites
+    assert main(["backup", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["backup", "--list", "--db", db]) == 0
+    listing = capsys.readouterr().out
+    assert "backed up by hand" in listing and "North Ayrshire" in listing and "(Draft)" in listing
+    con = sqlite3.connect(filled)
+    con.execute("DELETE FROM action_update")
+    con.execute("DELETE FROM action")
+    con.commit()
+    con.close()
+    assert main(["restore", str(out), "--db", db]) == 0
+    printed = capsys.readouterr().out
+    assert "Restored" in printed and "before the restore is kept" in printed
+    assert main(["list", "--db", db]) == 0
+    assert "52" in capsys.readouterr().out  # the 52 actions are back
+
+
+def test_command_line_backup_of_nothing_says_so(tmp_path, capsys):
+    assert main(["backup", "--db", str(tmp_path / "none.db")]) == 1
+    assert "nothing to back up" in capsys.readouterr().err
+
+
+def test_a_backup_from_an_older_schema_is_brought_up_to_date_on_restore(tmp_path, capsys):
+    """The schema-0001 fixture stands for an older release's file."""
+    fixture = Path(__file__).parent / "fixtures" / "msgdesk-schema-0001.db"
+    db = tmp_path / "msgdesk.db"
+    open_database(db).dispose()
+    assert main(["restore", str(fixture), "--db", str(db)]) == 0
+    from msgdesk.store.database import SCHEMA_HEAD
+
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+    con.close()
