@@ -7,17 +7,15 @@ triggers refuse them too, for any writer that bypasses this module).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from msgdesk.errors import InputError, NotFoundError, RoundLockedError
+from msgdesk.store.session import transaction
 from msgdesk.returndata import (
     ACTION_STATUSES,
     RATINGS,
@@ -68,23 +66,6 @@ class RoundSummary:
     actions: int
 
 
-@contextmanager
-def _session(engine: Engine) -> Iterator[Session]:
-    """One transaction: committed if the block ends normally, rolled back otherwise."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except IntegrityError as exc:
-            session.rollback()
-            if "approved by the IJB" in str(exc.orig):
-                raise RoundLockedError(str(exc.orig)) from exc
-            raise
-        except BaseException:
-            session.rollback()
-            raise
-
-
 def initial_status(timescale: str) -> str:
     """An action's first status follows its timescale: in place, ongoing, else not started."""
     kind = interpret(timescale).kind
@@ -119,7 +100,7 @@ def _find_round(session: Session, partnership: str, label: str) -> EvaluationRou
 
 
 def find_round(engine: Engine, partnership: str, label: str) -> RoundInfo:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _find_round(session, partnership, label)
         if rnd is None:
             raise NotFoundError(f"no round {label!r} for partnership {partnership!r}")
@@ -127,12 +108,12 @@ def find_round(engine: Engine, partnership: str, label: str) -> RoundInfo:
 
 
 def get_round(engine: Engine, round_id: int) -> RoundInfo:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         return _info(session, _round(session, round_id))
 
 
 def list_partnerships(engine: Engine) -> list[str]:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         return list(session.exec(select(Partnership.name).order_by(Partnership.name)))
 
 
@@ -140,7 +121,7 @@ def list_rounds(engine: Engine, template: Template | None = None) -> list[RoundS
     """Every round with its progress: proposals rated (of the local ones) and actions."""
     template = template or load_template()
     local = {p.id for p in template.local_proposals}
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rounds = session.exec(
             select(EvaluationRound)
             .join(Partnership, Partnership.id == EvaluationRound.partnership_id)
@@ -177,7 +158,7 @@ def _action_data(action: Action) -> ActionData:
 def load_round_by_id(engine: Engine, round_id: int, template: Template | None = None) -> ReturnData:
     """The whole round as plain values, responses in template order."""
     template = template or load_template()
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _round(session, round_id)
         info = _info(session, rnd)
         responses = session.exec(select(Response).where(Response.round_id == round_id)).all()
@@ -218,7 +199,7 @@ def load_round(engine: Engine, partnership: str, label: str, template: Template 
 
 def actions_of(engine: Engine, round_id: int, proposal_id: str) -> list[tuple[int, ActionData]]:
     """(action id, values) for one proposal's actions, in order."""
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rows = session.exec(
             select(Action)
             .join(Response, Response.id == Action.response_id)
@@ -229,7 +210,7 @@ def actions_of(engine: Engine, round_id: int, proposal_id: str) -> list[tuple[in
 
 
 def round_events(engine: Engine, round_id: int) -> list[RoundEvent]:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         return list(
             session.exec(select(RoundEvent).where(RoundEvent.round_id == round_id).order_by(RoundEvent.id))
         )
@@ -322,7 +303,7 @@ def create_round(
     label = label.strip()
     if not label:
         raise InputError("the round needs a name, e.g. the year \"2021\"")
-    with _session(engine) as session:
+    with transaction(engine) as session:
         owner = _partnership(session, partnership)
         if _find_round(session, owner.name, label) is not None:
             raise InputError(f"{owner.name} already has a round {label!r}")
@@ -391,7 +372,7 @@ def _seed_from_previous(session: Session, rnd: EvaluationRound, previous: Evalua
 
 def update_round(engine: Engine, round_id: int, *, contact: str | None = None, completed_on: date | None = None,
                  clear_completed_on: bool = False) -> RoundInfo:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         if contact is not None:
             rnd.contact = contact
@@ -405,7 +386,7 @@ def update_round(engine: Engine, round_id: int, *, contact: str | None = None, c
 
 
 def mark_ready(engine: Engine, round_id: int) -> RoundInfo:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         rnd.status = "ready"
         _touch(rnd)
@@ -415,7 +396,7 @@ def mark_ready(engine: Engine, round_id: int) -> RoundInfo:
 
 
 def mark_draft(engine: Engine, round_id: int) -> RoundInfo:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         rnd.status = "draft"
         _touch(rnd)
@@ -428,7 +409,7 @@ def approve(engine: Engine, round_id: int, meeting_date: date, minute_reference:
     """Record the IJB's approval; the round becomes read-only."""
     if not minute_reference.strip():
         raise InputError("record the minute reference of the IJB meeting that approved the return")
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         rnd.status = "approved"
         rnd.ijb_meeting_date = meeting_date
@@ -443,7 +424,7 @@ def reopen(engine: Engine, round_id: int, reason: str) -> RoundInfo:
     """Reopen an approved round for amendment: a deliberate act, recorded with its reason."""
     if not reason.strip():
         raise InputError("say why the approved round is being reopened; the reason is recorded")
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _round(session, round_id)
         if rnd.status != "approved":
             raise InputError(f"round {rnd.label} is not approved; there is nothing to reopen")
@@ -466,7 +447,7 @@ def set_rating(engine: Engine, round_id: int, proposal_id: str, rating: str | No
                template: Template | None = None) -> None:
     _check_local_proposal(proposal_id, template or load_template())
     _check_rating(rating)
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         response = _response(session, round_id, proposal_id)
         response.rating = rating
@@ -479,7 +460,7 @@ def set_previous_rating(engine: Engine, round_id: int, proposal_id: str, rating:
                         template: Template | None = None) -> None:
     _check_local_proposal(proposal_id, template or load_template())
     _check_rating(rating)
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         response = _response(session, round_id, proposal_id)
         response.previous_rating = rating
@@ -490,7 +471,7 @@ def set_previous_rating(engine: Engine, round_id: int, proposal_id: str, rating:
 def set_evidence(engine: Engine, round_id: int, proposal_id: str, evidence: str,
                  template: Template | None = None) -> None:
     _check_local_proposal(proposal_id, template or load_template())
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         response = _response(session, round_id, proposal_id)
         response.evidence = evidence
@@ -513,6 +494,23 @@ def _next_reference(session: Session, rnd: EvaluationRound, proposal_id: str) ->
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 
+def _action_row(response_id: int, position: int, data: ActionData, reference: str) -> Action:
+    """A new action row; with no status of its own it starts from its timescale."""
+    status = data.status if data.status and data.status != "not_started" else initial_status(data.timescale)
+    _check_status(status)
+    return Action(
+        response_id=response_id,
+        position=position,
+        text=data.action,
+        delivery=data.delivery,
+        timescale=data.timescale,
+        due_date_override=data.due_date,
+        lead=data.lead,
+        status=status,
+        reference=reference,
+    )
+
+
 def _insert_action(session: Session, rnd: EvaluationRound, response: Response, data: ActionData,
                    position: int | None) -> Action:
     siblings = session.exec(
@@ -526,19 +524,7 @@ def _insert_action(session: Session, rnd: EvaluationRound, response: Response, d
         if sibling.position != wanted:
             sibling.position = wanted
             session.add(sibling)
-    status = data.status if data.status and data.status != "not_started" else initial_status(data.timescale)
-    _check_status(status)
-    action = Action(
-        response_id=response.id,
-        position=position,
-        text=data.action,
-        delivery=data.delivery,
-        timescale=data.timescale,
-        due_date_override=data.due_date,
-        lead=data.lead,
-        status=status,
-        reference=data.reference or _next_reference(session, rnd, response.proposal_id),
-    )
+    action = _action_row(response.id, position, data, data.reference or _next_reference(session, rnd, response.proposal_id))
     session.add(action)
     session.flush()
     return action
@@ -548,7 +534,7 @@ def add_action(engine: Engine, round_id: int, proposal_id: str, data: ActionData
                position: int | None = None, template: Template | None = None) -> int:
     """Add an action (at the end, or at ``position``); returns its id."""
     _check_local_proposal(proposal_id, template or load_template())
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, round_id)
         response = _response(session, round_id, proposal_id)
         action = _insert_action(session, rnd, response, data or ActionData(action=""), position)
@@ -577,7 +563,7 @@ def update_action(engine: Engine, action_id: int, **values) -> ActionData:
         raise InputError(f"unknown action field(s): {', '.join(sorted(unknown))}")
     if "status" in values:
         _check_status(values["status"])
-    with _session(engine) as session:
+    with transaction(engine) as session:
         action, rnd, _response_row = _action_and_round(session, action_id)
         if set(values) & set(CONTENT_FIELDS):
             _writable_round(session, rnd.id)
@@ -601,7 +587,7 @@ class DeletedAction:
 
 
 def delete_action(engine: Engine, action_id: int) -> DeletedAction:
-    with _session(engine) as session:
+    with transaction(engine) as session:
         action, rnd, response = _action_and_round(session, action_id)
         _writable_round(session, rnd.id)
         deleted = DeletedAction(rnd.id, response.proposal_id, action.position, _action_data(action))
@@ -614,7 +600,7 @@ def delete_action(engine: Engine, action_id: int) -> DeletedAction:
 
 def restore_action(engine: Engine, deleted: DeletedAction) -> int:
     """Undo a deletion: the action comes back at its place with its reference."""
-    with _session(engine) as session:
+    with transaction(engine) as session:
         rnd = _writable_round(session, deleted.round_id)
         response = _response(session, rnd.id, deleted.proposal_id)
         action = _insert_action(session, rnd, response, deleted.data, deleted.position)
@@ -634,7 +620,7 @@ def _renumber(session: Session, response_id: int) -> None:
 
 def move_action(engine: Engine, action_id: int, new_position: int) -> None:
     """Move an action to ``new_position`` among its proposal's actions."""
-    with _session(engine) as session:
+    with transaction(engine) as session:
         action, rnd, response = _action_and_round(session, action_id)
         _writable_round(session, rnd.id)
         rows = [
@@ -666,7 +652,7 @@ def import_return(engine: Engine, data: ReturnData, replace: bool = False,
     template = template or load_template()
     for response in data.responses:
         _check_local_proposal(response.proposal, template)
-    with _session(engine) as session:
+    with transaction(engine) as session:
         owner = _partnership(session, data.partnership)
         existing = _find_round(session, owner.name, data.round)
         if existing is not None:
@@ -707,17 +693,6 @@ def import_return(engine: Engine, data: ReturnData, replace: bool = False,
             session.flush()
             # A fresh response: positions and references follow the file's order.
             for number, action in enumerate(item.actions, start=1):
-                session.add(
-                    Action(
-                        response_id=response.id,
-                        position=number - 1,
-                        text=action.action,
-                        delivery=action.delivery,
-                        timescale=action.timescale,
-                        due_date_override=action.due_date,
-                        lead=action.lead,
-                        status=initial_status(action.timescale),
-                        reference=action.reference or f"{rnd.label}-{item.proposal}-{number}",
-                    )
-                )
+                reference = action.reference or f"{rnd.label}-{item.proposal}-{number}"
+                session.add(_action_row(response.id, number - 1, action, reference))
         return _info(session, rnd)

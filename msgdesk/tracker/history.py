@@ -14,10 +14,8 @@ one live copy of each action.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterator
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -25,6 +23,7 @@ from sqlmodel import Session, select
 from msgdesk.errors import InputError, NotFoundError
 from msgdesk.returndata import ACTION_STATUSES
 from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Response, utcnow
+from msgdesk.store.session import transaction
 from msgdesk.timescales import effective_due_date
 from msgdesk.tracker.rag import status_label
 
@@ -68,18 +67,6 @@ class HistoryEntry:
 
 def _d(value: date | None) -> str:
     return value.strftime("%-d %b %Y") if value else "none"
-
-
-@contextmanager
-def _transaction(engine: Engine) -> Iterator[Session]:
-    """One short transaction, committed at the end of the block."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
 
 
 def _round_of(session: Session, action: Action) -> EvaluationRound:
@@ -163,7 +150,7 @@ def record_progress(engine: Engine, action_id: int, text: str, *, author: str = 
     on_date = _check_date(on_date, today)
     if status is not None:
         _check_status(status)
-    with _transaction(engine) as session:
+    with transaction(engine) as session:
         action = _live_action(session, action_id)
         if status is not None:
             action.status = status
@@ -176,7 +163,7 @@ def change_status(engine: Engine, action_id: int, status: str, *, note: str = ""
     """Change the status; the change is recorded in the history with an optional note."""
     _check_status(status)
     on_date = _check_date(on_date, today)
-    with _transaction(engine) as session:
+    with transaction(engine) as session:
         action = _live_action(session, action_id)
         if action.status == status:
             raise InputError(f"action {action.reference} is already {status_label(status)}")
@@ -194,7 +181,7 @@ def set_due_date(engine: Engine, action_id: int, due_date: date | None, reason: 
     if not reason:
         raise InputError("give the reason for setting the due date; it is recorded in the history")
     on_date = _check_date(on_date, today)
-    with _transaction(engine) as session:
+    with transaction(engine) as session:
         action = _live_action(session, action_id)
         completed_on = _origin_completed_on(session, action)
         before = effective_due_date(action.timescale, completed_on, action.due_date_override)
@@ -211,7 +198,7 @@ def set_due_date(engine: Engine, action_id: int, due_date: date | None, reason: 
 
 def set_lead(engine: Engine, action_id: int, lead: str) -> None:
     """Name the lead officer (a tracking field, editable after approval)."""
-    with _transaction(engine) as session:
+    with transaction(engine) as session:
         action = _live_action(session, action_id)
         action.lead = (lead or "").strip()
         action.updated_at = utcnow()
@@ -221,7 +208,7 @@ def set_lead(engine: Engine, action_id: int, lead: str) -> None:
 def history(engine: Engine, action_id: int, *, earlier_rounds: bool = True) -> list[HistoryEntry]:
     """The action's history, oldest first.  For an action carried forward, the
     entries recorded on its earlier copies come first (``earlier_rounds``)."""
-    with _transaction(engine) as session:
+    with transaction(engine) as session:
         action = session.get(Action, action_id)
         if action is None:
             raise NotFoundError(f"no action with id {action_id}")
