@@ -284,3 +284,20 @@ def test_new_user_creates_a_round_and_rates_with_the_keyboard_only(window, qtbot
     data = repo.load_round_by_id(engine, session.round_id).response("1.1")
     assert (data.rating, data.evidence) == ("partly_established", "Board minutes")
     assert window.current == "1.2"
+
+
+def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, engine, monkeypatch):
+    """A partnership called '<b>…' or a minute reference '<img …>' must print as typed."""
+    info = repo.create_round(engine, "<b>Bold</b> & Co", "2021")
+    repo.approve(engine, info.id, date(2021, 5, 30), '<img src="/etc/hostname"/>')
+    repo.reopen(engine, info.id, "<i>reason</i>")
+    repo.approve(engine, info.id, date(2021, 6, 30), '<img src="/etc/hostname"/>')
+    window.open_round(info.id)
+    assert window.ui.roundLabel.textFormat() == Qt.TextFormat.PlainText
+    assert window.ui.roundLabel.text().startswith("<b>Bold</b> & Co")
+    assert '(minute &lt;img src=&quot;/etc/hostname&quot;/&gt;)' in window.ui.bannerLabel.text()
+    window.go_to(REVIEW)
+    review = window.review_page
+    assert review.ui.summaryLabel.textFormat() == Qt.TextFormat.PlainText
+    assert review.ui.historyLabel.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>reason</i>" in review.ui.historyLabel.text()

@@ -3,6 +3,8 @@ review pages, a Tracker tab, menus, undo/redo and the saved-at indicator."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
@@ -28,6 +30,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        # Partnership names are user text: never let Qt read them as markup.
+        self.ui.roundLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.store = store
         self.settings = settings
         self.template = template or load_template()
@@ -359,7 +363,7 @@ class MainWindow(QMainWindow):
         if approved:
             when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else "an IJB meeting"
             self.ui.bannerLabel.setText(
-                f"<b>Approved by the IJB</b> on {when} (minute {snap.minute_reference or '—'}). "
+                f"<b>Approved by the IJB</b> on {when} (minute {html.escape(snap.minute_reference or '—')}). "
                 "This return is read-only; following up its actions stays open in the Tracker."
             )
         self.ui.banner.setVisible(approved)

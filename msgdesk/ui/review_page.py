@@ -20,6 +20,9 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ReviewPage()
         self.ui.setupUi(self)
+        # The partnership's name and reopening reasons are user text, not markup.
+        self.ui.summaryLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.ui.historyLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.template = template
         self.session = None
         self.model = QStandardItemModel(self)
