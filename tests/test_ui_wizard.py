@@ -296,6 +296,7 @@ def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, e
     assert window.ui.roundLabel.textFormat() == Qt.TextFormat.PlainText
     assert window.ui.roundLabel.text().startswith("<b>Bold</b> & Co")
     assert '(minute &lt;img src=&quot;/etc/hostname&quot;/&gt;)' in window.ui.bannerLabel.text()
+    window.store.engine  # the history comes from the full store (opened after first paint in the app)
     window.go_to(REVIEW)
     review = window.review_page
     assert review.ui.summaryLabel.textFormat() == Qt.TextFormat.PlainText
