@@ -1,0 +1,361 @@
+"""The committee appendix: a completed return as a PDF, A4 landscape.
+
+Laid out like the official self-evaluation template (and North Ayrshire's
+Appendix 1 of May 2019), so a reader who knows the paper form is at home:
+
+1. a cover block: partnership, contact, date of completion, round, status (and
+   the IJB meeting date and minute reference once approved), the template's
+   guidance and its attribution;
+2. the summary table: key features as section rows, proposals as rows, four
+   rating columns with a tick (✓, shaded) in the chosen one and a hollow marker
+   (○) for the previous round's rating when there is one;
+3. proposal by proposal: the key feature heading, the proposal's number, wording
+   and MSG timescale, the descriptor table with the chosen rating marked,
+   Evidence / Notes and the improvement actions table; the three national
+   proposals say "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE".
+
+Every page has the partnership and label in its header and "Page X of Y" in its
+footer; until the round is approved every page is marked DRAFT.  All user text
+is escaped (:func:`msgdesk.reports.text.markup`); long cells split across pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from msgdesk.reports.pages import (KeepRoom, PageSetup, PdfInfo, build_pdf, content_height, content_width, outline,
+                                   running, step)
+from msgdesk.reports.styles import CHOSEN, GRID, NATIONAL, SECTION, SHADE, styles
+from msgdesk.reports.text import long_date, markup
+from msgdesk.reports.textblock import TextBlock
+from msgdesk.returndata import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS, ActionData, ResponseData, ReturnData
+from msgdesk.template import NATIONAL_NOTE, Proposal, Template, load_template
+
+TICK = "\u2713"  # ✓ the current rating
+PREVIOUS = "\u25cb"  # ○ the previous round's rating
+ATTRIBUTION_SHORT = "Template text © Crown copyright, reused under the Open Government Licence v3.0"
+MSG_TITLE = "MINISTERIAL STRATEGIC GROUP FOR HEALTH AND COMMUNITY CARE (MSG)"
+
+LABEL_WIDTH = 92.0  # the form's left label column, in points
+USER_PARAGRAPH_GAP = 1.5  # points between the lines (paragraphs) a user typed
+KEEP_WITH_FOLLOWING = 50.0  # room for the first lines of evidence below a descriptor table
+KEEP_WHOLE_EVIDENCE = 130.0  # evidence up to this height stays on the page of its descriptors
+#: A row split over a page break leaves at least this much (points, about three
+#: lines) on each page; a shorter piece moves the whole row to the next page.
+SPLIT_MIN = 36
+#: An action row taller than this (points, a third of a page) may be split over a
+#: page break; shorter ones move to the next page whole.
+TALL_ROW = 150.0
+
+
+def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None,
+           progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write the committee appendix for ``data`` to ``out_path`` (atomically); return the path.
+
+    ``label`` is printed in every page header ("Appendix 1", "Appendix 2", ...).
+    ``progress(done, total)``, if given, is called as the layout advances and
+    once more with ``done == total`` when the file is complete.
+    """
+    from msgdesk.returnfile import write_atomically
+
+    pdf = render(data, label=label, template=template, progress=progress)
+    return write_atomically(out_path, pdf)
+
+
+def render(data: ReturnData, label: str = "Appendix 1", template: Template | None = None,
+           progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The committee appendix as PDF bytes (see :func:`export`)."""
+    template = template or load_template()
+    story, steps = _Builder(data, template).story()
+    return build_pdf(story, page_setup(data, label), pdf_info(data, label, template),
+                     progress=progress, steps=steps)
+
+
+def page_setup(data: ReturnData, label: str) -> PageSetup:
+    """Header, footer and DRAFT marking for ``data``'s pages."""
+    return PageSetup(
+        header_left=data.partnership,
+        header_right=label,
+        header_sub=f"MSG self-evaluation of progress with integration – {data.round}",
+        footer_left=ATTRIBUTION_SHORT,
+        draft=not is_approved(data),
+    )
+
+
+def pdf_info(data: ReturnData, label: str, template: Template) -> PdfInfo:
+    from msgdesk import __version__
+
+    return PdfInfo(
+        title=f"{label}: MSG self-evaluation of progress with integration – {data.partnership} – {data.round}",
+        author=data.partnership,
+        subject="Ministerial Strategic Group for Health and Community Care: review of progress with "
+                "integration of health and social care – self-evaluation",
+        keywords=("MSG", "self-evaluation", "integration", data.partnership, data.round),
+        creator=f"msgdesk {__version__}",
+    )
+
+
+def is_approved(data: ReturnData) -> bool:
+    return data.status == "approved"
+
+
+# --- the story -------------------------------------------------------------------------
+
+
+def _p(text: str, style) -> Paragraph:
+    """A Paragraph of trusted markup (callers escape user text with ``markup``)."""
+    return Paragraph(text, style)
+
+
+def _t(text: str | None, style=None, **kwargs) -> TextBlock:
+    """Plain text (user or template): printed literally, wrapped, splittable."""
+    return TextBlock(text, style or styles().cell, **kwargs)
+
+
+def _user_text(text: str | None, empty: str = "") -> list:
+    """User text for a table cell; ``empty`` (muted) when there is none.
+
+    Always a list: reportlab splits a cell across pages (``splitInRow``) only when
+    its content is a list of flowables; a lone flowable would be dropped.
+    """
+    if text and text.strip():
+        return [_t(text, paragraph_gap=USER_PARAGRAPH_GAP)]
+    return [_t(empty, styles().cell_muted)] if empty else []
+
+
+def _row_height(row: list, widths: list[float]) -> float:
+    """Height of a table row of TextBlock lists, as laid out with ``_BASE_GRID`` padding."""
+    height = 0.0
+    for cell, width in zip(row, widths):
+        if isinstance(cell, list):
+            inner = width - 8
+            height = max(height, sum(f.wrap(inner, 1e6)[1] + f.getSpaceAfter() for f in cell))
+    return height + 7
+
+
+_BASE_GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+    # close the box at a page break, also when a row is split across pages
+    ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, GRID),
+    ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.5, GRID),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
+
+
+class _Builder:
+    def __init__(self, data: ReturnData, template: Template) -> None:
+        self.data = data
+        self.template = template
+        self.st = styles()
+        self.width = content_width()
+        self.rating_width = (self.width - LABEL_WIDTH) / 4
+        self.responses = {r.proposal: r for r in data.responses}
+        self.has_previous = data.has_previous_round
+
+    def story(self) -> tuple[list, int]:
+        story: list = []
+        story += self.cover()
+        story.append(PageBreak())
+        story += self.summary()
+        story.append(PageBreak())
+        number = 2
+        for kf in self.template.key_features:
+            band = self.key_feature_band(kf.number, kf.title)
+            for index, proposal in enumerate(kf.proposals):
+                number += 1
+                parts = self.proposal(proposal)
+                step(parts[0], number)
+                head = [band, parts[0]] if index == 0 else [parts[0]]
+                # the heading and the descriptor table stay with the evidence when it is
+                # short, else with its first lines
+                extra = KEEP_WITH_FOLLOWING
+                if len(parts) > 2:
+                    evidence = parts[1].wrap(self.width, content_height())[1]
+                    extra = evidence if evidence <= KEEP_WHOLE_EVIDENCE else KEEP_WITH_FOLLOWING
+                story.append(KeepRoom(head, extra=extra))
+                story += head + parts[1:]
+        return story, number + 1
+
+    def label(self, text: str) -> TextBlock:
+        return _t(text, self.st.cell_bold)
+
+    # cover ------------------------------------------------------------------------------
+
+    def cover(self) -> list:
+        st, data = self.st, self.data
+        title = outline(_p(f"{MSG_TITLE}<br/>{markup(self.template.title)}", st.title), "Cover", 0)
+        step(title, 1)
+        running(title, "")
+        rows = [
+            ("Name of Partnership", [_t(data.partnership)]),
+            ("Contact name and email address", _user_text(data.contact, "Not recorded")),
+            ("Date of completion", _user_text(long_date(data.completed_on), "Not recorded")),
+            ("Round", [_t(data.round)]),
+        ]
+        status = ROUND_STATUS_LABELS.get(data.status, data.status)
+        if is_approved(data):
+            rows.append(("Status", [_t(status)]))
+            rows.append(("IJB meeting date", _user_text(long_date(data.ijb_meeting_date), "Not recorded")))
+            rows.append(("Minute reference", _user_text(data.minute_reference, "Not recorded")))
+        else:
+            rows.append(("Status", [_p(f"{markup(status)} – <b>DRAFT</b>: not yet approved by the "
+                                       "Integration Joint Board", st.draft)]))
+        table = Table(
+            [[[self.label(k)], v] for k, v in rows],
+            colWidths=[170, self.width - 170],
+            style=TableStyle(_BASE_GRID + [("BACKGROUND", (0, 0), (0, -1), SHADE)]),
+            splitInRow=SPLIT_MIN,
+        )
+        story = [title, Spacer(0, 6), table, Spacer(0, 10)]
+        story += [_t(text, st.small) for text in self.template.guidance]
+        story += [Spacer(0, 6), _t(self.template.attribution, st.muted)]
+        return story
+
+    # summary ----------------------------------------------------------------------------
+
+    def summary(self) -> list:
+        st, data = self.st, self.data
+        heading = outline(
+            _t(f"{data.partnership.upper()} – MSG INTEGRATION REVIEW LEADERSHIP GROUP SELF EVALUATION SUMMARY",
+               st.subtitle), "Summary", 0)
+        step(heading, 2)
+        running(heading, "Summary")
+        mark_width = 86.0
+        first = self.width - 4 * mark_width
+        rows = [[self.label("Feature supporting integration")]
+                + [_t(RATING_LABELS[r], st.cell_header) for r in RATINGS]]
+        commands = list(_BASE_GRID) + [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+        ]
+        for kf in self.template.key_features:
+            r = len(rows)
+            rows.append([self.label(f"{kf.number}. {kf.title}"), "", "", "", ""])
+            commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION)]
+            for proposal in kf.proposals:
+                r = len(rows)
+                text = _t(proposal.text, lead=f"{proposal.id}:")
+                if not proposal.local:
+                    rows.append([text, _t(NATIONAL_NOTE, st.cell_muted), "", "", ""])
+                    commands += [("SPAN", (1, r), (-1, r)), ("BACKGROUND", (1, r), (-1, r), NATIONAL)]
+                    continue
+                response = self.responses.get(proposal.id)
+                current = response.rating if response else None
+                previous = response.previous_rating if response else None
+                cells: list = []
+                for c, rating in enumerate(RATINGS, 1):
+                    marks = " ".join(m for m, on in ((TICK, rating == current), (PREVIOUS, rating == previous)) if on)
+                    cells.append(_t(marks, st.mark) if marks else "")
+                    if rating == current:
+                        commands.append(("BACKGROUND", (c, r), (c, r), CHOSEN))
+                rows.append([text] + cells)
+        table = Table(rows, colWidths=[first] + [mark_width] * 4, repeatRows=1, style=TableStyle(commands))
+        legend = f"{TICK} on a shaded cell: the rating in this self-evaluation ({data.round})."
+        if self.has_previous:
+            legend += f"    {PREVIOUS}: the rating in the previous self-evaluation."
+        return [heading, table, Spacer(0, 4), _t(legend, st.small), _t(self.counts(), st.small)]
+
+    def counts(self) -> str:
+        local = self.template.local_proposals
+        rated = [self.responses[p.id].rating for p in local
+                 if p.id in self.responses and self.responses[p.id].rating]
+        parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
+        text = f"{len(rated)} of {len(local)} proposals for local completion rated"
+        return text + (" – " + ", ".join(parts) + "." if parts else ".")
+
+    # proposals --------------------------------------------------------------------------
+
+    def key_feature_band(self, number: int, title: str):
+        band = Table([[[self.label(f"Key Feature {number}"), _t(title)]]], colWidths=[self.width],
+                     style=TableStyle(_BASE_GRID + [("BACKGROUND", (0, 0), (-1, -1), SECTION)]))
+        return running(outline(band, f"{number}. {title}", 0), f"Key Feature {number}")
+
+    def proposal_row(self, proposal: Proposal) -> list:
+        st = self.st
+        wording = [_t(proposal.text, st.cell_bold), _t(f"MSG timescale: {proposal.timescale}", st.cell_small)]
+        return [self.label(f"Proposal {proposal.id}"), wording, "", "", ""]
+
+    def proposal(self, proposal: Proposal) -> list:
+        st = self.st
+        widths = [LABEL_WIDTH] + [self.rating_width] * 4
+        rows = [self.proposal_row(proposal)]
+        commands = list(_BASE_GRID) + [("SPAN", (1, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+        title = f"Proposal {proposal.id}: {proposal.text}"
+        if not proposal.local:
+            rows.append([_t(NATIONAL_NOTE, st.cell_header), "", "", "", ""])
+            commands += [("SPAN", (0, 1), (-1, 1)), ("BACKGROUND", (0, 1), (-1, 1), NATIONAL),
+                         ("TOPPADDING", (0, 1), (-1, 1), 8), ("BOTTOMPADDING", (0, 1), (-1, 1), 8)]
+            table = Table(rows, colWidths=widths, style=TableStyle(commands))
+            running(table, f"Key Feature {proposal.key_feature} – Proposal {proposal.id}")
+            return [outline(table, title, 1), Spacer(0, 14)]
+
+        response = self.responses.get(proposal.id) or ResponseData(proposal.id)
+        rows.append([self.label("Rating Descriptor")] + [_t(RATING_LABELS[r], st.cell_header) for r in RATINGS])
+        rows.append([self.label("Indicator")] + [_t(proposal.descriptor(r), st.descriptor) for r in RATINGS])
+        commands += [("BACKGROUND", (0, 1), (-1, 1), SHADE), ("BACKGROUND", (0, 2), (0, -1), SHADE)]
+        rating_row: list = [self.label("Our Rating")]
+        if response.rating in RATINGS:
+            c = RATINGS.index(response.rating) + 1
+            rating_row += [_t(TICK, st.mark) if r == response.rating else "" for r in RATINGS]
+            commands += [("BACKGROUND", (c, 2), (c, 3), CHOSEN)]
+        else:
+            rating_row += [_t("Not rated", st.cell_muted), "", "", ""]
+            commands.append(("SPAN", (1, 3), (-1, 3)))
+        rows.append(rating_row)
+        if self.has_previous:
+            previous_row: list = [self.label("Previous rating")]
+            if response.previous_rating in RATINGS:
+                previous_row += [_t(PREVIOUS, st.mark) if r == response.previous_rating else ""
+                                 for r in RATINGS]
+            else:
+                previous_row += [_t("None recorded", st.cell_muted), "", "", ""]
+                commands.append(("SPAN", (1, 4), (-1, 4)))
+            rows.append(previous_row)
+        commands += [("VALIGN", (1, 3), (-1, -1), "MIDDLE")]
+        descriptors = outline(Table(rows, colWidths=widths, style=TableStyle(commands)), title, 1)
+        running(descriptors, f"Key Feature {proposal.key_feature} – Proposal {proposal.id}")
+
+        evidence = Table(
+            [[[self.label("Evidence / Notes")], _user_text(response.evidence, "No evidence recorded.")]],
+            colWidths=[LABEL_WIDTH, self.width - LABEL_WIDTH],
+            style=TableStyle(_BASE_GRID + [("BACKGROUND", (0, 0), (0, -1), SHADE)]),
+            splitInRow=SPLIT_MIN,
+        )
+        return [descriptors, evidence, Spacer(0, 5), self.actions_table(proposal, response.actions),
+                Spacer(0, 16)]
+
+    def actions_table(self, proposal: Proposal, actions: list[ActionData]) -> Table:
+        st = self.st
+        rest = self.width - LABEL_WIDTH
+        widths = [LABEL_WIDTH, rest * 0.42, rest * 0.36, rest * 0.22]
+        rows: list = [[[self.label("Proposed improvement actions"), _t(f"Proposal {proposal.id}", st.cell_small)],
+                       self.label("Improvement Action"), self.label("Comment / How we will Deliver"),
+                       self.label("Timescale for Delivery")]]
+        commands = list(_BASE_GRID) + [("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                                       ("BACKGROUND", (0, 1), (0, -1), SHADE)]
+        completed_on = self.data.completed_on
+        for number, action in enumerate(actions, 1):
+            delivery = _user_text(action.delivery)
+            if action.lead.strip():
+                delivery.append(_t(action.lead, lead="Lead:"))
+            timescale = _user_text(action.timescale)
+            due = action.due(completed_on)
+            if due is not None:
+                timescale.append(_t(long_date(due), lead="Due:"))
+            rows.append([[_t(f"{number}.", st.cell_center)], _user_text(action.action), delivery or "",
+                         timescale or ""])
+        if not actions:
+            rows.append(["", _t("No improvement actions recorded.", st.cell_muted), "", ""])
+            commands.append(("SPAN", (1, 1), (-1, 1)))
+        # Rows break between actions; one action's row is split over a page break
+        # only when it is too tall to move whole without leaving a gap.
+        tall = any(_row_height(row, widths) > TALL_ROW for row in rows[1:])
+        return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands),
+                     splitInRow=SPLIT_MIN if tall else 0)

@@ -1,0 +1,71 @@
+"""User text made safe for reportlab Paragraph markup, and date wording.
+
+reportlab's :class:`~reportlab.platypus.Paragraph` reads a small XML-like markup
+(``<b>``, ``<img src=…>``, ``<a href=…>``, entities).  Text a user typed must never
+be read as markup: ``<img src="/etc/hostname"/>`` would load a file and ``&amp;``
+would print as ``&``.  :func:`markup` escapes it so every character prints
+literally; put the result inside your own markup, e.g.
+``Paragraph(f"<b>Lead:</b> {markup(lead)}", style)``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+# C0 controls other than tab/newline/carriage return, DEL and C1 controls, lone
+# surrogates and non-characters: nothing a printer can show.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+def clean(text: str | None) -> str:
+    """``text`` without unprintable control characters; newlines normalised to ``\\n``,
+    tabs to spaces.  ``None`` gives ""."""
+    if not text:
+        return ""
+    text = _NEWLINES.sub("\n", str(text))
+    return _UNPRINTABLE.sub("", text).replace("\t", "    ")
+
+
+def markup(text: str | None, *, newlines: bool = True) -> str:
+    """Escape user text for a reportlab Paragraph: ``&``, ``<`` and ``>`` become
+    entities so they print literally, control characters are dropped and, unless
+    ``newlines`` is false, line breaks become ``<br/>``."""
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if newlines:
+        return text.replace("\n", "<br/>")
+    return text.replace("\n", " ")
+
+
+def lines(text: str | None) -> list[str]:
+    """The non-blank lines of user text, cleaned and right-stripped (not escaped)."""
+    return [line.rstrip() for line in clean(text).split("\n") if line.strip()]
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """Split ``text`` into pieces of at most ``size`` characters, at a space where
+    possible, without losing or adding any character."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut + 1 if cut != -1 else start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def long_date(value: date | None) -> str:
+    """"18 April 2019"; "" for no date."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

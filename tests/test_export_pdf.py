@@ -1,0 +1,458 @@
+"""The committee appendix (PDF): parsed back with pdfplumber."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pdfplumber = pytest.importorskip("pdfplumber")
+
+from msgdesk.reports import pdf_appendix  # noqa: E402
+from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData  # noqa: E402
+
+TICK = pdf_appendix.TICK
+PREVIOUS = pdf_appendix.PREVIOUS
+TIMESCALES = ["December 2021", "Q4 20/21", "6 months", "Ongoing", "2021/22", "TBC"]
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+DRAFT_RED = (0.690196, 0.0, 0.12549)
+
+
+def _no_watermark(obj) -> bool:
+    """Belt and braces: the DRAFT watermark is drawn as shapes, never as text, but
+    big characters would spoil the tables if it ever were."""
+    return not (obj.get("object_type") == "char" and obj.get("size", 0) > 40)
+
+
+class Parsed:
+    """A PDF read back: text per page (watermark left out), metadata, outline;
+    tables on first use (the slow part)."""
+
+    def __init__(self, pdf_bytes: bytes, only: slice = slice(None)) -> None:
+        self.bytes = pdf_bytes
+        self._tables = None
+        with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+            self.metadata = dict(pdf.metadata)
+            self.outline = [(level, title) for level, title, *_ in pdf.doc.get_outlines()]
+            self.pages = []
+            self.fonts = set()
+            self.images = 0
+            self.big_chars = 0
+            self.watermarks = 0  # pages with the red DRAFT shapes
+            self.page_count = len(pdf.pages)
+            for page in pdf.pages[only]:
+                self.pages.append(page.filter(_no_watermark).extract_text() or "")
+                self.fonts.update(c["fontname"] for c in page.chars)
+                self.big_chars += sum(1 for c in page.chars if c["size"] > 40)
+                red = [c for c in page.curves if c.get("fill") and c.get("non_stroking_color") == DRAFT_RED]
+                self.watermarks += len(red) >= 5
+                self.images += len(page.images)
+        self.text = "\n".join(self.pages)
+        self.flat = _norm(self.text)
+
+    @property
+    def tables(self) -> list:
+        """(page number, rows) of every ruled table, in document order."""
+        if self._tables is None:
+            self._tables = []
+            with pdfplumber.open(io.BytesIO(self.bytes)) as pdf:
+                for number, page in enumerate(pdf.pages, 1):
+                    for table in page.filter(_no_watermark).find_tables():
+                        self._tables.append((number, table.extract()))
+        return self._tables
+
+    def rows(self):
+        for _page, rows in self.tables:
+            for row in rows:
+                yield [cell if cell is not None else None for cell in row]
+
+    def summary_marks(self) -> dict[str, list[str]]:
+        """Proposal id -> the four rating cells of its summary row."""
+        marks = {}
+        for row in self.rows():
+            if len(row) == 5 and row[0] and re.match(r"\d\.\d: ", row[0]):
+                marks[row[0].split(":")[0]] = [c or "" for c in row[1:]]
+        return marks
+
+    def detail(self):
+        """Proposal id -> {"rating": cells, "previous": cells, "actions": [[action, delivery, timescale]]}."""
+        result: dict[str, dict] = {}
+        current = None
+        for row in self.rows():
+            first = _norm(row[0])
+            match = re.fullmatch(r"Proposal (\d\.\d)", first)
+            if match:
+                current = result.setdefault(match.group(1), {"rating": None, "previous": None, "actions": [],
+                                                             "wording": _norm(row[1])})
+                continue
+            match = re.fullmatch(r"Proposed improvement actions Proposal (\d\.\d)", first)
+            if match:
+                current = result[match.group(1)]
+                continue
+            if current is None:
+                continue
+            if first == "Our Rating":
+                current["rating"] = [c or "" for c in row[1:]]
+            elif first == "Previous rating":
+                current["previous"] = [c or "" for c in row[1:]]
+            elif len(row) == 4 and re.fullmatch(r"\d+\.", first):
+                current["actions"].append([_norm(c) for c in row[1:]])
+            elif len(row) == 4 and first == "" and current["actions"] and any(row[1:]):
+                # the rest of a row split over a page break
+                last = current["actions"][-1]
+                for i, cell in enumerate(row[1:]):
+                    last[i] = _norm(f"{last[i]} {cell or ''}")
+        return result
+
+
+def parse(data: ReturnData, only: slice = slice(None), **kwargs) -> Parsed:
+    return Parsed(pdf_appendix.render(data, **kwargs), only)
+
+
+def _column(rating: str | None) -> int | None:
+    return RATINGS.index(rating) if rating else None
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
+
+
+def _example() -> ReturnData:
+    """The North Ayrshire example with a delivery text, timescale and lead on every action
+    (the example itself has none)."""
+    from msgdesk.returnfile import read_return_file
+
+    data = read_return_file(EXAMPLE)
+    n = 0
+    for response in data.responses:
+        for action in response.actions:
+            action.timescale = TIMESCALES[n % len(TIMESCALES)]
+            action.delivery = f"Delivered through the Strategic Planning Group, milestone {n}"
+            action.lead = f"Officer {n}"
+            n += 1
+    return data
+
+
+@pytest.fixture(scope="module")
+def example() -> ReturnData:
+    return _example()
+
+
+@pytest.fixture(scope="module")
+def parsed_example(example) -> Parsed:
+    return parse(example, label="Appendix 1")
+
+
+# --- the North Ayrshire example ----------------------------------------------------------
+
+
+def test_every_proposal_rating_and_action_of_the_example(example, parsed_example, template):
+    data, parsed = example, parsed_example
+
+    summary = parsed.summary_marks()
+    detail = parsed.detail()
+    for proposal in template.proposals:
+        assert proposal.id in summary, proposal.id
+        assert proposal.id in detail, proposal.id
+        assert detail[proposal.id]["wording"].startswith(_norm(proposal.text))
+        assert f"MSG timescale: {_norm(proposal.timescale)}" in detail[proposal.id]["wording"]
+        if not proposal.local:
+            assert "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE" in _norm(" ".join(summary[proposal.id]))
+    assert parsed.flat.count("NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE") == 6  # summary + detail
+
+    for response in data.responses:
+        column = _column(response.rating)
+        marks = summary[response.proposal]
+        assert [i for i, cell in enumerate(marks) if TICK in cell] == [column], response.proposal
+        rating_row = detail[response.proposal]["rating"]
+        assert [i for i, cell in enumerate(rating_row) if TICK in cell] == [column], response.proposal
+
+        actions = detail[response.proposal]["actions"]
+        assert len(actions) == len(response.actions), response.proposal
+        for printed, action in zip(actions, response.actions):
+            assert printed[0] == _norm(action.action)
+            assert printed[1] == _norm(f"{action.delivery} Lead: {action.lead}")
+            assert printed[2].startswith(_norm(action.timescale))
+            due = action.due(data.completed_on)
+            if due is not None:
+                assert printed[2].endswith(f"Due: {pdf_appendix.long_date(due)}")
+            else:
+                assert "Due:" not in printed[2]
+    assert sum(len(d["actions"]) for d in detail.values()) == 52
+    # the due dates are interpreted from the timescale and the date of completion (18 April 2019)
+    assert "Due: 31 December 2021" in parsed.flat
+    assert "Due: 31 March 2021" in parsed.flat  # Q4 20/21
+    assert "Due: 18 October 2019" in parsed.flat  # 6 months
+
+
+def test_pages_header_footer_and_draft(parsed_example):
+    parsed = parsed_example
+    total = len(parsed.pages)
+    assert total > 20
+    for number, text in enumerate(parsed.pages, 1):
+        lines = text.splitlines()
+        assert f"Page {number} of {total}" in text
+        assert lines[0].startswith("North Ayrshire Health and Social Care Partnership")
+        assert lines[0].endswith("Appendix 1")
+        assert "DRAFT" in text
+        assert "DRAFT – not yet approved by the Integration Joint Board" in text
+    assert "Status Draft – DRAFT: not yet approved by the Integration Joint Board" in parsed.flat
+    assert "Caroline Whyte, carolinewhyte@north-ayrshire.gov.uk" in parsed.flat
+    assert "Date of completion 18 April 2019" in parsed.flat
+    # the template's attribution on the cover and a short one in every footer
+    assert "Crown copyright" in parsed.pages[0] and "Open Government Licence v3.0" in parsed.pages[0]
+    assert all("© Crown copyright" in page for page in parsed.pages)
+    # the bundled Unicode font, embedded
+    assert parsed.fonts and all("DejaVuSans" in f for f in parsed.fonts)
+
+
+def test_header_rows_repeat_after_a_page_break(parsed_example):
+    parsed = parsed_example
+    repeated = [rows[0][:2] for _page, rows in parsed.tables
+                if rows and rows[0][0] and rows[0][0].startswith("Proposed\nimprovement")]
+    # 22 actions tables, some of them continued on a second page with their header
+    assert len(repeated) > 22
+    summary_headers = [rows[0][0] for _page, rows in parsed.tables if rows and rows[0][0] == "Feature supporting integration"]
+    assert len(summary_headers) == 2  # the summary runs over two pages
+
+
+def test_approved_round_shows_the_ijb_decision_and_no_draft(example, parsed_example, template):
+    data = dataclasses.replace(example, status="approved", ijb_meeting_date=date(2019, 5, 16),
+                               minute_reference="IJB 16/05/2019 item 9")
+    parsed = parse(data, template=template)
+    assert "DRAFT" not in parsed.text
+    assert parsed.watermarks == 0  # not even the watermark
+    assert parsed_example.watermarks == len(parsed_example.pages)
+    # the watermark is drawn as shapes: nothing of it reaches the extracted text
+    assert parsed_example.big_chars == 0
+    assert "IJB meeting date 16 May 2019" in parsed.flat
+    assert "Minute reference IJB 16/05/2019 item 9" in parsed.flat
+    assert "Status Approved by IJB" in parsed.flat
+    assert len(parsed.pages) == len(parsed_example.pages)
+
+
+def test_previous_round_is_shown_with_a_hollow_marker_and_legend(example, parsed_example, template):
+    responses = []
+    for i, r in enumerate(example.responses):
+        responses.append(dataclasses.replace(r, previous_rating=RATINGS[i % 4]))
+    data = dataclasses.replace(example, responses=responses)
+    parsed = parse(data, template=template)
+    summary, detail = parsed.summary_marks(), parsed.detail()
+    for r in responses:
+        assert [i for i, cell in enumerate(summary[r.proposal]) if PREVIOUS in cell] == [_column(r.previous_rating)]
+        assert [i for i, cell in enumerate(summary[r.proposal]) if TICK in cell] == [_column(r.rating)]
+        assert [i for i, c in enumerate(detail[r.proposal]["previous"]) if PREVIOUS in c] == [_column(r.previous_rating)]
+    assert f"{PREVIOUS}: the rating in the previous self-evaluation" in parsed.flat
+    # without a previous round there is no legend for it
+    assert "previous self-evaluation" not in parsed_example.flat
+
+
+def test_metadata_and_outline(parsed_example, template):
+    parsed = parsed_example
+    assert parsed.metadata["Title"].startswith("Appendix 1: MSG self-evaluation")
+    assert "North Ayrshire Health and Social Care Partnership" in parsed.metadata["Title"]
+    assert parsed.metadata["Author"] == "North Ayrshire Health and Social Care Partnership"
+    assert "self-evaluation" in parsed.metadata["Subject"]
+    titles = [title for _level, title in parsed.outline]
+    assert titles[:2] == ["Cover", "Summary"]
+    for kf in template.key_features:
+        assert (1, f"{kf.number}. {kf.title}") in parsed.outline
+        for p in kf.proposals:
+            assert (2, f"Proposal {p.id}: {p.text}") in parsed.outline
+
+
+def test_unrated_and_empty_proposals(template):
+    data = ReturnData("Empty HSCP", "2020")
+    parsed = parse(data, template=template)
+    assert parsed.flat.count("Not rated") == 22
+    assert parsed.flat.count("No evidence recorded.") == 22
+    assert parsed.flat.count("No improvement actions recorded.") == 22
+    assert TICK not in "".join("".join(m) for m in parsed.summary_marks().values())
+    assert "0 of 22 proposals for local completion rated." in parsed.flat
+    assert "Date of completion Not recorded" in parsed.flat
+
+
+# --- hostile text --------------------------------------------------------------------------
+
+MARKUP = ['<b>not bold</b>', '<img src="/etc/hostname"/>', "&amp;", "a < b > c", "<font size=40>x</font>",
+          "<para>", "&#169;", "<a href=\"file:///etc/passwd\">link</a>"]
+
+
+def _hostile_return() -> ReturnData:
+    words = [f"w{i:04d}" for i in range(5000)]
+    data = ReturnData(
+        partnership="Comhairle nan Eilean Siar <b>&amp;</b> “Slàinte” – ✓",
+        round="2021/22",
+        contact="Màiri Nic a’ Phì <mairi@cne-siar.gov.uk>",
+        completed_on=date(2021, 5, 3),
+    )
+    data.responses.append(ResponseData("1.1", "exemplary", evidence=" ".join(words)))
+    data.responses.append(ResponseData(
+        "1.2", "partly_established",
+        evidence="\n".join(MARKUP + ["=SUM(A1)", "+44 1851", "-minus", "@at", "Slàinte Mhath – “curly” ‘quotes’ ✓ 😀 🏴󠁧󠁢󠁳󠁣󠁴󠁿"]),
+        actions=[
+            ActionData(" ".join(f"a{i:04d}" for i in range(1000)), " ".join(f"d{i:04d}" for i in range(1000)),
+                       " ".join(f"t{i:03d}" for i in range(300)), lead="<b>Lead</b> & co"),
+            ActionData("x" * 20000, "", "December 2021"),
+            ActionData("<img src=\"/etc/hostname\"/> & <b>bold</b>", "=cmd|' /C calc'!A0", "Q4 20/21"),
+        ]))
+    return data
+
+
+@pytest.fixture(scope="module")
+def parsed_hostile() -> Parsed:
+    return parse(_hostile_return(), label="Appendix <1> & more")
+
+
+def test_hostile_text_prints_literally_and_nothing_is_cut(parsed_hostile):
+    parsed = parsed_hostile
+    flat = parsed.flat
+    for fragment in MARKUP + ["=SUM(A1)", "<b>Lead</b> & co", "=cmd|' /C calc'!A0"]:
+        assert fragment in flat, fragment
+    assert parsed.images == 0  # <img> never loaded anything
+    assert "Comhairle nan Eilean Siar <b>&amp;</b> “Slàinte” – ✓" in parsed.text  # header, literally
+    assert "Appendix <1> & more" in parsed.pages[0]
+    assert "Màiri Nic a’ Phì <mairi@cne-siar.gov.uk>" in flat
+    assert "Slàinte Mhath – “curly” ‘quotes’ ✓" in flat
+    tokens = set(flat.split())
+    # 5,000 words of evidence over several pages, 1,000-word action cells: every word printed
+    assert all(f"w{i:04d}" in tokens for i in range(5000))
+    assert all(f"a{i:04d}" in tokens for i in range(1000))
+    assert all(f"d{i:04d}" in tokens for i in range(1000))
+    assert all(f"t{i:03d}" in tokens for i in range(300))
+    # a 20,000-character word is broken over lines, not cut
+    assert parsed.text.count("x") >= 20000
+
+
+def test_hostile_text_in_order_across_pages(parsed_hostile):
+    """The 5,000-word evidence reads in order when its cell runs over several pages."""
+    parsed = parsed_hostile
+    found = [int(t[1:]) for t in parsed.flat.split() if re.fullmatch(r"w\d{4}", t)]
+    assert found == list(range(5000))
+    pages = {n for n, text in enumerate(parsed.pages) if "w2500" in text or "w0001" in text or "w4999" in text}
+    assert len(pages) >= 2
+
+
+def test_emoji_and_missing_glyphs_do_not_crash(template):
+    data = ReturnData("😀 HSCP 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "2020", responses=[ResponseData("6.1", "established", evidence="😀" * 500 + " \u200b\ufeff\u202e")])
+    parsed = parse(data, only=slice(0, 1), template=template)
+    assert parsed.page_count > 20
+    assert "HSCP" in parsed.pages[0]
+
+
+def test_control_characters_are_dropped(template):
+    data = ReturnData("Bad\x00 \x07HSCP\x1b", "2020", responses=[ResponseData("1.1", "established", evidence="a\x00b\x0cc\u0085d")])
+    parsed = parse(data, only=slice(3, 4), template=template)  # the page of proposal 1.1
+    assert "Bad HSCP" in parsed.pages[0]
+    assert "Evidence / abc Notes d" in parsed.flat  # NUL and form feed dropped, NEL is a line break
+
+
+# --- the export function ---------------------------------------------------------------------
+
+
+def test_export_writes_the_file_atomically_and_reports_progress(example_data, tmp_path):
+    out = tmp_path / "sub" / "appendix.pdf"
+    calls = []
+    result = pdf_appendix.export(example_data, out, progress=lambda done, total: calls.append((done, total)))
+    assert result == out
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in out.parent.iterdir()] == ["appendix.pdf"]  # no temporary file left
+    total = calls[-1][1]
+    assert calls[-1] == (total, total)
+    assert total == 2 + 25 + 1
+    assert all(t == total for _d, t in calls)
+    assert [d for d, _t in calls] == sorted(d for d, _t in calls)
+    assert len(calls) >= 20
+    # an existing file is replaced
+    out.write_bytes(b"old")
+    pdf_appendix.export(example_data, out)
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_export_failure_leaves_the_old_file(example_data, tmp_path, monkeypatch):
+    out = tmp_path / "appendix.pdf"
+    out.write_bytes(b"old")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(pdf_appendix, "build_pdf", broken)
+    with pytest.raises(RuntimeError):
+        pdf_appendix.export(example_data, out)
+    assert out.read_bytes() == b"old"
+
+
+def test_appendix_is_qt_free():
+    import subprocess
+    import sys
+
+    code = ("import sys; from msgdesk.reports import pdf_appendix, xlsx_workbook; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- building blocks shared with the other reports -------------------------------------------
+
+
+def test_markup_escapes_user_text_for_paragraphs():
+    from reportlab.platypus import Paragraph
+
+    from msgdesk.reports.styles import styles
+    from msgdesk.reports.text import markup
+
+    raw = '<b>x</b> & <img src="/etc/hostname"/> &amp;\nnext'
+    assert markup(raw) == '&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src="/etc/hostname"/&gt; &amp;amp;<br/>next'
+    paragraph = Paragraph(markup(raw, newlines=False), styles().cell)
+    assert paragraph.getPlainText() == raw.replace("\n", " ")
+    assert markup(None) == "" and markup("a\x00b") == "ab"
+
+
+@pytest.mark.parametrize("width", [30.0, 80.0, 250.0, 700.0])
+def test_wrap_lines_keeps_every_character(width):
+    import random
+
+    from msgdesk.reports.fonts import register_fonts
+    from msgdesk.reports.textblock import wrap_lines
+
+    fonts = register_fonts()
+    rnd = random.Random(width)
+    vocabulary = ["a", "Slàinte", "“quoted”", "–", "✓", "x" * 120, "😀", "<b>", "&amp;", "• bullet", "- dash"]
+    text = "\n".join(" ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(0, 40))) for _ in range(30))
+    lines = wrap_lines(text, fonts.regular, 9, width, 1.5, "1.1:", fonts.bold)
+    printed = "".join(t for _gap, segments, _w, _new in lines for _dx, t, _f in segments)
+    assert printed.replace(" ", "") == ("1.1:" + text).replace(" ", "").replace("\n", "")
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for _gap, segments, line_width, _new in lines:
+        assert line_width <= width + 0.01 or len(segments[-1][1]) == 1  # only a single glyph may not fit
+        for dx, t, font in segments:
+            assert dx + stringWidth(t.rstrip(), font, 9) <= max(width, line_width) + 0.01
+
+
+def test_textblock_splits_without_losing_lines():
+    from msgdesk.reports.styles import styles
+    from msgdesk.reports.textblock import TextBlock
+
+    block = TextBlock("\n".join(f"line {i} " + "word " * 30 for i in range(200)), styles().cell)
+    _w, height = block.wrap(300, 1000)
+    pieces, remaining = [], block
+    while True:
+        parts = remaining.split(300, 400)
+        if parts == [remaining]:
+            pieces.append(remaining)
+            break
+        head, remaining = parts
+        assert head.wrap(300, 400)[1] <= 400
+        pieces.append(head)
+    lines = [line for piece in pieces for line in piece._lines]
+    assert [line[1:] for line in lines] == [line[1:] for line in block._lines]  # same text, width, paragraphs
+    assert len(pieces) > 5
+    assert TextBlock("x", styles().cell).split(300, 1) == []  # not even one line fits
