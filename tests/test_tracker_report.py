@@ -67,6 +67,8 @@ def test_cli_writes_pdf_and_workbook(engine, db_path, tracked_round, tmp_path, c
         assert f"Page {number} of {len(pages)}" in page
     assert "Improvement actions: progress report" in pages[0]
     assert "As at 15 January 2020" in pages[0]
+    # the footer's DRAFT note is printed whole on every page, not cut short
+    assert all("DRAFT – not yet approved by the Integration Joint Board" in page for page in pages)
     assert "All key features 52 1 1 49" in whole.replace("\n", " ")
     # the overdue list comes before the list of all actions
     assert whole.index("Overdue actions (1)") < whole.index("All actions (52)")

@@ -212,7 +212,6 @@ def page_setup(report: ProgressReport) -> PageSetup:
         header_right=f"Progress as at {short_date(report.as_at)}",
         footer_left=ATTRIBUTION_SHORT,
         draft=report.round.status != "approved",
-        draft_note="DRAFT \u2013 the return is not yet approved by the Integration Joint Board",
     )
 
 
