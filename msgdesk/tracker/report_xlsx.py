@@ -9,8 +9,8 @@ report date).  User text is always stored as text: a cell that starts with
 
 from __future__ import annotations
 
+import io
 import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -187,15 +187,8 @@ def build_workbook(report: ProgressReport) -> Workbook:
 
 def write_xlsx(report: ProgressReport, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = build_workbook(report)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    from msgdesk.returnfile import write_atomically
+
+    buffer = io.BytesIO()
+    build_workbook(report).save(buffer)
+    return write_atomically(path, buffer.getvalue())
