@@ -7,7 +7,7 @@ from datetime import date
 from msgdesk.returndata import ActionData
 from msgdesk.store import repository as repo
 from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
-from msgdesk.ui.problems import find_problems
+from msgdesk.ui.problems import find_problems, summarise
 
 
 def test_snapshot_agrees_with_load_round_by_id(engine, db_path, example_round):
@@ -55,3 +55,10 @@ def test_problems_before_ijb(engine, db_path):
         "1.1, action 4: the action is empty",
         "1.1, action 4: no timescale",
     ]
+    problems = find_problems(load_template(), load_snapshot(db_path, info.id))
+    # 21 other proposals have neither rating nor evidence
+    assert summarise(problems) == (
+        "21 proposals without a rating, 21 proposals without evidence, 1 empty action, "
+        "1 action without a timescale, 1 action whose timescale is not recognised"
+    )
+    assert summarise([]) == ""

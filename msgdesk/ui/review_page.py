@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from msgdesk.returndata import ROUND_STATUS_LABELS
 from msgdesk.ui.forms.ui_review_page import Ui_ReviewPage
-from msgdesk.ui.problems import find_problems
+from msgdesk.ui.problems import find_problems, summarise
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,7 +48,8 @@ class ReviewPage(QWidget):
         snap = self.session.snap
         status = ROUND_STATUS_LABELS.get(snap.status, snap.status)
         if problems:
-            summary = f"{len(problems)} thing{'s' if len(problems) != 1 else ''} to check. {rated} of {total} rated."
+            summary = (f"{len(problems)} thing{'s' if len(problems) != 1 else ''} to check: {summarise(problems)}. "
+                       f"{rated} of {total} rated.")
         else:
             summary = "Nothing missing: every proposal is rated with evidence, and every action has a timescale."
         self.ui.summaryLabel.setText(f"{snap.partnership}, round {snap.label} — status: {status}.\n{summary}")
