@@ -302,3 +302,26 @@ def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, e
     assert review.ui.summaryLabel.textFormat() == Qt.TextFormat.PlainText
     assert review.ui.historyLabel.textFormat() == Qt.TextFormat.PlainText
     assert "<i>reason</i>" in review.ui.historyLabel.text()
+
+
+def test_delete_on_the_due_cell_clears_a_date_set_by_hand(window, qtbot, engine):
+    info = repo.create_round(engine, "Orkney Health and Care", "2021", completed_on=date(2021, 4, 30))
+    repo.add_action(engine, info.id, "4.4", ActionData(action="Directions log reviewed", timescale="Spring 2022",
+                                                       due_date=date(2022, 5, 31)))
+    window.open_round(info.id)
+    window.go_to("4.4")
+    page = window.proposal_page
+    model, view = page.model, page.ui.actionsView
+    action = lambda: repo.actions_of(engine, info.id, "4.4")[0][1]
+    assert model.index(0, 4).data() == "due 31 May 2022 (set by hand)"
+
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # not the Due cell: nothing happens
+    assert action().due_date == date(2022, 5, 31)
+    view.setCurrentIndex(model.index(0, 4))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert action().due_date is None
+    assert "not recognised" in model.index(0, 4).data()  # the timescale's reading applies again
+    window.undo_action.trigger()
+    assert action().due_date == date(2022, 5, 31)

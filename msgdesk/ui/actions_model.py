@@ -62,6 +62,16 @@ class ActionsModel(QAbstractTableModel):
     def action_id(self, row: int) -> int | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None
 
+    def clear_due_date(self, row: int) -> bool:
+        """Forget a due date set by hand, so the timescale's reading applies again."""
+        if self.session is None or self.session.read_only or not 0 <= row < len(self._rows):
+            return False
+        aid, action = self._rows[row]
+        if action.due_date is None:
+            return False
+        self.session.set_action_field(aid, "due_date", None)
+        return True
+
     def row_of(self, action_id: int) -> int:
         for row, (aid, _data) in enumerate(self._rows):
             if aid == action_id:
@@ -98,6 +108,8 @@ class ActionsModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return text
             if role == Qt.ItemDataRole.ToolTipRole:
+                if action.due_date is not None:
+                    return text + "\nDelete clears the date set by hand; the timescale then applies."
                 return text + ("\nSet a due date: edit this cell (F2) to pick one." if warn else "")
             if role == Qt.ItemDataRole.ForegroundRole and warn:
                 return WARNING

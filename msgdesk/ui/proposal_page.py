@@ -4,6 +4,7 @@ timescale, the four descriptors side by side, evidence, improvement actions."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
 
 from msgdesk.returndata import RATING_LABELS, RATINGS
@@ -86,6 +87,10 @@ class ProposalPage(QWidget):
         self.model.modelReset.connect(self._fit_timer.start)
         self.model.dataChanged.connect(lambda *_: self._fit_timer.start())
         header.sectionResized.connect(lambda *_: self._fit_timer.start())
+        # Delete (or Backspace) on the Due cell clears a due date set by hand
+        for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            shortcut = QShortcut(QKeySequence(key), view, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._clear_due_date)
         self.ui.addActionButton.clicked.connect(self.add_action)
         self.ui.deleteActionButton.clicked.connect(self.delete_action)
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
@@ -220,6 +225,11 @@ class ProposalPage(QWidget):
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         view.setCurrentIndex(index)
         view.edit(index)
+
+    def _clear_due_date(self) -> None:
+        index = self.ui.actionsView.currentIndex()
+        if index.isValid() and index.column() == DUE_COLUMN:
+            self.model.clear_due_date(index.row())
 
     def delete_action(self) -> None:
         row = self._selected_row()
