@@ -35,6 +35,25 @@ def run_gui(args) -> int:
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
     from msgdesk.errors import MsgdeskError
+    from msgdesk.store.recovery import InstanceLock
+
+    # One msgdesk per database: a second one says so and touches nothing.
+    lock = InstanceLock(db_path)
+    try:
+        lock.acquire()
+    except MsgdeskError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, "msgdesk", str(exc))
+        return 1
+    try:
+        return _run_window(app, db_path, holder)
+    finally:
+        lock.release()
+
+
+def _run_window(app, db_path, holder: dict) -> int:
+    from msgdesk.errors import MsgdeskError
 
     for attempt in (1, 2):
         try:

@@ -1,0 +1,56 @@
+"""Two msgdesk windows on one database: the second says so and changes nothing."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from msgdesk.errors import MsgdeskError
+from msgdesk.store.recovery import InstanceLock
+from tests.conftest import ROOT
+from tests.test_storage import dump
+
+
+def _wait_until_locked(db_path, proc, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the first msgdesk ended early"
+        try:
+            InstanceLock(db_path).acquire().release()
+        except MsgdeskError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the first msgdesk never took the database's lock")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")
+def test_a_second_window_on_the_same_database_says_so_and_changes_nothing(
+    qtbot, db_path, example_round, tmp_path, monkeypatch
+):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "MSGDESK_SETTINGS": str(tmp_path / "first.ini")}
+    first = subprocess.Popen([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_until_locked(db_path, first)
+        before = dump(db_path)
+        shown = []
+        monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+        from argparse import Namespace
+
+        from msgdesk.ui.app import run_gui
+
+        assert run_gui(Namespace(db=str(db_path))) == 1
+        assert len(shown) == 1 and "already open" in shown[0] and str(first.pid) in shown[0]
+        assert dump(db_path) == before
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=30)
+    # the lock goes with the process, even after a kill
+    InstanceLock(db_path).acquire().release()
