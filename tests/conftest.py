@@ -68,3 +68,26 @@ def example_round(engine, example_data):
     from msgdesk.store.repository import import_return
 
     return import_return(engine, example_data)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Window settings in a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, db_path, engine, settings):
+    """The main window on the test's database, 1280x720, shown (offscreen)."""
+    from msgdesk.ui.app import build_window
+
+    win = build_window(db_path, settings, warm_up=False)
+    qtbot.addWidget(win)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    win.store.close()

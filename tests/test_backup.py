@@ -12,18 +12,9 @@ from msgdesk.cli import main
 from msgdesk.errors import InputError
 from msgdesk.store import backup
 from msgdesk.store.database import open_database
+from tests.dbdump import dump as rows
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
-
-
-def rows(path: Path) -> list:
-    con = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return [(t, con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
-    finally:
-        con.close()
 
 
 @pytest.fixture

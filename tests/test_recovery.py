@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.dbdump import dump as rows
 from msgdesk.cli import main
 from msgdesk.errors import SchemaTooNewError
 from msgdesk.store import backup, recovery
@@ -38,16 +39,6 @@ POSIX = os.name == "posix"
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def rows(path: Path) -> list:
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return [(t, con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
-    finally:
-        con.close()
 
 
 @pytest.fixture

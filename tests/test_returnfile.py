@@ -11,7 +11,7 @@ import pytest
 from msgdesk.cli import main
 from msgdesk.returnfile import ReturnFileError, dump_return, parse_return
 from tests.conftest import EXAMPLE
-from tests.test_storage import dump
+from tests.dbdump import dump
 
 
 def example_obj() -> dict:

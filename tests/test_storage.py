@@ -12,18 +12,8 @@ from sqlalchemy import text
 from msgdesk.errors import DatabaseError, InputError, NotFoundError, RoundLockedError, SchemaTooNewError
 from msgdesk.returndata import ActionData
 from msgdesk.store import repository as repo
-from msgdesk.store.database import KNOWN_REVISIONS, SCHEMA_HEAD, MIGRATIONS_DIR, open_database
-
-
-def dump(path) -> list:
-    """Every row of every user table, to compare a database before and after."""
-    con = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return [(t, con.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables]
-    finally:
-        con.close()
+from msgdesk.store.database import KNOWN_REVISIONS, MIGRATIONS_DIR, SCHEMA_HEAD, open_database
+from tests.dbdump import dump
 
 
 def test_schema_head_constant_matches_alembic():

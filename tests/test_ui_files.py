@@ -6,20 +6,9 @@ import json
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from msgdesk.store import repository as repo
-from msgdesk.ui.app import build_window
-
-
-@pytest.fixture
-def window(qtbot, db_path, engine, tmp_path):
-    win = build_window(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), warm_up=False)
-    qtbot.addWidget(win)
-    yield win
-    win.close()
-    win.store.close()
 
 
 def test_export_then_import_the_return_file_from_the_file_menu(window, example_round, tmp_path, monkeypatch,

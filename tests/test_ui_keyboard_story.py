@@ -6,28 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from msgdesk.store import repository as repo
-from msgdesk.ui.app import build_window
 from msgdesk.ui.nav_model import REVIEW
 
 focus = QApplication.focusWidget
-
-
-@pytest.fixture
-def window(qtbot, db_path, engine, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = build_window(db_path, settings, warm_up=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
 
 
 def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from msgdesk.errors import MsgdeskError
 from msgdesk.store.recovery import InstanceLock
 from tests.conftest import ROOT
-from tests.test_storage import dump
+from tests.dbdump import dump
 
 
 def _wait_until_locked(db_path, proc, seconds=30):

@@ -4,31 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from msgdesk.returndata import ActionData
 from msgdesk.store import repository as repo
 from msgdesk.ui.app import build_window
 from msgdesk.ui.nav_model import REVIEW
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, db_path, engine, settings):
-    win = build_window(db_path, settings, warm_up=False)
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    win.store.close()
 
 
 def open_new_round(window, qtbot, **values):
