@@ -307,3 +307,27 @@ def test_delete_on_the_due_cell_clears_a_date_set_by_hand(window, qtbot, engine)
     assert "not recognised" in model.index(0, 4).data()  # the timescale's reading applies again
     window.undo_action.trigger()
     assert action().due_date == date(2022, 5, 31)
+
+
+def test_long_action_text_wraps_while_edited_and_keeps_its_lines(window, qtbot, engine):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    session = open_new_round(window, qtbot)
+    window.go_to("2.1")
+    page = window.proposal_page
+    qtbot.mouseClick(page.ui.addActionButton, Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QPlainTextEdit) and editor.accessibleName() == "Improvement action"
+    qtbot.keyClicks(editor, "Medium Term Financial Plan to be developed")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "with partners")
+    # saved while still typing (within a second), before the cell is finished
+    action = lambda: repo.actions_of(engine, session.round_id, "2.1")[0][1].action
+    qtbot.waitUntil(lambda: action() == "Medium Term Financial Plan to be developed\nwith partners", timeout=2000)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to "how we will deliver"
+    qtbot.keyClicks(QApplication.focusWidget(), "Finance and Performance")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter finishes the cell
+    assert not isinstance(QApplication.focusWidget(), QPlainTextEdit)
+    data = repo.actions_of(engine, session.round_id, "2.1")[0][1]
+    assert (data.action, data.delivery) == ("Medium Term Financial Plan to be developed\nwith partners",
+                                            "Finance and Performance")

@@ -1,12 +1,17 @@
 """Cell editors for the actions table: text cells save while typing (debounced),
-the Due cell opens a date picker."""
+the long ones (action, how we will deliver) wrap as they are typed, and the Due
+cell opens a date picker.  Enter finishes a cell, Shift+Enter starts a new line
+in a long one, Tab moves on to the next cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QStyledItemDelegate
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QDateEdit, QLineEdit, QPlainTextEdit, QStyledItemDelegate
 
 from msgdesk.ui.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
+
+#: Columns whose text is long enough to need wrapping while it is edited.
+LONG_TEXT_COLUMNS = (0, 1)
 from msgdesk.ui.debounce import Debouncer
 
 
@@ -21,8 +26,17 @@ class ActionDelegate(QStyledItemDelegate):
             editor.setDisplayFormat("d MMM yyyy")
             editor.setAccessibleName("Due date set by hand")
             return editor
+        name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        if index.column() in LONG_TEXT_COLUMNS:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            editor.setAccessibleName(name)
+            editor.setAccessibleDescription("Enter finishes; Shift+Enter starts a new line")
+            saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
+            editor.textChanged.connect(lambda: editor.hasFocus() and saver.poke())
+            return editor
         editor = QLineEdit(parent)
-        editor.setAccessibleName(str(index.model().headerData(index.column(), 1)))
+        editor.setAccessibleName(name)
         saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
         editor.textEdited.connect(lambda _text: saver.poke())
         if index.column() == TIMESCALE_COLUMN:
@@ -37,6 +51,11 @@ class ActionDelegate(QStyledItemDelegate):
             editor.setProperty("initialDate", editor.date())
             return
         text = "" if value is None else str(value)
+        if isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != text:  # saving while typing must not move the cursor
+                editor.setPlainText(text)
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
+            return
         if editor.text() != text:  # saving while typing must not move the cursor
             editor.setText(text)
 
@@ -45,5 +64,35 @@ class ActionDelegate(QStyledItemDelegate):
             if editor.date() != editor.property("initialDate"):
                 model.setData(index, editor.date())
             return
-        if editor.text() != (index.data(2) or ""):
-            model.setData(index, editor.text())
+        text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+        if text != (index.data(2) or ""):
+            model.setData(index, text)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            # at least three lines, so a long action can be read while it is edited
+            rect = rect.adjusted(0, 0, 0, max(0, editor.fontMetrics().lineSpacing() * 4 - rect.height()))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor, event):
+        # Qt gives Tab and Enter to text-edit editors; make the wrapping editor
+        # behave like the one-line ones: Enter finishes the cell, Tab / Shift+Tab
+        # move to the next / previous cell, Shift+Enter is a new line.
+        if isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            hint = None
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                hint = QAbstractItemDelegate.EndEditHint.EditNextItem
+            elif event.key() == Qt.Key.Key_Backtab or (
+                event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                hint = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+            elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                hint = QAbstractItemDelegate.EndEditHint.NoHint
+            if hint is not None:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, hint)
+                return True
+        return super().eventFilter(editor, event)
