@@ -26,12 +26,12 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("reference", "Reference"),
     ("round", "Round"),
     ("proposal", "Proposal"),
+    ("rag", "RAG"),  # up front: what the committee looks at first
     ("action", "Action"),
     ("lead", "Lead"),
     ("timescale", "Timescale"),
     ("due", "Due date"),
     ("status", "Status"),
-    ("rag", "RAG"),
     ("update", "Last update"),
     ("links", "Carried"),
 )
@@ -70,19 +70,20 @@ def _display(row: TrackerRow, rag: Rag) -> tuple[str, ...]:
         due = _short(row.due_date) + (" (set)" if row.due_set_by_hand else "")
     else:
         due = "needs a date" if rag.needs_date else ""
-    return (
-        row.reference,
-        row.round_label,
-        row.proposal_id,
-        _one_line(row.text),
-        row.lead,
-        row.timescale,
-        due,
-        status_label(row.status),
-        rag.label,
-        last,
-        ", ".join(links),
-    )
+    cells = {
+        "reference": row.reference,
+        "round": row.round_label,
+        "proposal": row.proposal_id,
+        "action": _one_line(row.text),
+        "lead": row.lead,
+        "timescale": row.timescale,
+        "due": due,
+        "status": status_label(row.status),
+        "rag": rag.label,
+        "update": last,
+        "links": ", ".join(links),
+    }
+    return tuple(cells[key] for key, _title in COLUMNS)
 
 
 def _search_text(row: TrackerRow) -> str:
