@@ -48,14 +48,43 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--replace", action="store_true", help="replace a round that already exists (never an approved one)")
 
 
+#: How long ``import --replace`` waits for a database another msgdesk has open.
+REPLACE_LOCK_WAIT_SECONDS = 10.0
+
+
+def _wait_for_lock(db_path: Path, seconds: float):
+    """The database's single-instance lock, waiting up to ``seconds`` for it: two
+    command-line imports queue, a window left open on the database stops us."""
+    import time
+
+    from msgdesk.store.recovery import AlreadyOpenError, InstanceLock
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return InstanceLock(db_path).acquire()
+        except AlreadyOpenError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.1)
+
+
 @command("import", "import a return file", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
     from msgdesk.returnfile import read_return_file
     from msgdesk.store.repository import import_return
 
     data = read_return_file(args.file)
-    engine = open_engine(args)
-    info = import_return(engine, data, replace=args.replace)
+    if args.replace:
+        # Replacing a round under a window that has it open would pull it from
+        # under the officer's feet: wait for that msgdesk to close, or say so.
+        lock = _wait_for_lock(default_db_path(args.db), REPLACE_LOCK_WAIT_SECONDS)
+        try:
+            info = import_return(open_engine(args), data, replace=True)
+        finally:
+            lock.release()
+    else:
+        info = import_return(open_engine(args), data)
     rated = sum(1 for r in data.responses if r.rating)
     actions = sum(len(r.actions) for r in data.responses)
     print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")

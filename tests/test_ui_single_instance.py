@@ -29,28 +29,51 @@ def _wait_until_locked(db_path, proc, seconds=30):
     raise AssertionError("the first msgdesk never took the database's lock")
 
 
-@pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")
-def test_a_second_window_on_the_same_database_says_so_and_changes_nothing(
-    qtbot, db_path, example_round, tmp_path, monkeypatch
-):
+@pytest.fixture
+def first_window(db_path, example_round, tmp_path):
+    """A real msgdesk window process (offscreen) on the test's database."""
+    if os.name != "posix":
+        pytest.skip("uses SIGKILL")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "MSGDESK_SETTINGS": str(tmp_path / "first.ini")}
     first = subprocess.Popen([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_locked(db_path, first)
-        before = dump(db_path)
-        shown = []
-        monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
-        from argparse import Namespace
-
-        from msgdesk.ui.app import run_gui
-
-        assert run_gui(Namespace(db=str(db_path))) == 1
-        assert len(shown) == 1 and "already open" in shown[0] and str(first.pid) in shown[0]
-        assert dump(db_path) == before
+        yield first
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=30)
+
+
+def test_a_second_window_on_the_same_database_says_so_and_changes_nothing(
+    qtbot, db_path, first_window, monkeypatch
+):
+    before = dump(db_path)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    from argparse import Namespace
+
+    from msgdesk.ui.app import run_gui
+
+    assert run_gui(Namespace(db=str(db_path))) == 1
+    assert len(shown) == 1 and "already open" in shown[0] and str(first_window.pid) in shown[0]
+    assert dump(db_path) == before
+    first_window.send_signal(signal.SIGKILL)
+    first_window.wait(timeout=30)
     # the lock goes with the process, even after a kill
     InstanceLock(db_path).acquire().release()
+
+
+def test_replacing_a_round_while_a_window_has_the_database_open_is_refused(
+    db_path, first_window, monkeypatch, capsys
+):
+    import msgdesk.cli as cli
+    from tests.conftest import EXAMPLE
+
+    monkeypatch.setattr(cli, "REPLACE_LOCK_WAIT_SECONDS", 0.5)
+    before = dump(db_path)
+    assert cli.main(["import", str(EXAMPLE), "--replace", "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert "already open" in err and str(first_window.pid) in err
+    assert dump(db_path) == before
