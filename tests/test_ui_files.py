@@ -74,3 +74,34 @@ def test_tracker_tab_hosts_the_tracker_view_when_present(window, example_round):
     window.ui.tabs.setCurrentWidget(window.ui.trackerTab)
     assert isinstance(window.tracker, tracker_view.TrackerView)
     assert not window.ui.trackerPlaceholder.isVisible()
+
+
+def test_a_bad_return_file_from_the_file_menu_is_explained_and_changes_nothing(
+    window, example_round, tmp_path, monkeypatch, db_path
+):
+    from tests.conftest import EXAMPLE
+    from tests.dbdump import dump
+
+    window.open_round(example_round.id)
+    obj = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    obj["round"] = "2021"
+    obj["responses"][2]["rating"] = "brilliant"
+    obj["responses"][4]["actions"] = [{"action": "Review", "due_date": "2021-02-30"}]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(obj), encoding="utf-8")
+    before = dump(db_path)
+    warnings = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
+    window.ui.actionImport.trigger()
+    assert len(warnings) == 1
+    assert "responses[2].rating: unknown rating 'brilliant'" in warnings[0]
+    assert "responses[4].actions[0].due_date: '2021-02-30' is not a real date" in warnings[0]
+    assert dump(db_path) == before
+    assert window.session.round_id == example_round.id  # still on the round being worked on
+
+    # a good file for a round that exists: declining to replace it changes nothing either
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(EXAMPLE), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    window.ui.actionImport.trigger()
+    assert dump(db_path) == before
