@@ -97,9 +97,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
             return
         date_edit = dialog.ui.meetingDateEdit
         assert QApplication.focusWidget() is date_edit  # the dialog opens on the date
-        # Qt's date edit moves to the next section by itself once one is full;
-        # typed separators are not needed (and typing "24 June 2021" is not understood)
-        qtbot.keyClicks(date_edit, "24June2021")
+        qtbot.keyClicks(date_edit, "24/06/2021")  # typed as people write it; it replaces the shown date
         qtbot.keyClick(date_edit, Qt.Key.Key_Tab)
         for _ in range(5):
             if QApplication.focusWidget() is dialog.ui.minuteEdit:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QDateEdit, QLineEdit, QPlainTextEdit, QStyledItemDelegate
 
 from msgdesk.ui.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
+from msgdesk.ui.date_edit import DateEdit
 
 #: Columns whose text is long enough to need wrapping while it is edited.
 LONG_TEXT_COLUMNS = (0, 1)
@@ -21,7 +22,7 @@ class ActionDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         if index.column() == DUE_COLUMN:
-            editor = QDateEdit(parent)
+            editor = DateEdit(parent)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("d MMM yyyy")
             editor.setAccessibleName("Due date set by hand")

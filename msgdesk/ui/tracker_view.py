@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from msgdesk.errors import MsgdeskError
 from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
+from msgdesk.ui.date_edit import DateEdit
 from msgdesk.ui.tracker_model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 
 ANY = None
@@ -109,7 +109,7 @@ class TrackerView(QWidget):
         self.all_rounds.toggled.connect(self.reload)
         top.addWidget(self.all_rounds)
         as_at_label = QLabel("As a&t")
-        self.as_at = _named(QDateEdit(_qdate(self.today)), "Report as at", "The date the progress report is as at")
+        self.as_at = _named(DateEdit(_qdate(self.today)), "Report as at", "The date the progress report is as at")
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("dd/MM/yyyy")
         as_at_label.setBuddy(self.as_at)
@@ -294,7 +294,7 @@ class TrackerView(QWidget):
 
         who = QFormLayout()
         self.author = _named(QLineEdit(), "Recorded by", "Your name, recorded with every entry")
-        self.on_date = _named(QDateEdit(_qdate(self.today)), "Dated", "The date of the entry (not in the future)")
+        self.on_date = _named(DateEdit(_qdate(self.today)), "Dated", "The date of the entry (not in the future)")
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("dd/MM/yyyy")
         who.addRow("Recorded &by", self.author)
@@ -319,7 +319,7 @@ class TrackerView(QWidget):
 
         due = QGroupBox("Due date")
         form = QFormLayout(due)
-        self.due_date = _named(QDateEdit(_qdate(self.today)), "New due date")
+        self.due_date = _named(DateEdit(_qdate(self.today)), "New due date")
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("dd/MM/yyyy")
         self.due_clear = _named(QCheckBox("Use the timescale's date instead"), "Clear the due date set by hand")

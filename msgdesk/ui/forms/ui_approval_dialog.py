@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from msgdesk.ui.date_edit import DateEdit
 
 class Ui_ApprovalDialog(object):
     def setupUi(self, ApprovalDialog):
@@ -39,7 +41,7 @@ class Ui_ApprovalDialog(object):
 
         self.form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.meetingTitle)
 
-        self.meetingDateEdit = QDateEdit(ApprovalDialog)
+        self.meetingDateEdit = DateEdit(ApprovalDialog)
         self.meetingDateEdit.setObjectName(u"meetingDateEdit")
         self.meetingDateEdit.setCalendarPopup(True)
 

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit,
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListView, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListView, QPushButton, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
+
+from msgdesk.ui.date_edit import DateEdit
 
 class Ui_StartPage(object):
     def setupUi(self, StartPage):
@@ -82,7 +84,7 @@ class Ui_StartPage(object):
 
         self.newForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.completedTitle)
 
-        self.completedEdit = QDateEdit(self.newGroup)
+        self.completedEdit = DateEdit(self.newGroup)
         self.completedEdit.setObjectName(u"completedEdit")
         self.completedEdit.setCalendarPopup(True)
 
