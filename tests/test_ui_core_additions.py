@@ -7,7 +7,7 @@ from datetime import date
 from msgdesk.returndata import ActionData
 from msgdesk.store import repository as repo
 from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
-from msgdesk.ui.problems import find_problems, summarise
+from msgdesk.review import find_problems, summarise
 
 
 def test_snapshot_agrees_with_load_round_by_id(engine, db_path, example_round):

@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.ui.problems import find_problems
+        from msgdesk.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from msgdesk.returndata import ROUND_STATUS_LABELS
 from msgdesk.ui.forms.ui_review_page import Ui_ReviewPage
-from msgdesk.ui.problems import find_problems, summarise
+from msgdesk.review import find_problems, summarise
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 

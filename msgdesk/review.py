@@ -1,4 +1,6 @@
-"""What is missing or doubtful before the return goes to the IJB (no Qt)."""
+"""The check before IJB: what is missing or doubtful before the return goes to the IJB.
+
+Qt-free, so that the window and the command line (`msgdesk ready`) show the same list."""
 
 from __future__ import annotations
 
