@@ -17,6 +17,8 @@ if str(ROOT) not in sys.path:
 EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+pytest_plugins = ["tests.pgfixtures"]  # pg_url, db_target: PostgreSQL when MSGDESK_TEST_PG is set
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory, monkeypatch):

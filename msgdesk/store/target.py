@@ -1,0 +1,344 @@
+"""Which database to open: what the user gives as ``--db`` or ``MSGDESK_DB``, read into a
+typed target.
+
+- Anything that does not start with ``name://`` is the path of an SQLite file, taken
+  literally: ``?``, ``%``, ``#``, spaces and non-ASCII letters are part of the name; a
+  relative path is taken from the current folder and a leading ``~`` is the home folder.
+  (A file whose name starts with ``name://`` is reached by writing ``./`` before it.)
+- ``postgresql://`` (or ``postgres://``) is a PostgreSQL server, in libpq's URL form:
+  ``postgresql://user:password@host:5432/dbname``, or a Unix socket folder
+  ``postgresql://user@/dbname?host=/var/run/postgresql``.  As in libpq, the parts are
+  percent-encoded, the user defaults to the operating system's user name and the database to
+  the user name.  Unlike libpq, no host means ``localhost`` (the driver cannot guess a
+  socket folder), and no PG* environment variable, pgpass or service file is read.
+
+Engine URLs are built with ``sqlalchemy.engine.URL.create`` from the parts, never by
+formatting a string (a ``?`` or ``%`` in a path is URL syntax).  SQLAlchemy is imported only
+when an engine URL is built.
+
+PostgreSQL is reached through pg8000, a pure-Python driver (psycopg's binary wheel would
+add 11 MB of libpq, OpenSSL and Kerberos to the app folder; pg8000 adds 0.5 MB, plus the
+5.7 MB of Python's own ssl module that pg8000's SCRAM library imports).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Final
+from urllib.parse import quote, unquote
+
+from msgdesk.errors import InputError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+
+class Backend(StrEnum):
+    SQLITE = "sqlite"
+    POSTGRESQL = "postgresql"
+
+
+#: The SQLAlchemy driver name for PostgreSQL (``postgresql+pg8000``).
+PG_DRIVER: Final = "pg8000"
+PG_DEFAULT_PORT: Final = 5432
+PG_DEFAULT_HOST: Final = "localhost"
+#: What the server's ``pg_stat_activity`` shows for msgdesk's connections.
+PG_APPLICATION_NAME: Final = "msgdesk"
+PG_SCHEMES: Final = frozenset({"postgresql", "postgres"})
+#: The query parameters understood after ``?`` in a PostgreSQL URL (libpq's names).
+PG_QUERY_KEYS: Final = ("host", "port", "user", "password", "dbname", "application_name")
+
+# A URL starts with a scheme of two or more characters then "://" (one letter and a colon
+# is a Windows drive: C:/data/msgdesk.db).
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+)://")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+#: Characters left as they are when a URL part is percent-encoded.
+_SAFE = "-._~"
+
+
+class DatabaseTargetError(InputError):
+    """``--db`` or ``MSGDESK_DB`` names no database msgdesk can open.  The message quotes
+    what was given, with any password replaced by ``***``."""
+
+    def __init__(self, source: str, given: str, problem: str) -> None:
+        self.source = source
+        self.given = given
+        self.problem = problem
+        super().__init__(f"{source} {given}: {problem}")
+
+
+class UnsupportedDatabaseError(DatabaseTargetError):
+    """A URL whose scheme is neither PostgreSQL nor a path (``mysql://``, ``http://``)."""
+
+    def __init__(self, source: str, given: str, scheme: str, problem: str) -> None:
+        self.scheme = scheme
+        super().__init__(source, given, problem)
+
+
+class InvalidDatabaseUrlError(DatabaseTargetError):
+    """A ``postgresql://`` URL that cannot be read (bad port, unknown parameter, ...)."""
+
+
+@dataclass(frozen=True)
+class SqliteTarget:
+    """An SQLite database file, by its absolute path."""
+
+    path: Path
+    backend: ClassVar[Backend] = Backend.SQLITE
+
+    def describe(self) -> str:
+        return f"the SQLite file {self.path}"
+
+    def engine_url(self) -> URL:
+        from sqlalchemy.engine import URL
+
+        return URL.create("sqlite", database=str(self.path))
+
+
+@dataclass(frozen=True)
+class PostgresTarget:
+    """A PostgreSQL database, reached over TCP (``host``, ``port``) or through the Unix socket
+    in ``socket_dir`` (whose file name carries the port, ``.s.PGSQL.5432``)."""
+
+    database: str
+    user: str
+    host: str | None = PG_DEFAULT_HOST
+    port: int = PG_DEFAULT_PORT
+    socket_dir: Path | None = None
+    password: str | None = field(default=None, repr=False)
+    application_name: str = PG_APPLICATION_NAME
+    backend: ClassVar[Backend] = Backend.POSTGRESQL
+
+    def __post_init__(self) -> None:
+        if (self.host is None) == (self.socket_dir is None):
+            raise ValueError("a PostgreSQL target has either a host or a socket folder")
+
+    @property
+    def socket_path(self) -> Path | None:
+        """The server's socket file, for a socket connection."""
+        if self.socket_dir is None:
+            return None
+        return self.socket_dir / f".s.PGSQL.{self.port}"
+
+    def describe(self) -> str:
+        """Where the database is, for messages and logs; never the password."""
+        if self.socket_path is not None:
+            where = f"the Unix socket {self.socket_path}"
+        else:
+            where = f"{_host_text(self.host or '')}:{self.port}"
+        return f'the PostgreSQL database "{self.database}" on {where} as user "{self.user}"'
+
+    def with_database(self, database: str) -> PostgresTarget:
+        """The same server, user and password; another database."""
+        return replace(self, database=database)
+
+    def to_url(self, *, with_password: bool = False) -> str:
+        """The libpq URL of this target (``parse_target`` reads it back to an equal target).
+
+        Without ``with_password`` the password is left out: the text is safe to show or save.
+        """
+        userinfo = quote(self.user, safe=_SAFE)
+        if with_password and self.password is not None:
+            userinfo += ":" + quote(self.password, safe=_SAFE)
+        query = []
+        if self.socket_dir is not None:
+            authority = f"{userinfo}@"
+            query.append(("host", str(self.socket_dir)))
+            if self.port != PG_DEFAULT_PORT:
+                query.append(("port", str(self.port)))
+        else:
+            host = self.host or ""
+            host = f"[{quote(host, safe=_SAFE + ':')}]" if ":" in host else quote(host, safe=_SAFE)
+            authority = f"{userinfo}@{host}:{self.port}"
+        if self.application_name != PG_APPLICATION_NAME:
+            query.append(("application_name", self.application_name))
+        text = f"postgresql://{authority}/{quote(self.database, safe=_SAFE)}"
+        if query:
+            text += "?" + "&".join(f"{key}={quote(value, safe=_SAFE + '/')}" for key, value in query)
+        return text
+
+    def engine_url(self) -> URL:
+        """The SQLAlchemy URL for pg8000; a socket folder becomes pg8000's ``unix_sock``, the
+        path of the socket file itself."""
+        from sqlalchemy.engine import URL
+
+        query = {"application_name": self.application_name}
+        if self.socket_path is not None:
+            query["unix_sock"] = str(self.socket_path)
+        return URL.create(
+            f"postgresql+{PG_DRIVER}",
+            username=self.user,
+            password=self.password,
+            host=self.host,
+            port=self.port if self.host is not None else None,
+            database=self.database,
+            query=query,
+        )
+
+
+DatabaseTarget = SqliteTarget | PostgresTarget
+
+
+def parse_target(text: str, source: str = "--db") -> DatabaseTarget:
+    """Read ``text`` (from ``--db``, or the ``MSGDESK_DB`` variable: ``source`` says which,
+    for the message) into a target.  Raises DatabaseTargetError, saying what is wrong."""
+    if "\x00" in text:
+        raise DatabaseTargetError(
+            source, repr(_redacted(text)), "a database path or URL cannot contain a NUL character"
+        )
+    if not text:
+        raise DatabaseTargetError(source, '""', "give the path of a database file or a postgresql:// URL")
+    match = _SCHEME.match(text)
+    if match is None:
+        return SqliteTarget(Path(os.path.abspath(os.path.expanduser(text))))
+    scheme = match.group(1).lower()
+    shown = _redacted(text)
+    if scheme in PG_SCHEMES:
+        return _parse_postgres(text[match.end() :], source, shown)
+    if scheme.split("+", 1)[0] in PG_SCHEMES:
+        raise UnsupportedDatabaseError(
+            source,
+            shown,
+            scheme,
+            f"msgdesk chooses the PostgreSQL driver itself: write postgresql:// rather than {scheme}://",
+        )
+    if scheme.split("+", 1)[0] == "sqlite":
+        raise UnsupportedDatabaseError(
+            source,
+            shown,
+            scheme,
+            "for an SQLite database give the path of the file itself, not an sqlite:// URL",
+        )
+    raise UnsupportedDatabaseError(
+        source,
+        shown,
+        scheme,
+        f"msgdesk cannot open {scheme}:// databases; give the path of an SQLite file, or a PostgreSQL "
+        "database as postgresql://user@server/database",
+    )
+
+
+def _parse_postgres(rest: str, source: str, shown: str) -> PostgresTarget:
+    def bad(problem: str) -> InvalidDatabaseUrlError:
+        return InvalidDatabaseUrlError(source, shown, problem)
+
+    if "#" in rest:
+        raise bad("a '#' must be written %23 in a URL")
+    if _BAD_PERCENT.search(rest):
+        raise bad("a '%' must be followed by two hexadecimal digits (write %25 for a '%' itself)")
+
+    def decode(part: str, what: str) -> str:
+        try:
+            return unquote(part, errors="strict")
+        except UnicodeDecodeError:
+            raise bad(f"the {what} is not valid UTF-8 once percent-decoded") from None
+
+    # user:password@ ends at the last '@' before the query, so that a '/' in a password
+    # needs no escaping; a '@' in a database name does (%40).
+    before_query, _, query_text = rest.partition("?")
+    userinfo, at, after = before_query.rpartition("@")
+    if not at:
+        userinfo, after = "", before_query
+    hostport, _, dbname = after.partition("/")
+    if "@" in query_text:
+        # Most likely a '?' in a password: say nothing that would quote a piece of it.
+        raise bad("a '?' in a user name or password must be written %3F, and a '@' after the '?' %40")
+
+    values: dict[str, str] = {}
+    if userinfo:
+        user, colon, password = userinfo.partition(":")
+        if user:
+            values["user"] = decode(user, "user name")
+        if colon:
+            values["password"] = decode(password, "password")
+    if hostport:
+        if "," in hostport:
+            raise bad("msgdesk connects to one server: give a single host")
+        host_part, port_part = _split_host_port(hostport, bad)
+        if host_part:
+            values["host"] = decode(host_part, "host")
+        if port_part:
+            values["port"] = port_part
+    if dbname:
+        values["dbname"] = decode(dbname, "database name")
+
+    seen: set[str] = set()
+    for pair in filter(None, query_text.split("&")):
+        raw_key, equals, raw_value = pair.partition("=")
+        key = decode(raw_key, "parameter name")
+        if not equals:
+            raise bad(f"the parameter {key!r} has no value (write {key}=value)")
+        if key not in PG_QUERY_KEYS:
+            raise bad(f"msgdesk does not understand the parameter {key!r}; it takes {', '.join(PG_QUERY_KEYS)}")
+        if key in seen:
+            raise bad(f"the parameter {key!r} is given twice")
+        if key in values:
+            raise bad(f"the {key} is given both in the URL and as ?{key}=")
+        seen.add(key)
+        values[key] = decode(raw_value, key)
+
+    port_text = values.get("port")
+    port = PG_DEFAULT_PORT
+    if port_text:
+        if not (port_text.isascii() and port_text.isdigit() and 0 < int(port_text) < 65536):
+            raise bad(f"the port {port_text!r} is not a number from 1 to 65535")
+        port = int(port_text)
+    user = values.get("user") or _os_user_name(bad)
+    host = values.get("host") or PG_DEFAULT_HOST
+    socket_dir = Path(host) if host.startswith("/") else None
+    return PostgresTarget(
+        database=values.get("dbname") or user,
+        user=user,
+        host=None if socket_dir else host,
+        port=port,
+        socket_dir=socket_dir,
+        password=values.get("password"),
+        application_name=values.get("application_name") or PG_APPLICATION_NAME,
+    )
+
+
+def _split_host_port(hostport: str, bad: Callable[[str], InvalidDatabaseUrlError]) -> tuple[str, str]:
+    """``host``, ``host:port``, ``[v6 address]:port`` -> (host, port text, maybe empty)."""
+    if hostport.startswith("["):
+        address, bracket, after = hostport[1:].partition("]")
+        if not bracket or (after and not after.startswith(":")):
+            raise bad("an IPv6 address is written in brackets: [::1]:5432")
+        return address, after[1:]
+    host, colon, port = hostport.rpartition(":")
+    if not colon:
+        return hostport, ""
+    return host, port
+
+
+def _os_user_name(bad: Callable[[str], InvalidDatabaseUrlError]) -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        raise bad("say which user to connect as: postgresql://USER@server/database") from None
+
+
+def _host_text(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _redacted(text: str) -> str:
+    """``text`` with the password of a URL (``user:password@``, ``password=``) as ``***``.
+
+    Errs on the side of hiding: everything from the first ':' after ``//`` to the last '@'
+    goes, so a password with an unescaped '/', '?' or '#' is hidden too.
+    """
+    match = _SCHEME.match(text)
+    if match is None:
+        return text
+    start = match.end()
+    at = text.rfind("@", start)
+    colon = text.find(":", start, at) if at >= 0 else -1
+    if colon >= 0:
+        text = text[: colon + 1] + "***" + text[at:]
+    return re.sub(r"([?&]password=)[^&]*", r"\1***", text)

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL server for msgdesk's tests: one cluster in one folder, reachable
+# only through a Unix socket in that folder (no TCP), stopped and deleted with the folder.
+#
+#   export MSGDESK_TEST_PG="$(scripts/pg_test_server.sh start [DIR])"   # prints the URL
+#   scripts/pg_test_server.sh stop "$MSGDESK_TEST_PG"                   # or: stop DIR
+#
+# DIR (default: a new folder in /dev/shm, else in /tmp) must be absent or empty, and its path
+# short (a Unix socket path is limited to about 100 bytes) and made of letters, digits and
+# / . _ - only.  Memory (/dev/shm) is the default because the tests create and drop a
+# database each: on this disk CREATE DATABASE takes 40-200 ms and slows as the page cache
+# fills with dirty data, in memory 7 ms.  A start that fails removes what it made.
+# `start` prints one line on stdout, the URL for the role "msgdesk" (CREATEDB, not a
+# superuser) on the database "postgres", e.g.  postgresql://msgdesk@/postgres?host=/tmp/x ;
+# everything else goes to stderr.  The URL is also written to DIR/url.
+#
+# PostgreSQL refuses to run as root: run as root (CI), the server runs as the system user
+# msgdesk-pg, created if missing.  If initdb cannot be found and we are root, Debian's
+# postgresql package is installed (without the "main" cluster Debian would otherwise create
+# and start on port 5432).
+#
+# The server is tuned for tests, not for keeping data: fsync, synchronous_commit and
+# full_page_writes are off.  Authentication is "trust"; the socket folder is mode 0700, so
+# only the server's user (and root) can reach the socket at all.
+set -euo pipefail
+
+ROLE=msgdesk
+SERVICE_USER=msgdesk-pg
+MARKER=.msgdesk-pg-test
+
+say() { echo "pg_test_server: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
+
+# The folder holding initdb, pg_ctl and psql: from PATH, else Debian's newest
+# /usr/lib/postgresql/<version>/bin.
+find_bindir() {
+  local initdb
+  if initdb="$(command -v initdb 2>/dev/null)"; then
+    dirname "$(readlink -f "$initdb")"
+    return 0
+  fi
+  local newest
+  newest="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -n "$newest" ] && [ -x "$newest/initdb" ]; then
+    echo "$newest"
+    return 0
+  fi
+  return 1
+}
+
+install_postgresql() {
+  [ "$(id -u)" -eq 0 ] || die "initdb not found: install PostgreSQL (Debian: sudo apt-get install postgresql) or run this as root"
+  command -v apt-get >/dev/null || die "initdb not found and apt-get is not available: install PostgreSQL's server"
+  say "installing Debian's postgresql package"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql-common >/dev/null
+  # Debian's postgresql package creates and starts a "main" cluster on port 5432; a test
+  # machine must not be left with a server running, so none is created.
+  local conf=/etc/postgresql-common/createcluster.conf
+  if [ -f "$conf" ]; then
+    sed -i -E 's/^#?[[:space:]]*create_main_cluster[[:space:]]*=.*/create_main_cluster = false/' "$conf"
+    grep -q '^create_main_cluster = false' "$conf" || echo 'create_main_cluster = false' >>"$conf"
+  fi
+  apt-get install -y -qq postgresql >/dev/null
+}
+
+# Run a command as the user the server runs as.
+as_server_user() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u "$SERVICE_USER" -- "$@"
+  else
+    "$@"
+  fi
+}
+
+ensure_service_user() {
+  [ "$(id -u)" -eq 0 ] || return 0
+  id -u "$SERVICE_USER" >/dev/null 2>&1 && return 0
+  say "creating the system user $SERVICE_USER (PostgreSQL refuses to run as root)"
+  useradd --system --user-group --no-create-home --home-dir /nonexistent \
+    --shell /usr/sbin/nologin "$SERVICE_USER"
+}
+
+# Set while `start` runs, so that a failed start (die, or any failing command) is undone.
+STARTING_DIR=""
+undo_failed_start() {
+  local rc=$?
+  if [ -n "$STARTING_DIR" ]; then
+    say "start failed; removing $STARTING_DIR"
+    stop "$STARTING_DIR" || true
+  fi
+  exit "$rc"
+}
+trap undo_failed_start EXIT
+
+start() {
+  local dir="${1:-}"
+  local t0
+  t0="$(now)"
+  if [ -z "$dir" ]; then
+    local parent=/tmp
+    if [ -d /dev/shm ] && [ -w /dev/shm ]; then parent=/dev/shm; fi
+    dir="$(mktemp -d "$parent/msgdesk-pg.XXXXXX")"
+  fi
+  case "$dir" in
+    /*) ;;
+    *) dir="$(pwd)/$dir" ;;
+  esac
+  [[ "$dir" =~ ^[A-Za-z0-9/._-]+$ ]] || die "$dir: use a folder path made of letters, digits and / . _ - only"
+  [ "${#dir}" -le 90 ] || die "$dir: the path is too long for a Unix socket (at most 90 characters here)"
+  mkdir -p "$dir"
+  [ -z "$(ls -A "$dir")" ] || die "$dir is not empty; give an absent or empty folder"
+  chmod 0700 "$dir"
+  touch "$dir/$MARKER"
+  STARTING_DIR="$dir"
+
+  local bindir
+  bindir="$(find_bindir)" || { install_postgresql; bindir="$(find_bindir)" || die "initdb still not found after installing postgresql"; }
+
+  ensure_service_user
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R "$SERVICE_USER:$SERVICE_USER" "$dir"
+  fi
+  as_server_user test -x "$dir" || die "$SERVICE_USER cannot reach $dir (a folder above it is closed to other users)"
+
+  as_server_user "$bindir/initdb" --pgdata="$dir/data" --username=postgres --auth=trust \
+    --encoding=UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
+  as_server_user tee -a "$dir/data/postgresql.conf" >/dev/null <<EOF
+
+# --- msgdesk test server: Unix socket only, tuned for speed, not durability ---
+listen_addresses = ''
+unix_socket_directories = '$dir'
+unix_socket_permissions = 0700
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 100
+EOF
+  as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --timeout=60 \
+    --silent start >&2 || { cat "$dir/server.log" >&2 || true; die "the server did not start"; }
+
+  "$bindir/psql" --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --host="$dir" --username=postgres \
+    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB" >&2
+
+  local url="postgresql://$ROLE@/postgres?host=$dir"
+  echo "$url" >"$dir/url"
+  say "$("$bindir/postgres" --version) started in $(elapsed "$t0") s: $url"
+  STARTING_DIR=""
+  echo "$url"
+}
+
+stop() {
+  local dir="${1:-}"
+  [ -n "$dir" ] || die "usage: $0 stop DIR|URL"
+  case "$dir" in
+    postgresql://*\?host=/*) dir="${dir##*\?host=}" ;;  # the URL that start printed
+  esac
+  [ -d "$dir" ] || return 0
+  [ -e "$dir/$MARKER" ] || die "$dir was not made by this script; not touching it"
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    local bindir
+    bindir="$(find_bindir)" || die "pg_ctl not found; the server in $dir is still running"
+    as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --timeout=30 --silent stop >&2 \
+      || as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --mode=immediate --wait --timeout=30 --silent stop >&2 \
+      || die "the server in $dir did not stop"
+  fi
+  rm -rf "$dir"
+  say "stopped; $dir removed"
+}
+
+case "${1:-}" in
+  start) start "${2:-}" ;;
+  stop) stop "${2:-}" ;;
+  *) echo "usage: $0 start [DIR] | stop DIR|URL" >&2; exit 2 ;;
+esac

@@ -1,0 +1,148 @@
+"""PostgreSQL for the tests (a pytest plugin: ``pytest_plugins = ["tests.pgfixtures"]``).
+
+``MSGDESK_TEST_PG`` names a PostgreSQL server, as a URL whose role may create databases
+(``.ci/run`` starts a throwaway one with ``scripts/pg_test_server.sh``; by hand:
+``export MSGDESK_TEST_PG="$(scripts/pg_test_server.sh start)"``).  Without it, the
+PostgreSQL tests skip, saying so; with it set and the server unreachable, they fail.
+
+- ``pg_url``: the URL (the text a user gives as ``--db``) of a new, empty database,
+  dropped after the test.
+- ``db_target``: a test runs twice, on ``sqlite`` (a file in ``tmp_path``) and on
+  ``postgresql`` (a ``pg_url`` database); it gets the parsed target.
+- ``pg_databases``: the session's helper that creates and drops the databases.
+
+A database is made from ``template0`` (empty whatever was added to ``template1``), with
+PostgreSQL 15's WAL_LOG strategy (no checkpoint, unlike FILE_COPY, which matters on a
+server with other work).  On the test server (in memory, fsync off) one takes about 8 ms
+to create and 5 ms to drop, so there is no pool of ready databases.  The figures are in
+the summary at the end of the run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import statistics
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
+
+PG_ENV_VAR = "MSGDESK_TEST_PG"
+SKIP_REASON = f"set {PG_ENV_VAR} to a PostgreSQL server URL; .ci/run starts one"
+BACKENDS = ("sqlite", "postgresql")
+
+
+class PgDatabases:
+    """Creates and drops databases on the test server, through one connection of its own."""
+
+    def __init__(self, server: PostgresTarget) -> None:
+        from sqlalchemy import create_engine
+
+        self.server = server
+        self._engine = create_engine(server.engine_url(), isolation_level="AUTOCOMMIT", pool_size=1)
+        self._names = (f"msgdesk_test_{os.getpid()}_{n}" for n in itertools.count(1))
+        self.create_seconds: list[float] = []
+        self.drop_seconds: list[float] = []
+        with self._engine.connect() as connection:
+            version = int(connection.exec_driver_sql("SHOW server_version_num").scalar_one())
+        self._strategy = " STRATEGY WAL_LOG" if version >= 150000 else ""
+
+    def create(self) -> PostgresTarget:
+        """A new, empty database on the server, owned by the server URL's role."""
+        name = next(self._names)
+        started = time.perf_counter()
+        self._run(f'CREATE DATABASE "{name}" TEMPLATE template0{self._strategy}')
+        self.create_seconds.append(time.perf_counter() - started)
+        return self.server.with_database(name)
+
+    def drop(self, target: PostgresTarget) -> None:
+        """Drop ``target``'s database, closing any connection a test left open on it."""
+        started = time.perf_counter()
+        self._run(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        self.drop_seconds.append(time.perf_counter() - started)
+
+    def exists(self, target: PostgresTarget) -> bool:
+        from sqlalchemy import text
+
+        with self._engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+            )
+            return found.first() is not None
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def summary(self) -> str | None:
+        if not self.create_seconds:
+            return None
+        ms = 1000
+        return (
+            f"PostgreSQL test databases: {len(self.create_seconds)} created (median "
+            f"{statistics.median(self.create_seconds) * ms:.1f} ms, slowest {max(self.create_seconds) * ms:.1f} ms), "
+            f"dropped in median {statistics.median(self.drop_seconds or [0]) * ms:.1f} ms, on {self.server.describe()}"
+        )
+
+    def _run(self, sql: str) -> None:
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql(sql)
+
+
+_session_databases: list[PgDatabases] = []
+
+
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[PgDatabases]:
+    url = os.environ.get(PG_ENV_VAR)
+    if not url:
+        pytest.skip(SKIP_REASON)
+    server = parse_target(url, PG_ENV_VAR)
+    if not isinstance(server, PostgresTarget):
+        pytest.fail(f"{PG_ENV_VAR} is {url!r}, which is not a postgresql:// URL")
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        databases = PgDatabases(server)
+    except DBAPIError as exc:  # the tests were asked to run on PostgreSQL: fail, don't skip
+        pytest.fail(f"{PG_ENV_VAR}: cannot reach {server.describe()}: {exc}")
+    _session_databases.append(databases)
+    try:
+        yield databases
+    finally:
+        databases.close()
+
+
+@pytest.fixture
+def pg_target(pg_databases: PgDatabases) -> Iterator[PostgresTarget]:
+    """A new, empty PostgreSQL database (the parsed target), dropped after the test."""
+    target = pg_databases.create()
+    try:
+        yield target
+    finally:
+        pg_databases.drop(target)
+
+
+@pytest.fixture
+def pg_url(pg_target: PostgresTarget) -> str:
+    """The URL of a new, empty PostgreSQL database, as a user would give it to ``--db``."""
+    return pg_target.to_url(with_password=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseTarget:
+    """The test's own empty database: an SQLite file in tmp_path, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return SqliteTarget(tmp_path / "msgdesk.db")
+    target: PostgresTarget = request.getfixturevalue("pg_target")
+    return target
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for databases in _session_databases:
+        line = databases.summary()
+        if line:
+            terminalreporter.write_line(line)
