@@ -71,7 +71,8 @@ install_postgresql() {
 # Run a command as the user the server runs as.
 as_server_user() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u "$SERVICE_USER" -- "$@"
+    # From /: PostgreSQL's tools complain when they cannot return to root's own folder.
+    (cd / && runuser -u "$SERVICE_USER" -- "$@")
   else
     "$@"
   fi
