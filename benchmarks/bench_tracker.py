@@ -160,7 +160,7 @@ def bench_query(n: int) -> None:
         samples = []
         for _ in range(3):
             start = time.perf_counter()
-            rows = tracker_rows(engine, info.id, template=template)
+            rows = workspace.tracking.rows(info.id, template=template)
             samples.append((time.perf_counter() - start) * 1000)
         engine.dispose()
     print(f"  tracker_rows from the database: {len(rows)} actions in {statistics.median(samples):.0f} ms "

@@ -1,43 +1,63 @@
-"""The ``msgdesk`` command.  With no subcommand it opens the window; with one
-it works headless.  Exit status: 0 success, 2 bad input (message on stderr),
-1 anything else."""
+"""The ``msgdesk`` command.  With no subcommand it opens the window; with one it works
+headless.  Exit status: 0 success, 2 bad input or a refused change (message on stderr,
+nothing written), 1 anything else.
+
+Each command imports only what it needs, when it runs: ``--version`` and ``--help`` load
+no database or report library.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from importlib.util import find_spec
+from typing import TYPE_CHECKING
 
 from msgdesk import __version__
 from msgdesk.errors import InputError, MsgdeskError
-from msgdesk.paths import DB_ENV_VAR, default_db_path
+from msgdesk.paths import DB_ENV_VAR, default_db_location
+
+if TYPE_CHECKING:
+    from msgdesk.store.workspace import Workspace
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
-#: Subcommands register themselves here: name -> (add_arguments, run).
+#: Subcommands register themselves here: name -> (add_arguments, run, help).
 #: ``run(args)`` returns an exit status.
 Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]
 COMMANDS: dict[str, Command] = {}
 
+#: Modules beside their feature whose subcommands register on import.
+PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli")
 
-def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]):
+
+def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
+            ) -> Callable[[Callable[[argparse.Namespace], int]], Callable[[argparse.Namespace], int]]:
     """Register ``run`` as the subcommand ``name``."""
 
-    def register(run: Callable[[argparse.Namespace], int]):
+    def register(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
         COMMANDS[name] = (add_arguments, run, help_text)
         return run
 
     return register
 
 
-def open_engine(args: argparse.Namespace):
-    from msgdesk.store.database import notices, open_database
+def workspace_for(args: argparse.Namespace, *, open_now: bool = True) -> Workspace:
+    """The workspace ``--db`` (or ``$MSGDESK_DB``, or the user's data folder) names."""
+    from msgdesk.store.workspace import Workspace
 
-    engine = open_database(default_db_path(args.db))
-    for notice in notices(engine):
-        print(f"msgdesk: {notice}", file=sys.stderr)
-    return engine
+    workspace = Workspace(default_db_location(args.db))
+    if open_now:
+        workspace.ensure_open()
+        for notice in workspace.notices:
+            print(f"msgdesk: {notice}", file=sys.stderr)
+    return workspace
+
+
+def round_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
 
 
 # --- import / export / list ------------------------------------------------------
@@ -52,52 +72,27 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 
-def _wait_for_lock(db_path: Path, seconds: float):
-    """The database's single-instance lock, waiting up to ``seconds`` for it: two
-    command-line imports queue, a window left open on the database stops us."""
-    import time
-
-    from msgdesk.store.recovery import AlreadyOpenError, InstanceLock
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return InstanceLock(db_path).acquire()
-        except AlreadyOpenError:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.1)
-
-
 @command("import", "import a return file", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
     from msgdesk.returnfile import read_return_file
-    from msgdesk.store.repository import import_return
 
-    data = read_return_file(args.file)
-    if args.replace:
-        # Replacing a round under a window that has it open would pull it from
-        # under the officer's feet: wait for that msgdesk to close, or say so.
-        lock = _wait_for_lock(default_db_path(args.db), REPLACE_LOCK_WAIT_SECONDS)
-        try:
-            info = import_return(open_engine(args), data, replace=True)
-        finally:
-            lock.release()
-    else:
-        info = import_return(open_engine(args), data)
+    workspace = workspace_for(args, open_now=False)
+    data = read_return_file(args.file, workspace.template)
+    with workspace:
+        if args.replace:
+            # Replacing a round under a window that has it open would pull it from under
+            # the officer's feet: wait for that msgdesk to close, or say so.
+            workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
+        workspace.ensure_open()
+        info = workspace.rounds.import_return(data, replace=args.replace)
     rated = sum(1 for r in data.responses if r.rating)
     actions = sum(len(r.actions) for r in data.responses)
     print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")
     return EXIT_OK
 
 
-def _round_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
-    parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
-
-
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
-    _round_arguments(parser)
+    round_arguments(parser)
     parser.add_argument("--json", metavar="OUT", help="write the return file (msgdesk-return JSON)")
     parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
@@ -106,56 +101,39 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("export", "export a round as a return file, PDF or Excel workbook", _export_arguments)
 def run_export(args: argparse.Namespace) -> int:
-    from msgdesk.store.repository import load_round
-
-    outputs = [o for o in (args.json, args.pdf, args.xlsx) if o]
-    if not outputs:
+    if not (args.json or args.pdf or args.xlsx):
         raise InputError("say what to write: --json OUT, --pdf OUT and/or --xlsx OUT")
-    engine = open_engine(args)
-    data = load_round(engine, args.partnership, args.round)
+    with workspace_for(args) as workspace:
+        data = workspace.rounds.load_round(args.partnership, args.round)
     if args.json:
         from msgdesk.returnfile import write_return_file
 
-        write_return_file(args.json, data)
+        write_return_file(args.json, data, workspace.template)
         print(f"Wrote {args.json}")
-    for option, module_name in (("pdf", "msgdesk.reports.pdf_appendix"), ("xlsx", "msgdesk.reports.xlsx_workbook")):
-        out = getattr(args, option)
-        if not out:
-            continue
-        try:
-            module = __import__(module_name, fromlist=["export"])
-        except ImportError as exc:
-            raise MsgdeskError(f"{option.upper()} export is not available in this build ({exc})") from exc
-        kwargs = {"label": args.label} if option == "pdf" else {}
-        module.export(data, out, **kwargs)
-        print(f"Wrote {out}")
+    if args.pdf:
+        from msgdesk.reports import pdf_appendix
+
+        pdf_appendix.export(data, args.pdf, label=args.label)
+        print(f"Wrote {args.pdf}")
+    if args.xlsx:
+        from msgdesk.reports import xlsx_workbook
+
+        xlsx_workbook.export(data, args.xlsx)
+        print(f"Wrote {args.xlsx}")
     return EXIT_OK
 
 
-def _list_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
-
-
-@command("list", "list partnerships and rounds", _list_arguments)
+@command("list", "list partnerships and rounds", lambda parser: None)
 def run_list(args: argparse.Namespace) -> int:
-    from msgdesk.returndata import ROUND_STATUS_LABELS
-    from msgdesk.store.repository import list_rounds
-
-    summaries = list_rounds(open_engine(args))
+    with workspace_for(args) as workspace:
+        summaries = workspace.rounds.list_rounds()
     if not summaries:
         print("No rounds yet. Import one with: msgdesk import FILE")
         return EXIT_OK
     rows = [("Partnership", "Round", "Status", "Rated", "Actions")]
     for s in summaries:
-        rows.append(
-            (
-                s.round.partnership,
-                s.round.label,
-                ROUND_STATUS_LABELS.get(s.round.status, s.round.status),
-                f"{s.rated} of {s.local_total} rated",
-                str(s.actions),
-            )
-        )
+        rows.append((s.round.partnership, s.round.label, s.round.status.label, f"{s.rated} of {s.local_total} rated",
+                     str(s.actions)))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
@@ -165,19 +143,19 @@ def run_list(args: argparse.Namespace) -> int:
 # --- the parser ------------------------------------------------------------------------
 
 
-def _db_option(parser: argparse.ArgumentParser, default) -> None:
+def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=default,
-        help=f"the database file (default: ${DB_ENV_VAR}, else msgdesk.db in your user data folder)",
+        "--db", metavar="PATH|URL", default=default,
+        help=f"the database: an SQLite file, or postgresql://user@host/dbname for a shared one "
+             f"(default: ${DB_ENV_VAR}, else msgdesk.db in your user data folder)",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    for module in PLUGINS:
+        __import__(module)
     parser = argparse.ArgumentParser(
-        prog="msgdesk",
-        description="Complete the MSG self-evaluation of progress with integration, offline.",
+        prog="msgdesk", description="Complete the MSG self-evaluation of progress with integration, offline.",
     )
     parser.add_argument("--version", action="version", version=f"msgdesk {__version__}")
     _db_option(parser, None)
@@ -189,25 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_plugins() -> None:
-    """Subcommands that live beside their feature register on import."""
-    for module in ("msgdesk.tracker.cli", "msgdesk.store.backup_cli"):
-        try:
-            __import__(module)
-        except ImportError:
-            pass
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    _load_plugins()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        try:
-            from msgdesk.ui.app import run_gui
-        except ImportError as exc:
-            print(f"msgdesk: the window cannot start ({exc}); try 'msgdesk --help'", file=sys.stderr)
+        if find_spec("PySide6") is None:
+            print("msgdesk: the window needs PySide6, which is not installed; try 'msgdesk --help'", file=sys.stderr)
             return EXIT_FAILURE
+        from msgdesk.ui.app import run_gui
+
         return run_gui(args)
     run = COMMANDS[args.command][1]
     from msgdesk.logging_setup import configure_logging
@@ -218,10 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except MsgdeskError as exc:
-        print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
-    except OSError as exc:
+    except (MsgdeskError, OSError) as exc:
         print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:

@@ -1,10 +1,24 @@
-"""Errors the core raises; the GUI and the command line turn them into messages."""
+"""Errors the core raises; the window and the command line turn them into messages.
+
+Every error is a type: callers catch the class, never look at the words.  ``InputError``
+and its subclasses mean the user's input was refused and nothing was written (exit 2 on
+the command line); ``DatabaseError`` and its subclasses mean the database cannot be used
+as asked (exit 1).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class MsgdeskError(Exception):
     """Base class: something msgdesk can explain to the user in plain words."""
+
+
+# --- the user's input ---------------------------------------------------------------------
 
 
 class InputError(MsgdeskError):
@@ -15,13 +29,93 @@ class NotFoundError(InputError):
     """A partnership, round, proposal or action that does not exist."""
 
 
+class DuplicateRoundError(InputError):
+    """The partnership already has a round with that name."""
+
+    def __init__(self, partnership: str, label: str, hint: str = ""):
+        self.partnership, self.label = partnership, label
+        super().__init__(f"{partnership} already has a round {label!r}{hint}")
+
+
 class RoundLockedError(InputError):
     """A change to a round the IJB has approved; approved rounds are read-only."""
 
 
+class MoveNotAllowedError(InputError):
+    """A change of a round's status that its current status does not allow."""
+
+
+class CheckNotConfirmedError(MoveNotAllowedError):
+    """Approving a draft needs the check before IJB to have been shown and confirmed."""
+
+
+class ReasonRequiredError(InputError):
+    """A deliberate act (reopening, setting a due date) that must say why."""
+
+
+class RecordFixedError(InputError):
+    """An append-only record (history, events), an id or a reference cannot be changed."""
+
+
+class ConcurrentEditError(InputError):
+    """Someone else saved the same field since it was read: nothing was overwritten."""
+
+    def __init__(self, message: str, *, current: Any = None, current_version: int | None = None):
+        super().__init__(message)
+        self.current = current
+        self.current_version = current_version
+
+
+class NeedsConfirmationError(InputError):
+    """An act with a consequence the user must accept first (``--force`` / a question)."""
+
+    def __init__(self, message: str, consequences: list[str]):
+        super().__init__(message)
+        self.consequences = consequences
+
+
+# --- the database -------------------------------------------------------------------------
+
+
 class DatabaseError(MsgdeskError):
-    """The database file cannot be used (not a database, damaged, too new)."""
+    """The database cannot be used as asked; it has not been changed."""
+
+    #: The file concerned, and the newest good backup of it, where known.
+    path: Path | None = None
+    backup: Any = None
+
+
+class NotADatabaseError(DatabaseError):
+    """The file is not an SQLite database at all."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """An SQLite (or PostgreSQL) database of another application: never touched."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is an SQLite database that fails its check; it is never written."""
 
 
 class SchemaTooNewError(DatabaseError):
     """The database was written by a newer msgdesk than this one."""
+
+
+class AlreadyOpenError(DatabaseError):
+    """Another msgdesk process has the database open."""
+
+
+class ReadOnlyLocationError(DatabaseError):
+    """The database's folder (or the file) cannot be written."""
+
+
+class StorageFullError(DatabaseError):
+    """The disk is full: the change was not saved, and nothing saved before was lost."""
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another writer held the database for longer than msgdesk waits."""
+
+
+class ServerUnavailableError(DatabaseError):
+    """The PostgreSQL server cannot be reached or refused the connection."""

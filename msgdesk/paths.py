@@ -48,11 +48,12 @@ def user_log_dir() -> Path:
     return user_log_path(APP_NAME, APP_AUTHOR)
 
 
-def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database to open: ``--db`` if given, else ``$MSGDESK_DB``, else the user data folder."""
+def default_db_location(explicit: str | os.PathLike[str] | None = None) -> str:
+    """Where the data is: ``--db`` if given, else ``$MSGDESK_DB``, else ``msgdesk.db`` in
+    the user data folder.  A file path (SQLite) or a ``postgresql://`` URL, as given."""
     if explicit:
-        return Path(explicit).expanduser()
+        return os.fspath(explicit)
     from_env = os.environ.get(DB_ENV_VAR)
     if from_env:
-        return Path(from_env).expanduser()
-    return user_data_dir() / "msgdesk.db"
+        return from_env
+    return str(user_data_dir() / "msgdesk.db")

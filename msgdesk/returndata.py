@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from msgdesk.states import ACTION_STATUS_LABELS as _ACTION_LABELS
+from msgdesk.states import ROUND_STATUS_LABELS as _ROUND_LABELS
+from msgdesk.states import ActionStatus, RoundStatus
+
 #: Rating slugs in the order of the template's columns.
 RATINGS: tuple[str, ...] = (
     "not_yet_established",
@@ -25,37 +29,12 @@ RATING_LABELS: dict[str, str] = {
     "exemplary": "Exemplary",
 }
 
-#: Round statuses, in the order a round moves through them.
-ROUND_STATUSES: tuple[str, ...] = ("draft", "ready", "approved")
-
-ROUND_STATUS_LABELS: dict[str, str] = {
-    "draft": "Draft",
-    "ready": "Ready for IJB",
-    "approved": "Approved by IJB",
-}
-
-#: Statuses an improvement action can have (issue 5).
-ACTION_STATUSES: tuple[str, ...] = (
-    "not_started",
-    "on_track",
-    "at_risk",
-    "off_track",
-    "complete",
-    "ongoing",
-    "in_place",
-    "superseded",
-)
-
-ACTION_STATUS_LABELS: dict[str, str] = {
-    "not_started": "Not started",
-    "on_track": "On track",
-    "at_risk": "At risk",
-    "off_track": "Off track",
-    "complete": "Complete",
-    "ongoing": "Ongoing",
-    "in_place": "In place",
-    "superseded": "Superseded",
-}
+#: Round and action statuses by their stored values (the enums in ``msgdesk.states`` are
+#: the source; these plain-string views serve the exporters and the window's lists).
+ROUND_STATUSES: tuple[str, ...] = tuple(s.value for s in RoundStatus)
+ROUND_STATUS_LABELS: dict[str, str] = {s.value: label for s, label in _ROUND_LABELS.items()}
+ACTION_STATUSES: tuple[str, ...] = tuple(s.value for s in ActionStatus)
+ACTION_STATUS_LABELS: dict[str, str] = {s.value: label for s, label in _ACTION_LABELS.items()}
 
 
 def rating_label(rating: str | None) -> str:

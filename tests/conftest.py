@@ -42,12 +42,19 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def engine(db_path):
-    from msgdesk.store.database import open_database
+def workspace(db_path):
+    """The test's own SQLite database, opened: the one way into the data."""
+    from msgdesk.store.workspace import Workspace
 
-    engine = open_database(db_path)
-    yield engine
-    engine.dispose()
+    ws = Workspace.open(db_path)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def engine(workspace):
+    """The workspace's engine, for tests that look at the schema itself."""
+    return workspace.engine
 
 
 @pytest.fixture(scope="session")
@@ -65,11 +72,9 @@ def example_data(template):
 
 
 @pytest.fixture
-def example_round(engine, example_data):
+def example_round(workspace, example_data):
     """The North Ayrshire 2019 example imported into a fresh database; returns RoundInfo."""
-    from msgdesk.store.repository import import_return
-
-    return import_return(engine, example_data)
+    return workspace.rounds.import_return(example_data)
 
 
 @pytest.fixture
@@ -81,15 +86,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, db_path, engine, settings):
+def window(qtbot, workspace, settings):
     """The main window on the test's database, 1280x720, shown (offscreen)."""
     from msgdesk.ui.app import build_window
 
-    win = build_window(db_path, settings, warm_up=False)
+    win = build_window(workspace, settings, warm_up=False)
     qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
     yield win
     win.close()
-    win.store.close()
+    win.workspace.close()

@@ -11,59 +11,60 @@ import pytest
 from msgdesk.cli import main
 from msgdesk.errors import InputError
 from msgdesk.store import backup
-from msgdesk.store.database import open_database
+from msgdesk.store.workspace import Workspace
 from tests.dbdump import dump as rows
+
+
+def open_database(path, backup_on_open=True):
+    Workspace.open(path, backup_on_open=backup_on_open).close()
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
 
 
 @pytest.fixture
-def filled(db_path, example_round, engine):
-    """A database holding the North Ayrshire 2019 round, engine closed."""
-    engine.dispose()
+def filled(db_path, example_round, workspace):
+    """A database holding the North Ayrshire 2019 round, workspace closed."""
+    workspace.close()
     return db_path
 
 
 def test_reopening_a_database_backs_it_up_once_per_change(filled):
-    open_database(filled).dispose()
+    open_database(filled)
     assert [b.reason for b in backup.list_backups(filled)] == ["open"]
-    open_database(filled).dispose()  # unchanged: no second copy
+    open_database(filled)  # unchanged: no second copy
     assert len(backup.list_backups(filled)) == 1
     con = sqlite3.connect(filled)
     con.execute("UPDATE response SET evidence = 'changed' WHERE proposal_id = '1.1'")
     con.commit()
     con.close()
-    open_database(filled).dispose()
+    open_database(filled)
     assert len(backup.list_backups(filled)) == 2
 
 
-def test_a_backup_is_a_checked_single_file_listing_its_rounds(filled):
+def test_a_backup_is_a_checked_compressed_file_listing_its_rounds(filled):
     info = backup.create_backup(filled, "manual")
     assert info.path.parent == filled.parent / "backups"
-    assert info.path.name.startswith("msgdesk-") and info.path.name.endswith("-manual.db")
+    assert info.path.name.startswith("msgdesk-") and info.path.name.endswith("-manual.zip")
     assert (info.path.stat().st_mode & 0o777) == 0o600
-    assert not Path(str(info.path) + "-wal").exists()
-    con = sqlite3.connect(info.path)
-    assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-    con.close()
-    assert rows(info.path) == rows(filled)
+    assert info.path.stat().st_size < filled.stat().st_size / 3  # compressed
+    assert sorted(p.name for p in info.path.parent.iterdir() if not p.name.startswith(".")) == [info.path.name]
+    with backup.unpacked(info.path) as plain:
+        con = sqlite3.connect(plain)
+        assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+        con.close()
+    assert rows(info.path, with_counter=True) == rows(filled, with_counter=True)
     [listed] = backup.list_backups(filled)
     assert listed.summary() == "1 round: North Ayrshire Health and Social Care Partnership 2019 (Draft)"
     assert listed.reason_text == "backed up by hand"
 
 
 def test_approving_a_round_is_followed_by_a_backup(filled):
-    from msgdesk.store import repository as repo
-
-    engine = open_database(filled, backup_on_open=False)
-    try:
-        [summary] = repo.list_rounds(engine)
-        repo.mark_ready(engine, summary.round.id)
+    with Workspace.open(filled, backup_on_open=False) as workspace:
+        [summary] = workspace.rounds.list_rounds()
+        workspace.rounds.mark_ready(summary.round.id)
         assert backup.list_backups(filled) == []
-        repo.approve(engine, summary.round.id, date(2019, 5, 20), "IJB 20/05/19 item 7")
-    finally:
-        engine.dispose()
+        workspace.rounds.approve(summary.round.id, date(2019, 5, 20), "IJB 20/05/19 item 7", check_confirmed=True)
     [after] = backup.list_backups(filled)
     assert after.reason == "approval"
     assert after.rounds[0].status == "approved"
@@ -72,10 +73,11 @@ def test_approving_a_round_is_followed_by_a_backup(filled):
 
 def test_keeps_the_last_ten_and_the_newest_of_each_month(filled, monkeypatch):
     folder = backup.backup_folder(filled)
+    folder.mkdir()
     stamps = [datetime(2025, month, day, 12, 0) for month in (1, 2, 3) for day in (3, 17)]
     stamps += [datetime(2025, 4, day, 9, 0) for day in range(1, 13)]
     for stamp in stamps:
-        source = backup.create_backup(filled, "manual", out=folder / "tmp.db").path
+        source = backup.create_backup(filled, "manual", out=folder / "tmp.zip").path
         source.rename(backup._new_backup_path(filled, "open", now=stamp))
     deleted = backup.prune(filled)
     kept = sorted(b.created for b in backup.list_backups(filled))
@@ -96,7 +98,7 @@ def test_restore_backs_up_the_current_state_first_and_brings_the_backup_back(fil
     result = backup.restore_backup(filled, first.path)
     assert rows(filled) == before
     assert result.safety_backup is not None and rows(result.safety_backup) == changed
-    assert result.safety_backup.name.endswith("-before-restore.db")
+    assert result.safety_backup.name.endswith("-before-restore.zip")
 
 
 def test_restore_refuses_a_file_that_is_not_a_good_backup(filled, tmp_path):
@@ -121,7 +123,6 @@ def test_command_line_backup_list_and_restore(filled, tmp_path, capsys):
     listing = capsys.readouterr().out
     assert "backed up by hand" in listing and "North Ayrshire" in listing and "(Draft)" in listing
     con = sqlite3.connect(filled)
-    con.execute("DELETE FROM action_update")
     con.execute("DELETE FROM action")
     con.commit()
     con.close()
@@ -141,9 +142,9 @@ def test_a_backup_from_an_older_schema_is_brought_up_to_date_on_restore(tmp_path
     """The schema-0001 fixture stands for an older release's file."""
     fixture = Path(__file__).parent / "fixtures" / "msgdesk-schema-0001.db"
     db = tmp_path / "msgdesk.db"
-    open_database(db).dispose()
+    open_database(db)
     assert main(["restore", str(fixture), "--db", str(db)]) == 0
-    from msgdesk.store.database import SCHEMA_HEAD
+    from msgdesk.store.schema import SCHEMA_HEAD
 
     con = sqlite3.connect(db)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)

@@ -12,12 +12,16 @@ pytest.importorskip("pytestqt")
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox  # noqa: E402
 
 from msgdesk.store import backup  # noqa: E402
-from msgdesk.store.database import open_database  # noqa: E402
+from msgdesk.store.workspace import Workspace  # noqa: E402
+
+
+def open_database(path) -> Workspace:
+    return Workspace.open(path)
 
 
 @pytest.fixture
-def filled(db_path, example_round, engine):
-    engine.dispose()
+def filled(db_path, example_round, workspace):
+    workspace.close()
     return db_path
 
 
@@ -39,7 +43,7 @@ def test_officer_restores_yesterdays_backup_from_the_backups_dialog(qtbot, fille
     con.commit()
     con.close()
     restored = []
-    dialog = BackupsDialog(filled, on_restored=lambda: restored.append(True))
+    dialog = BackupsDialog(Workspace(filled), on_restored=lambda: restored.append(True))
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
     assert "North Ayrshire" in dialog.table.item(0, 2).text()
@@ -62,7 +66,7 @@ def test_answering_no_changes_nothing(qtbot, filled, monkeypatch):
     con.execute("UPDATE response SET evidence = 'today' WHERE proposal_id = '1.1'")
     con.commit()
     con.close()
-    dialog = BackupsDialog(filled)
+    dialog = BackupsDialog(Workspace(filled))
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog.restore_selected()
@@ -88,9 +92,9 @@ def test_a_damaged_database_at_start_up_is_offered_its_newest_backup(qtbot, fill
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._use)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    assert backups_dialog.offer_recovery(None, filled, raised.value) is True
+    assert backups_dialog.offer_recovery(None, Workspace(filled), raised.value) is True
     assert "is not an msgdesk database" in clicked["text"] and good.when in clicked["text"]
-    open_database(filled).dispose()  # usable again
+    open_database(filled).close()  # usable again
     assert [p for p in filled.parent.iterdir() if ".not-database-" in p.name]
 
 
@@ -104,8 +108,8 @@ def test_menus_get_backups_about_and_open_data_folder(qtbot, filled, monkeypatch
     qtbot.addWidget(window)
     file_menu, help_menu = QMenu("File", window), QMenu("Help", window)
     file_menu.addAction("Quit")
-    install_backups_action(window, file_menu, filled)
-    about.install_help_menu(window, help_menu, filled)
+    install_backups_action(window, file_menu, Workspace(filled))
+    about.install_help_menu(window, help_menu, Workspace(filled))
     assert [a.text() for a in file_menu.actions() if a.text()] == ["&Backups…", "Quit"]
     assert [a.text() for a in help_menu.actions()] == ["&About msgdesk…", "Open &data folder"]
     opened = []

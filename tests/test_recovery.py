@@ -20,17 +20,26 @@ import pytest
 
 from tests.dbdump import dump as rows
 from msgdesk.cli import main
-from msgdesk.errors import SchemaTooNewError
-from msgdesk.store import backup, recovery
-from msgdesk.store.database import notices, open_database
-from msgdesk.store.recovery import (
+from msgdesk.errors import (
     AlreadyOpenError,
     DamagedDatabaseError,
-    InstanceLock,
     NotADatabaseError,
     ReadOnlyLocationError,
+    SchemaTooNewError,
     StorageFullError,
 )
+from msgdesk.states import FileState
+from msgdesk.store import backup, health, network
+from msgdesk.store.lock import InstanceLock
+from msgdesk.store.workspace import Workspace
+
+
+def open_database(path, backup_on_open=True) -> Workspace:
+    return Workspace.open(path, backup_on_open=backup_on_open)
+
+
+def healthy(path: Path) -> bool:
+    return health.inspect(path, full=True).state is FileState.OK
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
@@ -42,9 +51,9 @@ def digest(path: Path) -> str:
 
 
 @pytest.fixture
-def filled(db_path, example_round, engine):
-    """The example round in a database with one good backup; engine closed."""
-    engine.dispose()
+def filled(db_path, example_round, workspace):
+    """The example round in a database with one good backup; workspace closed."""
+    workspace.close()
     backup.create_backup(db_path, "manual")
     return db_path
 
@@ -130,11 +139,28 @@ def test_a_database_from_a_newer_msgdesk_is_never_modified(filled, capsys):
 def test_a_newer_backup_is_not_offered_to_an_older_msgdesk(filled, tmp_path):
     [good] = backup.list_backups(filled)
     newer = backup.create_backup(filled, "manual").path
-    con = sqlite3.connect(newer)
-    con.execute("UPDATE alembic_version SET version_num = '0099'")
+    edit_backup(newer, "UPDATE alembic_version SET version_num = '0099'")
+    assert backup.newest_good_backup(filled).path == good.path
+
+
+def edit_backup(path: Path, sql: str) -> None:
+    """Change the database inside a zipped backup, as a newer msgdesk (or damage) would."""
+    import shutil
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        manifest = archive.read("backup.json")
+        plain = path.with_suffix(".plain")
+        with archive.open("msgdesk.db") as source, open(plain, "wb") as out:
+            shutil.copyfileobj(source, out)
+    con = sqlite3.connect(plain)
+    con.execute(sql)
     con.commit()
     con.close()
-    assert backup.newest_good_backup(filled).path == good.path
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(plain, "msgdesk.db")
+        archive.writestr("backup.json", manifest)
+    plain.unlink()
 
 
 # --- killed half-way --------------------------------------------------------------------------------
@@ -158,7 +184,7 @@ def test_sigkill_during_a_backup_leaves_no_half_backup(filled):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert rows(filled) == before_rows
-    assert recovery.inspect(filled, full=True).kind == "ok"
+    assert healthy(filled)
     assert backup.list_backups(filled) == before_backups  # the half copy is not listed
     partials = list(backup.backup_folder(filled).glob(".incomplete-*"))
     assert len([p for p in partials if p.suffix == ".db"]) == 1  # (and its -journal)
@@ -172,23 +198,21 @@ def test_sigkill_during_a_backup_leaves_no_half_backup(filled):
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
 def test_sigkill_during_a_restore_leaves_the_database_as_it_was(filled):
     [old] = backup.list_backups(filled)
-    engine = open_database(filled, backup_on_open=False)
-    from msgdesk.store import repository as repo
-
-    [summary] = repo.list_rounds(engine)
-    repo.set_evidence(engine, summary.round.id, "1.1", "written after the backup")
-    engine.dispose()
+    workspace = open_database(filled, backup_on_open=False)
+    [summary] = workspace.rounds.list_rounds()
+    workspace.rounds.set_evidence(summary.round.id, "1.1", "written after the backup")
+    workspace.close()
     current = rows(filled)
     proc = child(SLOW_COPY + "backup.restore_backup(sys.argv[1], sys.argv[2])\nprint('done', flush=True)",
                  str(filled), str(old.path))
     wait_for_line(proc, "copying")
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert recovery.inspect(filled, full=True).kind == "ok"
+    assert healthy(filled)
     assert rows(filled) == current  # the half restore was rolled back by SQLite
-    engine = open_database(filled)
-    assert repo.load_round_by_id(engine, summary.round.id).responses[0].evidence == "written after the backup"
-    engine.dispose()
+    workspace = open_database(filled)
+    assert workspace.rounds.load_round_by_id(summary.round.id).responses[0].evidence == "written after the backup"
+    workspace.close()
 
 
 @pytest.mark.skipif(not POSIX, reason="SIGKILL is POSIX")
@@ -210,7 +234,7 @@ def test_sigkill_while_replacing_a_damaged_file_leaves_the_damaged_file(filled):
 
 HOLD_LOCK = """
 import sys, time
-from msgdesk.store.recovery import InstanceLock
+from msgdesk.store.lock import InstanceLock
 InstanceLock(sys.argv[1]).acquire()
 print("locked", flush=True)
 time.sleep(60)
@@ -219,12 +243,10 @@ time.sleep(60)
 
 def test_a_second_msgdesk_is_told_the_database_is_open_and_changes_nothing(filled, capsys):
     [good] = backup.list_backups(filled)
-    engine = open_database(filled, backup_on_open=False)
-    from msgdesk.store import repository as repo
-
-    [summary] = repo.list_rounds(engine)
-    repo.set_evidence(engine, summary.round.id, "1.1", "today's work")
-    engine.dispose()
+    workspace = open_database(filled, backup_on_open=False)
+    [summary] = workspace.rounds.list_rounds()
+    workspace.rounds.set_evidence(summary.round.id, "1.1", "today's work")
+    workspace.close()
     current = rows(filled)
     holder = child(HOLD_LOCK, str(filled))
     try:
@@ -247,11 +269,11 @@ def test_the_lock_is_reentrant_within_one_process(tmp_path):
     with InstanceLock(db):
         with InstanceLock(db):
             pass
-        proc = child("import sys\nfrom msgdesk.store.recovery import InstanceLock\n"
+        proc = child("import sys\nfrom msgdesk.store.lock import InstanceLock\n"
                      "try:\n InstanceLock(sys.argv[1]).acquire(); print('got it')\n"
                      "except Exception as e: print(type(e).__name__)", str(db))
         assert proc.communicate(timeout=30)[0].strip() == "AlreadyOpenError"
-    proc = child("import sys\nfrom msgdesk.store.recovery import InstanceLock\n"
+    proc = child("import sys\nfrom msgdesk.store.lock import InstanceLock\n"
                  "InstanceLock(sys.argv[1]).acquire(); print('got it')", str(db))
     assert proc.communicate(timeout=30)[0].strip() == "got it"
 
@@ -259,13 +281,13 @@ def test_the_lock_is_reentrant_within_one_process(tmp_path):
 def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path):
     db = tmp_path / "msgdesk.db"
     start = time.time() + 2
-    code = ("import sys, time\nfrom msgdesk.store.database import open_database\n"
+    code = ("import sys, time\nfrom msgdesk.store.workspace import Workspace\n"
             "while time.time() < float(sys.argv[2]): pass\n"
-            "open_database(sys.argv[1]).dispose(); print('ok', flush=True)")
+            "Workspace.open(sys.argv[1]).close(); print('ok', flush=True)")
     procs = [child(code, str(db), str(start)) for _ in range(2)]
     outputs = [p.communicate(timeout=60) for p in procs]
     assert [out.strip() for out, _err in outputs] == ["ok", "ok"], outputs
-    assert recovery.inspect(db, full=True).kind == "ok"
+    assert healthy(db)
 
 
 def test_two_imports_at_once_queue_rather_than_corrupt(filled):
@@ -274,7 +296,7 @@ def test_two_imports_at_once_queue_rather_than_corrupt(filled):
     procs = [child(code, str(filled), str(EXAMPLE)) for _ in range(3)]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
     assert [code for code, _err in results] == [0, 0, 0], results
-    assert recovery.inspect(filled, full=True).kind == "ok"
+    assert healthy(filled)
     assert main(["list", "--db", str(filled)]) == 0
 
 
@@ -331,10 +353,10 @@ def test_a_full_disk_refuses_the_change_and_keeps_what_was_saved(filled):
     from sqlalchemy import event
 
     from msgdesk.returnfile import read_return_file
-    from msgdesk.store import repository as repo
 
     before = rows(filled)
-    engine = open_database(filled, backup_on_open=False)
+    workspace = open_database(filled, backup_on_open=False)
+    engine = workspace.engine
     engine.dispose()
 
     @event.listens_for(engine, "connect")
@@ -344,11 +366,11 @@ def test_a_full_disk_refuses_the_change_and_keeps_what_was_saved(filled):
 
     data = read_return_file(EXAMPLE)
     data.round = "2021"
-    with pytest.raises(StorageFullError, match="disk is full.*everything saved before it is safe"):
-        repo.import_return(engine, data)
-    engine.dispose()
+    with pytest.raises(StorageFullError, match="disk is full.*everything saved before is safe"):
+        workspace.rounds.import_return(data)
+    workspace.close()
     assert rows(filled) == before
-    assert recovery.inspect(filled, full=True).kind == "ok"
+    assert healthy(filled)
 
 
 def test_a_really_full_disk_is_survived(filled, tiny_mount, capsys):
@@ -358,27 +380,25 @@ def test_a_really_full_disk_is_survived(filled, tiny_mount, capsys):
     db.write_bytes(filled.read_bytes())
     os.chmod(db, 0o600)
     before = rows(db)
-    engine = open_database(db)  # the backup on opening fails (logged); the app still opens
-    engine.dispose()
+    open_database(db).close()  # the backup on opening fails (logged); the app still opens
     assert backup.list_backups(db) == []
     assert main(["backup", "--db", str(db)]) == 1
-    assert "the disk is full" in capsys.readouterr().err
+    assert "The disk is full" in capsys.readouterr().err
     assert list(backup.backup_folder(db).glob("*")) == []  # no half backup left
     from msgdesk.returnfile import read_return_file, write_return_file
-    from msgdesk.store import repository as repo
 
     data = read_return_file(EXAMPLE)
     data.round = "2021"
-    engine = open_database(db, backup_on_open=False)
+    workspace = open_database(db, backup_on_open=False)
     with pytest.raises(StorageFullError, match="disk is full"):
-        repo.import_return(engine, data)
-    engine.dispose()
+        workspace.rounds.import_return(data)
+    workspace.close()
     second = filled.parent / "2021.json"
     write_return_file(second, data)
     assert main(["import", str(second), "--db", str(db)]) == 1
     assert "The disk is full" in capsys.readouterr().err
     assert rows(db) == before
-    assert recovery.inspect(db, full=True).kind == "ok"
+    assert healthy(db)
 
 
 # --- network drives -------------------------------------------------------------------------------
@@ -399,28 +419,28 @@ MOUNTINFO = """\
     ("/mnt/nfsother/msgdesk.db", "ext4"),
 ])
 def test_the_file_system_under_a_path_is_read_from_mountinfo(path, expected):
-    assert recovery.linux_filesystem(Path(path), MOUNTINFO) == expected
+    assert network.linux_filesystem(Path(path), MOUNTINFO) == expected
 
 
 def test_a_database_on_a_network_drive_uses_a_rollback_journal_with_a_notice(db_path, monkeypatch):
     from sqlalchemy import text
 
-    monkeypatch.setattr(recovery, "is_network_path", lambda path: True)
-    engine = open_database(db_path)
+    monkeypatch.setattr(network, "is_network_path", lambda path: True)
+    workspace = open_database(db_path)
     try:
-        with engine.connect() as con:
+        with workspace.engine.connect() as con:
             assert con.execute(text("PRAGMA journal_mode")).scalar() == "delete"
             assert con.execute(text("PRAGMA synchronous")).scalar() == 2
-        assert any("network drive" in n for n in notices(engine))
+        assert any("network drive" in n for n in workspace.notices)
     finally:
-        engine.dispose()
-    monkeypatch.setattr(recovery, "is_network_path", lambda path: False)
-    engine = open_database(db_path)
-    with engine.connect() as con:
+        workspace.close()
+    monkeypatch.setattr(network, "is_network_path", lambda path: False)
+    workspace = open_database(db_path)
+    with workspace.engine.connect() as con:
         assert con.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-    assert notices(engine) == []
-    engine.dispose()
+    assert workspace.notices == []
+    workspace.close()
 
 
 def test_a_local_folder_is_not_a_network_drive(tmp_path):
-    assert recovery.is_network_path(tmp_path / "msgdesk.db") is False
+    assert network.is_network_path(tmp_path / "msgdesk.db") is False

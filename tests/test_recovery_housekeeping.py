@@ -35,7 +35,7 @@ def test_the_log_goes_to_a_rotating_file_in_the_user_log_folder(logging_configur
                 if isinstance(h, logging.handlers.RotatingFileHandler)]) == 1
 
 
-def test_backups_and_restores_are_logged(logging_configured, db_path, example_round, engine):
+def test_backups_and_restores_are_logged(logging_configured, db_path, example_round, workspace):
     from msgdesk.store import backup
 
     engine.dispose()
@@ -49,7 +49,7 @@ def test_backups_and_restores_are_logged(logging_configured, db_path, example_ro
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_database_and_backups_are_readable_only_by_their_owner(db_path, example_round, engine):
+def test_database_and_backups_are_readable_only_by_their_owner(db_path, example_round, workspace):
     from msgdesk.store import backup
 
     engine.dispose()

@@ -122,7 +122,7 @@ def test_there_are_at_least_25_kinds_of_malformed_file():
 
 @pytest.mark.parametrize("name,content,expected", MALFORMED, ids=[m[0] for m in MALFORMED])
 def test_malformed_file_is_rejected_with_its_location_and_nothing_changes(
-    name, content, expected, tmp_path, db_path, capsys, engine, example_round
+    name, content, expected, tmp_path, db_path, capsys, workspace, example_round
 ):
     """An existing database with one round; a bad import leaves it exactly as it was."""
     bad = tmp_path / "bad.json"
@@ -175,8 +175,6 @@ def test_db_environment_variable_and_default_data_folder(tmp_path, monkeypatch, 
 
 def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_path, tmp_path, capsys):
     from datetime import date
-
-    from msgdesk.store import repository as repo
     from msgdesk.store.database import open_database
 
     assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0
@@ -189,10 +187,10 @@ def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_pa
     path.write_text(json.dumps(changed), encoding="utf-8")
     assert main(["import", str(path), "--db", str(db_path), "--replace"]) == 0
     engine = open_database(db_path)
-    info = repo.find_round(engine, changed["partnership"], "2019")
-    assert repo.load_round_by_id(engine, info.id).response("1.1").evidence == "Replaced evidence"
+    info = workspace.rounds.find_round(changed["partnership"], "2019")
+    assert workspace.rounds.load_round_by_id(info.id).response("1.1").evidence == "Replaced evidence"
 
-    repo.approve(engine, info.id, date(2019, 5, 16), "item 9")
+    workspace.rounds.approve(info.id, date(2019, 5, 16), "item 9", check_confirmed=True)
     before = dump(db_path)
     assert main(["import", str(EXAMPLE), "--db", str(db_path), "--replace"]) == 2
     assert "approved by the IJB and cannot be replaced" in capsys.readouterr().err
@@ -212,8 +210,7 @@ def test_export_import_export_is_byte_identical(db_path, tmp_path):
     assert first.read_bytes() == EXAMPLE.read_bytes()
 
 
-def test_round_trip_keeps_hostile_and_non_ascii_text(template, engine):
-    from msgdesk.store import repository as repo
+def test_round_trip_keeps_hostile_and_non_ascii_text(template, workspace):
 
     obj = example_obj()
     obj["partnership"] = "Comhairle nan Eilean Siar – Slàinte"
@@ -221,8 +218,8 @@ def test_round_trip_keeps_hostile_and_non_ascii_text(template, engine):
     obj["responses"][0]["actions"] = [{"action": "@cmd", "delivery": "-1", "timescale": "Q4 20/21",
                                        "lead": "Ms Ní Bhriain", "due_date": "2021-03-15"}]
     data = parse_return(json.dumps(obj, ensure_ascii=False).encode("utf-8"), template)
-    info = repo.import_return(engine, data)
-    back = repo.load_round_by_id(engine, info.id)
+    info = workspace.rounds.import_return(data)
+    back = workspace.rounds.load_round_by_id(info.id)
     assert dump_return(back) == dump_return(data)
     assert back.response("1.1").actions[0].due_date.isoformat() == "2021-03-15"
 

@@ -9,11 +9,27 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from msgdesk.errors import DatabaseError, InputError, NotFoundError, RoundLockedError, SchemaTooNewError
+from msgdesk.errors import (
+    DatabaseError,
+    DuplicateRoundError,
+    ForeignDatabaseError,
+    InputError,
+    NotFoundError,
+    RoundLockedError,
+    SchemaTooNewError,
+)
 from msgdesk.returndata import ActionData
-from msgdesk.store import repository as repo
-from msgdesk.store.database import KNOWN_REVISIONS, MIGRATIONS_DIR, SCHEMA_HEAD, open_database
+from msgdesk.store.database import MIGRATIONS_DIR
+from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
+from msgdesk.store.workspace import Workspace
 from tests.dbdump import dump
+
+
+def open_database(path):
+    """Open and close a workspace on ``path``; returns it closed (for file-level checks)."""
+    ws = Workspace.open(path)
+    ws.close()
+    return ws
 
 
 def test_schema_head_constant_matches_alembic():
@@ -27,7 +43,7 @@ def test_schema_head_constant_matches_alembic():
     assert {rev.revision for rev in script.walk_revisions()} == set(KNOWN_REVISIONS)
 
 
-def test_new_database_has_pragmas_and_owner_only_permissions(engine, db_path):
+def test_new_database_has_pragmas_and_owner_only_permissions(workspace, db_path):
     with engine.connect() as con:
         assert con.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert con.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -35,42 +51,47 @@ def test_new_database_has_pragmas_and_owner_only_permissions(engine, db_path):
     assert (db_path.stat().st_mode & 0o777) == 0o600
 
 
-def test_models_match_the_migrated_schema(engine):
-    from msgdesk.store.models import SQLModel
+def test_models_match_the_migrated_schema(workspace):
+    from msgdesk.store.models import Base
 
     with engine.connect() as con:
-        for table in SQLModel.metadata.sorted_tables:
+        for table in Base.metadata.sorted_tables:
             columns = {row[1] for row in con.execute(text(f"PRAGMA table_info({table.name})"))}
             assert columns == {c.name for c in table.columns}, table.name
 
 
-def test_old_schema_is_migrated_after_a_backup_copy(tmp_path):
-    """A file stamped before 0001 (an empty alembic_version) is upgraded, with a copy first."""
+def test_an_older_schema_is_migrated_after_a_checked_backup(tmp_path):
+    """The schema-0001 fixture is upgraded to the head, with a backup of it taken first."""
+    import shutil
+
+    from msgdesk.store.backup import list_backups
+    from tests.conftest import ROOT
+
     path = tmp_path / "old.db"
-    con = sqlite3.connect(path)
-    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
-    con.execute("CREATE TABLE keepme (x)")
-    con.execute("INSERT INTO keepme VALUES (42)")
-    con.commit()
-    con.close()
-    engine = open_database(path)
-    engine.dispose()
-    backups = list(tmp_path.glob("old.before-migration-from-none-*.db"))
-    assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT x FROM keepme").fetchall() == [(42,)]
+    shutil.copy(ROOT / "tests" / "fixtures" / "msgdesk-schema-0001.db", path)
+    before = dump(path)
+    open_database(path)
+    backups = [b for b in list_backups(path) if b.reason == "before-migration"]
+    assert len(backups) == 1 and backups[0].summary().startswith("2 rounds")
+    from msgdesk.store.backup import unpacked
+
+    with unpacked(backups[0].path) as plain:
+        assert dump(plain) == before
     assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall() == [(SCHEMA_HEAD,)]
 
 
-def test_up_to_date_database_is_not_copied_again(tmp_path):
+def test_up_to_date_database_is_not_backed_up_before_migration_again(tmp_path):
+    from msgdesk.store.backup import list_backups
+
     path = tmp_path / "a.db"
-    open_database(path).dispose()
-    open_database(path).dispose()
-    assert list(tmp_path.glob("*before-migration*")) == []
+    open_database(path)
+    open_database(path)
+    assert [b for b in list_backups(path) if b.reason == "before-migration"] == []
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "new.db"
-    open_database(path).dispose()
+    open_database(path)
     con = sqlite3.connect(path)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
@@ -89,79 +110,106 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     assert path.read_text() == "shopping list\n"
 
 
-def test_round_lifecycle_and_events(engine):
-    info = repo.create_round(engine, "Orkney Health and Care", "2021", contact="A. Officer", completed_on=date(2021, 4, 1))
+def test_another_applications_database_is_refused_untouched(tmp_path):
+    """Defect 5: a file that is neither empty nor msgdesk's never gets msgdesk's tables."""
+    path = tmp_path / "finance.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE ledger (id INTEGER PRIMARY KEY, amount TEXT)")
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO ledger VALUES (1, '12.50')")
+    con.execute("INSERT INTO alembic_version VALUES ('ab12cd34')")
+    con.commit()
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(ForeignDatabaseError, match="another application.*ledger"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "backups").exists() and sorted(p.name for p in tmp_path.iterdir()) == ["finance.db"]
+
+
+def test_an_empty_sqlite_file_becomes_an_msgdesk_database(tmp_path):
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
+    with Workspace.open(path) as workspace:
+        assert workspace.rounds.list_rounds() == []
+    assert sqlite3.connect(path).execute("PRAGMA application_id").fetchone()[0] == 0x4D534744
+
+
+def test_round_lifecycle_and_events(workspace):
+    info = workspace.rounds.create_round("Orkney Health and Care", "2021", contact="A. Officer", completed_on=date(2021, 4, 1))
     assert info.status == "draft"
-    repo.set_rating(engine, info.id, "1.1", "established")
-    repo.set_evidence(engine, info.id, "1.1", "Joint leadership team meets monthly.")
-    assert repo.mark_ready(engine, info.id).status == "ready"
-    approved = repo.approve(engine, info.id, date(2021, 5, 20), "IJB 21/05 item 7")
+    workspace.rounds.set_rating(info.id, "1.1", "established")
+    workspace.rounds.set_evidence(info.id, "1.1", "Joint leadership team meets monthly.")
+    assert workspace.rounds.mark_ready(info.id).status == "ready"
+    approved = workspace.rounds.approve(info.id, date(2021, 5, 20), "IJB 21/05 item 7", check_confirmed=True)
     assert approved.status == "approved" and approved.minute_reference == "IJB 21/05 item 7"
-    kinds = [e.kind for e in repo.round_events(engine, info.id)]
+    kinds = [e.kind for e in workspace.rounds.round_events(info.id)]
     assert kinds == ["created", "marked_ready", "approved"]
-    summary = repo.list_rounds(engine)[0]
+    assert workspace.rounds.round_events(info.id)[-1].detail == "IJB 2021-05-20, minute IJB 21/05 item 7"
+    summary = workspace.rounds.list_rounds()[0]
     assert (summary.rated, summary.local_total, summary.actions) == (1, 22, 0)
 
 
-def test_duplicate_round_and_bad_values_are_refused(engine):
-    repo.create_round(engine, "Shetland HSCP", "2019")
-    with pytest.raises(InputError, match="already has a round"):
-        repo.create_round(engine, "Shetland HSCP", "2019")
-    info = repo.find_round(engine, "Shetland HSCP", "2019")
+def test_duplicate_round_and_bad_values_are_refused(workspace):
+    workspace.rounds.create_round("Shetland HSCP", "2019")
+    with pytest.raises(DuplicateRoundError):
+        workspace.rounds.create_round("Shetland HSCP", "2019")
+    info = workspace.rounds.find_round("Shetland HSCP", "2019")
     with pytest.raises(InputError, match="unknown rating"):
-        repo.set_rating(engine, info.id, "1.1", "brilliant")
+        workspace.rounds.set_rating(info.id, "1.1", "brilliant")
     with pytest.raises(InputError, match="not for local completion"):
-        repo.set_rating(engine, info.id, "3.2", "established")
+        workspace.rounds.set_rating(info.id, "3.2", "established")
     with pytest.raises(NotFoundError):
-        repo.set_rating(engine, info.id, "7.1", "established")
+        workspace.rounds.set_rating(info.id, "7.1", "established")
     with pytest.raises(NotFoundError):
-        repo.find_round(engine, "Shetland HSCP", "1999")
+        workspace.rounds.find_round("Shetland HSCP", "1999")
 
 
-def test_actions_are_ordered_moved_deleted_and_restored(engine):
-    info = repo.create_round(engine, "Comhairle nan Eilean Siar", "2021", completed_on=date(2021, 3, 1))
-    ids = [repo.add_action(engine, info.id, "2.3", ActionData(action=f"Action {n}", timescale="December 2021"))
+def test_actions_are_ordered_moved_deleted_and_restored(workspace):
+    info = workspace.rounds.create_round("Comhairle nan Eilean Siar", "2021", completed_on=date(2021, 3, 1))
+    ids = [workspace.rounds.add_action(info.id, "2.3", ActionData(action=f"Action {n}", timescale="December 2021"))
            for n in range(1, 4)]
-    texts = lambda: [a.action for _, a in repo.actions_of(engine, info.id, "2.3")]
-    refs = lambda: [a.reference for _, a in repo.actions_of(engine, info.id, "2.3")]
+    texts = lambda: [a.action for _, a in workspace.rounds.actions_of(info.id, "2.3")]
+    refs = lambda: [a.reference for _, a in workspace.rounds.actions_of(info.id, "2.3")]
     assert texts() == ["Action 1", "Action 2", "Action 3"]
     assert refs() == ["2021-2.3-1", "2021-2.3-2", "2021-2.3-3"]
-    repo.move_action(engine, ids[2], 0)
+    workspace.rounds.move_action(ids[2], 0)
     assert texts() == ["Action 3", "Action 1", "Action 2"]
-    deleted = repo.delete_action(engine, ids[1])  # "Action 2", last in the list now
+    deleted = workspace.rounds.delete_action(ids[1])  # "Action 2", last in the list now
     assert texts() == ["Action 3", "Action 1"]
-    repo.restore_action(engine, deleted)
+    workspace.rounds.restore_action(deleted)
     assert texts() == ["Action 3", "Action 1", "Action 2"]
     assert refs() == ["2021-2.3-3", "2021-2.3-1", "2021-2.3-2"]  # references are stable
-    repo.delete_action(engine, ids[0])
+    workspace.rounds.delete_action(ids[0])
     assert texts() == ["Action 3", "Action 2"]
-    repo.add_action(engine, info.id, "2.3", ActionData(action="Action 4"))
+    workspace.rounds.add_action(info.id, "2.3", ActionData(action="Action 4"))
     assert refs()[-1] == "2021-2.3-4"
 
 
-def test_initial_action_status_follows_the_timescale(engine):
-    info = repo.create_round(engine, "P", "2021", completed_on=date(2021, 3, 1))
+def test_initial_action_status_follows_the_timescale(workspace):
+    info = workspace.rounds.create_round("P", "2021", completed_on=date(2021, 3, 1))
     for timescale in ("In place", "Ongoing", "March 2022"):
-        repo.add_action(engine, info.id, "1.1", ActionData(action=timescale, timescale=timescale))
-    assert [a.status for _, a in repo.actions_of(engine, info.id, "1.1")] == ["in_place", "ongoing", "not_started"]
+        workspace.rounds.add_action(info.id, "1.1", ActionData(action=timescale, timescale=timescale))
+    assert [a.status for _, a in workspace.rounds.actions_of(info.id, "1.1")] == ["in_place", "ongoing", "not_started"]
 
 
-def test_approved_round_refuses_every_change_through_the_api(engine, db_path, example_round):
+def test_approved_round_refuses_every_change_through_the_api(workspace, db_path, example_round):
     rid = example_round.id
-    repo.approve(engine, rid, date(2019, 5, 16), "IJB 16 May 2019, item 9")
-    action_id = repo.actions_of(engine, rid, "1.1")[0][0]
+    workspace.rounds.mark_ready(rid)
+    workspace.rounds.approve(rid, date(2019, 5, 16), "IJB 16 May 2019, item 9", check_confirmed=True)
+    action_id = workspace.rounds.actions_of(rid, "1.1")[0][0]
     before = dump(db_path)
     attempts = [
-        lambda: repo.set_rating(engine, rid, "1.1", "exemplary"),
-        lambda: repo.set_evidence(engine, rid, "1.1", "changed"),
-        lambda: repo.add_action(engine, rid, "1.1", ActionData(action="new")),
-        lambda: repo.update_action(engine, action_id, action="changed"),
-        lambda: repo.update_action(engine, action_id, timescale="Never"),
-        lambda: repo.delete_action(engine, action_id),
-        lambda: repo.move_action(engine, action_id, 3),
-        lambda: repo.update_round(engine, rid, contact="someone else"),
-        lambda: repo.mark_ready(engine, rid),
-        lambda: repo.approve(engine, rid, date(2019, 6, 1), "again"),
+        lambda: workspace.rounds.set_rating(rid, "1.1", "exemplary"),
+        lambda: workspace.rounds.set_evidence(rid, "1.1", "changed"),
+        lambda: workspace.rounds.add_action(rid, "1.1", ActionData(action="new")),
+        lambda: workspace.rounds.update_action(action_id, action="changed"),
+        lambda: workspace.rounds.update_action(action_id, timescale="Never"),
+        lambda: workspace.rounds.delete_action(action_id),
+        lambda: workspace.rounds.move_action(action_id, 3),
+        lambda: workspace.rounds.update_round(rid, contact="someone else"),
+        lambda: workspace.rounds.mark_ready(rid),
+        lambda: workspace.rounds.approve(rid, date(2019, 6, 1), "again"),
     ]
     for attempt in attempts:
         with pytest.raises(RoundLockedError, match="approved by the IJB"):
@@ -169,9 +217,9 @@ def test_approved_round_refuses_every_change_through_the_api(engine, db_path, ex
     assert dump(db_path) == before
 
 
-def test_approved_round_is_locked_in_sqlite_itself(engine, db_path, example_round):
+def test_approved_round_is_locked_in_sqlite_itself(workspace, db_path, example_round):
     """A writer that bypasses the core API (a script, a bug) is refused by triggers."""
-    repo.approve(engine, example_round.id, date(2019, 5, 16), "item 9")
+    workspace.rounds.approve(example_round.id, date(2019, 5, 16), "item 9", check_confirmed=True)
     before = dump(db_path)
     con = sqlite3.connect(db_path)
     for statement in (
@@ -189,38 +237,43 @@ def test_approved_round_is_locked_in_sqlite_itself(engine, db_path, example_roun
     assert dump(db_path) == before
 
 
-def test_tracking_stays_open_after_approval_and_reopening_is_recorded(engine, example_round):
+def test_tracking_stays_open_after_approval_and_reopening_is_recorded(workspace, example_round):
     rid = example_round.id
-    repo.approve(engine, rid, date(2019, 5, 16), "item 9")
-    action_id = repo.actions_of(engine, rid, "1.1")[0][0]
-    repo.update_action(engine, action_id, status="on_track", due_date=date(2019, 12, 31), lead="Head of Service")
-    _, data = repo.actions_of(engine, rid, "1.1")[0]
+    workspace.rounds.approve(rid, date(2019, 5, 16), "item 9", check_confirmed=True)
+    action_id = workspace.rounds.actions_of(rid, "1.1")[0][0]
+    workspace.tracking.change_status(action_id, "on_track")
+    workspace.tracking.set_due_date(action_id, date(2019, 12, 31), "agreed with the lead")
+    workspace.tracking.set_lead(action_id, "Head of Service")
+    _, data = workspace.rounds.actions_of(rid, "1.1")[0]
     assert (data.status, data.due_date, data.lead) == ("on_track", date(2019, 12, 31), "Head of Service")
     with pytest.raises(InputError, match="say why"):
-        repo.reopen(engine, rid, "  ")
-    repo.reopen(engine, rid, "Scottish Government asked for evidence on 2.3")
-    repo.set_rating(engine, rid, "2.3", "established")
-    events = repo.round_events(engine, rid)
+        workspace.rounds.reopen(rid, "  ")
+    workspace.rounds.reopen(rid, "Scottish Government asked for evidence on 2.3")
+    workspace.rounds.set_rating(rid, "2.3", "established")
+    events = workspace.rounds.round_events(rid)
     assert events[-1].kind == "reopened" and "evidence on 2.3" in events[-1].detail and "item 9" in events[-1].detail
+    assert workspace.rounds.get_round(rid).status == "reopened"
+    kinds = [e.kind for e in workspace.tracking.history(action_id)]
+    assert kinds == ["status", "due_date", "lead"]  # every tracking change is in the history
 
 
-def test_start_from_previous_round_carries_ratings_and_open_actions(engine, example_round):
-    first_action_id = repo.actions_of(engine, example_round.id, "1.1")[0][0]
-    repo.update_action(engine, first_action_id, status="complete")
-    new = repo.create_round(engine, example_round.partnership, "2021", previous_round_id=example_round.id,
+def test_start_from_previous_round_carries_ratings_and_open_actions(workspace, example_round):
+    first_action_id = workspace.rounds.actions_of(example_round.id, "1.1")[0][0]
+    workspace.tracking.change_status(first_action_id, "complete")
+    new = workspace.rounds.create_round(example_round.partnership, "2021", previous_round_id=example_round.id,
                             carry_forward=True)
-    data = repo.load_round_by_id(engine, new.id)
+    data = workspace.rounds.load_round_by_id(new.id)
     assert data.response("1.1").previous_rating == "established"
     assert data.response("1.1").rating is None
-    old = repo.load_round_by_id(engine, example_round.id)
+    old = workspace.rounds.load_round_by_id(example_round.id)
     old_refs = [a.reference for a in old.response("1.1").actions[1:]]
     assert [a.reference for a in data.response("1.1").actions] == old_refs  # complete one left behind
 
 
-def test_each_edit_is_committed_on_its_own(engine, db_path):
+def test_each_edit_is_committed_on_its_own(workspace, db_path):
     """Another connection sees an edit as soon as the call returns."""
-    info = repo.create_round(engine, "P", "2021")
-    repo.set_evidence(engine, info.id, "4.4", "Written at 10:02")
+    info = workspace.rounds.create_round("P", "2021")
+    workspace.rounds.set_evidence(info.id, "4.4", "Written at 10:02")
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT evidence FROM response").fetchall() == [("Written at 10:02",)]
     con.close()
@@ -238,12 +291,9 @@ def test_a_database_from_each_released_schema_opens_with_its_data(tmp_path):
     for fixture in fixtures:
         path = tmp_path / fixture.name
         shutil.copy(fixture, path)
-        engine = open_database(path)
-        try:
-            old = repo.load_round(engine, "North Ayrshire Health and Social Care Partnership", "2019")
-            new = repo.load_round(engine, "North Ayrshire Health and Social Care Partnership", "2021")
-        finally:
-            engine.dispose()
+        with Workspace.open(path) as workspace:
+            old = workspace.rounds.load_round("North Ayrshire Health and Social Care Partnership", "2019")
+            new = workspace.rounds.load_round("North Ayrshire Health and Social Care Partnership", "2021")
         assert old.status == "approved" and old.minute_reference == "IJB 16 May 2019, item 7"
         assert sum(len(r.actions) for r in old.responses) == 52
         tracked = old.response("2.3").actions[0]

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from msgdesk.tracker.history import HistoryEntry
-from msgdesk.tracker.query import Link, TrackerRow
+from msgdesk.tracker.rows import HistoryEntry
+from msgdesk.tracker.rows import Link, TrackerRow
 from msgdesk.ui.tracker_model import (
     COLUMN,
     NO_LEAD,

@@ -8,26 +8,23 @@ from datetime import date
 import pytest
 
 from msgdesk.errors import InputError
-from msgdesk.store import repository
-from msgdesk.tracker import history
-from msgdesk.tracker.query import tracker_rows
 
 TODAY = date(2021, 5, 1)
 
 
-def test_carry_forward_2019_to_2021_keeps_reference_and_history(engine, example_round):
-    rows = tracker_rows(engine, example_round.id)
+def test_carry_forward_2019_to_2021_keeps_reference_and_history(workspace, example_round):
+    rows = workspace.tracking.rows(example_round.id)
     done, followed = rows[0], rows[1]
-    history.record_progress(engine, done.action_id, "Audit complete", status="complete",
+    workspace.tracking.record_progress(done.action_id, "Audit complete", status="complete",
                             on_date=date(2020, 2, 1), today=TODAY)
-    history.set_due_date(engine, followed.action_id, date(2020, 12, 31), "Agreed at PAC",
+    workspace.tracking.set_due_date(followed.action_id, date(2020, 12, 31), "Agreed at PAC",
                          author="PAC", on_date=date(2019, 9, 1), today=TODAY)
-    history.record_progress(engine, followed.action_id, "Draft strategy written", author="HR lead",
+    workspace.tracking.record_progress(followed.action_id, "Draft strategy written", author="HR lead",
                             on_date=date(2020, 6, 1), today=TODAY)
 
-    new = repository.create_round(engine, example_round.partnership, "2021", completed_on=date(2021, 4, 1),
+    new = workspace.rounds.create_round(example_round.partnership, "2021", completed_on=date(2021, 4, 1),
                                   previous_round_id=example_round.id, carry_forward=True)
-    carried = tracker_rows(engine, new.id)
+    carried = workspace.tracking.rows(new.id)
     assert len(carried) == len(rows) - 1  # the complete one stays behind
     by_reference = {r.reference: r for r in carried}
     assert done.reference not in by_reference
@@ -38,13 +35,13 @@ def test_carry_forward_2019_to_2021_keeps_reference_and_history(engine, example_
     # links both ways
     assert copy.carried_from.action_id == followed.action_id
     assert copy.carried_from.round_label == "2019"
-    old = {r.action_id: r for r in tracker_rows(engine, example_round.id)}[followed.action_id]
+    old = {r.action_id: r for r in workspace.tracking.rows(example_round.id)}[followed.action_id]
     assert [link.action_id for link in old.carried_to] == [copy.action_id]
     assert old.carried_to[0].round_label == "2021"
     assert old.rag(TODAY).rag == "carried"  # followed up in 2021, not counted twice
 
     # the carried action keeps its history and its hand-set date
-    entries = history.history(engine, copy.action_id)
+    entries = workspace.tracking.history(copy.action_id)
     assert [e.round_label for e in entries] == ["2019", "2019", "2021"]
     assert [e.kind for e in entries] == ["due_date", "progress", "carried_forward"]
     assert copy.due_date == date(2020, 12, 31)
@@ -53,25 +50,25 @@ def test_carry_forward_2019_to_2021_keeps_reference_and_history(engine, example_
 
     # one live copy: progress goes on the 2021 action
     with pytest.raises(InputError, match="carried forward to round 2021"):
-        history.record_progress(engine, followed.action_id, "late news", today=TODAY)
-    history.record_progress(engine, copy.action_id, "Strategy approved", status="complete",
+        workspace.tracking.record_progress(followed.action_id, "late news", today=TODAY)
+    workspace.tracking.record_progress(copy.action_id, "Strategy approved", status="complete",
                             on_date=TODAY, today=TODAY)
 
     # all rounds of the partnership in one list
-    both = tracker_rows(engine, new.id, all_rounds=True)
+    both = workspace.tracking.rows(new.id, all_rounds=True)
     assert len(both) == len(rows) + len(carried)
     assert {r.round_label for r in both} == {"2019", "2021"}
 
 
-def test_rows_as_at_an_earlier_date(engine, example_round):
-    aid = tracker_rows(engine, example_round.id)[0].action_id
-    history.set_due_date(engine, aid, date(2020, 3, 31), "Agreed", on_date=date(2019, 9, 1), today=TODAY)
-    history.record_progress(engine, aid, "Going well", status="on_track", on_date=date(2019, 12, 1), today=TODAY)
-    history.set_due_date(engine, aid, date(2020, 9, 30), "Slipped", on_date=date(2020, 3, 1), today=TODAY)
-    history.record_progress(engine, aid, "Done", status="complete", on_date=date(2020, 8, 1), today=TODAY)
+def test_rows_as_at_an_earlier_date(workspace, example_round):
+    aid = workspace.tracking.rows(example_round.id)[0].action_id
+    workspace.tracking.set_due_date(aid, date(2020, 3, 31), "Agreed", on_date=date(2019, 9, 1), today=TODAY)
+    workspace.tracking.record_progress(aid, "Going well", status="on_track", on_date=date(2019, 12, 1), today=TODAY)
+    workspace.tracking.set_due_date(aid, date(2020, 9, 30), "Slipped", on_date=date(2020, 3, 1), today=TODAY)
+    workspace.tracking.record_progress(aid, "Done", status="complete", on_date=date(2020, 8, 1), today=TODAY)
 
     def at(day):
-        return tracker_rows(engine, example_round.id, as_at=day)[0]
+        return workspace.tracking.rows(example_round.id, as_at=day)[0]
 
     before = at(date(2019, 8, 1))
     assert (before.status, before.due_date, before.last_update) == ("not_started", None, None)

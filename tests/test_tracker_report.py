@@ -10,9 +10,6 @@ import pytest
 from openpyxl import load_workbook
 
 from msgdesk.cli import main
-from msgdesk.store import repository
-from msgdesk.tracker import history
-from msgdesk.tracker.query import tracker_rows
 from msgdesk.tracker.report import build_report
 
 PARTNERSHIP = "North Ayrshire Health and Social Care Partnership"
@@ -20,19 +17,19 @@ TODAY = date(2020, 1, 15)
 
 
 @pytest.fixture
-def tracked_round(engine, example_round):
+def tracked_round(workspace, example_round):
     """The example with a few actions followed up: one overdue, one due soon, one complete,
     one with user text that looks like markup or a formula."""
-    rows = tracker_rows(engine, example_round.id)
+    rows = workspace.tracking.rows(example_round.id)
     overdue, soon, done, tricky = (r.action_id for r in rows[:4])
-    history.set_due_date(engine, overdue, date(2019, 12, 31), "Agreed at PAC", on_date=date(2019, 6, 1), today=TODAY)
-    history.record_progress(engine, overdue, "Audit started", status="on_track", author="Ms <b>Bold</b>",
+    workspace.tracking.set_due_date(overdue, date(2019, 12, 31), "Agreed at PAC", on_date=date(2019, 6, 1), today=TODAY)
+    workspace.tracking.record_progress(overdue, "Audit started", status="on_track", author="Ms <b>Bold</b>",
                             on_date=date(2019, 7, 1), today=TODAY)
-    history.set_due_date(engine, soon, date(2020, 2, 1), "Plan due", on_date=date(2019, 6, 1), today=TODAY)
-    history.record_progress(engine, done, "Finished", status="complete", on_date=date(2019, 11, 1), today=TODAY)
-    history.record_progress(engine, tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', on_date=date(2019, 8, 1),
+    workspace.tracking.set_due_date(soon, date(2020, 2, 1), "Plan due", on_date=date(2019, 6, 1), today=TODAY)
+    workspace.tracking.record_progress(done, "Finished", status="complete", on_date=date(2019, 11, 1), today=TODAY)
+    workspace.tracking.record_progress(tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', on_date=date(2019, 8, 1),
                             today=TODAY)
-    history.set_lead(engine, tricky, "=HYPERLINK(\"http://x\")")
+    workspace.tracking.set_lead(tricky, "=HYPERLINK(\"http://x\")")
     return example_round
 
 
@@ -41,8 +38,8 @@ def pdf_text(path) -> list[str]:
         return [page.extract_text() or "" for page in pdf.pages]
 
 
-def test_report_counts(engine, tracked_round):
-    report = build_report(engine, tracked_round.id, TODAY)
+def test_report_counts(workspace, tracked_round):
+    report = build_report(workspace, tracked_round.id, TODAY)
     assert report.total.total == 52
     assert report.total.by_rag["red"] == 1
     assert report.total.by_rag["amber"] == 1
@@ -53,7 +50,7 @@ def test_report_counts(engine, tracked_round):
     assert [i.row.reference for i in report.overdue] == ["2019-1.1-1"]
 
 
-def test_cli_writes_pdf_and_workbook(engine, db_path, tracked_round, tmp_path, capsys):
+def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path, capsys):
     pdf, xlsx = tmp_path / "out" / "progress.pdf", tmp_path / "out" / "progress.xlsx"
     status = main(["report", "--partnership", PARTNERSHIP, "--round", "2019", "--as-at", "2020-01-15",
                    "--pdf", str(pdf), "--xlsx", str(xlsx), "--db", str(db_path)])
@@ -100,7 +97,7 @@ def test_cli_writes_pdf_and_workbook(engine, db_path, tracked_round, tmp_path, c
     assert wb["History"].max_row == 1 + 5  # five entries; a lead change is not a history entry
 
 
-def test_cli_refuses_bad_input(engine, db_path, example_round, tmp_path, capsys):
+def test_cli_refuses_bad_input(workspace, db_path, example_round, tmp_path, capsys):
     assert main(["report", "-p", PARTNERSHIP, "-r", "2019", "--db", str(db_path)]) == 2
     assert "--pdf" in capsys.readouterr().err
     assert main(["report", "-p", PARTNERSHIP, "-r", "2030", "--pdf", str(tmp_path / "x.pdf"),
@@ -111,8 +108,8 @@ def test_cli_refuses_bad_input(engine, db_path, example_round, tmp_path, capsys)
         main(["report", "-p", PARTNERSHIP, "-r", "2019", "--as-at", "15/01/2020", "--pdf", "x.pdf"])
 
 
-def test_approved_round_report_has_no_draft_marking(engine, db_path, tracked_round, tmp_path):
-    repository.approve(engine, tracked_round.id, date(2019, 5, 16), "IJB item 7")
+def test_approved_round_report_has_no_draft_marking(workspace, db_path, tracked_round, tmp_path):
+    workspace.rounds.approve(tracked_round.id, date(2019, 5, 16), "IJB item 7", check_confirmed=True)
     out = tmp_path / "approved.pdf"
     assert main(["report", "-p", PARTNERSHIP, "-r", "2019", "--as-at", "2020-01-15", "--pdf", str(out),
                  "--db", str(db_path)]) == 0

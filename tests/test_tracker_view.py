@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.store import repository
-from msgdesk.tracker.history import history
 from msgdesk.ui.tracker_model import COLUMN
 from msgdesk.ui.tracker_view import TrackerView
 
@@ -40,10 +38,10 @@ def warnings(monkeypatch):
 
 
 @pytest.fixture
-def view(qtbot, engine, example_round, warnings):
+def view(qtbot, workspace, example_round, warnings):
     widget = TrackerView(today=TODAY)
     qtbot.addWidget(widget)
-    widget.set_round(engine, example_round.id)
+    widget.set_round(workspace, example_round.id)
     widget.resize(1400, 850)
     widget.show()
     return widget
@@ -68,7 +66,7 @@ def set_due(qtbot, view, reference, day: date, reason: str) -> None:
     click(qtbot, view.due_button)
 
 
-def test_officer_sets_dates_records_progress_and_prints_the_report(qtbot, view, engine, example_round,
+def test_officer_sets_dates_records_progress_and_prints_the_report(qtbot, view, workspace, example_round,
                                                                      tmp_path, monkeypatch, warnings):
     # see which actions need dates: all 52 (the example has no timescales)
     assert "52 of 52 actions" in view.count.text() and "52 need a date" in view.count.text()
@@ -125,15 +123,14 @@ def test_officer_sets_dates_records_progress_and_prints_the_report(qtbot, view, 
     assert "saved to" in view.message.text()
 
     # and it is all in the database
-    from msgdesk.tracker.query import tracker_rows
 
-    stored = {r.reference: r for r in tracker_rows(engine, example_round.id)}
+    stored = {r.reference: r for r in workspace.tracking.rows(example_round.id)}
     assert stored["2019-1.1-1"].status == "on_track" and stored["2019-1.1-1"].due_set_by_hand
-    assert [e.kind for e in history(engine, stored["2019-2.1-1"].action_id)] == ["due_date", "progress"]
-    assert history(engine, stored["2019-2.1-1"].action_id)[0].author == "Performance Officer"
+    assert [e.kind for e in workspace.tracking.history(stored["2019-2.1-1"].action_id)] == ["due_date", "progress"]
+    assert workspace.tracking.history(stored["2019-2.1-1"].action_id)[0].author == "Performance Officer"
 
 
-def test_a_bad_entry_is_refused_with_a_message_and_nothing_written(qtbot, view, engine, warnings):
+def test_a_bad_entry_is_refused_with_a_message_and_nothing_written(qtbot, view, workspace, warnings):
     select_reference(view, "2019-1.1-1")
     action_id = view.selected_row().action_id
     click(qtbot, view.due_button)  # no reason
@@ -144,11 +141,11 @@ def test_a_bad_entry_is_refused_with_a_message_and_nothing_written(qtbot, view, 
     view.update_text.setPlainText("From the future")
     click(qtbot, view.record_button)
     assert "future" in warnings[-1]
-    assert history(engine, action_id) == []
+    assert workspace.tracking.history(action_id) == []
 
 
-def test_status_lead_and_approved_rounds(qtbot, view, engine, example_round, warnings):
-    repository.approve(engine, example_round.id, date(2019, 5, 16), "IJB item 7")
+def test_status_lead_and_approved_rounds(qtbot, view, workspace, example_round, warnings):
+    workspace.rounds.approve(example_round.id, date(2019, 5, 16), "IJB item 7", check_confirmed=True)
     view.reload()
     assert "read-only" in view.title.text()
     select_reference(view, "2019-1.3-1")
@@ -165,10 +162,10 @@ def test_status_lead_and_approved_rounds(qtbot, view, engine, example_round, war
     assert [r.reference for r in view.proxy.visible_rows()] == ["2019-1.3-1"]
 
 
-def test_carried_forward_links_both_ways(qtbot, view, engine, example_round):
-    new = repository.create_round(engine, example_round.partnership, "2021", previous_round_id=example_round.id,
+def test_carried_forward_links_both_ways(qtbot, view, workspace, example_round):
+    new = workspace.rounds.create_round(example_round.partnership, "2021", previous_round_id=example_round.id,
                                   carry_forward=True)
-    view.set_round(engine, new.id)
+    view.set_round(workspace, new.id)
     assert view.model.rowCount() == 52
     select_reference(view, "2019-1.1-1")
     assert view.selected_row().round_label == "2021"

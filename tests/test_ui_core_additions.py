@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from msgdesk.returndata import ActionData
-from msgdesk.store import repository as repo
 from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
 from msgdesk.review import find_problems, summarise
 
 
-def test_snapshot_agrees_with_load_round_by_id(engine, db_path, example_round):
-    data = repo.load_round_by_id(engine, example_round.id)
+def test_snapshot_agrees_with_load_round_by_id(workspace, db_path, example_round):
+    data = workspace.rounds.load_round_by_id(example_round.id)
     snap = load_snapshot(db_path, example_round.id)
     assert (snap.partnership, snap.label, snap.contact, snap.completed_on, snap.status) == (
         data.partnership, data.round, data.contact, data.completed_on, data.status)
@@ -20,11 +19,11 @@ def test_snapshot_agrees_with_load_round_by_id(engine, db_path, example_round):
         assert (got.rating, got.previous_rating, got.evidence) == (
             response.rating, response.previous_rating, response.evidence)
         assert [a for _id, a in got.actions] == response.actions
-        assert got.actions == repo.actions_of(engine, example_round.id, response.proposal)
+        assert got.actions == workspace.rounds.actions_of(example_round.id, response.proposal)
 
 
-def test_snapshot_of_a_round_started_from_the_previous_one(engine, db_path, example_round):
-    info = repo.create_round(engine, example_round.partnership, "2021", completed_on=date(2021, 4, 1),
+def test_snapshot_of_a_round_started_from_the_previous_one(workspace, db_path, example_round):
+    info = workspace.rounds.create_round(example_round.partnership, "2021", completed_on=date(2021, 4, 1),
                              previous_round_id=example_round.id, carry_forward=True)
     snap = load_snapshot(db_path, info.id)
     assert snap.previous_label == "2019"
@@ -32,23 +31,23 @@ def test_snapshot_of_a_round_started_from_the_previous_one(engine, db_path, exam
     assert [r.label for r in list_round_listings(db_path)] == ["2019", "2021"]
 
 
-def test_snapshot_refuses_missing_and_unmigrated_files(tmp_path, engine, db_path):
+def test_snapshot_refuses_missing_and_unmigrated_files(tmp_path, workspace, db_path):
     assert load_snapshot(tmp_path / "nothing.db", 1) is None
     assert not is_current(tmp_path / "nothing.db")
     assert is_current(db_path)
     assert load_snapshot(db_path, 999) is None
 
 
-def test_problems_before_ijb(engine, db_path):
+def test_problems_before_ijb(workspace, db_path):
     from msgdesk.template import load_template
 
-    info = repo.create_round(engine, "P", "2021", completed_on=date(2021, 4, 1))
-    repo.set_rating(engine, info.id, "1.1", "established")
-    repo.set_evidence(engine, info.id, "1.1", "Minutes")
-    repo.add_action(engine, info.id, "1.1", ActionData(action="A", timescale="6 months"))
-    repo.add_action(engine, info.id, "1.1", ActionData(action="B", timescale="Spring 2020"))
-    repo.add_action(engine, info.id, "1.1", ActionData(action="C", timescale="Spring 2020", due_date=date(2021, 9, 1)))
-    repo.add_action(engine, info.id, "1.1", ActionData(action="", timescale=""))
+    info = workspace.rounds.create_round("P", "2021", completed_on=date(2021, 4, 1))
+    workspace.rounds.set_rating(info.id, "1.1", "established")
+    workspace.rounds.set_evidence(info.id, "1.1", "Minutes")
+    workspace.rounds.add_action(info.id, "1.1", ActionData(action="A", timescale="6 months"))
+    workspace.rounds.add_action(info.id, "1.1", ActionData(action="B", timescale="Spring 2020"))
+    workspace.rounds.add_action(info.id, "1.1", ActionData(action="C", timescale="Spring 2020", due_date=date(2021, 9, 1)))
+    workspace.rounds.add_action(info.id, "1.1", ActionData(action="", timescale=""))
     texts = [p.text for p in find_problems(load_template(), load_snapshot(db_path, info.id)) if p.proposal == "1.1"]
     assert texts == [
         "1.1, action 2 (“B”): timescale “Spring 2020” not recognised — set a due date",

@@ -8,11 +8,9 @@ import sys
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from msgdesk.store import repository as repo
-
 
 def test_export_then_import_the_return_file_from_the_file_menu(window, example_round, tmp_path, monkeypatch,
-                                                               engine):
+                                                               workspace):
     window.open_round(example_round.id)
     out = tmp_path / "na-2019.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
@@ -20,11 +18,11 @@ def test_export_then_import_the_return_file_from_the_file_menu(window, example_r
     window.ui.actionExportReturn.trigger()
     assert json.loads(out.read_text(encoding="utf-8"))["round"] == "2019"
 
-    repo.set_evidence(engine, example_round.id, "1.1", "changed since the export")
+    workspace.rounds.set_evidence(example_round.id, "1.1", "changed since the export")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     window.ui.actionImport.trigger()  # asks, then replaces the round
-    assert repo.load_round_by_id(engine, example_round.id).response("1.1").evidence != "changed since the export"
+    assert workspace.rounds.load_round_by_id(example_round.id).response("1.1").evidence != "changed since the export"
     assert window.session.response("1.1").evidence != "changed since the export"
 
 
@@ -50,7 +48,7 @@ def test_missing_report_module_is_explained(window, example_round, monkeypatch):
     assert warned and "not available" in warned[0]
 
 
-def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_round, monkeypatch, engine, qtbot):
+def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_round, monkeypatch, workspace, qtbot):
     from msgdesk.ui.errors import install_excepthook
 
     window.open_round(example_round.id)
@@ -65,7 +63,7 @@ def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_ro
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
     assert shown and "boom" in shown[0] and "saved" in shown[0]
-    assert repo.load_round_by_id(engine, example_round.id).response("1.1").evidence == "typed just before the crash"
+    assert workspace.rounds.load_round_by_id(example_round.id).response("1.1").evidence == "typed just before the crash"
 
 
 def test_tracker_tab_hosts_the_tracker_view_when_present(window, example_round):

@@ -8,8 +8,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
-
-from msgdesk.store import repository as repo
 from msgdesk.ui.nav_model import REVIEW
 
 focus = QApplication.focusWidget
@@ -31,7 +29,7 @@ def type_text(qtbot, text):
     qtbot.keyClicks(focus(), text)
 
 
-def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window, qtbot, engine, template):
+def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window, qtbot, workspace, template):
     # the start page: partnership, year, contact, Enter
     window.start_page.ui.partnershipCombo.setFocus()
     type_text(qtbot, "Shetland Health and Social Care Partnership")
@@ -69,7 +67,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     review = window.review_page
     assert review.problem_count() == 0, [review.model.item(i).text() for i in range(review.model.rowCount())]
 
-    data = repo.load_round_by_id(engine, session.round_id)
+    data = workspace.rounds.load_round_by_id(session.round_id)
     rated = {r.proposal: r for r in data.responses if r.rating}
     assert len(rated) == 22
     for number, proposal in enumerate(template.proposals):
@@ -84,7 +82,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     # mark ready, then record the approval in its dialog, all by keyboard
     tab_to(qtbot, review.ui.markReadyButton)
     press(qtbot, Qt.Key.Key_Space)
-    assert repo.get_round(engine, session.round_id).status == "ready"
+    assert workspace.rounds.get_round(session.round_id).status == "ready"
 
     problems = []
 
@@ -110,7 +108,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     QTimer.singleShot(200, fill_in_the_approval_dialog)
     press(qtbot, Qt.Key.Key_Space)
     assert problems == []
-    info = repo.get_round(engine, session.round_id)
+    info = workspace.rounds.get_round(session.round_id)
     assert (info.status, info.minute_reference) == ("approved", "IJB 24 June 2021, item 6")
     assert info.ijb_meeting_date == date(2021, 6, 24)
     assert window.ui.banner.isVisible()

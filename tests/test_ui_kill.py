@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.store import repository as repo
-
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ("The partnership's leadership programme is shared with the council and the health board. " * 8)[:600]
 
@@ -27,7 +25,8 @@ DRIVER = textwrap.dedent("""
 
     db, ini, text = sys.argv[1], sys.argv[2], sys.argv[3]
     app = QApplication([])
-    window = build_window(db, QSettings(ini, QSettings.Format.IniFormat))
+    from msgdesk.store.workspace import Workspace
+    window = build_window(Workspace(db), QSettings(ini, QSettings.Format.IniFormat))
     window.show()
     edit = window.proposal_page.ui.evidenceEdit
     state = {"i": 0}
@@ -48,9 +47,9 @@ DRIVER = textwrap.dedent("""
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_mid_typing_keeps_all_but_the_last_second(tmp_path, engine, db_path):
-    info = repo.create_round(engine, "Kill Test Partnership", "2021")
-    engine.dispose()
+def test_sigkill_mid_typing_keeps_all_but_the_last_second(tmp_path, workspace, db_path):
+    info = workspace.rounds.create_round("Kill Test Partnership", "2021")
+    workspace.close()
     ini = tmp_path / "settings.ini"
     ini.write_text(f"[lastRound]\ndb={db_path}\nid={info.id}\nproposal=1.1\n")
     driver = tmp_path / "driver.py"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from msgdesk.errors import MsgdeskError
-from msgdesk.store.recovery import InstanceLock
+from msgdesk.store.lock import InstanceLock
 from tests.conftest import ROOT
 from tests.dbdump import dump
 

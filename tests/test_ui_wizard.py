@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from msgdesk.returndata import ActionData
-from msgdesk.store import repository as repo
 from msgdesk.ui.app import build_window
 from msgdesk.ui.nav_model import REVIEW
 
@@ -29,7 +28,7 @@ def type_evidence(window, qtbot, text):
     qtbot.keyClicks(edit, text)
 
 
-def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, engine, template):
+def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, workspace, template):
     session = open_new_round(window, qtbot)
     page = window.proposal_page
     for proposal in template.proposals:
@@ -61,46 +60,46 @@ def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, eng
 
     view.setCurrentIndex(model.index(1, 0))
     qtbot.mouseClick(page.ui.moveUpButton, Qt.MouseButton.LeftButton)
-    stored = repo.actions_of(engine, session.round_id, "2.3")
+    stored = workspace.rounds.actions_of(session.round_id, "2.3")
     assert [a.action for _, a in stored] == ["Joint finance group", "Agree set aside budget"]
     assert stored[0][1].lead == "Chief Finance Officer"
 
     view.setCurrentIndex(model.index(0, 0))
     qtbot.mouseClick(page.ui.deleteActionButton, Qt.MouseButton.LeftButton)
-    assert [a.action for _, a in repo.actions_of(engine, session.round_id, "2.3")] == ["Agree set aside budget"]
+    assert [a.action for _, a in workspace.rounds.actions_of(session.round_id, "2.3")] == ["Agree set aside budget"]
 
     window.ui.navView.setFocus()
     window.undo_action.trigger()  # the deletion comes back, in its place, with its reference
-    stored = repo.actions_of(engine, session.round_id, "2.3")
+    stored = workspace.rounds.actions_of(session.round_id, "2.3")
     assert [a.action for _, a in stored] == ["Joint finance group", "Agree set aside budget"]
     assert stored[0][1].reference == "2021-2.3-2"
     window.undo_action.trigger()  # the move
-    assert [a.action for _, a in repo.actions_of(engine, session.round_id, "2.3")] == [
+    assert [a.action for _, a in workspace.rounds.actions_of(session.round_id, "2.3")] == [
         "Agree set aside budget", "Joint finance group"]
     window.redo_action.trigger()
     window.redo_action.trigger()
-    assert [a.action for _, a in repo.actions_of(engine, session.round_id, "2.3")] == ["Agree set aside budget"]
+    assert [a.action for _, a in workspace.rounds.actions_of(session.round_id, "2.3")] == ["Agree set aside budget"]
 
     # a timescale that is not recognised asks for a due date, set with the date picker
     model.setData(model.index(0, 2), "Spring 2022")
     assert "not recognised" in model.index(0, 4).data()
     model.setData(model.index(0, 4), QDate(2022, 5, 31))
     assert model.index(0, 4).data() == "due 31 May 2022 (set by hand)"
-    assert repo.actions_of(engine, session.round_id, "2.3")[0][1].due_date == date(2022, 5, 31)
+    assert workspace.rounds.actions_of(session.round_id, "2.3")[0][1].due_date == date(2022, 5, 31)
     window.ui.navView.setFocus()
     window.undo_action.trigger()
     window.undo_action.trigger()
-    assert repo.actions_of(engine, session.round_id, "2.3")[0][1].due_date is None
+    assert workspace.rounds.actions_of(session.round_id, "2.3")[0][1].due_date is None
 
     # undo a rating
     window.go_to("1.1")
     qtbot.mouseClick(page.cards[3], Qt.MouseButton.LeftButton)
-    assert repo.load_round_by_id(engine, session.round_id).response("1.1").rating == "exemplary"
+    assert workspace.rounds.load_round_by_id(session.round_id).response("1.1").rating == "exemplary"
     window.undo_action.trigger()
-    assert repo.load_round_by_id(engine, session.round_id).response("1.1").rating == "partly_established"
+    assert workspace.rounds.load_round_by_id(session.round_id).response("1.1").rating == "partly_established"
     assert page.cards[1].property("chosen") is True
 
-    data = repo.load_round_by_id(engine, session.round_id)
+    data = workspace.rounds.load_round_by_id(session.round_id)
     local = [r for r in data.responses if template.proposal(r.proposal).local]
     assert len(local) == 22
     assert all(r.rating == "partly_established" and r.evidence == f"Evidence for {r.proposal}" for r in local)
@@ -108,20 +107,20 @@ def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, eng
     assert window.saved_label.text().startswith("Saved ")
 
 
-def test_evidence_is_saved_within_a_second_of_the_last_keystroke(window, qtbot, engine):
+def test_evidence_is_saved_within_a_second_of_the_last_keystroke(window, qtbot, workspace):
     session = open_new_round(window, qtbot)
     type_evidence(window, qtbot, "Typed without leaving the field")
     qtbot.waitUntil(
-        lambda: repo.load_round_by_id(engine, session.round_id).response("1.1") is not None
-        and repo.load_round_by_id(engine, session.round_id).response("1.1").evidence
+        lambda: workspace.rounds.load_round_by_id(session.round_id).response("1.1") is not None
+        and workspace.rounds.load_round_by_id(session.round_id).response("1.1").evidence
         == "Typed without leaving the field",
         timeout=1000,
     )
 
 
-def test_review_lists_problems_and_jumps_to_them(window, qtbot, engine):
+def test_review_lists_problems_and_jumps_to_them(window, qtbot, workspace):
     session = open_new_round(window, qtbot)
-    repo.add_action(engine, session.round_id, "4.4", ActionData(action="Directions log", timescale="Spring 2020"))
+    workspace.rounds.add_action(session.round_id, "4.4", ActionData(action="Directions log", timescale="Spring 2020"))
     window.open_round(session.round_id)
     window.go_to(REVIEW)
     review = window.review_page
@@ -135,9 +134,9 @@ def test_review_lists_problems_and_jumps_to_them(window, qtbot, engine):
     assert window.proposal_page.ui.actionsView.currentIndex().row() == 0
 
 
-def test_approved_round_is_read_only_and_reopening_is_recorded(window, qtbot, engine, example_round, monkeypatch):
-    repo.approve(engine, example_round.id, date(2019, 5, 30), "IJB 30/05/2019 item 7")
-    before = repo.load_round_by_id(engine, example_round.id)
+def test_approved_round_is_read_only_and_reopening_is_recorded(window, qtbot, workspace, example_round, monkeypatch):
+    workspace.rounds.approve(example_round.id, date(2019, 5, 30), "IJB 30/05/2019 item 7", check_confirmed=True)
+    before = workspace.rounds.load_round_by_id(example_round.id)
     window.open_round(example_round.id)
     page = window.proposal_page
     assert window.ui.banner.isVisible()
@@ -152,31 +151,31 @@ def test_approved_round_is_read_only_and_reopening_is_recorded(window, qtbot, en
     page.flush()
     assert not page.ui.addActionButton.isEnabled()
     assert not (page.model.flags(page.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
-    assert repo.load_round_by_id(engine, example_round.id) == before
+    assert workspace.rounds.load_round_by_id(example_round.id) == before
     assert before.response("2.3").rating == old_rating
 
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Typo in 2.3 evidence", True)))
     qtbot.mouseClick(window.ui.reopenButton, Qt.MouseButton.LeftButton)
     assert not window.ui.banner.isVisible()
-    assert repo.get_round(engine, example_round.id).status == "draft"
-    assert "Typo in 2.3 evidence" in repo.round_events(engine, example_round.id)[-1].detail
+    assert workspace.rounds.get_round(example_round.id).status == "draft"
+    assert "Typo in 2.3 evidence" in workspace.rounds.round_events(example_round.id)[-1].detail
     assert not page.ui.evidenceEdit.isReadOnly()
 
 
-def test_round_is_marked_ready_and_approved_from_the_review_page(window, qtbot, engine, example_round, monkeypatch):
+def test_round_is_marked_ready_and_approved_from_the_review_page(window, qtbot, workspace, example_round, monkeypatch):
     window.open_round(example_round.id)
     window.go_to(REVIEW)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(window.review_page.ui.markReadyButton, Qt.MouseButton.LeftButton)
-    assert repo.get_round(engine, example_round.id).status == "ready"
+    assert workspace.rounds.get_round(example_round.id).status == "ready"
     monkeypatch.setattr("msgdesk.ui.dialogs.ask_approval", lambda parent: (date(2019, 5, 30), "Minute 7"))
     qtbot.mouseClick(window.review_page.ui.approveButton, Qt.MouseButton.LeftButton)
-    info = repo.get_round(engine, example_round.id)
+    info = workspace.rounds.get_round(example_round.id)
     assert info.status == "approved" and info.minute_reference == "Minute 7"
     assert window.ui.banner.isVisible()
 
 
-def test_keyboard_alone_moves_through_proposals_and_rates(window, qtbot, engine, template):
+def test_keyboard_alone_moves_through_proposals_and_rates(window, qtbot, workspace, template):
     session = open_new_round(window, qtbot)
     page = window.proposal_page
     # Tab order: proposal list -> the four rating cards -> evidence -> actions table -> buttons
@@ -189,7 +188,7 @@ def test_keyboard_alone_moves_through_proposals_and_rates(window, qtbot, engine,
     # keys 1-4 rate when the rating group has focus
     page.cards[0].setFocus()
     qtbot.keyClick(page.cards[0], Qt.Key.Key_3)
-    assert repo.load_round_by_id(engine, session.round_id).response("1.1").rating == "established"
+    assert workspace.rounds.load_round_by_id(session.round_id).response("1.1").rating == "established"
     # Ctrl+PgDown / Ctrl+PgUp from inside the evidence field
     page.ui.evidenceEdit.setFocus()
     qtbot.keyClick(page.ui.evidenceEdit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -207,7 +206,7 @@ def test_keyboard_alone_moves_through_proposals_and_rates(window, qtbot, engine,
         assert widget.accessibleName()
 
 
-def test_start_from_previous_round_shows_previous_ratings_and_carries_actions(window, qtbot, engine, example_round):
+def test_start_from_previous_round_shows_previous_ratings_and_carries_actions(window, qtbot, workspace, example_round):
     window.show_start()
     start = window.start_page
     start.ui.partnershipCombo.setEditText(example_round.partnership)
@@ -219,7 +218,7 @@ def test_start_from_previous_round_shows_previous_ratings_and_carries_actions(wi
     assert session.snap.label == "2021"
     window.go_to("2.3")
     page = window.proposal_page
-    previous = repo.load_round_by_id(engine, example_round.id).response("2.3").rating
+    previous = workspace.rounds.load_round_by_id(example_round.id).response("2.3").rating
     marked = [card for card in page.cards if card.property("previous")]
     assert len(marked) == 1 and "round 2019" in marked[0].previous_label.text()
     assert [c.index for c in marked] == [["not_yet_established", "partly_established", "established",
@@ -227,22 +226,25 @@ def test_start_from_previous_round_shows_previous_ratings_and_carries_actions(wi
     assert page.model.rowCount() > 0  # open actions carried forward
 
 
-def test_last_round_reopens_on_the_next_start(qtbot, db_path, engine, example_round, settings):
-    first = build_window(db_path, settings, warm_up=False)
+def test_last_round_reopens_on_the_next_start(qtbot, db_path, workspace, example_round, settings):
+    from msgdesk.store.workspace import Workspace
+
+    workspace.close()
+    first = build_window(Workspace(db_path), settings, warm_up=False)
     qtbot.addWidget(first)
     first.open_round(example_round.id)
     first.go_to("4.2")
     first.close()
-    second = build_window(db_path, settings, warm_up=False)
+    second = build_window(Workspace(db_path), settings, warm_up=False)
     qtbot.addWidget(second)
     assert second.session is not None and second.session.round_id == example_round.id
     assert second.current == "4.2"
-    assert not second.store.ready  # shown from the snapshot; the full store opens afterwards
+    assert not second.workspace.is_open  # shown from the snapshot; the full store opens afterwards
     second.warm_up()
-    assert second.store.ready
+    assert second.workspace.is_open
 
 
-def test_new_user_creates_a_round_and_rates_with_the_keyboard_only(window, qtbot, engine):
+def test_new_user_creates_a_round_and_rates_with_the_keyboard_only(window, qtbot, workspace):
     start = window.start_page
     start.ui.partnershipCombo.setFocus()
     focus = QApplication.focusWidget
@@ -263,17 +265,17 @@ def test_new_user_creates_a_round_and_rates_with_the_keyboard_only(window, qtbot
     assert focus() is window.proposal_page.ui.evidenceEdit
     qtbot.keyClicks(focus(), "Board minutes")
     qtbot.keyClick(focus(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # saves on leaving
-    data = repo.load_round_by_id(engine, session.round_id).response("1.1")
+    data = workspace.rounds.load_round_by_id(session.round_id).response("1.1")
     assert (data.rating, data.evidence) == ("partly_established", "Board minutes")
     assert window.current == "1.2"
 
 
-def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, engine, monkeypatch):
+def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, workspace, monkeypatch):
     """A partnership called '<b>…' or a minute reference '<img …>' must print as typed."""
-    info = repo.create_round(engine, "<b>Bold</b> & Co", "2021")
-    repo.approve(engine, info.id, date(2021, 5, 30), '<img src="/etc/hostname"/>')
-    repo.reopen(engine, info.id, "<i>reason</i>")
-    repo.approve(engine, info.id, date(2021, 6, 30), '<img src="/etc/hostname"/>')
+    info = workspace.rounds.create_round("<b>Bold</b> & Co", "2021")
+    workspace.rounds.approve(info.id, date(2021, 5, 30), '<img src="/etc/hostname"/>', check_confirmed=True)
+    workspace.rounds.reopen(info.id, "<i>reason</i>")
+    workspace.rounds.approve(info.id, date(2021, 6, 30), '<img src="/etc/hostname"/>', check_confirmed=True)
     window.open_round(info.id)
     assert window.ui.roundLabel.textFormat() == Qt.TextFormat.PlainText
     assert window.ui.roundLabel.text().startswith("<b>Bold</b> & Co")
@@ -286,15 +288,15 @@ def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, e
     assert "<i>reason</i>" in review.ui.historyLabel.text()
 
 
-def test_delete_on_the_due_cell_clears_a_date_set_by_hand(window, qtbot, engine):
-    info = repo.create_round(engine, "Orkney Health and Care", "2021", completed_on=date(2021, 4, 30))
-    repo.add_action(engine, info.id, "4.4", ActionData(action="Directions log reviewed", timescale="Spring 2022",
+def test_delete_on_the_due_cell_clears_a_date_set_by_hand(window, qtbot, workspace):
+    info = workspace.rounds.create_round("Orkney Health and Care", "2021", completed_on=date(2021, 4, 30))
+    workspace.rounds.add_action(info.id, "4.4", ActionData(action="Directions log reviewed", timescale="Spring 2022",
                                                        due_date=date(2022, 5, 31)))
     window.open_round(info.id)
     window.go_to("4.4")
     page = window.proposal_page
     model, view = page.model, page.ui.actionsView
-    action = lambda: repo.actions_of(engine, info.id, "4.4")[0][1]
+    action = lambda: workspace.rounds.actions_of(info.id, "4.4")[0][1]
     assert model.index(0, 4).data() == "due 31 May 2022 (set by hand)"
 
     view.setFocus()
@@ -309,7 +311,7 @@ def test_delete_on_the_due_cell_clears_a_date_set_by_hand(window, qtbot, engine)
     assert action().due_date == date(2022, 5, 31)
 
 
-def test_long_action_text_wraps_while_edited_and_keeps_its_lines(window, qtbot, engine):
+def test_long_action_text_wraps_while_edited_and_keeps_its_lines(window, qtbot, workspace):
     from PySide6.QtWidgets import QPlainTextEdit
 
     session = open_new_round(window, qtbot)
@@ -322,12 +324,12 @@ def test_long_action_text_wraps_while_edited_and_keeps_its_lines(window, qtbot, 
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor, "with partners")
     # saved while still typing (within a second), before the cell is finished
-    action = lambda: repo.actions_of(engine, session.round_id, "2.1")[0][1].action
+    action = lambda: workspace.rounds.actions_of(session.round_id, "2.1")[0][1].action
     qtbot.waitUntil(lambda: action() == "Medium Term Financial Plan to be developed\nwith partners", timeout=2000)
     qtbot.keyClick(editor, Qt.Key.Key_Tab)  # on to "how we will deliver"
     qtbot.keyClicks(QApplication.focusWidget(), "Finance and Performance")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter finishes the cell
     assert not isinstance(QApplication.focusWidget(), QPlainTextEdit)
-    data = repo.actions_of(engine, session.round_id, "2.1")[0][1]
+    data = workspace.rounds.actions_of(session.round_id, "2.1")[0][1]
     assert (data.action, data.delivery) == ("Medium Term Financial Plan to be developed\nwith partners",
                                             "Finance and Performance")

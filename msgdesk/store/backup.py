@@ -1,52 +1,74 @@
-"""Backups of the msgdesk database, made with SQLite's backup API.
+"""Backups of an SQLite msgdesk database: consistent, compressed, checked, bounded.
 
-A backup is a consistent copy taken through SQLite (never a file copy of an open
-database), checked with ``PRAGMA integrity_check`` before it is given its name, and kept
-in ``backups/`` beside the database as ``<stem>-YYYYMMDD-HHMMSS-<reason>.db``.  The last
-10 are kept, plus the newest of every month.
+A backup is a copy taken through SQLite's backup API (never a file copy of an open
+database), compressed into a zip file in ``backups/`` beside the database, named
+``<stem>-YYYYMMDD-HHMMSS-<reason>.zip``.  The zip holds the database and ``backup.json``
+(when, why, the change counter, the rounds and their statuses), so the list of backups is
+shown without unpacking any of them.  Before a backup counts it is unpacked into a
+temporary file and passes ``PRAGMA integrity_check``; only then is it given its name (a
+crash or a full disk never leaves a half backup that looks whole).
 
-A backup is written to a hidden temporary name first and renamed only once it is
-complete and checked, so a crash or a full disk never leaves a half backup that looks
-whole.  A restore first backs up the current state, then copies the backup into the live
+Which backups are kept: the last ``KEEP_LAST``, plus the newest of each of the last
+``KEEP_MONTHS`` months, and never more than ``max_bytes(db)`` in all (the newest
+``KEEP_ALWAYS`` are kept whatever their size).
+
+A restore first backs up the current state, then copies the backup into the live
 database in one SQLite transaction: a crash half-way leaves the database as it was.
+Restoring a backup taken before an IJB approval un-approves that round: the caller must
+say so (``force``), and the restored database records it in the round's events.
 
-Nothing here imports Qt.
+Nothing here imports Qt or SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import time
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from msgdesk.errors import DatabaseError, InputError
-from msgdesk.store import recovery
+from msgdesk.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
+from msgdesk.states import FileState, RoundStatus
+from msgdesk.store import health as db_health
 
 log = logging.getLogger(__name__)
 
 BACKUP_FOLDER = "backups"
 KEEP_LAST = 10
+KEEP_MONTHS = 12
+KEEP_ALWAYS = 3
+#: The folder is kept under this many bytes, or this many times the database, if larger.
+MIN_BUDGET_BYTES = 64 * 1024 * 1024
+BUDGET_TIMES_DATABASE = 3
 REASONS = {
     "open": "on opening",
     "approval": "after an approval",
     "manual": "backed up by hand",
     "before-restore": "before a restore",
     "before-migration": "before an upgrade",
+    "before-replace": "before a round was replaced",
 }
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.db$")
+MANIFEST = "backup.json"
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.(?P<ext>zip|db)$"
+)
 _PARTIAL_PREFIX = ".incomplete-"
 _STALE_PARTIAL_SECONDS = 3600
 
-#: Pages copied per step (-1: all in one step, holding SQLite's lock throughout) and a
+#: Pages copied per step (-1: all in one step, holding SQLite's read lock throughout) and a
 #: callback between steps.  Tests slow a copy down with these to interrupt it.
 _STEP_PAGES = -1
-_progress = None
+_progress: Callable[[int, int, int], object] | None = None
 
 
 class BackupError(DatabaseError):
@@ -58,11 +80,15 @@ class RoundContent:
     partnership: str
     label: str
     status: str
+    ijb_meeting_date: str | None = None
+    minute_reference: str = ""
 
     def describe(self) -> str:
-        from msgdesk.returndata import ROUND_STATUS_LABELS
-
-        return f"{self.partnership} {self.label} ({ROUND_STATUS_LABELS.get(self.status, self.status)})"
+        try:
+            status = RoundStatus(self.status).label
+        except ValueError:
+            status = self.status
+        return f"{self.partnership} {self.label} ({status})"
 
 
 @dataclass(frozen=True)
@@ -72,6 +98,8 @@ class BackupInfo:
     reason: str
     rounds: tuple[RoundContent, ...] = ()
     readable: bool = True
+    #: The database's change counter when the backup was taken (None if unknown).
+    changes: int | None = None
 
     @property
     def reason_text(self) -> str:
@@ -82,7 +110,7 @@ class BackupInfo:
         return f"{self.created:%d %B %Y at %H:%M}".lstrip("0")
 
     def summary(self) -> str:
-        """"2 rounds: North Ayrshire … 2019 (approved by ijb), …" in plain words."""
+        """"2 rounds: North Ayrshire … 2019 (Approved by IJB), …" in plain words."""
         if not self.readable:
             return "cannot be read"
         if not self.rounds:
@@ -96,6 +124,8 @@ class RestoreResult:
     restored_from: Path
     safety_backup: Path | None  # the state just before the restore
     kept_aside: Path | None  # a damaged file, copied aside untouched
+    #: Rounds approved before the restore that the restored database does not hold approved.
+    unapproved: tuple[str, ...] = ()
 
 
 # --- where backups live -----------------------------------------------------------------
@@ -108,10 +138,10 @@ def backup_folder(db_path: str | os.PathLike[str]) -> Path:
 def _new_backup_path(db_path: Path, reason: str, now: datetime | None = None) -> Path:
     folder = backup_folder(db_path)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    candidate = folder / f"{db_path.stem}-{stamp}-{reason}.db"
+    candidate = folder / f"{db_path.stem}-{stamp}-{reason}.zip"
     n = 2
     while candidate.exists():
-        candidate = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.db"
+        candidate = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.zip"
         n += 1
     return candidate
 
@@ -128,12 +158,13 @@ def _parse(path: Path, stem: str) -> tuple[datetime, int, str] | None:
 
 
 def _backup_files(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
-    """(created, n, reason, path), newest first."""
+    """(created, n, reason, path), newest first.  Plain ``.db`` backups of earlier
+    versions of msgdesk are listed too."""
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.glob(f"{db_path.stem}-*.db"):
+    for path in folder.glob(f"{db_path.stem}-*"):
         parsed = _parse(path, db_path.stem)
         if parsed:
             found.append((*parsed, path))
@@ -144,35 +175,76 @@ def _backup_files(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
 # --- reading a backup ---------------------------------------------------------------------
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    # immutable: a backup file is never written by anyone, so SQLite need not lock it or
-    # create -wal/-shm files beside it (the backups folder may be read-only).
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+def _read_rounds(con: sqlite3.Connection) -> tuple[RoundContent, ...]:
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not {"evaluation_round", "partnership"} <= tables:
+        return ()
+    rows = con.execute(
+        "SELECT p.name, r.label, r.status, r.ijb_meeting_date, r.minute_reference FROM evaluation_round r "
+        "JOIN partnership p ON p.id = r.partnership_id ORDER BY p.name, r.label"
+    ).fetchall()
+    return tuple(RoundContent(name, label, status, str(meeting)[:10] if meeting else None, minute or "")
+                 for name, label, status, meeting, minute in rows)
 
 
-def read_rounds(path: Path) -> tuple[RoundContent, ...]:
-    con = _connect_read_only(path)
+def _read_changes(con: sqlite3.Connection) -> int | None:
     try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not {"evaluation_round", "partnership"} <= tables:
-            return ()
-        rows = con.execute(
-            "SELECT p.name, r.label, r.status FROM evaluation_round r "
-            "JOIN partnership p ON p.id = r.partnership_id ORDER BY p.name, r.label"
-        ).fetchall()
-        return tuple(RoundContent(*row) for row in rows)
-    finally:
-        con.close()
+        row = con.execute("SELECT changes FROM store_meta WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _connect_immutable(path: Path) -> sqlite3.Connection:
+    # A backup (or an unpacked copy) is never written by anyone: no locks, no -wal/-shm.
+    return sqlite3.connect(db_health.ro_uri(path, immutable=True), uri=True)
+
+
+@contextmanager
+def unpacked(path: Path) -> Iterator[Path]:
+    """The plain SQLite file of a backup: a temporary copy for a zip, else ``path`` itself."""
+    if path.suffix != ".zip":
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="msgdesk-unpack-") as folder:
+        target = Path(folder) / "backup.db"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                member = next((n for n in archive.namelist() if n.endswith(".db")), None)
+                if member is None:
+                    raise BackupError(f"{path} holds no database")
+                with archive.open(member) as source, open(target, "wb") as out:
+                    shutil.copyfileobj(source, out, 1024 * 1024)
+        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+            raise BackupError(f"{path} cannot be unpacked ({exc})") from exc
+        yield target
+
+
+def _manifest(path: Path) -> dict | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return json.loads(archive.read(MANIFEST).decode("utf-8"))
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return None
 
 
 def describe(path: Path, created: datetime | None = None, reason: str = "manual") -> BackupInfo:
-    try:
-        rounds, readable = read_rounds(path), True
-    except sqlite3.DatabaseError:
-        rounds, readable = (), False
     if created is None:
         created = datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
-    return BackupInfo(path, created, reason, rounds, readable)
+    if path.suffix == ".zip":
+        manifest = _manifest(path)
+        if manifest is None:
+            return BackupInfo(path, created, reason, (), False)
+        rounds = tuple(RoundContent(*r) for r in manifest.get("rounds", []))
+        return BackupInfo(path, created, reason, rounds, True, manifest.get("changes"))
+    try:
+        con = _connect_immutable(path)
+        try:
+            return BackupInfo(path, created, reason, _read_rounds(con), True, _read_changes(con))
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return BackupInfo(path, created, reason, (), False)
 
 
 def list_backups(db_path: str | os.PathLike[str]) -> list[BackupInfo]:
@@ -181,9 +253,14 @@ def list_backups(db_path: str | os.PathLike[str]) -> list[BackupInfo]:
 
 
 def verify(path: Path) -> str | None:
-    """None if ``path`` is a whole msgdesk database this version can open; else the problem."""
-    health = recovery.inspect(path, full=True)
-    return None if health.kind == "ok" else health.detail
+    """None if ``path`` is a whole msgdesk database (or backup) this version can open;
+    else the problem, in words."""
+    try:
+        with unpacked(path) as plain:
+            found = db_health.inspect(plain, full=True)
+    except MsgdeskError as exc:
+        return str(exc)
+    return None if found.state is FileState.OK else found.detail
 
 
 def newest_good_backup(db_path: str | os.PathLike[str]) -> BackupInfo | None:
@@ -197,7 +274,7 @@ def newest_good_backup(db_path: str | os.PathLike[str]) -> BackupInfo | None:
 # --- making a backup ------------------------------------------------------------------------
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
     try:
@@ -212,32 +289,53 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _copy_into_new_file(source: Path, destination: Path) -> None:
-    """Copy ``source`` (read-only) into a fresh file via the backup API, check it, and move
-    it to ``destination`` in one rename."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(f"{_PARTIAL_PREFIX}{os.getpid()}-{destination.name}")
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
+def _fsync_file(path: Path) -> None:
+    # Only ever a file of our own making (never the live database: see STYLE.md).
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _copy_database(source: Path, destination: Path) -> tuple[tuple[RoundContent, ...], int | None]:
+    """``source`` copied through SQLite's backup API into the new file ``destination``;
+    returns the copy's rounds and change counter."""
+    src = sqlite3.connect(db_health.ro_uri(source), uri=True)
     try:
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(destination)
         try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst, pages=_STEP_PAGES, progress=_progress)
-                # A self-contained single file: no -wal beside it.
-                dst.execute("PRAGMA journal_mode = DELETE")
-                problems = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
-                if problems != ["ok"]:
-                    raise BackupError(f"the copy failed its integrity check ({'; '.join(problems[:3])})")
-            finally:
-                dst.close()
+            src.backup(dst, pages=_STEP_PAGES, progress=_progress)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            return _read_rounds(dst), _read_changes(dst)
         finally:
-            src.close()
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
+            dst.close()
+    finally:
+        src.close()
+
+
+def _partial(folder: Path, name: str) -> Path:
+    return folder / f"{_PARTIAL_PREFIX}{os.getpid()}-{name}"
+
+
+def _check_copy(path: Path, what: str) -> None:
+    found = db_health.inspect(path, full=True)
+    if found.state is not FileState.OK:
+        raise BackupError(f"{what} failed its check ({found.detail}); nothing was changed")
+
+
+def _write_zip(db_file: Path, destination: Path, manifest: dict) -> None:
+    """Pack ``db_file`` into ``destination`` (via a partial name), unpack it again into a
+    temporary file and check it there; only then does the zip get its name."""
+    partial = _partial(destination.parent, destination.name)
+    try:
+        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            archive.write(db_file, "msgdesk.db")
+            archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+        _fsync_file(partial)
+        with unpacked(partial) as plain:
+            _check_copy(plain, "the backup")
         os.replace(partial, destination)
-        _fsync_folder(destination.parent)
+        fsync_folder(destination.parent)
     except BaseException:
         try:
             partial.unlink()
@@ -246,32 +344,77 @@ def _copy_into_new_file(source: Path, destination: Path) -> None:
         raise
 
 
-def _explain(exc: BaseException, what: str) -> BackupError:
-    text = str(exc)
-    if "disk is full" in text or getattr(exc, "errno", None) == 28:
-        return BackupError(f"{what}: the disk is full. Free some space and try again; nothing was changed.")
-    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text or getattr(exc, "errno", None) == 30:
+def _copy_into_new_file(source: Path, destination: Path) -> None:
+    """A checked, uncompressed copy of ``source`` at ``destination``, moved in with one rename."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    partial = _partial(destination.parent, destination.name)
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+    try:
+        _copy_database(source, partial)
+        _check_copy(partial, "the copy")
+        _fsync_file(partial)
+        os.replace(partial, destination)
+        fsync_folder(destination.parent)
+    except BaseException:
+        try:
+            partial.unlink()
+        except OSError:
+            pass
+        raise
+
+
+def explain(exc: BaseException, what: str, path: Path | None = None) -> DatabaseError:
+    """A failing file operation in plain words: a full disk says so, never "damaged"."""
+    if isinstance(exc, DatabaseError):
+        return exc
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    errno = getattr(exc, "errno", None)
+    if errno == 28 or code == 13 or (path is not None and db_health.disk_is_full(path)):
+        error: DatabaseError = db_health.storage_full(path)
+        error.args = (f"{what}: {error}",)
+        return error
+    if isinstance(exc, PermissionError) or errno == 30:
         return BackupError(f"{what}: the folder cannot be written to ({exc}); nothing was changed.")
     return BackupError(f"{what}: {exc}")
 
 
-def create_backup(db_path: str | os.PathLike[str], reason: str = "manual", out: str | os.PathLike[str] | None = None) -> BackupInfo:
-    """Back up ``db_path`` now.  Into the backups folder (pruned afterwards), or to ``out``."""
+def create_backup(db_path: str | os.PathLike[str], reason: str = "manual",
+                  out: str | os.PathLike[str] | None = None) -> BackupInfo:
+    """Back up ``db_path`` now: into the backups folder (pruned afterwards) as a checked zip,
+    or to ``out`` (a plain SQLite file, or a zip if ``out`` ends in ``.zip``)."""
     db_path = Path(db_path)
-    health = recovery.inspect(db_path)
-    if health.kind == "new":
+    found = db_health.inspect(db_path, full=False)
+    if found.state is FileState.NEW:
         raise BackupError(f"there is nothing to back up yet: {db_path} does not exist or is empty")
-    if health.kind != "ok":
-        raise BackupError(f"{db_path} cannot be backed up: {health.detail}")
+    if found.state is not FileState.OK:
+        raise BackupError(f"{db_path} cannot be backed up: {found.detail}")
     destination = Path(out) if out else _new_backup_path(db_path, reason)
     if out and destination.exists():
         raise InputError(f"{destination} exists already; choose a new file name")
+    if out and not destination.parent.is_dir():
+        raise InputError(f"there is no folder {destination.parent}; create it first")
     try:
-        _copy_into_new_file(db_path, destination)
-    except BackupError:
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        raise _explain(exc, "the backup could not be made") from exc
+        if destination.suffix == ".zip":
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            plain = _partial(destination.parent, destination.stem + ".db")
+            try:
+                rounds, changes = _copy_database(db_path, plain)
+                manifest = {
+                    "format": "msgdesk-backup", "version": 1, "created": datetime.now().isoformat(timespec="seconds"),
+                    "reason": reason, "changes": changes, "database": db_path.name,
+                    "rounds": [list(r.__dict__.values()) for r in rounds],
+                }
+                _write_zip(plain, destination, manifest)
+            finally:
+                try:
+                    plain.unlink()
+                except OSError:
+                    pass
+        else:
+            _copy_into_new_file(db_path, destination)
+    except (OSError, sqlite3.Error, MsgdeskError) as exc:
+        raise explain(exc, "the backup could not be made", destination) from exc
     log.info("backup %s of %s (%s)", destination.name, db_path, reason)
     if not out:
         prune(db_path)
@@ -279,19 +422,39 @@ def create_backup(db_path: str | os.PathLike[str], reason: str = "manual", out: 
     return describe(destination, parsed[0] if parsed else None, reason)
 
 
+def max_bytes(db_path: Path) -> int:
+    try:
+        size = os.stat(db_path).st_size
+    except OSError:
+        size = 0
+    return max(MIN_BUDGET_BYTES, BUDGET_TIMES_DATABASE * size)
+
+
 def prune(db_path: str | os.PathLike[str], keep_last: int = KEEP_LAST) -> list[Path]:
-    """Delete backups beyond the last ``keep_last`` and the newest of each month; also
-    leftovers of backups that never finished.  Returns what was deleted."""
+    """Delete backups beyond the last ``keep_last`` and the newest of each recent month,
+    then the oldest until the folder is within ``max_bytes``; also leftovers of backups
+    that never finished.  Returns what was deleted."""
     db_path = Path(db_path)
     files = _backup_files(db_path)
-    keep = {path for *_rest, path in files[:keep_last]}
-    newest_of_month: dict[tuple[int, int], Path] = {}
+    keep = [path for *_rest, path in files[:keep_last]]
+    months: dict[tuple[int, int], Path] = {}
     for created, _n, _reason, path in files:  # newest first
-        newest_of_month.setdefault((created.year, created.month), path)
-    keep.update(newest_of_month.values())
+        if len(months) < KEEP_MONTHS or (created.year, created.month) in months:
+            months.setdefault((created.year, created.month), path)
+    keep += [p for p in months.values() if p not in keep]
+    kept_order = [path for *_rest, path in files if path in set(keep)]  # newest first
+    budget, used, within = max_bytes(db_path), 0, set()
+    for index, path in enumerate(kept_order):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if index < KEEP_ALWAYS or used + size <= budget:
+            within.add(path)
+            used += size
     deleted = []
     for *_rest, path in files:
-        if path not in keep:
+        if path not in within:
             try:
                 path.unlink()
                 deleted.append(path)
@@ -307,35 +470,17 @@ def prune(db_path: str | os.PathLike[str], keep_last: int = KEEP_LAST) -> list[P
     return deleted
 
 
-def content_fingerprint(path: Path) -> str:
-    """A hash of every row of every table: equal for two files with the same content."""
-    con = _connect_read_only(path) if path.parent.name == BACKUP_FOLDER else sqlite3.connect(
-        f"{path.resolve().as_uri()}?mode=ro", uri=True
-    )
-    try:
-        digest = hashlib.sha256()
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        for table in tables:
-            digest.update(f"\x00table {table}\x00".encode())
-            for row in con.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(row).encode())
-        return digest.hexdigest()
-    finally:
-        con.close()
-
-
-def backup_if_changed(db_path: str | os.PathLike[str], reason: str = "open") -> BackupInfo | None:
-    """Back up unless the newest backup already holds exactly this content.
+def backup_if_changed(db_path: str | os.PathLike[str], changes: int | None, reason: str = "open") -> BackupInfo | None:
+    """Back up unless the newest backup was taken at this change counter.
 
     Used on opening: ten opens without an edit must not push the older, different backups
     out of the last ten.  Never raises: a backup that cannot be made is logged and None
-    returned (the caller may tell the user), so a full disk does not stop the app opening.
+    returned, so a full disk does not stop the app opening.
     """
     db_path = Path(db_path)
     try:
         files = _backup_files(db_path)
-        if files and content_fingerprint(files[0][3]) == content_fingerprint(db_path):
+        if files and changes is not None and describe(files[0][3], files[0][0], files[0][2]).changes == changes:
             return None
         return create_backup(db_path, reason)
     except (DatabaseError, OSError, sqlite3.Error) as exc:
@@ -346,56 +491,159 @@ def backup_if_changed(db_path: str | os.PathLike[str], reason: str = "open") -> 
 # --- restoring ------------------------------------------------------------------------------
 
 
-def restore_backup(db_path: str | os.PathLike[str], backup: str | os.PathLike[str]) -> RestoreResult:
+def _current_rounds(db_path: Path) -> tuple[RoundContent, ...]:
+    try:
+        con = sqlite3.connect(db_health.ro_uri(db_path), uri=True)
+        try:
+            return _read_rounds(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return ()
+
+
+def unapproved_by(current: tuple[RoundContent, ...], restored: tuple[RoundContent, ...]) -> list[RoundContent]:
+    """Rounds approved now that the restored state does not hold as the same approval."""
+    after = {(r.partnership, r.label): r for r in restored}
+    lost = []
+    for r in current:
+        if r.status != RoundStatus.APPROVED:
+            continue
+        then = after.get((r.partnership, r.label))
+        if then is None or then.status != RoundStatus.APPROVED or then.ijb_meeting_date != r.ijb_meeting_date:
+            lost.append(r)
+    return lost
+
+
+def _consequence(r: RoundContent, then: RoundContent | None) -> str:
+    approval = f"approved at the IJB of {r.ijb_meeting_date}" + (f", minute {r.minute_reference}" if r.minute_reference else "")
+    if then is None:
+        return f"{r.partnership} {r.label} ({approval}) is not in the backup at all"
+    return f"{r.partnership} {r.label} ({approval}) would be {then.describe().rsplit('(', 1)[-1].rstrip(')')} again"
+
+
+def restore_backup(db_path: str | os.PathLike[str], backup: str | os.PathLike[str], *,
+                   force: bool = False) -> RestoreResult:
     """Make ``db_path`` hold the content of ``backup``.
 
-    The backup is checked first (whole, and not from a newer msgdesk).  A usable current
-    database is backed up, then overwritten through SQLite in one transaction.  A damaged
-    current file is copied aside untouched, and replaced by a checked copy in one rename.
-    The caller should hold the database's InstanceLock and reopen its engine afterwards.
+    The backup is checked first (whole, and not from a newer msgdesk).  If it would
+    un-approve a round, NeedsConfirmationError lists which unless ``force``.  A usable
+    current database is backed up, then overwritten through SQLite in one transaction, and
+    each un-approved round records it in its events.  A damaged current file is copied
+    aside untouched, and replaced by a checked copy in one rename.  The caller should hold
+    the database's InstanceLock and reopen its engine afterwards.
     """
     db_path, backup = Path(db_path), Path(backup)
     if not backup.is_file():
         raise InputError(f"there is no backup file {backup}")
-    problem = verify(backup)
-    if problem:
-        raise InputError(f"{backup} cannot be restored: {problem}")
-    current = recovery.inspect(db_path)
-    try:
-        if current.kind == "ok":
-            safety = create_backup(db_path, "before-restore")
-            _copy_into_live(backup, db_path)
-            result = RestoreResult(backup, safety.path, None)
-        else:
-            staged = db_path.with_name(f"{_PARTIAL_PREFIX}{os.getpid()}-{db_path.name}")
-            _copy_into_new_file(backup, staged)
-            aside = recovery.keep_aside(db_path, current) if current.kind != "new" else None
-            recovery.clear_journal_files(db_path)
-            os.replace(staged, db_path)
-            _fsync_folder(db_path.parent)
-            result = RestoreResult(backup, None, aside)
-    except (DatabaseError, InputError):
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        raise _explain(exc, "the restore could not be done") from exc
-    log.info("restored %s from %s (safety backup %s, kept aside %s)", db_path, backup,
-             result.safety_backup, result.kept_aside)
+    with unpacked(backup) as plain:
+        found = db_health.inspect(plain, full=True)
+        if found.state is not FileState.OK:
+            raise InputError(f"{backup} cannot be restored: {found.detail}")
+        con = _connect_immutable(plain)
+        try:
+            restored_rounds = _read_rounds(con)
+        finally:
+            con.close()
+        current = db_health.inspect(db_path, full=False)
+        current_rounds = _current_rounds(db_path) if current.state is FileState.OK else ()
+        lost = unapproved_by(current_rounds, restored_rounds)
+        after = {(r.partnership, r.label): r for r in restored_rounds}
+        if lost and not force:
+            raise NeedsConfirmationError(
+                f"{backup.name} was taken before {'an approval' if len(lost) == 1 else 'approvals'} by the IJB: "
+                "restoring it would undo " + ("it" if len(lost) == 1 else "them") + ".",
+                [_consequence(r, after.get((r.partnership, r.label))) for r in lost],
+            )
+        try:
+            if current.state is FileState.OK:
+                safety = create_backup(db_path, "before-restore")
+                _copy_into_live(plain, db_path, current.changes, lost, backup)
+                result = RestoreResult(backup, safety.path, None, tuple(f"{r.partnership} {r.label}" for r in lost))
+            else:
+                staged = _partial(db_path.parent, db_path.name)
+                _copy_into_new_file(plain, staged)
+                aside = keep_aside(db_path, current.state) if current.state is not FileState.NEW else None
+                clear_journal_files(db_path)
+                os.replace(staged, db_path)
+                fsync_folder(db_path.parent)
+                result = RestoreResult(backup, None, aside)
+        except (InputError, NeedsConfirmationError):
+            raise
+        except (OSError, sqlite3.Error, MsgdeskError) as exc:
+            raise explain(exc, "the restore could not be done", db_path) from exc
+    log.info("restored %s from %s (safety backup %s, kept aside %s, un-approved %s)", db_path, backup,
+             result.safety_backup, result.kept_aside, result.unapproved)
     return result
 
 
-def _copy_into_live(backup: Path, db_path: Path) -> None:
-    """Overwrite a healthy database with ``backup`` in one SQLite write transaction."""
-    src = _connect_read_only(backup) if backup.parent.name == BACKUP_FOLDER else sqlite3.connect(
-        f"{backup.resolve().as_uri()}?mode=ro", uri=True
-    )
+def _copy_into_live(plain: Path, db_path: Path, changes_before: int | None, lost: list[RoundContent],
+                    backup: Path) -> None:
+    """Overwrite a healthy database with ``plain`` in one SQLite write transaction, then
+    keep the change counter moving forward and record each approval the restore undid."""
+    src = _connect_immutable(plain)
     try:
-        dst = sqlite3.connect(db_path, timeout=10)
+        dst = sqlite3.connect(db_path, timeout=10, isolation_level=None)
         try:
             src.backup(dst, pages=_STEP_PAGES, progress=_progress)
-            problems = [r[0] for r in dst.execute("PRAGMA quick_check").fetchall()]
-            if problems != ["ok"]:  # pragma: no cover - SQLite guarantees the copy
-                raise BackupError(f"the restored database failed its check: {'; '.join(problems[:3])}")
+            dst.execute("BEGIN IMMEDIATE")
+            try:
+                tables = {r[0] for r in dst.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if "store_meta" in tables:
+                    # Never back to an earlier count: "changed since the newest backup" stays true.
+                    dst.execute("UPDATE store_meta SET changes = max(changes, ?, ?) + 1 WHERE id = 1",
+                                (changes_before or 0, int(time.time() * 1000)))
+                for r in lost:
+                    row = dst.execute(
+                        "SELECT r.id FROM evaluation_round r JOIN partnership p ON p.id = r.partnership_id "
+                        "WHERE p.name = ? AND r.label = ?", (r.partnership, r.label)).fetchone()
+                    if row is not None:
+                        dst.execute(
+                            "INSERT INTO round_event (round_id, at, kind, detail) VALUES (?, ?, 'restored', ?)",
+                            (row[0], datetime.utcnow().strftime("%Y-%m-%d %H:%M:%S.000000"),
+                             f"the database went back to the backup {backup.name}; this round had been approved "
+                             f"at the IJB of {r.ijb_meeting_date}, minute {r.minute_reference or 'not recorded'}"))
+                dst.execute("COMMIT")
+            except BaseException:
+                dst.execute("ROLLBACK")
+                raise
         finally:
             dst.close()
     finally:
         src.close()
+
+
+def keep_aside(path: Path, state: FileState = FileState.DAMAGED) -> Path:
+    """Copy ``path`` and its journal files aside, byte for byte; returns the copy's path.
+
+    A copy, not a rename: until the caller replaces the file in one rename, the path
+    always holds a file, and the copy is exactly what was there.  Only for a file msgdesk
+    does not hold open (it is damaged or not a database).
+    """
+    kind = state.value.replace("_", "-")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{kind}-{stamp}")
+    n = 2
+    while aside.exists():
+        aside = path.with_name(f"{path.name}.{kind}-{stamp}-{n}")
+        n += 1
+    shutil.copy2(path, aside)
+    for suffix in JOURNAL_SUFFIXES:
+        journal = path.with_name(path.name + suffix)
+        if journal.exists():
+            shutil.copy2(journal, aside.with_name(aside.name + suffix))
+    return aside
+
+
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def clear_journal_files(path: Path) -> None:
+    """Remove -wal/-shm/-journal files that belong to a file about to be replaced (they
+    would otherwise be replayed into the new file).  Call after ``keep_aside``."""
+    for suffix in JOURNAL_SUFFIXES:
+        journal = path.with_name(path.name + suffix)
+        try:
+            journal.unlink()
+        except FileNotFoundError:
+            pass

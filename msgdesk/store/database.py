@@ -1,105 +1,111 @@
-"""Opening the msgdesk database: SQLite with foreign keys, a WAL journal with
-synchronous=FULL, explicit ``BEGIN IMMEDIATE`` transactions, and the schema
-brought up to date by alembic on open (after a backup copy of the file).
+"""Engines for the two backends, and the schema brought up to date on opening.
 
-Before anything is written, ``msgdesk.store.recovery`` checks the file: one that is
-damaged, not a database or from a newer msgdesk is refused, untouched, with the newest
-good backup named.  On a network drive the journal is a rollback journal instead of WAL.
-An existing database is backed up on opening (if it changed since its newest backup) and
-after every approval (``msgdesk.store.backup``).
+SQLite: foreign keys on, a WAL journal with synchronous=FULL (a rollback journal on a
+network drive), explicit ``BEGIN IMMEDIATE`` transactions.  Before anything is written the
+file is inspected (``msgdesk.store.health``): one that is damaged, not a database, another
+application's database or from a newer msgdesk is refused untouched.  The engine URL is
+built with ``URL.create``: a ``?`` or ``%`` in a path is part of the file name.
+
+PostgreSQL: the shared database on the council network.  The same migrations run on it
+and its guards are PL/pgSQL triggers (migration 0002).
+
+Errors from the database become typed errors here, once for every caller
+(``raise_typed``): a refusal by a guard trigger carries a bracketed code.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
-import weakref
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import create_engine
+from sqlalchemy import event, text
+from sqlalchemy.engine import URL, Engine, create_engine
+from sqlalchemy.exc import DBAPIError
 
-from msgdesk.errors import DatabaseError, SchemaTooNewError
-# Opening an up-to-date file never loads alembic (it costs start-up time).
-from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: F401 (re-exported)
-
+from msgdesk.errors import (
+    DatabaseBusyError,
+    DatabaseError,
+    ForeignDatabaseError,
+    MoveNotAllowedError,
+    ReadOnlyLocationError,
+    ReasonRequiredError,
+    RecordFixedError,
+    RoundLockedError,
+    SchemaTooNewError,
+    ServerUnavailableError,
+)
+from msgdesk.store import health as db_health
+from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, TABLES_0001
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 log = logging.getLogger(__name__)
 
-#: Things the user should be told about an opened database (e.g. it is on a network
-#: drive), per engine: ``notices(engine)``.
-_NOTICES: "weakref.WeakKeyDictionary[Engine, list[str]]" = weakref.WeakKeyDictionary()
+#: PostgreSQL advisory lock held while migrating ("MSGD").
+MIGRATION_LOCK_KEY = 0x4D534744
+
+#: The bracketed code a guard trigger puts first in its message, and the error it means.
+GUARD_ERRORS: dict[str, type[Exception]] = {
+    "round-locked": RoundLockedError,
+    "id-fixed": RecordFixedError,
+    "reference-fixed": RecordFixedError,
+    "history-append-only": RecordFixedError,
+    "move-not-allowed": MoveNotAllowedError,
+    "reason-required": ReasonRequiredError,
+}
+_GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 
 
-def schema_revision(path: Path) -> str | None:
-    """The alembic revision stored in ``path``; None for an empty or new file.
-
-    Raises DatabaseError if the file is not an SQLite database.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    with open(path, "rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
-            raise DatabaseError(f"{path} is not an msgdesk database (it is not an SQLite file)")
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-            ).fetchone()
-            if row is None:
-                return None
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} cannot be read as a database: {exc}") from exc
+def _raise_guard(message: str, exc: BaseException) -> None:
+    """A refusal by one of msgdesk's guard triggers, as its typed error."""
+    found = _GUARD.search(message)
+    if found and found["code"] in GUARD_ERRORS:
+        raise GUARD_ERRORS[found["code"]](found["message"]) from exc
 
 
-def copy_database(source: Path, destination: Path) -> Path:
-    """A consistent copy of ``source`` made with SQLite's backup API."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(destination)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    _owner_only(destination)
-    return destination
+def raise_typed(exc: BaseException, where: Path | str | None) -> None:
+    """Raise the typed error that ``exc`` (an SQLite DBAPI error) means, if it means one."""
+    message = str(exc)
+    _raise_guard(message, exc)
+    lowered = message.lower()
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    path = Path(where) if isinstance(where, Path) else None
+    if code == 13 or "database or disk is full" in lowered or (
+        "disk i/o error" in lowered and path is not None and db_health.disk_is_full(path)
+    ):
+        raise db_health.storage_full(path) from exc
+    label = f" ({where})" if where else ""
+    if code == 8 or "readonly database" in lowered or "read-only" in lowered:
+        raise ReadOnlyLocationError(
+            f"msgdesk cannot save to the database{label}: the file or its folder is read-only. "
+            "Your data has not been changed. Ask IT for write access, or open a copy elsewhere "
+            "with --db PATH."
+        ) from exc
+    if code in (5, 6) or "database is locked" in lowered:
+        raise DatabaseBusyError(
+            f"The database{label} is busy: another msgdesk is saving to it. Nothing was changed; "
+            "try again in a moment."
+        ) from exc
 
 
-def _owner_only(path: Path) -> None:
-    if os.name == "posix":
-        try:
-            os.chmod(path, 0o600)
-        except OSError:
-            pass
+# --- SQLite ---------------------------------------------------------------------------------
 
 
-def _create_empty(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+def sqlite_url(path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(path))
 
 
-def _configure(engine: Engine, journal_mode: str = "WAL", path: Path | None = None) -> None:
+def _configure_sqlite(engine: Engine, path: Path, journal_mode: str, after_approval: Callable[[], None]) -> None:
     approvals = {"pending": False}
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # pragma: no cover - exercised by every test
-        # Let SQLAlchemy's "begin" event below own transactions.
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # SQLAlchemy's "begin" event below owns transactions.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -110,30 +116,30 @@ def _configure(engine: Engine, journal_mode: str = "WAL", path: Path | None = No
         _watch_approvals(dbapi_connection, approvals)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):  # pragma: no cover - exercised by every test
+    def _on_begin(connection: Any) -> None:
         # Take the write lock at the start, so two writers queue instead of
         # failing half-way through with "database is locked".
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     @event.listens_for(engine, "rollback")
-    def _on_rollback(_connection):
+    def _on_rollback(_connection: Any) -> None:
         approvals["pending"] = False
 
     @event.listens_for(engine, "checkin")
-    def _on_checkin(_dbapi_connection, _record):
+    def _on_checkin(_dbapi_connection: Any, _record: Any) -> None:
         # After the approving transaction committed and its connection came back.
-        if approvals["pending"] and path is not None:
+        if approvals["pending"]:
             approvals["pending"] = False
-            _backup_after_approval(path)
+            after_approval()
 
     @event.listens_for(engine, "handle_error")
-    def _on_error(context):
-        raise_plain_error(context.original_exception, path)
+    def _on_error(context: Any) -> None:
+        raise_typed(context.original_exception, path)
 
 
-def _watch_approvals(dbapi_connection, approvals: dict) -> None:
+def _watch_approvals(dbapi_connection: sqlite3.Connection, approvals: dict[str, bool]) -> None:
     """Temporary triggers that note an approval, so that a backup follows it whoever the
-    writer is (the window, the command line, a future importer)."""
+    writer is (the window, the command line, an import)."""
 
     def approved() -> None:
         approvals["pending"] = True
@@ -146,127 +152,138 @@ def _watch_approvals(dbapi_connection, approvals: dict) -> None:
             "WHEN NEW.status = 'approved' AND OLD.status IS NOT 'approved' "
             "BEGIN SELECT msgdesk_round_approved(); END"
         )
-        dbapi_connection.execute(
-            "CREATE TEMP TRIGGER IF NOT EXISTS msgdesk_backup_after_approved_import "
-            "AFTER INSERT ON main.evaluation_round WHEN NEW.status = 'approved' "
-            "BEGIN SELECT msgdesk_round_approved(); END"
-        )
     except sqlite3.OperationalError:
         pass  # no tables yet: the engine is reopened after the first migration
 
 
-def _backup_after_approval(path: Path) -> None:
-    from msgdesk.store.backup import create_backup
-
-    try:
-        create_backup(path, "approval")
-    except Exception as exc:  # the approval itself is saved; say so in the log
-        log.warning("backup after approval failed: %s", exc)
-
-
-def raise_plain_error(exc: BaseException, path: Path | None) -> None:
-    """Re-raise SQLite's disk-full, read-only and busy errors as plain-words DatabaseErrors."""
-    from msgdesk.store import recovery
-
-    text = str(exc).lower()
-    where = f" ({path})" if path else ""
-    if "database or disk is full" in text or "disk i/o error" in text and _disk_full(path):
-        raise recovery.StorageFullError(
-            f"The disk is full{where}: your last change was not saved, and everything saved "
-            "before it is safe. Free some space, then make the change again."
-        ) from exc
-    if "readonly database" in text or "read-only" in text:
-        raise recovery.ReadOnlyLocationError(
-            f"msgdesk cannot save to the database{where}: the file or its folder is read-only. "
-            "Your data has not been changed. Ask IT for write access, or open a copy elsewhere "
-            "with --db PATH."
-        ) from exc
-    if "database is locked" in text:
-        raise DatabaseError(
-            f"The database{where} is busy: another msgdesk is saving to it. Nothing was changed; "
-            "try again in a moment."
-        ) from exc
-
-
-def _disk_full(path: Path | None) -> bool:
-    if path is None:
-        return False
-    try:
-        usage = os.statvfs(path.parent) if hasattr(os, "statvfs") else None
-    except OSError:
-        return False
-    return bool(usage and usage.f_bavail * usage.f_frsize < 64 * 1024)
-
-
-def notices(engine: Engine) -> list[str]:
-    """What the user should be told about this database (e.g. it is on a network drive)."""
-    return list(_NOTICES.get(engine, ()))
-
-
-def _upgrade(engine: Engine) -> None:
+def _upgrade(engine: Engine, sqlite: bool) -> None:
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.connect() as connection:
+        if sqlite:
+            # A migration may rebuild a table; with foreign keys on, dropping the old one
+            # would cascade.  SQLite ignores this pragma inside a transaction, so it goes
+            # straight to the driver, before SQLAlchemy begins one.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+        else:
+            # Two officers opening a new shared database at once: one migrates, one waits.
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if sqlite:
+            connection.commit()
+            broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+            raw.execute("PRAGMA foreign_keys = ON")
+            if broken:
+                raise DatabaseError(f"the upgrade left {len(broken)} broken links; the backup taken before it is intact")
+        else:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.commit()
 
 
-def backup_path_for_migration(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.stem}.before-migration-from-{revision or 'none'}-{stamp}{path.suffix}")
+def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]) -> tuple[Engine, db_health.Health]:
+    """An engine on the SQLite file ``path``, inspected, backed up before a migration and
+    migrated.  Raises the typed errors of ``health.error_for`` for a file it must not touch."""
+    from msgdesk.store import backup
 
-
-def open_database(path: str | os.PathLike[str], *, backup_on_open: bool = True) -> Engine:
-    """Open (creating if needed) the database at ``path`` and migrate it.
-
-    Raises (``msgdesk.store.recovery``) NotADatabaseError, DamagedDatabaseError or
-    SchemaTooNewError for a file it must not touch, naming the newest good backup, and
-    ReadOnlyLocationError if nothing could be saved there.  An existing database is
-    backed up first unless it is unchanged since its newest backup (``backup_on_open``).
-    """
-    from msgdesk.store import recovery
-
-    path = Path(path)
-    health = recovery.inspect(path)
-    if not health.usable:
-        raise recovery.error_for(health)
-    recovery.check_writable(path)
-    revision = health.revision
-    is_new = health.kind == "new"
-    on_network = recovery.is_network_path(path)
+    found = db_health.inspect(path)
+    if not found.usable:
+        raise db_health.error_for(found)
+    db_health.check_writable(path)
     try:
-        if is_new:
-            _create_empty(path)
-        elif revision != SCHEMA_HEAD:
-            copy_database(path, backup_path_for_migration(path, revision))
+        if found.state.value == "new" and not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        elif found.revision is not None and found.revision != SCHEMA_HEAD:
+            backup.create_backup(path, "before-migration")
     except PermissionError as exc:
-        raise recovery.ReadOnlyLocationError(
+        raise ReadOnlyLocationError(
             f"msgdesk cannot save your work in {path.parent} ({exc.strerror}). Ask IT for write "
             "access to the folder, or open a copy elsewhere with --db PATH."
         ) from exc
     except OSError as exc:
-        raise DatabaseError(f"could not prepare {path}: {exc}") from exc
-    engine = create_engine(f"sqlite:///{path}")
-    _configure(engine, "DELETE" if on_network else "WAL", path)
-    if revision != SCHEMA_HEAD:
+        raise backup.explain(exc, f"could not prepare {path}", path) from exc
+    engine = create_engine(sqlite_url(path))
+    _configure_sqlite(engine, path, "DELETE" if network else "WAL", after_approval)
+    if found.revision != SCHEMA_HEAD:
+        was_new = found.state.value == "new"
+        _migrate(engine, path, sqlite=True)
+        found = db_health.inspect(path, full=False)
+        if was_new:  # nothing to back up yet: say so to the caller
+            found = db_health.Health(db_health.FileState.NEW, path, revision=found.revision, changes=found.changes)
+    if os.name == "posix":
         try:
-            _upgrade(engine)
-        except DatabaseError:
-            engine.dispose()
-            raise
-        except Exception as exc:
-            engine.dispose()
-            raise DatabaseError(f"could not bring {path} up to date: {exc}") from exc
-        engine.dispose()  # new connections get the approval triggers on the new tables
-    _owner_only(path)
-    _NOTICES[engine] = [recovery.NETWORK_NOTICE] if on_network else []
-    if on_network:
-        log.warning("%s is on a network drive: using a rollback journal", path)
-    if backup_on_open and not is_new:
-        from msgdesk.store.backup import backup_if_changed
+            os.chmod(path, 0o600)
+        except OSError:
+            pass
+    return engine, found
 
-        backup_if_changed(path, "open")
+
+def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
+    try:
+        _upgrade(engine, sqlite)
+    except (DatabaseError, DBAPIError):
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise DatabaseError(f"could not bring {where} up to date: {exc}") from exc
+    engine.dispose()  # new connections get the approval trigger on the new tables
+
+
+# --- PostgreSQL -----------------------------------------------------------------------------
+
+
+def open_postgresql(url: URL, shown: str) -> Engine:
+    """An engine on a PostgreSQL database, migrated to the current schema.  A database
+    holding other tables is refused untouched; one from a newer msgdesk too."""
+    from msgdesk.store import pgerrors
+
+    engine = create_engine(url, pool_pre_ping=True)
+    pgerrors.install(engine)
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        original = context.original_exception
+        reported = pgerrors.server_error(original)
+        if reported is None:
+            return
+        _raise_guard(reported.message, original)
+        if reported.sqlstate == "53100":  # disk_full
+            raise db_health.storage_full(None) from original
+        if reported.sqlstate.startswith(("08", "57P", "28", "3D")):
+            raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reported.message}") from original
+
+    try:
+        with engine.connect() as con:
+            tables = set(con.execute(text(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            )).scalars())
+            revision = None
+            if "alembic_version" in tables:
+                revision = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError as exc:
+        engine.dispose()
+        reported = pgerrors.server_error(exc)
+        reason = reported.message if reported else str(exc.orig)
+        raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reason}") from exc
+    if tables and not (TABLES_0001 <= tables and revision is not None):
+        engine.dispose()
+        shown_tables = ", ".join(sorted(tables)[:6])
+        raise ForeignDatabaseError(
+            f"{shown} is not an msgdesk database (it holds other tables: {shown_tables}); "
+            "msgdesk will not add its own tables to it. Ask IT for an empty database."
+        )
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        engine.dispose()
+        raise SchemaTooNewError(f"{shown} was written by a newer msgdesk (schema {revision}); install the newer msgdesk")
+    if revision != SCHEMA_HEAD:
+        _migrate(engine, shown, sqlite=False)
     return engine

@@ -1,32 +1,29 @@
-"""One short transaction per operation, for every module that writes."""
+"""One short transaction per operation, for every repository."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
-
-from msgdesk.errors import RoundLockedError
+from sqlalchemy.orm import Session
 
 
-@contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """Committed if the block ends normally, rolled back otherwise.  Objects
-    stay readable after the commit (nothing is expired), so callers can hand
-    plain values out.  A refusal by the approved-round triggers becomes
-    RoundLockedError."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except IntegrityError as exc:
-            session.rollback()
-            if "approved by the IJB" in str(exc.orig):
-                raise RoundLockedError(str(exc.orig)) from exc
-            raise
-        except BaseException:
-            session.rollback()
-            raise
+class Transactions:
+    """``with tx() as session:`` committed if the block ends normally, rolled back
+    otherwise.  Objects stay readable after the commit (nothing is expired), so callers
+    can hand plain values out.  The engine's error handler has already turned a refusal
+    by the database (a guard trigger, a full disk) into a typed error."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @contextmanager
+    def __call__(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise

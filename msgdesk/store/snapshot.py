@@ -18,6 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from msgdesk.returndata import ActionData
+from msgdesk.states import RoundStatus
+from msgdesk.store.health import ro_uri
 from msgdesk.store.schema import SCHEMA_HEAD
 
 
@@ -29,6 +31,8 @@ class ResponseSnapshot:
     evidence: str = ""
     #: (action id, values) in order
     actions: list[tuple[int, ActionData]] = field(default_factory=list)
+    #: The rating and evidence's row version when read (0: no row yet).
+    version: int = 0
 
 
 @dataclass
@@ -44,10 +48,12 @@ class RoundSnapshot:
     previous_round_id: int | None
     previous_label: str | None
     responses: dict[str, ResponseSnapshot] = field(default_factory=dict)
+    #: Each action's content version when read.
+    action_versions: dict[int, int] = field(default_factory=dict)
 
     @property
     def is_approved(self) -> bool:
-        return self.status == "approved"
+        return self.status == RoundStatus.APPROVED
 
     def response(self, proposal_id: str) -> ResponseSnapshot:
         found = self.responses.get(proposal_id)
@@ -65,7 +71,7 @@ def _connect(path: Path) -> sqlite3.Connection | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(ro_uri(path), uri=True)
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
         return None
@@ -101,18 +107,19 @@ def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
             return None
         snap = RoundSnapshot(
             id=row[0], partnership=row[1], label=row[2], contact=row[3] or "", completed_on=_date(row[4]),
-            status=row[5], ijb_meeting_date=_date(row[6]), minute_reference=row[7] or "",
+            status=RoundStatus(row[5]), ijb_meeting_date=_date(row[6]), minute_reference=row[7] or "",
             previous_round_id=row[8], previous_label=row[9],
         )
         by_id: dict[int, ResponseSnapshot] = {}
-        for rid, proposal, rating, previous, evidence in con.execute(
-            "SELECT id, proposal_id, rating, previous_rating, evidence FROM response WHERE round_id = ?",
+        for rid, proposal, rating, previous, evidence, version in con.execute(
+            "SELECT id, proposal_id, rating, previous_rating, evidence, version FROM response WHERE round_id = ?",
             (round_id,),
         ):
-            by_id[rid] = snap.responses[proposal] = ResponseSnapshot(proposal, rating, previous, evidence or "")
+            by_id[rid] = snap.responses[proposal] = ResponseSnapshot(
+                proposal, rating, previous, evidence or "", version=version)
         for values in con.execute(
             "SELECT a.response_id, a.id, a.text, a.delivery, a.timescale, a.lead, a.due_date_override,"
-            " a.status, a.reference FROM action a JOIN response r ON r.id = a.response_id"
+            " a.status, a.reference, a.version FROM action a JOIN response r ON r.id = a.response_id"
             " WHERE r.round_id = ? ORDER BY a.response_id, a.position, a.id",
             (round_id,),
         ):
@@ -120,6 +127,7 @@ def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
                 (values[1], ActionData(action=values[2], delivery=values[3], timescale=values[4], lead=values[5],
                                        due_date=_date(values[6]), status=values[7], reference=values[8]))
             )
+            snap.action_versions[values[1]] = values[9]
         return snap
     except sqlite3.Error:
         return None

@@ -28,20 +28,15 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
 from urllib.parse import quote, unquote
 
 from msgdesk.errors import InputError
+from msgdesk.states import Backend
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
-
-
-class Backend(StrEnum):
-    SQLITE = "sqlite"
-    POSTGRESQL = "postgresql"
 
 
 #: The SQLAlchemy driver name for PostgreSQL (``postgresql+pg8000``).

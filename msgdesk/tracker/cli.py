@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from msgdesk.cli import EXIT_OK, command, open_engine
+from msgdesk.cli import EXIT_OK, command, workspace_for
 from msgdesk.errors import InputError
 
 
@@ -36,10 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if not (args.pdf or args.xlsx):
         raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
     as_at = args.as_at or date.today()
-    engine = open_engine(args)
-    try:
-        for path in write_report(engine, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
+    with workspace_for(args) as workspace:
+        for path in write_report(workspace, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
             print(f"Wrote {path}")
-    finally:
-        engine.dispose()
     return EXIT_OK

@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS
-from msgdesk.store.repository import RoundInfo, find_round, get_round
-from msgdesk.template import Template, load_template
-from msgdesk.tracker.query import TrackerRow, tracker_rows
+from msgdesk.template import Template
 from msgdesk.tracker.rag import CARRIED, RAGS, Rag
+from msgdesk.tracker.rows import TrackerRow
+
+if TYPE_CHECKING:
+    from msgdesk.store.rounds import RoundInfo
+    from msgdesk.store.workspace import Workspace
 
 TITLE = "Improvement actions: progress report"
 
@@ -102,10 +105,13 @@ def short_date(value: date | None) -> str:
     return f"{value.day} {value:%b %Y}" if value else ""
 
 
-def build_report(engine: Engine, round_id: int, as_at: date, template: Template | None = None) -> ProgressReport:
-    template = template or load_template()
-    info = get_round(engine, round_id)
-    rows = tracker_rows(engine, round_id, as_at=as_at, template=template)
+def build_report(workspace: Workspace, round_id: int, as_at: date) -> ProgressReport:
+    """The report on round ``round_id`` as at ``as_at``, read from ``workspace``."""
+    return assemble_report(workspace.rounds.get_round(round_id), workspace.tracking.rows(round_id, as_at=as_at),
+                           as_at, workspace.template)
+
+
+def assemble_report(info: RoundInfo, rows: list[TrackerRow], as_at: date, template: Template) -> ProgressReport:
     titles = {kf.number: kf.title for kf in template.key_features}
     counts = {number: Counts(number, title) for number, title in titles.items()}
     total = Counts(0, "All key features")
@@ -131,10 +137,10 @@ def build_report(engine: Engine, round_id: int, as_at: date, template: Template 
     )
 
 
-def write_report(engine: Engine, partnership: str, round_label: str, as_at: date, *,
+def write_report(workspace: Workspace, partnership: str, round_label: str, as_at: date, *,
                  pdf: str | Path | None = None, xlsx: str | Path | None = None) -> list[Path]:
     """Build the report once and write the PDF and/or the workbook; returns the paths written."""
-    report = build_report(engine, find_round(engine, partnership, round_label).id, as_at)
+    report = build_report(workspace, workspace.rounds.find_round(partnership, round_label).id, as_at)
     written = []
     if pdf:
         from msgdesk.tracker.report_pdf import write_pdf

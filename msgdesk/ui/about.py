@@ -2,7 +2,7 @@
 
 The main window calls one function:
 
-    install_help_menu(self, self.ui.menuHelp, self.store.path, about_action=self.ui.actionAbout)
+    install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
 """
 
 from __future__ import annotations
@@ -15,10 +15,13 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
+from msgdesk.store.workspace import Workspace
+
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
-def about_html(db_path: Path) -> str:
+def about_html(db_path: Path | str) -> str:
+    """``db_path``: the SQLite file, or a shared database's address (no password)."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
@@ -37,8 +40,9 @@ def about_html(db_path: Path) -> str:
 <p>Complete the MSG self-evaluation of progress with integration offline, and follow up its actions.</p>
 <h3>Your data</h3>
 <table cellspacing='4'>
-{path_row("Database", db_path)}
-{path_row("Backups", backup_folder(db_path))}
+{path_row("Database", db_path) if isinstance(db_path, Path) else
+ f"<tr><td>Database</td><td>{html.escape(db_path)} (shared; IT backs it up)</td></tr>"}
+{path_row("Backups", backup_folder(db_path)) if isinstance(db_path, Path) else ""}
 {path_row("Log file", log_file_path())}
 </table>
 <p>The database is one file; keep it on this computer's own disk. msgdesk backs it up
@@ -55,14 +59,14 @@ ReportLab, openpyxl and the DejaVu fonts, each under its own licence:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, db_path: Path, parent: QWidget | None = None):
+    def __init__(self, db_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("About msgdesk")
         self.resize(560, 480)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(QDesktopServices.openUrl)
-        self.text.setHtml(about_html(Path(db_path)))
+        self.text.setHtml(about_html(db_path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         open_folder = buttons.addButton("Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
         open_folder.clicked.connect(lambda: open_data_folder(db_path))
@@ -72,19 +76,24 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def show_about(parent: QWidget | None, db_path: Path) -> None:
-    AboutDialog(Path(db_path), parent).exec()
+def show_about(parent: QWidget | None, db_path: Path | str) -> None:
+    AboutDialog(db_path, parent).exec()
 
 
-def open_data_folder(db_path: Path) -> bool:
-    """Show the folder holding the database (and its backups) in the file manager."""
-    folder = Path(db_path).absolute().parent
+def open_data_folder(db_path: Path | str) -> bool:
+    """Show the folder holding the database (and its backups), or for a shared database
+    the folder of the log, in the file manager."""
+    from msgdesk.logging_setup import log_file_path
+
+    folder = Path(db_path).absolute().parent if isinstance(db_path, Path) else log_file_path().parent
     folder.mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
-def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_action: QAction | None = None) -> None:
+def install_help_menu(window: QWidget, help_menu: QMenu, workspace: Workspace,
+                      about_action: QAction | None = None) -> None:
     """Add About msgdesk… (or take over ``about_action``) and Open data folder to ``help_menu``."""
+    db_path: Path | str = workspace.path or workspace.describe()
     if about_action is None:
         about_action = QAction("&About msgdesk…", window)
         help_menu.addAction(about_action)
@@ -93,8 +102,8 @@ def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_ac
             about_action.triggered.disconnect()
         except (RuntimeError, TypeError):
             pass
-    about_action.triggered.connect(lambda: show_about(window, Path(db_path)))
+    about_action.triggered.connect(lambda: show_about(window, db_path))
     open_folder = QAction("Open &data folder", window)
     open_folder.setObjectName("actionOpenDataFolder")
-    open_folder.triggered.connect(lambda: open_data_folder(Path(db_path)))
+    open_folder.triggered.connect(lambda: open_data_folder(db_path))
     help_menu.addAction(open_folder)

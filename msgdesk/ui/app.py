@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 
+from msgdesk.store.workspace import Workspace
 
-def build_window(db_path, settings=None, warm_up: bool = True):
-    """The main window for ``db_path`` with the last round open (or the start page)."""
+
+def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
+    """The main window on ``workspace`` with the last round open (or the start page)."""
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
     from msgdesk.ui.settings import open_settings
-    from msgdesk.ui.store import Store
 
-    window = MainWindow(Store(db_path), settings if settings is not None else open_settings())
+    window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
     if warm_up:
         schedule_warm_up(window)
@@ -19,9 +20,9 @@ def build_window(db_path, settings=None, warm_up: bool = True):
 
 
 def run_gui(args) -> int:
-    from msgdesk.paths import default_db_path
+    from msgdesk.paths import default_db_location
 
-    db_path = default_db_path(getattr(args, "db", None))
+    workspace = Workspace(default_db_location(getattr(args, "db", None)))
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -35,38 +36,35 @@ def run_gui(args) -> int:
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
     from msgdesk.errors import MsgdeskError
-    from msgdesk.store.recovery import InstanceLock
 
-    # One msgdesk per database: a second one says so and touches nothing.
-    lock = InstanceLock(db_path)
+    # One msgdesk per SQLite database: a second one says so and touches nothing.
     try:
-        lock.acquire()
+        workspace.acquire_lock()
     except MsgdeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
     try:
-        return _run_window(app, db_path, holder)
+        return _run_window(app, workspace, holder)
     finally:
-        lock.release()
+        workspace.close()
 
 
-def _run_window(app, db_path, holder: dict) -> int:
+def _run_window(app, workspace: Workspace, holder: dict) -> int:
     from msgdesk.errors import MsgdeskError
+    from msgdesk.ui.backups_dialog import offer_recovery
 
     for attempt in (1, 2):
         try:
-            window = build_window(db_path)
+            if workspace.path is None:
+                workspace.ensure_open()  # a shared database: connect (and migrate) first
+            window = build_window(workspace)
             break
         except MsgdeskError as exc:  # a database that cannot be opened
-            try:
-                from msgdesk.ui.backups_dialog import offer_recovery
-            except ImportError:
-                offer_recovery = None
-            if attempt == 1 and offer_recovery is not None and offer_recovery(None, db_path, exc):
+            if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
-            if offer_recovery is None:
+            if workspace.path is None:
                 from PySide6.QtWidgets import QMessageBox
 
                 QMessageBox.critical(None, "msgdesk", f"msgdesk cannot open the database:\n\n{exc}")

@@ -6,15 +6,14 @@ there is one, the newest good backup to go back to.
 
 The main window calls:
 
-    install_backups_action(self, self.ui.menuFile, self.store.path, on_restored=self.reload_after_restore)
+    install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
 
-``on_restored()`` must close and reopen the store and reload the view: the database's
-content has changed under it.
+``on_restored()`` must reload the view: the database's content has changed under it (the
+workspace has already reopened it).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -33,23 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.errors import MsgdeskError
+from msgdesk.errors import MsgdeskError, NeedsConfirmationError
 from msgdesk.store import backup as backups
+from msgdesk.store.workspace import Workspace
 
 
 class BackupsDialog(QDialog):
     COLUMNS = ("When", "Why", "Content")
 
-    def __init__(self, db_path: Path, parent: QWidget | None = None,
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None,
                  on_restored: Callable[[], None] | None = None):
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        self.workspace = workspace
         self.on_restored = on_restored
         self.setWindowTitle("Backups")
         self.resize(760, 420)
         intro = QLabel(
-            "msgdesk backs up your database when it opens and after every approval, and keeps the "
-            "last 10 backups and one for each month. Restoring one backs up the current state first.",
+            "msgdesk backs up your database when it opens and after every approval, compressed, and keeps the "
+            "last 10 backups and one for each of the last 12 months, within three times the database's size. "
+            "Restoring one backs up the current state first.",
             self,
         )
         intro.setWordWrap(True)
@@ -80,7 +81,7 @@ class BackupsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.backups = backups.list_backups(self.db_path)
+        self.backups = self.workspace.list_backups()
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
             cells = (info.when, info.reason_text, info.summary())
@@ -101,7 +102,7 @@ class BackupsDialog(QDialog):
 
     def backup_now(self) -> None:
         try:
-            backups.create_backup(self.db_path, "manual")
+            self.workspace.backup_now()
         except MsgdeskError as exc:
             QMessageBox.warning(self, "Backups", f"The backup could not be made.\n\n{exc}")
         self.refresh()
@@ -121,22 +122,46 @@ class BackupsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            backups.restore_backup(self.db_path, info.path)
+            result = self.workspace.restore(info.path)
+        except NeedsConfirmationError as exc:
+            if not confirm_undoing_approval(self, exc):
+                return
+            try:
+                result = self.workspace.restore(info.path, force=True)
+            except MsgdeskError as again:
+                QMessageBox.warning(self, "Restore a backup", f"Nothing was changed.\n\n{again}")
+                return
         except MsgdeskError as exc:
             QMessageBox.warning(self, "Restore a backup", f"Nothing was changed.\n\n{exc}")
             return
+        del result
         if self.on_restored is not None:
             self.on_restored()
         QMessageBox.information(self, "Restore a backup", f"msgdesk now holds the backup from {info.when}.")
         self.refresh()
 
 
-def install_backups_action(window: QWidget, file_menu: QMenu, db_path: Path,
+def confirm_undoing_approval(parent: QWidget, exc: NeedsConfirmationError) -> bool:
+    """The backup predates an approval by the IJB: say what would be undone, and ask."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Restore a backup")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(str(exc))
+    box.setInformativeText("\n".join(f"• {c}" for c in exc.consequences)
+                           + "\n\nRestore it all the same? The undone approval is recorded in the round's events.")
+    go = box.addButton("&Restore and undo the approval", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("&Keep the current data", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def install_backups_action(window: QWidget, file_menu: QMenu, workspace: Workspace,
                            on_restored: Callable[[], None] | None = None) -> QAction:
     """Add File → Backups… to ``file_menu`` (before its last entry, Quit, if there is one)."""
     action = QAction("&Backups…", window)
     action.setObjectName("actionBackups")
-    action.triggered.connect(lambda: BackupsDialog(Path(db_path), window, on_restored).exec())
+    action.triggered.connect(lambda: BackupsDialog(workspace, window, on_restored).exec())
     entries = file_menu.actions()
     if entries:
         file_menu.insertAction(entries[-1], action)
@@ -146,7 +171,7 @@ def install_backups_action(window: QWidget, file_menu: QMenu, db_path: Path,
     return action
 
 
-def offer_recovery(parent: QWidget | None, db_path: Path, error: Exception) -> bool:
+def offer_recovery(parent: QWidget | None, workspace: Workspace, error: Exception) -> bool:
     """Tell the user why the database cannot be opened and offer its newest good backup.
 
     Returns True if a backup was restored (open the database again), False otherwise
@@ -178,7 +203,7 @@ def offer_recovery(parent: QWidget | None, db_path: Path, error: Exception) -> b
     if use is None or box.clickedButton() is not use:
         return False
     try:
-        result = backups.restore_backup(db_path, backup.path)
+        result = backups.restore_backup(workspace.path, backup.path, force=True)
     except MsgdeskError as exc:
         QMessageBox.warning(parent, "msgdesk", f"The backup could not be restored; nothing was changed.\n\n{exc}")
         return False

@@ -29,7 +29,7 @@ def offer_to_open(parent, path: Path) -> None:
 
 
 def _round_data(session):
-    return session.store.repo.load_round_by_id(session.store.engine, session.round_id, session.template)
+    return session.workspace.rounds.load_round_by_id(session.round_id)
 
 
 def export_return_file(parent, session) -> Path | None:
@@ -49,18 +49,16 @@ def choose_return_file(parent) -> str | None:
     return name or None
 
 
-def import_return_file(parent, store, path: str, template):
+def import_return_file(parent, workspace, path: str):
     """Import ``path``; asks before replacing a round.  Returns the RoundInfo or None."""
-    from msgdesk.errors import InputError
+    from msgdesk.errors import DuplicateRoundError
     from msgdesk.returnfile import read_return_file
 
-    data = read_return_file(path, template)
-    repo = store.repo
+    data = read_return_file(path, workspace.template)
     try:
-        return repo.import_return(store.engine, data, template=template)
-    except InputError as exc:
-        if "already has a round" not in str(exc):
-            raise
+        return workspace.rounds.import_return(data)
+    except DuplicateRoundError:
+        pass
     answer = QMessageBox.question(
         parent, "Replace the round?",
         f"{data.partnership} already has a round {data.round}.\n\nReplace it with the file's contents?",
@@ -68,24 +66,23 @@ def import_return_file(parent, store, path: str, template):
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
-    return repo.import_return(store.engine, data, replace=True, template=template)
+    return workspace.rounds.import_return(data, replace=True)
 
 
 def _report(kind: str):
-    module_name = {"pdf": "msgdesk.reports.pdf_appendix", "xlsx": "msgdesk.reports.xlsx_workbook"}[kind]
-    try:
-        return __import__(module_name, fromlist=["export"])
-    except ImportError:
-        return None
+    if kind == "pdf":
+        from msgdesk.reports import pdf_appendix
+
+        return pdf_appendix
+    from msgdesk.reports import xlsx_workbook
+
+    return xlsx_workbook
 
 
 def export_report(parent, session, kind: str) -> Path | None:
     """File → Export PDF… / Export Excel…, with a progress dialog."""
     module = _report(kind)
     label = "PDF" if kind == "pdf" else "Excel"
-    if module is None:
-        QMessageBox.warning(parent, f"Export {label}", f"{label} export is not available in this build.")
-        return None
     suffix, pattern = (".pdf", "PDF files (*.pdf)") if kind == "pdf" else (".xlsx", "Excel workbooks (*.xlsx)")
     name, _ = QFileDialog.getSaveFileName(parent, f"Export {label}", default_name(session, suffix), pattern)
     if not name:

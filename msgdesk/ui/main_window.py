@@ -9,10 +9,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from msgdesk.errors import InputError, MsgdeskError
-from msgdesk.returndata import ROUND_STATUS_LABELS
-from msgdesk.store.snapshot import is_current, load_snapshot
-from msgdesk.template import load_template
+from msgdesk.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.states import RoundStatus
+from msgdesk.store.workspace import Workspace
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.proposal_page import ProposalPage
@@ -26,15 +25,15 @@ PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store, settings, template=None, parent=None):
+    def __init__(self, workspace: Workspace, settings, parent=None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # Partnership names are user text: never let Qt read them as markup.
         self.ui.roundLabel.setTextFormat(Qt.TextFormat.PlainText)
-        self.store = store
+        self.workspace = workspace
         self.settings = settings
-        self.template = template or load_template()
+        self.template = workspace.template
         self.session: RoundSession | None = None
         self.current: str | None = None
         self.order = [p.id for p in self.template.proposals] + [REVIEW]
@@ -45,7 +44,7 @@ class MainWindow(QMainWindow):
         self.ui.proposalHostLayout.addWidget(self.proposal_page)
         self.review_page = ReviewPage(self.template, self.ui.reviewHost)
         self.ui.reviewHostLayout.addWidget(self.review_page)
-        self.start_page = StartPage(store.path, self.ui.startHost)
+        self.start_page = StartPage(workspace, self.ui.startHost)
         self.ui.startLayout.addWidget(self.start_page)
         self.nav = NavigationModel(self.template, self)
         self.ui.navView.setModel(self.nav)
@@ -72,18 +71,12 @@ class MainWindow(QMainWindow):
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
-        try:
-            from msgdesk.ui.about import install_help_menu
-        except ImportError:
-            pass
-        else:
-            install_help_menu(self, self.ui.menuHelp, self.store.path, about_action=self.ui.actionAbout)
-        try:
-            from msgdesk.ui.backups_dialog import install_backups_action
-        except ImportError:
-            pass
-        else:
-            install_backups_action(self, self.ui.menuFile, self.store.path, on_restored=self.reload_after_restore)
+        from msgdesk.ui.about import install_help_menu
+        from msgdesk.ui.backups_dialog import install_backups_action
+
+        install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
+        if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
+            install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
 
     def reload_after_restore(self) -> None:
         """The database file was replaced by a backup: reopen it and show what it holds."""
@@ -92,9 +85,8 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
             self.session = None
-        self.store.close()
-        self.store.engine  # noqa: B018 - reopen (and migrate) the restored file
-        if round_id is not None and load_snapshot(self.store.path, round_id) is not None:
+        self.workspace.reopen()  # and migrate the restored file
+        if round_id is not None and self.workspace.quick_snapshot(round_id) is not None:
             self.open_round(round_id)
         else:
             self.show_start()
@@ -168,9 +160,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        round_id = last_round(self.settings, self.store.path)
-        if round_id is not None and is_current(self.store.path):
-            snap = load_snapshot(self.store.path, round_id)
+        round_id = last_round(self.settings, self.workspace.key)
+        if round_id is not None and self.workspace.is_current():
+            snap = self.workspace.quick_snapshot(round_id)
             if snap is not None:
                 self.open_snapshot(snap, self.settings.value("lastRound/proposal") or None)
                 return
@@ -178,21 +170,18 @@ class MainWindow(QMainWindow):
 
     def warm_up(self) -> None:
         """Open the full store (imports SQLAlchemy) once the window is on screen."""
-        self.store.repo  # noqa: B018 - the import is the point
         try:
-            self.store.engine  # noqa: B018
+            self.workspace.ensure_open()
         except MsgdeskError as exc:
-            try:
-                from msgdesk.ui.backups_dialog import offer_recovery
-            except ImportError:
-                raise exc from None
-            if offer_recovery(self, self.store.path, exc):
+            from msgdesk.ui.backups_dialog import offer_recovery
+
+            if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
 
     def show_start(self) -> None:
         self.flush_edits()
-        if not is_current(self.store.path):
-            self.store.engine  # noqa: B018 - creates or migrates the file
+        if not self.workspace.is_current():
+            self.workspace.ensure_open()  # creates or migrates the file
         self.start_page.refresh()
         self.ui.stack.setCurrentIndex(START)
         self.ui.banner.hide()
@@ -200,11 +189,11 @@ class MainWindow(QMainWindow):
         self.start_page.ui.partnershipCombo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_round(self, round_id: int) -> None:
-        if not is_current(self.store.path):
-            self.store.engine  # noqa: B018
-        snap = load_snapshot(self.store.path, round_id)
+        if not self.workspace.is_current():
+            self.workspace.ensure_open()
+        snap = self.workspace.quick_snapshot(round_id)
         if snap is None:
-            QMessageBox.warning(self, "msgdesk", f"There is no round {round_id} in {self.store.path}.")
+            QMessageBox.warning(self, "msgdesk", f"There is no round {round_id} in {self.workspace.describe()}.")
             return
         self.open_snapshot(snap)
 
@@ -213,7 +202,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
-        session = RoundSession(self.store, snap, self.template, self)
+        session = RoundSession(self.workspace, snap, self)
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -224,6 +213,7 @@ class MainWindow(QMainWindow):
         session.roundChanged.connect(self._round_changed)
         session.reveal.connect(self._reveal)
         session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
+        session.conflict.connect(self._resolve_conflict)
         self.proposal_page.set_session(session)
         self.review_page.set_session(session)
         self.nav.set_session(session)
@@ -232,15 +222,15 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("All changes saved")
         self._round_changed()
         if self.tracker is not None:
-            self.tracker.set_round(self.store.engine, snap.id)
+            self.tracker.set_round(self.workspace, snap.id)
         self.current = None
         self.go_to(proposal if proposal in self.order else self.template.proposals[0].id)
         self.proposal_page.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        remember_round(self.settings, self.store.path, snap.id, self.current)
+        remember_round(self.settings, self.workspace.key, snap.id, self.current)
 
     def create_round(self, values: dict) -> None:
         try:
-            info = self.store.repo.create_round(self.store.engine, **values)
+            info = self.workspace.rounds.create_round(**values)
         except InputError as exc:
             QMessageBox.warning(self, "Create round", str(exc))
             return
@@ -250,12 +240,11 @@ class MainWindow(QMainWindow):
         from msgdesk.paths import resource_path
         from msgdesk.returnfile import read_return_file
 
-        repo = self.store.repo
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
-            info = repo.import_return(self.store.engine, data, template=self.template)
-        except InputError:
-            info = repo.find_round(self.store.engine, data.partnership, data.round)
+            info = self.workspace.rounds.import_return(data)
+        except DuplicateRoundError:
+            info = self.workspace.rounds.find_round(data.partnership, data.round)
         self.open_round(info.id)
 
     def import_file(self) -> None:
@@ -266,7 +255,7 @@ class MainWindow(QMainWindow):
             return
         self.flush_edits()
         try:
-            info = import_return_file(self, self.store, path, self.template)
+            info = import_return_file(self, self.workspace, path)
         except MsgdeskError as exc:
             QMessageBox.warning(self, "Import a return file", f"The file was not imported:\n\n{exc}")
             return
@@ -355,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _round_changed(self) -> None:
         snap = self.session.snap
-        status = ROUND_STATUS_LABELS.get(snap.status, snap.status)
+        status = RoundStatus(snap.status).label
         self.setWindowTitle(f"{snap.partnership} {snap.label} ({status}) — msgdesk")
         self.ui.roundLabel.setText(f"{snap.partnership}\nRound {snap.label} · {status}")
         self._show_progress()
@@ -367,8 +356,8 @@ class MainWindow(QMainWindow):
                 "This return is read-only; following up its actions stays open in the Tracker."
             )
         self.ui.banner.setVisible(approved)
-        self.ui.actionMarkReady.setEnabled(snap.status == "draft")
-        self.ui.actionMarkDraft.setEnabled(snap.status == "ready")
+        self.ui.actionMarkReady.setEnabled(snap.status in (RoundStatus.DRAFT, RoundStatus.REOPENED))
+        self.ui.actionMarkDraft.setEnabled(snap.status == RoundStatus.READY)
         self.ui.actionApprove.setEnabled(not approved)
         self.ui.actionReopen.setEnabled(approved)
         if self.current == REVIEW:
@@ -377,6 +366,35 @@ class MainWindow(QMainWindow):
         self.ui.navView.expandAll()
         if self.current:
             self.ui.navView.setCurrentIndex(self.nav.index_of(self.current))
+
+    def _resolve_conflict(self, proposal_id: str, field: str, mine, theirs, version: int) -> None:
+        """Someone else saved this field first (a shared database): nothing was overwritten.
+        The officer chooses; their own text is never thrown away."""
+        from PySide6.QtGui import QGuiApplication
+
+        from msgdesk.returndata import rating_label
+
+        shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(f"{proposal_id}: saved by someone else")
+        box.setText(f"Someone else saved the {field} of {proposal_id} while you were editing it. "
+                    "Nothing has been overwritten. Which should be kept?")
+        box.setDetailedText(f"Yours:\n{shown(mine)}\n\nSaved by the other officer:\n{shown(theirs)}")
+        keep = box.addButton("Keep &mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Take &theirs (mine is copied to the clipboard)", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        try:
+            if box.clickedButton() is keep:
+                self.session.keep_mine(proposal_id, field, mine, version)
+            else:
+                if field == "evidence":
+                    QGuiApplication.clipboard().setText(mine or "")
+                self.session.take_theirs(proposal_id, field, theirs, version)
+        except MsgdeskError as exc:
+            QMessageBox.warning(self, "msgdesk", str(exc))
+        if proposal_id == self.current:
+            self.proposal_page.show_proposal(proposal_id)
 
     # --- round status ----------------------------------------------------------------------
     def mark_ready(self) -> None:
@@ -406,9 +424,27 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         from msgdesk.ui.dialogs import ask_approval
 
+        confirmed = self.session.snap.status == RoundStatus.READY or self._confirm_check_before_approval()
+        if not confirmed:
+            return
         values = ask_approval(self)
         if values is not None:
-            self._status_change(lambda: self.session.approve(*values))
+            self._status_change(lambda: self.session.approve(*values, check_confirmed=True))
+
+    def _confirm_check_before_approval(self) -> bool:
+        """A round not marked ready is approved only once the check before IJB was shown."""
+        from msgdesk.review import find_problems, summarise
+
+        problems = find_problems(self.template, self.session.snap)
+        self.go_to(REVIEW)
+        found = (f"The check before IJB lists {len(problems)} thing{'s' if len(problems) != 1 else ''} to look at "
+                 f"({summarise(problems)})." if problems else "The check before IJB found nothing to look at.")
+        answer = QMessageBox.question(
+            self, "Record IJB approval",
+            f"This round is not marked ready for the IJB. {found}\n\nRecord the IJB's approval all the same?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def reopen(self) -> None:
         if self.session is None or not self.session.read_only:
@@ -435,17 +471,15 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if self.tracker is not None:
             if self.session is not None:
-                self.tracker.set_round(self.store.engine, self.session.round_id)
+                self.tracker.set_round(self.workspace, self.session.round_id)
             return
-        try:
-            from msgdesk.ui.tracker_view import TrackerView
-        except ImportError:
-            return
+        from msgdesk.ui.tracker_view import TrackerView
+
         self.tracker = TrackerView(self.ui.trackerTab)
         self.ui.trackerPlaceholder.hide()
         self.ui.trackerLayout.addWidget(self.tracker)
         if self.session is not None:
-            self.tracker.set_round(self.store.engine, self.session.round_id)
+            self.tracker.set_round(self.workspace, self.session.round_id)
 
     # --- closing --------------------------------------------------------------------------
     def flush_edits(self) -> None:
@@ -455,7 +489,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
         if self.session is not None:
-            remember_round(self.settings, self.store.path, self.session.round_id,
+            remember_round(self.settings, self.workspace.key, self.session.round_id,
                            self.current if self.current != REVIEW else None)
         self.settings.sync()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
 from msgdesk.returndata import ROUND_STATUS_LABELS
+from msgdesk.states import RoundStatus
 from msgdesk.ui.forms.ui_review_page import Ui_ReviewPage
 from msgdesk.review import find_problems, summarise
 
@@ -56,16 +57,16 @@ class ReviewPage(QWidget):
         if self.model.rowCount():
             self.ui.problemsView.setCurrentIndex(self.model.index(0, 0))
         self.ui.jumpButton.setEnabled(bool(problems))
-        self.ui.markReadyButton.setEnabled(snap.status == "draft")
-        self.ui.markDraftButton.setEnabled(snap.status == "ready")
-        self.ui.approveButton.setEnabled(snap.status in ("draft", "ready"))
+        self.ui.markReadyButton.setEnabled(snap.status in (RoundStatus.DRAFT, RoundStatus.REOPENED))
+        self.ui.markDraftButton.setEnabled(snap.status == RoundStatus.READY)
+        self.ui.approveButton.setEnabled(snap.status != RoundStatus.APPROVED)
         self._show_history()
 
     def problem_count(self) -> int:
         return self.model.rowCount()
 
     def _show_history(self) -> None:
-        if self.session is None or not self.session.store.ready:
+        if self.session is None or not self.session.workspace.is_open:
             self.ui.historyLabel.setText("")
             return
         lines = [f"{e.at:%d %b %Y %H:%M}  {e.kind.replace('_', ' ')}  {e.detail}".rstrip()

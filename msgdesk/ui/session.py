@@ -1,21 +1,30 @@
 """The round being edited: an in-memory snapshot kept in step with the database.
 
-Every change goes through the core API (``msgdesk.store.repository``) first, one
-committed transaction each, and only then into the snapshot; views listen to
-the signals.  User edits are pushed on the undo stack as commands
-(``msgdesk.ui.commands``) that call back into the methods here.
+Every change goes through the workspace first (``Workspace.rounds`` for the return's
+content, ``Workspace.tracking`` for an action's status, lead and due date, which records
+each change in the action's history), one committed transaction each, and only then into
+the snapshot; views listen to the signals.  User edits are pushed on the undo stack as
+commands (``msgdesk.ui.commands``) that call back into the methods here.
+
+Each save names the row version it was based on: on a shared database, a save over
+someone else's newer text is refused (``conflict``), never made silently.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from msgdesk.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.returndata import ActionData
-from msgdesk.store.snapshot import RoundSnapshot, load_snapshot
-from msgdesk.template import Template, load_template
+from msgdesk.store.snapshot import RoundSnapshot
+from msgdesk.store.workspace import Workspace
+
+#: Action fields that are the return's content; the rest are tracking.
+CONTENT_FIELDS = ("action", "delivery", "timescale")
 
 
 class RoundSession(QObject):
@@ -26,12 +35,14 @@ class RoundSession(QObject):
     saved = Signal(str)  # "14:03:27"
     reveal = Signal(str)  # undo/redo touched this proposal: show it
     failed = Signal(str)  # a change was refused (message for the user)
+    #: (proposal, field, your text, the text now saved, its version): someone else saved first.
+    conflict = Signal(str, str, object, object, int)
 
-    def __init__(self, store, snapshot: RoundSnapshot, template: Template | None = None, parent=None):
+    def __init__(self, workspace: Workspace, snapshot: RoundSnapshot, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.workspace = workspace
         self.snap = snapshot
-        self.template = template or load_template()
+        self.template = workspace.template
         self.undo_stack = QUndoStack(self)
         self._aliases: dict[int, int] = {}
         self.last_saved: datetime | None = None
@@ -76,46 +87,57 @@ class RoundSession(QObject):
         self.last_saved = datetime.now()
         self.saved.emit(self.last_saved.strftime("%H:%M:%S"))
 
-    @property
-    def _repo(self):
-        return self.store.repo
-
-    def write_rating(self, proposal_id: str, rating: str | None) -> None:
-        self._repo.set_rating(self.store.engine, self.round_id, proposal_id, rating, self.template)
-        self.snap.response(proposal_id).rating = rating
+    def write_rating(self, proposal_id: str, rating: str | None, *, over_version: int | None = None) -> None:
+        response = self.snap.response(proposal_id)
+        version = over_version if over_version is not None else response.version
+        response.version = self.workspace.rounds.set_rating(self.round_id, proposal_id, rating, expected_version=version)
+        response.rating = rating
         self.responseChanged.emit(proposal_id)
         self._done()
 
-    def write_evidence(self, proposal_id: str, text: str) -> None:
-        self._repo.set_evidence(self.store.engine, self.round_id, proposal_id, text, self.template)
-        self.snap.response(proposal_id).evidence = text
+    def write_evidence(self, proposal_id: str, text: str, *, over_version: int | None = None) -> None:
+        response = self.snap.response(proposal_id)
+        version = over_version if over_version is not None else response.version
+        response.version = self.workspace.rounds.set_evidence(self.round_id, proposal_id, text, expected_version=version)
+        response.evidence = text
         self.responseChanged.emit(proposal_id)
         self._done()
 
     def _reload_actions(self, proposal_id: str) -> None:
-        self.snap.response(proposal_id).actions = self._repo.actions_of(self.store.engine, self.round_id, proposal_id)
+        rows = self.workspace.rounds.actions_with_versions(self.round_id, proposal_id)
+        self.snap.response(proposal_id).actions = [(aid, data) for aid, data, _v in rows]
+        self.snap.action_versions.update({aid: version for aid, _d, version in rows})
         self.actionsReset.emit(proposal_id)
         self._done()
 
     def write_add_action(self, proposal_id: str, data: ActionData, position: int | None = None) -> int:
-        new_id = self._repo.add_action(self.store.engine, self.round_id, proposal_id, data, position, self.template)
+        new_id = self.workspace.rounds.add_action(self.round_id, proposal_id, data, position)
         self._reload_actions(proposal_id)
         return new_id
 
     def write_delete_action(self, action_id: int):
-        deleted = self._repo.delete_action(self.store.engine, self.resolve(action_id))
+        deleted = self.workspace.rounds.delete_action(self.resolve(action_id))
         self._reload_actions(deleted.proposal_id)
         return deleted
 
     def write_restore_action(self, deleted) -> int:
-        new_id = self._repo.restore_action(self.store.engine, deleted)
+        new_id = self.workspace.rounds.restore_action(deleted)
         self._reload_actions(deleted.proposal_id)
         return new_id
 
     def write_action_field(self, action_id: int, field: str, value) -> None:
         action_id = self.resolve(action_id)
-        data = self._repo.update_action(self.store.engine, action_id, **{field: value})
         pid = self.proposal_of_action(action_id)
+        if field in CONTENT_FIELDS:
+            data, version = self.workspace.rounds.update_action(
+                action_id, expected_version=self.snap.action_versions.get(action_id), **{field: value})
+            self.snap.action_versions[action_id] = version
+        else:
+            current = dict(self.actions(pid)).get(action_id) if pid else None
+            self._write_tracking(action_id, field, value)
+            if current is None:
+                return
+            data = dataclasses.replace(current, **{field: value if value is not None or field == "due_date" else ""})
         if pid is None:
             return
         rows = self.snap.response(pid).actions
@@ -125,12 +147,32 @@ class RoundSession(QObject):
         self.actionChanged.emit(pid, action_id)
         self._done()
 
+    def _write_tracking(self, action_id: int, field: str, value) -> None:
+        """Status, lead and due date go through tracking, which records each change."""
+        from msgdesk.store.tracking import SET_ON_RETURN_PAGE
+
+        tracking = self.workspace.tracking
+        if field == "lead":
+            tracking.set_lead(action_id, value or "")
+        elif field == "due_date":
+            tracking.set_due_date(action_id, value, SET_ON_RETURN_PAGE)
+        elif field == "status":
+            tracking.change_status(action_id, value, note=SET_ON_RETURN_PAGE)
+        else:
+            raise ValueError(f"unknown action field {field!r}")
+
     def write_move_action(self, action_id: int, position: int) -> None:
         action_id = self.resolve(action_id)
         pid = self.proposal_of_action(action_id)
-        self._repo.move_action(self.store.engine, action_id, position)
+        self.workspace.rounds.move_action(action_id, position)
         if pid is not None:
             self._reload_actions(pid)
+
+    def _refused(self, proposal_id: str, field: str, mine, exc: MsgdeskError) -> None:
+        if isinstance(exc, ConcurrentEditError):
+            self.conflict.emit(proposal_id, field, mine, exc.current, exc.current_version or 0)
+        else:
+            self.failed.emit(str(exc))
 
     # --- user edits: write, then record on the undo stack -------------------
     def set_rating(self, proposal_id: str, rating: str | None) -> None:
@@ -139,7 +181,11 @@ class RoundSession(QObject):
         old = self.response(proposal_id).rating
         if old == rating:
             return
-        self.write_rating(proposal_id, rating)
+        try:
+            self.write_rating(proposal_id, rating)
+        except MsgdeskError as exc:
+            self._refused(proposal_id, "rating", rating, exc)
+            return
         self.undo_stack.push(SetRating(self, proposal_id, old, rating))
 
     def set_evidence(self, proposal_id: str, text: str) -> None:
@@ -148,8 +194,33 @@ class RoundSession(QObject):
         old = self.response(proposal_id).evidence
         if old == text:
             return
-        self.write_evidence(proposal_id, text)
+        try:
+            self.write_evidence(proposal_id, text)
+        except MsgdeskError as exc:
+            self._refused(proposal_id, "evidence", text, exc)
+            return
         self.undo_stack.push(SetEvidence(self, proposal_id, old, text))
+
+    def keep_mine(self, proposal_id: str, field: str, mine, over_version: int) -> None:
+        """After a conflict the user chose their own text: save it over the newer one,
+        knowingly (undo brings the other officer's text back)."""
+        from msgdesk.ui.commands import SetEvidence, SetRating
+
+        response = self.response(proposal_id)
+        theirs = response.evidence if field == "evidence" else response.rating
+        if field == "evidence":
+            self.write_evidence(proposal_id, mine, over_version=over_version)
+            self.undo_stack.push(SetEvidence(self, proposal_id, theirs, mine))
+        else:
+            self.write_rating(proposal_id, mine, over_version=over_version)
+            self.undo_stack.push(SetRating(self, proposal_id, theirs, mine))
+
+    def take_theirs(self, proposal_id: str, field: str, theirs, version: int) -> None:
+        """After a conflict the user took the saved text: show it (theirs is in the database)."""
+        response = self.response(proposal_id)
+        setattr(response, field, theirs)
+        response.version = version
+        self.responseChanged.emit(proposal_id)
 
     def add_action(self, proposal_id: str, data: ActionData | None = None, position: int | None = None) -> int:
         from msgdesk.ui.commands import AddAction
@@ -172,7 +243,13 @@ class RoundSession(QObject):
         old = getattr(current, field) if current is not None else None
         if current is not None and old == value:
             return
-        self.write_action_field(action_id, field, value)
+        try:
+            self.write_action_field(action_id, field, value)
+        except MsgdeskError as exc:
+            self.failed.emit(str(exc))
+            if pid is not None:
+                self.actionChanged.emit(pid, self.resolve(action_id))  # show what is saved
+            return
         self.undo_stack.push(SetActionField(self, pid, action_id, field, old, value))
 
     def move_action(self, action_id: int, position: int) -> None:
@@ -197,34 +274,34 @@ class RoundSession(QObject):
         self._done()
 
     def mark_ready(self) -> None:
-        self._refresh_info(self._repo.mark_ready(self.store.engine, self.round_id))
+        self._refresh_info(self.workspace.rounds.mark_ready(self.round_id))
 
     def mark_draft(self) -> None:
-        self._refresh_info(self._repo.mark_draft(self.store.engine, self.round_id))
+        self._refresh_info(self.workspace.rounds.mark_draft(self.round_id))
 
-    def approve(self, meeting: date, minute_reference: str) -> None:
-        info = self._repo.approve(self.store.engine, self.round_id, meeting, minute_reference)
+    def approve(self, meeting: date, minute_reference: str, *, check_confirmed: bool = False) -> None:
+        info = self.workspace.rounds.approve(self.round_id, meeting, minute_reference, check_confirmed=check_confirmed)
         self.undo_stack.clear()  # the approved text is the record; nothing to undo into
         self._refresh_info(info)
 
     def reopen(self, reason: str) -> None:
-        info = self._repo.reopen(self.store.engine, self.round_id, reason)
+        info = self.workspace.rounds.reopen(self.round_id, reason)
         self.undo_stack.clear()
         self._refresh_info(info)
 
     def events(self):
-        return self._repo.round_events(self.store.engine, self.round_id)
+        return self.workspace.rounds.round_events(self.round_id)
 
     def refresh(self) -> None:
         """Read the round again after another view (the Tracker) changed it; undo history stays."""
-        fresh = load_snapshot(self.store.path, self.round_id)
+        fresh = self.workspace.quick_snapshot(self.round_id)
         if fresh is not None:
             self.snap = fresh
             self.roundChanged.emit()
 
     def reload(self) -> None:
         """Read the whole round again (after an import replaced it)."""
-        fresh = load_snapshot(self.store.path, self.round_id)
+        fresh = self.workspace.quick_snapshot(self.round_id)
         if fresh is not None:
             self.snap = fresh
         self.undo_stack.clear()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
 from msgdesk.returndata import ROUND_STATUS_LABELS
-from msgdesk.store.snapshot import list_round_listings
 from msgdesk.ui.forms.ui_start_page import Ui_StartPage
 
 ROUND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,11 +21,11 @@ class StartPage(QWidget):
     exampleRequested = Signal()
     importRequested = Signal()
 
-    def __init__(self, db_path, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.ui = Ui_StartPage()
         self.ui.setupUi(self)
-        self.db_path = db_path
+        self.workspace = workspace
         self.listings = []
         self.model = QStandardItemModel(self)
         self.ui.roundsView.setModel(self.model)
@@ -47,7 +46,7 @@ class StartPage(QWidget):
         self.ui.importButton.clicked.connect(self.importRequested)
 
     def refresh(self) -> None:
-        self.listings = list_round_listings(self.db_path)
+        self.listings = self.workspace.quick_listings()
         self.model.clear()
         for listing in self.listings:
             status = ROUND_STATUS_LABELS.get(listing.status, listing.status)

@@ -18,7 +18,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPixmap
 
-from msgdesk.tracker.query import TrackerRow
+from msgdesk.tracker.rows import TrackerRow
 from msgdesk.tracker.rag import CLOSED_STATUSES, RAG_COLOURS, RAG_ORDER, STATUS_ORDER, Rag, status_label
 
 #: (key, header) of every column, in order.

@@ -4,7 +4,7 @@ the selected action up: record progress, set a due date with the reason, change
 the status or the lead, see its history and its carried-forward links, and
 print the committee progress report.
 
-Works on its own (``TrackerView().set_round(engine, round_id)``) or hosted in
+Works on its own (``TrackerView().set_round(workspace, round_id)``) or hosted in
 the main window's Tracker tab.  Every write goes through ``msgdesk.tracker``
 (one short transaction each); the table is then reloaded from the database.
 """
@@ -73,7 +73,7 @@ class TrackerView(QWidget):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("trackerView")
-        self.engine = None
+        self.workspace = None
         self.round_id: int | None = None
         self.round_info = None
         self._today = today
@@ -367,9 +367,9 @@ class TrackerView(QWidget):
 
     # --- loading ----------------------------------------------------------------------
 
-    def set_round(self, engine, round_id: int | None) -> None:
-        """Show the actions of ``round_id`` (None: nothing)."""
-        self.engine = engine
+    def set_round(self, workspace, round_id: int | None) -> None:
+        """Show the actions of ``round_id`` in ``workspace`` (None: nothing)."""
+        self.workspace = workspace
         self.round_id = round_id
         self.all_rounds.blockSignals(True)
         self.all_rounds.setChecked(False)
@@ -380,19 +380,16 @@ class TrackerView(QWidget):
         """Read the rows again from the database, keeping the selection."""
         if keep_action is None and self._current is not None:
             keep_action = self._current.action_id
-        if self.engine is None or self.round_id is None:
+        if self.workspace is None or self.round_id is None:
             self.round_info = None
             self.model.set_rows([])
             self.title.setText("No round open")
             self._select(None)
             self._show_count()
             return
-        from msgdesk.store.repository import get_round
-        from msgdesk.tracker.query import tracker_rows
-
         try:
-            self.round_info = get_round(self.engine, self.round_id)
-            rows = tracker_rows(self.engine, self.round_id, all_rounds=self.all_rounds.isChecked())
+            self.round_info = self.workspace.rounds.get_round(self.round_id)
+            rows = self.workspace.tracking.rows(self.round_id, all_rounds=self.all_rounds.isChecked())
         except MsgdeskError as exc:
             self._fail(exc)
             return
@@ -529,11 +526,9 @@ class TrackerView(QWidget):
         self._load_history(row.action_id)
 
     def _load_history(self, action_id: int) -> None:
-        from msgdesk.tracker.history import history
-
         self.history.clear()
         try:
-            entries = history(self.engine, action_id)
+            entries = self.workspace.tracking.history(action_id)
         except MsgdeskError as exc:
             self._fail(exc)
             return
@@ -569,7 +564,7 @@ class TrackerView(QWidget):
 
     def _write(self, do, done_message: str) -> bool:
         row = self._current
-        if row is None or self.engine is None:
+        if row is None or self.workspace is None:
             return False
         try:
             do(row)
@@ -582,10 +577,8 @@ class TrackerView(QWidget):
         return True
 
     def record_progress(self) -> bool:
-        from msgdesk.tracker import history
-
-        ok = self._write(lambda row: history.record_progress(
-            self.engine, row.action_id, self.update_text.toPlainText(), author=self.author.text(),
+        ok = self._write(lambda row: self.workspace.tracking.record_progress(
+            row.action_id, self.update_text.toPlainText(), author=self.author.text(),
             on_date=self._entry_date(), status=self.update_status.currentData(), today=self.today,
         ), "Progress recorded on {ref}.")
         if ok:
@@ -594,11 +587,9 @@ class TrackerView(QWidget):
         return ok
 
     def set_due_date(self) -> bool:
-        from msgdesk.tracker import history
-
         due = None if self.due_clear.isChecked() else _pydate(self.due_date.date())
-        ok = self._write(lambda row: history.set_due_date(
-            self.engine, row.action_id, due, self.due_reason.text(), author=self.author.text(),
+        ok = self._write(lambda row: self.workspace.tracking.set_due_date(
+            row.action_id, due, self.due_reason.text(), author=self.author.text(),
             on_date=self._entry_date(), today=self.today,
         ), "Due date of {ref} set.")
         if ok:
@@ -607,10 +598,8 @@ class TrackerView(QWidget):
         return ok
 
     def change_status(self) -> bool:
-        from msgdesk.tracker import history
-
-        ok = self._write(lambda row: history.change_status(
-            self.engine, row.action_id, self.status_edit.currentData(), note=self.status_note.text(),
+        ok = self._write(lambda row: self.workspace.tracking.change_status(
+            row.action_id, self.status_edit.currentData(), note=self.status_note.text(),
             author=self.author.text(), on_date=self._entry_date(), today=self.today,
         ), "Status of {ref} changed.")
         if ok:
@@ -618,16 +607,15 @@ class TrackerView(QWidget):
         return ok
 
     def set_lead(self) -> bool:
-        from msgdesk.tracker import history
-
-        return self._write(lambda row: history.set_lead(self.engine, row.action_id, self.lead_edit.text()),
+        return self._write(lambda row: self.workspace.tracking.set_lead(row.action_id, self.lead_edit.text(),
+                                                                        author=self.author.text(), today=self.today),
                            "Lead of {ref} set.")
 
     # --- the report --------------------------------------------------------------------------
 
     def save_report(self, kind: str, path: str | None = None) -> str | None:
         """Ask where to save (unless ``path``) and write the committee progress report."""
-        if self.engine is None or self.round_info is None:
+        if self.workspace is None or self.round_info is None:
             return None
         as_at = _pydate(self.as_at.date())
         if path is None:
@@ -642,7 +630,7 @@ class TrackerView(QWidget):
         from msgdesk.tracker.report import build_report
 
         try:
-            report = build_report(self.engine, self.round_id, as_at)
+            report = build_report(self.workspace, self.round_id, as_at)
             if kind == "pdf":
                 from msgdesk.tracker.report_pdf import write_pdf
 

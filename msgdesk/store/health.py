@@ -1,0 +1,325 @@
+"""What a database file holds, found before msgdesk writes to it, through SQLite only.
+
+``inspect(path)`` says whether a file is new, a healthy msgdesk database, damaged, not a
+database, another application's database, or from a newer msgdesk.  It never opens the
+database (or its -wal/-shm) with anything but SQLite: in a process that holds SQLite
+connections, closing any other descriptor of the file drops SQLite's POSIX locks, and
+another process may then delete the WAL under our feet (STYLE.md, "Lessons").  Only a file
+SQLite itself refuses as "not a database" has its first bytes read, to tell a file cut
+short from a foreign one; no connection can be holding such a file.
+
+Damage is looked for with ``PRAGMA integrity_check`` (``quick_check`` misses index damage)
+whenever the file may have changed since its last good check; a small record beside the
+backups (``CheckRecord``) says what the file looked like then.  A file that has not changed
+since is not read again at every opening.
+
+``error_for(health)`` turns a bad result into a plain-words error that names the newest
+good backup; the file itself is never modified.  Nothing here imports Qt or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from msgdesk.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    ReadOnlyLocationError,
+    SchemaTooNewError,
+    StorageFullError,
+)
+from msgdesk.states import FileState
+from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Below this much free space a failing write is put down to a full disk.
+FULL_DISK_BYTES = 256 * 1024
+_SQLITE_FULL, _SQLITE_CORRUPT, _SQLITE_NOTADB = 13, 11, 26
+
+
+@dataclass(frozen=True)
+class Health:
+    state: FileState
+    path: Path
+    detail: str = ""
+    revision: str | None = None
+    #: ``store_meta.changes`` (None before schema 0002): how many changes the file has seen.
+    changes: int | None = None
+    #: Whether ``integrity_check`` (rather than nothing) vouched for the file just now.
+    checked_fully: bool = False
+    #: What the file looked like when it was checked (kept by ``remember_good_check``).
+    record: CheckRecord | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.state.usable
+
+
+def ro_uri(path: Path, *, immutable: bool = False) -> str:
+    """A read-only SQLite URI for ``path``; ``as_uri`` escapes ``?``, ``%`` and ``#``."""
+    return path.absolute().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+# --- the record of the last good check ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """What a file looked like when ``integrity_check`` last found it whole."""
+
+    changes: int | None
+    schema_version: int
+    size: int
+    mtime_ns: int
+    wal_size: int
+    wal_mtime_ns: int
+
+
+def _record_path(path: Path) -> Path:
+    from msgdesk.store.backup import backup_folder
+
+    return backup_folder(path) / f".{path.name}.checked.json"
+
+
+def _stat_pair(path: Path) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return 0, 0
+    return st.st_size, st.st_mtime_ns
+
+
+def current_record(path: Path, changes: int | None, schema_version: int) -> CheckRecord:
+    size, mtime = _stat_pair(path)
+    wal_size, wal_mtime = _stat_pair(path.with_name(path.name + "-wal"))
+    return CheckRecord(changes, schema_version, size, mtime, wal_size, wal_mtime)
+
+
+def read_record(path: Path) -> CheckRecord | None:
+    try:
+        return CheckRecord(**json.loads(_record_path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def write_record(path: Path, record: CheckRecord) -> None:
+    """Remember a good check; failing to (a read-only folder) only costs a check next time."""
+    target = _record_path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".tmp")
+        partial.write_text(json.dumps(asdict(record)), encoding="utf-8")
+        os.replace(partial, target)
+    except OSError:
+        pass
+
+
+# --- inspecting ---------------------------------------------------------------------------------
+
+
+def _has_backups(path: Path) -> bool:
+    from msgdesk.store.backup import backup_folder
+
+    folder = backup_folder(path)
+    return folder.is_dir() and any(folder.glob(f"{path.stem}-*.db*"))
+
+
+def disk_is_full(path: Path) -> bool:
+    probe = path if path.is_dir() else path.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        usage = os.statvfs(probe) if hasattr(os, "statvfs") else None
+    except OSError:
+        return False
+    return bool(usage and usage.f_bavail * usage.f_frsize < FULL_DISK_BYTES)
+
+
+def storage_full(path: Path | None) -> StorageFullError:
+    where = f" ({path.parent})" if path else ""
+    error = StorageFullError(
+        f"The disk is full{where}: nothing was changed, and everything saved before is safe. "
+        "Free some space (empty the recycle bin, move large files), then try again."
+    )
+    error.path = path
+    return error
+
+
+def _not_a_database(path: Path, size: int) -> Health:
+    # SQLite refused the file, so no connection of ours holds it: reading bytes is safe.
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return Health(FileState.DAMAGED, path, f"it cannot be read ({exc.strerror or exc})")
+    if head and SQLITE_MAGIC.startswith(head):
+        return Health(FileState.DAMAGED, path, f"the file is cut short or its header is damaged ({size} bytes)")
+    return Health(FileState.NOT_DATABASE, path, "it is not an SQLite database file")
+
+
+def inspect(path: str | os.PathLike[str], *, full: bool | None = None) -> Health:
+    """What ``path`` holds, reading only.  ``full``: True always runs ``integrity_check``,
+    False never does, None (the default) runs it when the file changed since its last
+    good check.  Raises StorageFullError when the disk is too full to read it."""
+    path = Path(path)
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return Health(FileState.NEW, path)
+    except OSError as exc:
+        return Health(FileState.DAMAGED, path, f"it cannot be read ({exc.strerror or exc})")
+    if path.is_dir():
+        return Health(FileState.NOT_DATABASE, path, "it is a folder, not a file")
+    if size == 0:
+        if _has_backups(path):
+            return Health(FileState.DAMAGED, path, "the file is empty, although backups of it exist")
+        return Health(FileState.NEW, path)
+    # With no -wal, -shm or -journal beside the file nobody is using it and nothing is
+    # left to replay: read it as immutable, which creates no -wal/-shm beside a file that
+    # may be damaged or foreign.  Otherwise a normal read-only connection takes SQLite's
+    # locks.  (Either way SQLite keeps its own POSIX locks of other connections intact.)
+    quiet = not _journal_present(path)
+    found = _inspect_with(path, size, full, immutable=quiet)
+    if found.state is FileState.DAMAGED and quiet and _journal_present(path):
+        # Another process began writing while we read without locks: look again, properly.
+        found = _inspect_with(path, size, full, immutable=False)
+    return found
+
+
+def _journal_present(path: Path) -> bool:
+    return any(os.path.exists(str(path) + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def _inspect_with(path: Path, size: int, full: bool | None, *, immutable: bool) -> Health:
+    try:
+        con = sqlite3.connect(ro_uri(path, immutable=immutable), uri=True)
+    except sqlite3.Error as exc:
+        return _failed(path, size, exc)
+    try:
+        return _classify(con, path, size, full)
+    except sqlite3.Error as exc:
+        return _failed(path, size, exc)
+    finally:
+        con.close()
+
+
+def _failed(path: Path, size: int, exc: sqlite3.Error) -> Health:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code == _SQLITE_NOTADB:
+        return _not_a_database(path, size)
+    if code == _SQLITE_CORRUPT:
+        return Health(FileState.DAMAGED, path, f"SQLite found damage ({exc})")
+    if code == _SQLITE_FULL or disk_is_full(path):
+        raise storage_full(path) from exc
+    # Anything else (permissions, a lock held too long) is not damage: say what it is.
+    error = DatabaseError(f"{path} cannot be read just now ({exc}). It has not been changed.")
+    error.path = path
+    raise error from exc
+
+
+def _classify(con: sqlite3.Connection, path: Path, size: int, full: bool | None) -> Health:
+    # Stat first, then read in one transaction: a write in between makes the record look
+    # older than the content checked, which only costs a check next time.
+    before = current_record(path, None, 0)
+    con.execute("BEGIN")
+    application_id = con.execute("PRAGMA application_id").fetchone()[0]
+    schema_version = con.execute("PRAGMA schema_version").fetchone()[0]
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+              if not r[0].startswith("sqlite_")}
+    if not tables and application_id == 0:
+        return Health(FileState.NEW, path, "an empty SQLite database")
+    ours = application_id == APPLICATION_ID
+    if not ours and (application_id != 0 or not TABLES_0001 <= tables):
+        shown = ", ".join(sorted(tables)[:6]) + ("…" if len(tables) > 6 else "")
+        return Health(FileState.FOREIGN, path,
+                      f"it is a database of another application (tables: {shown or 'none'})")
+    revision = None
+    if "alembic_version" in tables:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    if revision is None:
+        return Health(FileState.DAMAGED, path, "it has msgdesk's tables but no schema version")
+    if revision not in KNOWN_REVISIONS:
+        return Health(FileState.TOO_NEW, path, f"it was written by a newer msgdesk (schema {revision})", revision)
+    changes = None
+    if "store_meta" in tables:
+        row = con.execute("SELECT changes FROM store_meta WHERE id = 1").fetchone()
+        changes = row[0] if row else None
+    now = CheckRecord(changes, schema_version, before.size, before.mtime_ns, before.wal_size, before.wal_mtime_ns)
+    if full is None:
+        full = read_record(path) != now
+    if full:
+        problems = [row[0] for row in con.execute("PRAGMA integrity_check(20)").fetchall()]
+        if problems != ["ok"]:
+            return Health(FileState.DAMAGED, path, "SQLite's check found damage: " + "; ".join(problems[:3]))
+    return Health(FileState.OK, path, revision=revision, changes=changes, checked_fully=bool(full), record=now)
+
+
+def remember_good_check(health: Health) -> None:
+    """After a full check passed, note what the file looked like then."""
+    if health.state is FileState.OK and health.checked_fully and health.record is not None:
+        write_record(health.path, health.record)
+
+
+# --- explaining ---------------------------------------------------------------------------------
+
+
+def error_for(health: Health) -> DatabaseError:
+    """A plain-words error for a database that must not be opened, naming the newest good
+    backup (``error.backup``) and the command that goes back to it."""
+    from msgdesk.store.backup import newest_good_backup
+
+    path = health.path
+    error_class: type[DatabaseError]
+    offer_backup = True
+    if health.state is FileState.TOO_NEW:
+        what = (f"{path} was written by a newer version of msgdesk (schema {health.revision}); "
+                "this version cannot open it without risking your data. Install the newer msgdesk.")
+        error_class = SchemaTooNewError
+    elif health.state is FileState.NOT_DATABASE:
+        what = f"{path} is not an msgdesk database ({health.detail})."
+        error_class = NotADatabaseError
+    elif health.state is FileState.FOREIGN:
+        what = (f"{path} is not an msgdesk database: {health.detail}. msgdesk will not add its own "
+                "tables to it. Choose another file name with --db PATH.")
+        error_class = ForeignDatabaseError
+        offer_backup = False
+    else:
+        what = f"{path} is damaged: {health.detail}."
+        error_class = DamagedDatabaseError
+    backup = newest_good_backup(path) if offer_backup else None
+    if backup is not None:
+        offer = (f" msgdesk has not changed the file. The newest good backup is from {backup.when} "
+                 f"({backup.summary()}). To go back to it, run:  msgdesk restore \"{backup.path}\""
+                 f"  (the current file is kept aside, unchanged).")
+    elif offer_backup:
+        offer = " msgdesk has not changed the file, and there is no backup of it to go back to."
+    else:
+        offer = " It has not been changed."
+    error = error_class(what + offer)
+    error.path = path
+    error.backup = backup
+    return error
+
+
+def check_writable(path: Path) -> None:
+    """Raise ReadOnlyLocationError if msgdesk could not save in ``path``'s folder."""
+    folder = path.parent
+    problem = None
+    if folder.exists() and not os.access(folder, os.W_OK):
+        problem = f"the folder {folder} is read-only"
+    elif path.exists() and not os.access(path, os.W_OK):
+        problem = f"the file {path} is read-only"
+    if problem:
+        error = ReadOnlyLocationError(
+            f"msgdesk cannot save your work: {problem}. Your data has not been changed. "
+            "Ask IT for write access to the folder, or open a copy elsewhere with --db PATH."
+        )
+        error.path = path
+        raise error

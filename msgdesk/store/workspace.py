@@ -1,0 +1,293 @@
+"""The one way into msgdesk's data.
+
+A ``Workspace`` is opened from a file path (SQLite) or a ``postgresql://`` URL, built once
+by whoever starts msgdesk (the window, a command, a test) and handed to everything that
+needs the data.  It owns the engine, the template, the single-instance lock, backups and
+the fast read used for the window's first paint; inside it the repositories per area
+(``rounds``, ``tracking``) do the work, one short transaction per call.
+
+Nothing heavy is imported until it is needed: the window paints from ``quick_snapshot``
+(the standard library's sqlite3) and SQLAlchemy comes in with the first real use.
+
+The flow of an edit: a widget's change → ``ui.session.RoundSession`` → a repository method
+here → one transaction → the database (its guards refuse what is not allowed, with a
+typed error) → the session updates its snapshot and emits a signal for the views.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msgdesk.errors import InputError
+from msgdesk.states import Backend
+from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
+from msgdesk.template import Template, load_template
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from msgdesk.store.backup import BackupInfo, RestoreResult
+    from msgdesk.store.lock import InstanceLock
+    from msgdesk.store.rounds import RoundsRepository
+    from msgdesk.store.snapshot import RoundListing, RoundSnapshot
+    from msgdesk.store.tracking import TrackingRepository
+
+log = logging.getLogger(__name__)
+
+NETWORK_NOTICE = (
+    "Your database is on a network drive. msgdesk keeps it safe there by saving each change "
+    "straight to the file (a rollback journal), which is a little slower. For speed, keep it "
+    "on this computer's own disk, or ask IT for a shared PostgreSQL database."
+)
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (some containers)
+        return ""
+
+
+class Workspace:
+    """msgdesk's data at one place.  ``Workspace.open(where)`` opens it at once;
+    ``Workspace(target)`` opens it on first use."""
+
+    def __init__(self, target: DatabaseTarget | str | os.PathLike[str], *, template: Template | None = None,
+                 user: str | None = None, backup_on_open: bool = True):
+        self.target: DatabaseTarget = (
+            target if isinstance(target, (SqliteTarget, PostgresTarget)) else parse_target(os.fspath(target))
+        )
+        self.template = template or load_template()
+        self.user = login_name() if user is None else user
+        self.backup_on_open = backup_on_open
+        self.notices: list[str] = []
+        self._engine: Engine | None = None
+        self._rounds: RoundsRepository | None = None
+        self._tracking: TrackingRepository | None = None
+        self._lock: InstanceLock | None = None
+
+    @classmethod
+    def open(cls, where: DatabaseTarget | str | os.PathLike[str], **options: object) -> Workspace:
+        workspace = cls(where, **options)  # type: ignore[arg-type]
+        workspace.ensure_open()
+        return workspace
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- what it is ----------------------------------------------------------------------------
+
+    @property
+    def backend(self) -> Backend:
+        return self.target.backend
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None for PostgreSQL."""
+        return self.target.path if isinstance(self.target, SqliteTarget) else None
+
+    def describe(self) -> str:
+        """Where the data is, for messages ("the SQLite file …"); never a password."""
+        return self.target.describe()
+
+    @property
+    def key(self) -> str:
+        """A stable name for this database, for settings (the last round opened)."""
+        return str(self.target.path) if isinstance(self.target, SqliteTarget) else self.target.to_url()
+
+    @property
+    def is_open(self) -> bool:
+        return self._engine is not None
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def ensure_open(self) -> None:
+        if self._engine is not None:
+            return
+        from msgdesk.store import database
+
+        if isinstance(self.target, SqliteTarget):
+            from msgdesk.store import backup, health
+            from msgdesk.store.network import is_network_path
+
+            path = self.target.path
+            network = is_network_path(path)
+            engine, found = database.open_sqlite(path, network=network, after_approval=self._after_approval)
+            health.remember_good_check(found)
+            self.notices = [NETWORK_NOTICE] if network else []
+            if network:
+                log.warning("%s is on a network drive: using a rollback journal", path)
+            self._engine = engine
+            if self.backup_on_open and found.state.value == "ok":
+                backup.backup_if_changed(path, found.changes, "open")
+        else:
+            self._engine = database.open_postgresql(self.target.engine_url(), self.target.describe())
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for the repositories and for tests that check the schema."""
+        self.ensure_open()
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def rounds(self) -> RoundsRepository:
+        if self._rounds is None:
+            from msgdesk.store.rounds import RoundsRepository
+            from msgdesk.store.session import Transactions
+
+            self._rounds = RoundsRepository(Transactions(self.engine), self.template)
+        return self._rounds
+
+    @property
+    def tracking(self) -> TrackingRepository:
+        if self._tracking is None:
+            from msgdesk.store.session import Transactions
+            from msgdesk.store.tracking import TrackingRepository
+
+            self._tracking = TrackingRepository(Transactions(self.engine), self.template, self.user)
+        return self._tracking
+
+    def close(self) -> None:
+        """Let go of the database (the lock too); the workspace can be opened again."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._rounds = self._tracking = None
+        self.release_lock()
+
+    def reopen(self) -> None:
+        """Open afresh (after a restore replaced the file under us)."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._rounds = self._tracking = None
+        self.ensure_open()
+
+    # --- one msgdesk per SQLite file --------------------------------------------------------------
+
+    def acquire_lock(self, wait_seconds: float = 0.0) -> None:
+        """Hold the single-instance lock (SQLite only: on PostgreSQL officers share the
+        database, and row versions keep their saves apart).  Waits up to ``wait_seconds``
+        for another msgdesk to let go, then raises AlreadyOpenError."""
+        if self.path is None or (self._lock is not None and self._lock.held):
+            return
+        import time
+
+        from msgdesk.errors import AlreadyOpenError
+        from msgdesk.store.lock import InstanceLock
+
+        lock = InstanceLock(self.path)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                self._lock = lock.acquire()
+                return
+            except AlreadyOpenError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.1)
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # --- the fast read for the first paint ----------------------------------------------------------
+
+    def is_current(self) -> bool:
+        """True if the database needs no migration (so the fast read can be used)."""
+        if self.path is None:
+            return self.is_open
+        from msgdesk.store.snapshot import is_current
+
+        return is_current(self.path)
+
+    def quick_snapshot(self, round_id: int) -> RoundSnapshot | None:
+        """Round ``round_id`` as the window holds it; None if it is not there.  Before the
+        engine is open this reads with the standard library only (half a second sooner)."""
+        if self.path is not None and not self.is_open:
+            from msgdesk.store.snapshot import load_snapshot
+
+            return load_snapshot(self.path, round_id)
+        from msgdesk.errors import NotFoundError
+
+        try:
+            return self.rounds.snapshot(round_id)
+        except NotFoundError:
+            return None
+
+    def quick_listings(self) -> list[RoundListing]:
+        """Every round (for the start page), cheaply."""
+        from msgdesk.store.snapshot import RoundListing, list_round_listings
+
+        if self.path is not None and not self.is_open:
+            return list_round_listings(self.path)
+        return [RoundListing(s.round.id, s.round.partnership, s.round.label, s.round.status)
+                for s in self.rounds.list_rounds()]
+
+    # --- backups ------------------------------------------------------------------------------------
+
+    def _after_approval(self) -> None:
+        if self.path is None:
+            return
+        from msgdesk.store.backup import create_backup
+
+        try:
+            create_backup(self.path, "approval")
+        except Exception as exc:  # the approval itself is saved; say so in the log
+            log.warning("backup after approval failed: %s", exc)
+
+    def backup_now(self, out: str | os.PathLike[str] | None = None) -> BackupInfo:
+        """A checked backup: of the SQLite file (into the backups folder, or ``out``), or
+        on PostgreSQL a portable archive of every round, its history and events to ``out``."""
+        if self.path is not None:
+            from msgdesk.store.backup import create_backup
+
+            return create_backup(self.path, "manual", out=out)
+        if out is None:
+            raise InputError("on a shared PostgreSQL database, say where to write the archive: msgdesk backup OUT.json")
+        from msgdesk.store.archive import write_archive
+
+        return write_archive(self, Path(out))
+
+    def list_backups(self) -> list[BackupInfo]:
+        if self.path is None:
+            return []
+        from msgdesk.store.backup import list_backups
+
+        return list_backups(self.path)
+
+    def restore(self, source: str | os.PathLike[str], *, force: bool = False) -> RestoreResult:
+        """Go back to a backup (or load an archive).  The caller holds the lock; the
+        workspace reopens afterwards."""
+        from msgdesk.store.archive import is_archive
+
+        source = Path(source)
+        if is_archive(source):
+            from msgdesk.store.archive import restore_archive
+
+            return restore_archive(self, source, force=force)
+        if self.path is None:
+            raise InputError(f"{source} is an SQLite backup; a PostgreSQL database takes an archive "
+                             "(msgdesk backup OUT.json writes one)")
+        from msgdesk.store.backup import restore_backup
+
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+            self._rounds = self._tracking = None
+        result = restore_backup(self.path, source, force=force)
+        backup_on_open, self.backup_on_open = self.backup_on_open, False
+        try:
+            self.ensure_open()  # brings an older backup up to date
+        finally:
+            self.backup_on_open = backup_on_open
+        return result
