@@ -44,7 +44,7 @@ CHILD = textwrap.dedent("""
         QTimer.singleShot(0, store)
 
     def store():
-        if window().store.ready:
+        if window().workspace.is_open:
             print("STORE", time.time(), flush=True)
             app.quit()
         else:
@@ -59,13 +59,11 @@ CHILD = textwrap.dedent("""
 def prepare(folder: Path) -> tuple[Path, Path]:
     from msgdesk.paths import resource_path
     from msgdesk.returnfile import read_return_file
-    from msgdesk.store.database import open_database
-    from msgdesk.store.repository import import_return
+    from msgdesk.store.workspace import Workspace
 
     db = folder / "bench.db"
-    engine = open_database(db)
-    info = import_return(engine, read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
-    engine.dispose()
+    with Workspace.open(db) as workspace:
+        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
     ini = folder / "settings.ini"
     ini.write_text(f"[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
     return db, ini

@@ -35,8 +35,7 @@ WORDS = ("review", "strategy", "locality", "budget", "engagement", "workforce", 
 
 def synthetic_rows(n: int, seed: int = 5):
     from msgdesk.template import load_template
-    from msgdesk.tracker.history import HistoryEntry
-    from msgdesk.tracker.query import TrackerRow
+    from msgdesk.tracker.rows import HistoryEntry, TrackerRow
 
     rnd = random.Random(seed)
     template = load_template()
@@ -141,10 +140,8 @@ def bench_model(n: int) -> bool:
 
 def bench_query(n: int) -> None:
     from msgdesk.returndata import ActionData, ResponseData, ReturnData
-    from msgdesk.store.database import open_database
-    from msgdesk.store.repository import import_return
+    from msgdesk.store.workspace import Workspace
     from msgdesk.template import load_template
-    from msgdesk.tracker.query import tracker_rows
 
     template = load_template()
     proposals = template.local_proposals
@@ -155,14 +152,14 @@ def bench_query(n: int) -> None:
             ActionData(action=f"Action {i} for {p.id}", timescale=("December 2021", "6 months", "Ongoing", "")[i % 4])
             for i in range(per)]))
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(Path(folder) / "bench.db")
-        info = import_return(engine, data, template=template)
+        workspace = Workspace.open(Path(folder) / "bench.db")
+        info = workspace.rounds.import_return(data)
         samples = []
         for _ in range(3):
             start = time.perf_counter()
-            rows = workspace.tracking.rows(info.id, template=template)
+            rows = workspace.tracking.rows(info.id)
             samples.append((time.perf_counter() - start) * 1000)
-        engine.dispose()
+        workspace.close()
     print(f"  tracker_rows from the database: {len(rows)} actions in {statistics.median(samples):.0f} ms "
           "(median of 3; loading, not filtering)")
 

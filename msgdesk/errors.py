@@ -34,7 +34,7 @@ class DuplicateRoundError(InputError):
 
     def __init__(self, partnership: str, label: str, hint: str = ""):
         self.partnership, self.label = partnership, label
-        super().__init__(f"{partnership} already has a round {label!r}{hint}")
+        super().__init__(f"{partnership} already has a round {label}{hint}")
 
 
 class RoundLockedError(InputError):

@@ -52,6 +52,18 @@ def workspace(db_path):
 
 
 @pytest.fixture
+def any_workspace(db_target):
+    """The test's own database on each backend in turn: SQLite, then PostgreSQL (when
+    MSGDESK_TEST_PG names a server).  A test module runs its storage tests on both by
+    overriding ``workspace`` with this."""
+    from msgdesk.store.workspace import Workspace
+
+    ws = Workspace.open(db_target)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
 def engine(workspace):
     """The workspace's engine, for tests that look at the schema itself."""
     return workspace.engine

@@ -38,7 +38,7 @@ def test_the_log_goes_to_a_rotating_file_in_the_user_log_folder(logging_configur
 def test_backups_and_restores_are_logged(logging_configured, db_path, example_round, workspace):
     from msgdesk.store import backup
 
-    engine.dispose()
+    workspace.close()
     info = backup.create_backup(db_path, "manual")
     backup.restore_backup(db_path, info.path)
     for handler in logging.getLogger("msgdesk").handlers:
@@ -52,7 +52,7 @@ def test_backups_and_restores_are_logged(logging_configured, db_path, example_ro
 def test_database_and_backups_are_readable_only_by_their_owner(db_path, example_round, workspace):
     from msgdesk.store import backup
 
-    engine.dispose()
+    workspace.close()
     info = backup.create_backup(db_path, "manual")
     assert (db_path.stat().st_mode & 0o777) == 0o600
     assert (info.path.stat().st_mode & 0o777) == 0o600

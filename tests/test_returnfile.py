@@ -165,17 +165,18 @@ def test_db_environment_variable_and_default_data_folder(tmp_path, monkeypatch, 
     monkeypatch.delenv("MSGDESK_DB")
     assert main(["list"]) == 0  # the user data folder (redirected to a temp HOME by conftest)
     assert "No rounds yet" in capsys.readouterr().out
-    from msgdesk.paths import default_db_path
-
     import os
+    from pathlib import Path
 
-    assert default_db_path().exists()
-    assert default_db_path().is_relative_to(os.environ["XDG_DATA_HOME"])
+    from msgdesk.paths import default_db_location
+
+    assert Path(default_db_location()).exists()
+    assert Path(default_db_location()).is_relative_to(os.environ["XDG_DATA_HOME"])
 
 
 def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_path, tmp_path, capsys):
     from datetime import date
-    from msgdesk.store.database import open_database
+    from msgdesk.store.workspace import Workspace
 
     assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0
     assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 2
@@ -186,7 +187,7 @@ def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_pa
     path = tmp_path / "changed.json"
     path.write_text(json.dumps(changed), encoding="utf-8")
     assert main(["import", str(path), "--db", str(db_path), "--replace"]) == 0
-    engine = open_database(db_path)
+    workspace = Workspace.open(db_path)
     info = workspace.rounds.find_round(changed["partnership"], "2019")
     assert workspace.rounds.load_round_by_id(info.id).response("1.1").evidence == "Replaced evidence"
 

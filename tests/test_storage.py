@@ -43,7 +43,7 @@ def test_schema_head_constant_matches_alembic():
     assert {rev.revision for rev in script.walk_revisions()} == set(KNOWN_REVISIONS)
 
 
-def test_new_database_has_pragmas_and_owner_only_permissions(workspace, db_path):
+def test_new_database_has_pragmas_and_owner_only_permissions(engine, db_path):
     with engine.connect() as con:
         assert con.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert con.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -51,7 +51,7 @@ def test_new_database_has_pragmas_and_owner_only_permissions(workspace, db_path)
     assert (db_path.stat().st_mode & 0o777) == 0o600
 
 
-def test_models_match_the_migrated_schema(workspace):
+def test_models_match_the_migrated_schema(engine):
     from msgdesk.store.models import Base
 
     with engine.connect() as con:

@@ -39,15 +39,6 @@ def test_export_pdf_shows_progress_and_offers_to_open(window, example_round, tmp
     assert asked, "the user is offered to open the file"
 
 
-def test_missing_report_module_is_explained(window, example_round, monkeypatch):
-    window.open_round(example_round.id)
-    monkeypatch.setitem(sys.modules, "msgdesk.reports.xlsx_workbook", None)  # import fails
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: warned.append(a[2])))
-    window.ui.actionExportExcel.trigger()
-    assert warned and "not available" in warned[0]
-
-
 def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_round, monkeypatch, workspace, qtbot):
     from msgdesk.ui.errors import install_excepthook
 

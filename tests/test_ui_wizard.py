@@ -157,7 +157,7 @@ def test_approved_round_is_read_only_and_reopening_is_recorded(window, qtbot, wo
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Typo in 2.3 evidence", True)))
     qtbot.mouseClick(window.ui.reopenButton, Qt.MouseButton.LeftButton)
     assert not window.ui.banner.isVisible()
-    assert workspace.rounds.get_round(example_round.id).status == "draft"
+    assert workspace.rounds.get_round(example_round.id).status == "reopened"
     assert "Typo in 2.3 evidence" in workspace.rounds.round_events(example_round.id)[-1].detail
     assert not page.ui.evidenceEdit.isReadOnly()
 
@@ -280,7 +280,7 @@ def test_user_text_in_labels_is_shown_literally_never_as_markup(window, qtbot, w
     assert window.ui.roundLabel.textFormat() == Qt.TextFormat.PlainText
     assert window.ui.roundLabel.text().startswith("<b>Bold</b> & Co")
     assert '(minute &lt;img src=&quot;/etc/hostname&quot;/&gt;)' in window.ui.bannerLabel.text()
-    window.store.engine  # the history comes from the full store (opened after first paint in the app)
+    window.workspace.ensure_open()  # the history comes from the full store (opened after first paint in the app)
     window.go_to(REVIEW)
     review = window.review_page
     assert review.ui.summaryLabel.textFormat() == Qt.TextFormat.PlainText

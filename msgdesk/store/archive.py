@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from msgdesk.errors import InputError, NeedsConfirmationError
+from msgdesk.errors import InputError
 from msgdesk.states import Backend, EventKind, RoundStatus
 from msgdesk.store.backup import BackupInfo, RestoreResult, RoundContent
 from msgdesk.store.models import TABLES_IN_ORDER, Base, EvaluationRound, Partnership

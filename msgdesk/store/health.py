@@ -98,6 +98,8 @@ def _stat_pair(path: Path) -> tuple[int, int]:
 def current_record(path: Path, changes: int | None, schema_version: int) -> CheckRecord:
     size, mtime = _stat_pair(path)
     wal_size, wal_mtime = _stat_pair(path.with_name(path.name + "-wal"))
+    if wal_size == 0:  # an empty WAL, left by a reader, holds nothing
+        wal_mtime = 0
     return CheckRecord(changes, schema_version, size, mtime, wal_size, wal_mtime)
 
 

@@ -149,7 +149,8 @@ def _sqlite_guards() -> list[str]:
             f"NEW.status IS NOT OLD.status AND NOT ({allowed})", _refuse(MOVE_REFUSED))
     trigger("evaluation_round_reopen_reason", "BEFORE", "UPDATE OF status", "evaluation_round",
             "OLD.status = 'approved' AND NEW.status IS NOT 'approved' "
-            "AND trim(COALESCE(NEW.status_note, '')) = ''", _refuse(REASON_NEEDED))
+            "AND (NEW.status_note IS OLD.status_note OR trim(COALESCE(NEW.status_note, '')) = '')",
+            _refuse(REASON_NEEDED))
     kind = "CASE NEW.status " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in EVENT_FOR.items()) + " END"
     trigger("evaluation_round_record_move", "AFTER", "UPDATE OF status", "evaluation_round",
             "NEW.status IS NOT OLD.status",
@@ -284,7 +285,8 @@ def _postgresql_guards() -> list[str]:
             IF OLD.status = 'approved' AND NEW.status = 'approved' THEN {_raise(LOCKED)} END IF;
             IF NEW.status IS DISTINCT FROM OLD.status THEN
                 IF NOT ({allowed}) THEN {_raise(MOVE_REFUSED)} END IF;
-                IF OLD.status = 'approved' AND btrim(COALESCE(NEW.status_note, '')) = '' THEN
+                IF OLD.status = 'approved' AND (NEW.status_note IS NOT DISTINCT FROM OLD.status_note
+                                                OR btrim(COALESCE(NEW.status_note, '')) = '') THEN
                     {_raise(REASON_NEEDED)}
                 END IF;
             END IF;
