@@ -268,6 +268,62 @@ def test_a_huge_value_is_cut_short_in_the_message(path, value, template):
     assert len(str(caught.value)) < 300, str(caught.value)[:300]
 
 
+def _problems(obj_or_text, template) -> list[str]:
+    text = obj_or_text if isinstance(obj_or_text, str) else json.dumps(obj_or_text, ensure_ascii=False)
+    try:
+        parse_return(text.encode("utf-8"), template)
+    except ReturnFileError as exc:
+        return exc.problems
+    return []
+
+
+def test_nesting_is_refused_from_101_levels_deep(template):
+    """Evidence at depth 3 (file, responses, response) holding ``extra`` nested lists."""
+    for extra in range(90, 111):
+        text = json.dumps(with_change(_set(["responses", 5, "evidence"], "__x__"))).replace(
+            '"__x__"', "[" * extra + "]" * extra)
+        problems = _problems(text, template)
+        if 3 + extra > 100:
+            assert len(problems) == 1 and "nested more than 100 levels deep" in problems[0], (extra, problems)
+        else:
+            assert problems == ["responses[5].evidence: expected text, found a list"], (extra, problems)
+
+
+def test_at_most_100_000_lists_and_objects(template):
+    base = 2 + 22 * 2 + 52  # the example's own: file, responses, each response and its actions list, actions
+    for extra in range(100_000 - base - 3, 100_000 - base + 4):
+        problems = _problems(with_change(_set(["contact"], [[]] * (extra - 1))), template)
+        if base + extra > 100_000:
+            assert len(problems) == 1 and "more than 100,000 lists and objects" in problems[0], (extra, problems)
+        else:
+            assert problems == ["contact: expected text, found a list"], (extra, problems)
+
+
+# (where, limit, a change that sets the field); every limit counts characters, not bytes
+LIMITS = [
+    ("partnership", 200, lambda v: _set(["partnership"], v)),
+    ("round", 40, lambda v: _set(["round"], v)),
+    ("contact", 1000, lambda v: _set(["contact"], v)),
+    ("responses[5].evidence", 1_000_000, lambda v: _set(["responses", 5, "evidence"], v)),
+    ("responses[3].actions[1].action", 1_000_000, lambda v: _first_action_with("action", v)),
+    ("responses[3].actions[1].delivery", 1_000_000, lambda v: _first_action_with("delivery", v)),
+    ("responses[3].actions[1].timescale", 1000, lambda v: _first_action_with("timescale", v)),
+    ("responses[3].actions[1].lead", 200, lambda v: _first_action_with("lead", v)),
+]
+
+
+@pytest.mark.parametrize("where,limit,change", LIMITS, ids=[x[0] for x in LIMITS])
+def test_text_limits_count_characters(where, limit, change, template):
+    for length in range(limit - 3, limit + 4):
+        value = ("Slàinte🙂 " * (length // 9 + 1))[:length]
+        assert len(value) == length
+        problems = _problems(with_change(change(value.strip() + "x" * (length - len(value.strip())))), template)
+        if length > limit:
+            assert problems == [f"{where}: too long ({length:,} characters; at most {limit:,})"], (length, problems)
+        else:
+            assert problems == [], (length, problems)
+
+
 def test_every_problem_is_reported_at_once(template):
     obj = example_obj()
     obj["responses"][0]["rating"] = "great"
