@@ -6,6 +6,7 @@ all, and files at the 50 MB limit."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,14 +30,20 @@ def msgdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
                           errors="backslashreplace", env={**os.environ, **(env or {})}, timeout=120)
 
 
-@pytest.fixture
-def database(tmp_path) -> Path:
-    """A database holding the North Ayrshire 2019 round, imported by the command line."""
-    db = tmp_path / "data" / "msgdesk.db"
-    db.parent.mkdir()
-    done = msgdesk("import", str(EXAMPLE), "--db", str(db))
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    """A data folder whose database holds the North Ayrshire 2019 round, imported by the command line."""
+    folder = tmp_path_factory.mktemp("imported")
+    done = msgdesk("import", str(EXAMPLE), "--db", str(folder / "msgdesk.db"))
     assert done.returncode == 0, done.stderr
-    return db
+    return folder
+
+
+@pytest.fixture
+def database(imported, tmp_path) -> Path:
+    """A copy of that folder for one test (no process has it open: a plain copy is whole)."""
+    shutil.copytree(imported, tmp_path / "data")
+    return tmp_path / "data" / "msgdesk.db"
 
 
 def _example_with(old: str, new: str) -> bytes:
