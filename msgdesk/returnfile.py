@@ -11,8 +11,15 @@ UTF-8 JSON of exactly this shape::
 
 Reading validates everything first and reports every problem with its
 location (``responses[3].actions[1].timescale: expected text``); nothing is
-stored unless the whole file is good.  Writing produces a canonical form, so
-export → import → export is byte-identical.
+stored unless the whole file is good.  Beyond the shape, a file is refused
+when it is not UTF-8, is not strict JSON (``NaN``, a key given twice in one
+object, see :mod:`msgdesk.jsontext`), or holds text no database can keep
+(control characters, lone surrogate escapes such as ``"\\ud800"``).  An
+entry for a proposal not for local completion (3.2, 3.3, 5.3) is accepted
+when it has no content and then ignored: there is nothing to keep.
+
+Writing produces a canonical form, so export → import → export is
+byte-identical.
 """
 
 from __future__ import annotations
@@ -20,12 +27,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from msgdesk.errors import InputError
+from msgdesk.jsontext import JSONTextError, decode, item, loads, member, shown
 from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.template import Template, load_template
 
@@ -39,8 +48,14 @@ TOP_KEYS = ("format", "version", "partnership", "round", "contact", "completed_o
 RESPONSE_KEYS = ("proposal", "rating", "previous_rating", "evidence", "actions")
 ACTION_KEYS = ("action", "delivery", "timescale", "lead", "due_date")
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+#: Problems listed in the message (all are kept in ``problems``): a file with
+#: thousands of wrong keys must not fill the screen.
+MAX_LISTED = 50
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"[\r\n\t]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class ReturnFileError(InputError):
@@ -50,8 +65,34 @@ class ReturnFileError(InputError):
         self.problems = problems
         self.source = source
         where = f"{source}: " if source else ""
-        count = f"{len(problems)} problems" if len(problems) != 1 else "1 problem"
-        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(f"  {p}" for p in problems))
+        count = f"{len(problems):,} problems" if len(problems) != 1 else "1 problem"
+        listed = [f"  {p}" for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            listed.append(f"  … and {len(problems) - MAX_LISTED:,} more")
+        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
+
+
+def text_problems(value: str, *, limit: int = MAX_TEXT, single_line: bool = False) -> list[str]:
+    """Why ``value`` cannot be a text field of a return file (empty when it can).
+
+    The one rule for text msgdesk can store and write back: at most ``limit``
+    characters, no control characters but newline, carriage return and tab (none
+    of those either when ``single_line``), no lone surrogates.
+    """
+    problems = []
+    if len(value) > limit:
+        problems.append(f"too long ({len(value):,} characters; at most {limit:,})")
+    bad = _CONTROL.search(value)
+    if bad:
+        problems.append(f"contains a control character (U+{ord(bad.group()):04X}) at position {bad.start()}")
+    elif single_line and (bad := _LINE_BREAK.search(value)):
+        problems.append(f"must be one line: contains a line break or tab (U+{ord(bad.group()):04X}) "
+                        f"at position {bad.start()}")
+    lone = _SURROGATE.search(value)
+    if lone:
+        problems.append(f"contains a lone surrogate escape (\\u{ord(lone.group()):04x}) at position "
+                        f"{lone.start()}: half of a character, which cannot be stored")
+    return problems
 
 
 class _Checker:
@@ -65,11 +106,11 @@ class _Checker:
     def keys(self, obj: dict, allowed: tuple[str, ...], where: str) -> None:
         for key in obj:
             if key not in allowed:
-                self.problem(f"{where}.{key}" if where else key, f"unknown key (allowed: {', '.join(allowed)})")
+                self.problem(member(where, key), f"unknown key (allowed: {', '.join(allowed)})")
 
     def text(self, obj: dict, key: str, where: str, *, required: bool = False, limit: int = MAX_TEXT,
              single_line: bool = False) -> str:
-        at = f"{where}.{key}" if where else key
+        at = member(where, key)
         if key not in obj or obj[key] is None:
             if required:
                 self.problem(at, "missing" if key not in obj else "expected text, found null")
@@ -80,15 +121,12 @@ class _Checker:
             return ""
         if required and not value.strip():
             self.problem(at, "must not be empty")
-        if len(value) > limit:
-            self.problem(at, f"too long ({len(value):,} characters; at most {limit:,})")
-        bad = _CONTROL.search(value) or (single_line and re.search(r"[\r\n\t]", value))
-        if bad:
-            self.problem(at, f"contains a control character (U+{ord(bad.group()[0]):04X}) at position {bad.start()}")
+        for message in text_problems(value, limit=limit, single_line=single_line):
+            self.problem(at, message)
         return value
 
     def day(self, obj: dict, key: str, where: str) -> date | None:
-        at = f"{where}.{key}" if where else key
+        at = member(where, key)
         value = obj.get(key)
         if value is None:
             return None
@@ -96,7 +134,7 @@ class _Checker:
             self.problem(at, f"expected a date as text YYYY-MM-DD, found {_kind(value)}")
             return None
         if not _ISO_DATE.match(value):
-            self.problem(at, f"expected a date YYYY-MM-DD, found {value[:40]!r}")
+            self.problem(at, f"expected a date YYYY-MM-DD, found {shown(value)}")
             return None
         try:
             return date.fromisoformat(value)
@@ -105,13 +143,13 @@ class _Checker:
             return None
 
     def rating(self, obj: dict, key: str, where: str) -> str | None:
-        at = f"{where}.{key}"
+        at = member(where, key)
         value = obj.get(key)
         if value is None:
             return None
         if not isinstance(value, str) or value not in RATINGS:
-            shown = repr(value) if isinstance(value, str) else _kind(value)
-            self.problem(at, f"unknown rating {shown}; expected null or one of {', '.join(RATINGS)}")
+            found = shown(value) if isinstance(value, str) else _kind(value)
+            self.problem(at, f"unknown rating {found}; expected null or one of {', '.join(RATINGS)}")
             return None
         return value
 
@@ -134,16 +172,17 @@ class _Checker:
             return None
         self.keys(obj, RESPONSE_KEYS, where)
         proposal = obj.get("proposal")
+        at = member(where, "proposal")
         local = True
         if "proposal" not in obj:
-            self.problem(f"{where}.proposal", "missing")
+            self.problem(at, "missing")
         elif not isinstance(proposal, str):
-            self.problem(f"{where}.proposal", f"expected text such as \"2.3\", found {_kind(proposal)}")
+            self.problem(at, f"expected text such as \"2.3\", found {_kind(proposal)}")
         elif not self.template.has_proposal(proposal):
-            self.problem(f"{where}.proposal", f"there is no proposal {proposal[:20]!r} in the template")
+            self.problem(at, f"there is no proposal {shown(proposal, 20)} in the template")
         else:
             if proposal in seen:
-                self.problem(f"{where}.proposal", f"proposal {proposal} appears twice (also responses[{seen[proposal]}])")
+                self.problem(at, f"proposal {proposal} appears twice (also {item('responses', seen[proposal])})")
             else:
                 seen[proposal] = index
             local = self.template.proposal(proposal).local
@@ -153,22 +192,23 @@ class _Checker:
         actions: list[ActionData] = []
         raw_actions = obj.get("actions")
         if raw_actions is not None and not isinstance(raw_actions, list):
-            self.problem(f"{where}.actions", f"expected a list, found {_kind(raw_actions)}")
+            self.problem(member(where, "actions"), f"expected a list, found {_kind(raw_actions)}")
         elif raw_actions:
-            for i, item in enumerate(raw_actions):
-                action = self.action(item, f"{where}.actions[{i}]")
+            for i, entry in enumerate(raw_actions):
+                action = self.action(entry, item(member(where, "actions"), i))
                 if action is not None:
                     actions.append(action)
-        if not local and isinstance(proposal, str):
+        if not isinstance(proposal, str):
+            return None
+        if not local:
             for key in ("rating", "previous_rating", "evidence", "actions"):
                 if obj.get(key):
                     self.problem(
-                        f"{where}.{key}",
+                        member(where, key),
                         f"proposal {proposal} is not for local completion (national bodies responsible); "
                         "it takes no rating, evidence or actions",
                     )
-        if not isinstance(proposal, str):
-            return None
+            return None  # nothing to keep: an empty entry is accepted and left out
         return ResponseData(proposal, rating, previous, evidence, actions)
 
     def whole(self, obj: Any) -> ReturnData | None:
@@ -177,11 +217,12 @@ class _Checker:
             return None
         if obj.get("format") != FORMAT:
             found = obj.get("format")
-            self.problem("format", f"expected {FORMAT!r}, found {found!r}" if "format" in obj else f"missing (expected {FORMAT!r})")
+            self.problem("format", f"expected {FORMAT!r}, found {_value(found)}" if "format" in obj
+                         else f"missing (expected {FORMAT!r})")
             return None  # not a return file at all: other complaints would be noise
         version = obj.get("version")
         if type(version) is not int or version != VERSION:
-            self.problem("version", f"this msgdesk reads version {VERSION}, found {version!r}"
+            self.problem("version", f"this msgdesk reads version {VERSION}, found {_value(version)}"
                          if "version" in obj else f"missing (expected {VERSION})")
             return None
         self.keys(obj, TOP_KEYS, "")
@@ -198,8 +239,8 @@ class _Checker:
             self.problem("responses", f"expected a list, found {_kind(responses)}")
         else:
             seen: dict[str, int] = {}
-            for i, item in enumerate(responses):
-                response = self.response(item, f"responses[{i}]", seen, i)
+            for i, entry in enumerate(responses):
+                response = self.response(entry, item("responses", i), seen, i)
                 if response is not None:
                     data.responses.append(response)
         order = self.template.order
@@ -223,29 +264,26 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+def _value(value: Any) -> str:
+    """A found value for a message: short text or a number as written, else its kind."""
+    if isinstance(value, str):
+        return shown(value)
+    if type(value) is int and abs(value) < 10**12:
+        return str(value)
+    return _kind(value)
 
 
 def parse_return(raw: bytes | str, template: Template | None = None, source: str = "") -> ReturnData:
     """Validate and read a return; raises ReturnFileError listing every problem."""
-    if isinstance(raw, bytes):
-        if len(raw) > MAX_FILE_BYTES:
-            raise ReturnFileError([f"the file is too large ({len(raw):,} bytes; at most {MAX_FILE_BYTES:,})"], source)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ReturnFileError([f"byte {exc.start}: the file is not UTF-8 text"], source) from exc
-    else:
-        text = raw
-    if not text.strip():
-        raise ReturnFileError(["the file is empty"], source)
+    if isinstance(raw, bytes) and len(raw) > MAX_FILE_BYTES:
+        raise ReturnFileError([_too_large(len(raw))], source)
     try:
-        obj = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise ReturnFileError([f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"], source) from exc
-    except (ValueError, RecursionError) as exc:
-        raise ReturnFileError([f"not valid JSON ({exc})"], source) from exc
+        text = decode(raw) if isinstance(raw, bytes) else raw
+        if not text.strip():
+            raise ReturnFileError(["the file is empty"], source)
+        obj = loads(text)
+    except JSONTextError as exc:
+        raise ReturnFileError(exc.problems, source) from exc
     checker = _Checker(template or load_template())
     data = checker.whole(obj)
     if checker.problems or data is None:
@@ -253,20 +291,36 @@ def parse_return(raw: bytes | str, template: Template | None = None, source: str
     return data
 
 
+def _too_large(size: int) -> str:
+    return f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
+
+
 def read_return_file(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
+    """Read and validate the return file at ``path``; ReturnFileError for anything else,
+    including a path that is not a readable file."""
     path = Path(path)
+    source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReturnFileError([f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"], str(path))
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ReturnFileError(["no such file"], str(path)) from exc
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReturnFileError(["this is a folder, not a return file"], source)
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise ReturnFileError(["this is not an ordinary file"], source)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReturnFileError([_too_large(info.st_size)], source)
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise ReturnFileError(["no such file"], source) from exc
     except IsADirectoryError as exc:
-        raise ReturnFileError(["this is a folder, not a return file"], str(path)) from exc
+        raise ReturnFileError(["this is a folder, not a return file"], source) from exc
     except PermissionError as exc:
-        raise ReturnFileError(["permission denied: the file cannot be read"], str(path)) from exc
-    return parse_return(raw, template, str(path))
+        raise ReturnFileError(["permission denied: the file cannot be read"], source) from exc
+    except ValueError as exc:  # a NUL in the name
+        raise ReturnFileError(["this is not a valid file name"], source) from exc
+    except OSError as exc:
+        raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
+    return parse_return(raw, template, source)
 
 
 # --- writing -------------------------------------------------------------------

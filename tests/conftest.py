@@ -15,9 +15,28 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
+#: The source documents' text extractions, in shared/seeds beside the clone (CI has them).
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 pytest_plugins = ["tests.pgfixtures"]  # pg_url, db_target: PostgreSQL when MSGDESK_TEST_PG is set
+
+
+def seed_text(prefix: str) -> str:
+    """The text of ``shared/seeds/<prefix>_*.txt`` beside the clone.
+
+    A clone without the folder skips the checks against the sources (saying so);
+    MSGDESK_REQUIRE_SEEDS=1 makes that a failure, so a CI run cannot pass them
+    by skipping.  A folder that is there but lacks the file is always a failure.
+    """
+    if not SEEDS.is_dir():
+        reason = f"the source extractions are not beside this clone ({SEEDS} is missing)"
+        if os.environ.get("MSGDESK_REQUIRE_SEEDS") == "1":
+            pytest.fail(f"{reason}, and MSGDESK_REQUIRE_SEEDS=1 requires them")
+        pytest.skip(reason)
+    matches = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if len(matches) != 1:
+        pytest.fail(f"expected exactly one seed file {prefix}_*.txt in {SEEDS}, found {[m.name for m in matches]}")
+    return matches[0].read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)

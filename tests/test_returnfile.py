@@ -60,6 +60,82 @@ def _national_rating(obj):
     obj["responses"].append({"proposal": "3.2", "rating": "established"})
 
 
+def _edited(change, old: str, new: str) -> bytes:
+    """The example changed by ``change``, written out, then ``old`` replaced by ``new`` in
+    the text: for what json.dumps cannot write (a repeated key, NaN, a 5,000-digit number)."""
+    text = json.dumps(with_change(change), ensure_ascii=False)
+    assert text.count(old) == 1, old
+    return text.replace(old, new).encode("utf-8")
+
+
+def _repeat_key(path, key):
+    """The object at ``path`` gives ``key`` a second time, after its other keys."""
+    return _edited(_set([*path, "__again__"], "second"), '"__again__"', json.dumps(key))
+
+
+# A lone surrogate escape in every text field, high and low halves (issue 9, defect 8:
+# these reached SQLite and came back as a traceback with exit 1).
+LONE = [("\ud800", "\\ud800"), ("\udfff", "\\udfff")]
+SURROGATES = [
+    (f"lone surrogate {escape} in {where}", with_change(change), f"{where}: contains a lone surrogate escape ({escape})")
+    for char, escape in LONE
+    for where, change in [
+        ("partnership", _set(["partnership"], f"North {char}Ayrshire")),
+        ("round", _set(["round"], f"2019{char}")),
+        ("contact", _set(["contact"], char)),
+        ("responses[5].evidence", _set(["responses", 5, "evidence"], f"Evidence {char} here")),
+        *[(f"responses[3].actions[1].{key}", _first_action_with(key, f"x{char}"))
+          for key in ("action", "delivery", "timescale", "lead")],
+    ]
+] + [
+    ("lone surrogate in a key", with_change(_set(["responses", 5, "evid\ud800"], "x")),
+     'responses[5]["evid\\ud800"]: unknown key'),
+    ("lone surrogate as the proposal", with_change(_set(["responses", 4, "proposal"], "\ud800")),
+     "responses[4].proposal: there is no proposal '\\ud800'"),
+    ("lone surrogate as the rating", with_change(_set(["responses", 4, "rating"], "\udc00")),
+     "responses[4].rating: unknown rating '\\udc00'"),
+    ("lone surrogate in due_date", with_change(_first_action_with("due_date", "2021-01-0\ud800")),
+     "responses[3].actions[1].due_date: expected a date YYYY-MM-DD, found '2021-01-0\\ud800'"),
+    ("lone surrogate as the format", with_change(_set(["format"], "\ud800")), "format: expected 'msgdesk-return', found '\\ud800'"),
+]
+
+# Not strict JSON, or not UTF-8: each refused with its place.
+NOT_STRICT = [
+    ("key repeated at the top", _repeat_key([], "round"), "round: given more than once in the same object"),
+    ("key repeated in a response", _repeat_key(["responses", 3], "evidence"),
+     "responses[3].evidence: given more than once in the same object"),
+    ("key repeated in an action", _repeat_key(["responses", 3, "actions", 0], "timescale"),
+     "responses[3].actions[0].timescale: given more than once in the same object"),
+    ("Infinity as evidence", _edited(_set(["responses", 5, "evidence"], "__inf__"), '"__inf__"', "Infinity"),
+     "responses[5].evidence: Infinity is not valid JSON"),
+    ("-Infinity as rating", _edited(_set(["responses", 1, "rating"], "__inf__"), '"__inf__"', "-Infinity"),
+     "responses[1].rating: -Infinity is not valid JSON"),
+    ("5,000-digit version", _edited(_set(["version"], 424242), "424242", "1" * 5000),
+     "version: this msgdesk reads version 1, found a number"),
+    ("huge exponent as due_date", with_change(_first_action_with("due_date", 1e308)), "responses[3].actions[1].due_date: expected a date as text"),
+    ("nested 5,000 deep", _edited(_set(["responses", 5, "evidence"], "__deep__"), '"__deep__"', "[" * 5000 + "]" * 5000),
+     "nested more than 100 levels deep"),
+    ("200,000 empty objects", with_change(_set(["responses"], [{}] * 200_000)), "more than 100,000 lists and objects"),
+    ("UTF-16 with a byte-order mark", json.dumps(example_obj()).encode("utf-16"), "line 1, column 1: the file is UTF-16 text"),
+    ("UTF-16 without a mark", json.dumps(example_obj()).encode("utf-16-le"), "the file looks like UTF-16 or UTF-32 text"),
+    ("UTF-32 with a byte-order mark", json.dumps(example_obj()).encode("utf-32"), "line 1, column 1: the file is UTF-32 text"),
+    ("an invalid UTF-8 byte on line 3", b'{"format": "msgdesk-return",\n"version": 1,\n"contact": "ab\xffc"}',
+     "line 3, column 15: not UTF-8 text (byte 0xFF at offset 57)"),
+    ("a surrogate encoded as UTF-8 bytes", b'{"contact": "\xed\xa0\x80"}', "line 1, column 14: not UTF-8 text (byte 0xED"),
+    ("a raw control character in text", _edited(_set(["contact"], "__ctl__"), "__ctl__", "a\x01b"),
+     "not valid JSON (Invalid control character at)"),
+    ("an escaped escape character", with_change(_set(["responses", 5, "evidence"], "red \x1b[31m")),
+     "responses[5].evidence: contains a control character (U+001B) at position 4"),
+    ("a tab in the partnership", with_change(_set(["partnership"], "North\tAyrshire")),
+     "partnership: must be one line: contains a line break or tab (U+0009) at position 5"),
+    ("only a byte-order mark", b"\xef\xbb\xbf  \n", "the file is empty"),
+    ("two byte-order marks", b"\xef\xbb\xbf" + "\ufeff{}".encode(), "line 1, column 1: not valid JSON"),
+    ("Arabic-Indic digits as a date", with_change(_set(["completed_on"], "\u0662\u0660\u0661\u0669-04-18")),
+     "completed_on: expected a date YYYY-MM-DD"),
+    ("a key with an escape sequence", with_change(_set(["responses", 2, "\x1b[2J"], 1)), 'responses[2]["\\u001b[2J"]: unknown key'),
+]
+
+
 # (name, raw bytes or JSON object, expected located fragment)
 MALFORMED = [
     ("empty file", b"", "the file is empty"),
@@ -78,7 +154,7 @@ MALFORMED = [
     ("partnership a number", with_change(_set(["partnership"], 12)), "partnership: expected text, found a number"),
     ("missing round", with_change(_delete(["round"])), "round: missing"),
     ("round a number", with_change(_set(["round"], 2019)), "round: expected text, found a number"),
-    ("round with newline", with_change(_set(["round"], "2019\n2021")), "round: contains a control character"),
+    ("round with newline", with_change(_set(["round"], "2019\n2021")), "round: must be one line: contains a line break"),
     ("unknown top-level key", with_change(_set(["signed_by"], "me")), "signed_by: unknown key"),
     ("contact a list", with_change(_set(["contact"], ["a"])), "contact: expected text, found a list"),
     ("completed_on not a date", with_change(_set(["completed_on"], "18/04/2019")), "completed_on: expected a date YYYY-MM-DD"),
@@ -107,13 +183,20 @@ MALFORMED = [
     ("due_date invalid", with_change(_first_action_with("due_date", "2021-13-01")), "responses[3].actions[1].due_date: '2021-13-01' is not a real date"),
     ("due_date wrong form", with_change(_first_action_with("due_date", "March 2022")), "responses[3].actions[1].due_date: expected a date YYYY-MM-DD"),
     ("unknown action key", with_change(_first_action_with("owner", "me")), "responses[3].actions[1].owner: unknown key"),
+    ("national proposal twice", with_change(lambda o: o["responses"].extend([{"proposal": "3.2"}, {"proposal": "3.2"}])),
+     "responses[23].proposal: proposal 3.2 appears twice (also responses[22])"),
+    *SURROGATES,
+    *NOT_STRICT,
 ]
 
 
 def _raw(content) -> bytes:
     if isinstance(content, bytes):
         return content
-    return json.dumps(content, ensure_ascii=False).encode("utf-8")
+    try:
+        return json.dumps(content, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: only its escape can be written
+        return json.dumps(content).encode("utf-8")
 
 
 def test_there_are_at_least_25_kinds_of_malformed_file():
@@ -133,7 +216,112 @@ def test_malformed_file_is_rejected_with_its_location_and_nothing_changes(
     assert status == 2
     assert expected in err, err
     assert str(bad) in err
+    assert all(line.isprintable() for line in err.splitlines()), err  # no control characters or surrogates
     assert dump(db_path) == before
+
+
+@pytest.mark.parametrize("position", [0, 9, 22])
+def test_an_empty_entry_for_a_national_proposal_is_accepted_and_left_out(position, db_path, tmp_path, capsys):
+    """Proposals 3.2, 3.3 and 5.3 take no content; an entry that gives none (as a file
+    listing all 25 proposals would) is accepted, and the round is the example's."""
+    obj = example_obj()
+    for entry in reversed([{"proposal": "3.2"},
+                           {"proposal": "3.3", "rating": None, "previous_rating": None, "evidence": "", "actions": []},
+                           {"proposal": "5.3", "actions": []}]):
+        obj["responses"].insert(position, entry)
+    path, out = tmp_path / "all-25.json", tmp_path / "out.json"
+    path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    assert main(["import", str(path), "--db", str(db_path)]) == 0, capsys.readouterr().err
+    args = ["-p", obj["partnership"], "-r", obj["round"], "--json", str(out), "--db", str(db_path)]
+    assert main(["export", *args]) == 0
+    assert out.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_thousands_of_problems_are_all_kept_and_fifty_listed(template):
+    obj = example_obj()
+    for i in range(1000):
+        obj[f"extra_{i}"] = i
+    with pytest.raises(ReturnFileError) as caught:
+        parse_return(json.dumps(obj), template)
+    assert len(caught.value.problems) == 1000
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "not imported, 1,000 problems:"
+    assert lines[1:3] == ["  extra_0: unknown key (allowed: format, version, partnership, round, contact, "
+                          "completed_on, responses)", "  extra_1: unknown key (allowed: format, version, "
+                          "partnership, round, contact, completed_on, responses)"]
+    assert len(lines) == 1 + 50 + 1 and lines[-1] == "  … and 950 more"
+
+
+@pytest.mark.parametrize("path,value", [
+    (["format"], list(range(100_000))),
+    (["format"], "m" * 1_000_000),
+    (["version"], {"major": "1" * 100_000}),
+    (["version"], 10**300),
+    (["responses", 1, "rating"], "E" * 1_000_000),
+    (["responses", 1, "proposal"], "1" * 1_000_000),
+    (["completed_on"], "2019" * 250_000),
+    (["responses", 1, "x" * 100_000], 1),
+])
+def test_a_huge_value_is_cut_short_in_the_message(path, value, template):
+    with pytest.raises(ReturnFileError) as caught:
+        parse_return(json.dumps(with_change(_set(path, value))), template)
+    assert len(str(caught.value)) < 300, str(caught.value)[:300]
+
+
+def _problems(obj_or_text, template) -> list[str]:
+    text = obj_or_text if isinstance(obj_or_text, str) else json.dumps(obj_or_text, ensure_ascii=False)
+    try:
+        parse_return(text.encode("utf-8"), template)
+    except ReturnFileError as exc:
+        return exc.problems
+    return []
+
+
+def test_nesting_is_refused_from_101_levels_deep(template):
+    """Evidence at depth 3 (file, responses, response) holding ``extra`` nested lists."""
+    for extra in range(90, 111):
+        text = json.dumps(with_change(_set(["responses", 5, "evidence"], "__x__"))).replace(
+            '"__x__"', "[" * extra + "]" * extra)
+        problems = _problems(text, template)
+        if 3 + extra > 100:
+            assert len(problems) == 1 and "nested more than 100 levels deep" in problems[0], (extra, problems)
+        else:
+            assert problems == ["responses[5].evidence: expected text, found a list"], (extra, problems)
+
+
+def test_at_most_100_000_lists_and_objects(template):
+    base = 2 + 22 * 2 + 52  # the example's own: file, responses, each response and its actions list, actions
+    for extra in range(100_000 - base - 3, 100_000 - base + 4):
+        problems = _problems(with_change(_set(["contact"], [[]] * (extra - 1))), template)
+        if base + extra > 100_000:
+            assert len(problems) == 1 and "more than 100,000 lists and objects" in problems[0], (extra, problems)
+        else:
+            assert problems == ["contact: expected text, found a list"], (extra, problems)
+
+
+# (where, limit, a change that sets the field); every limit counts characters, not bytes
+LIMITS = [
+    ("partnership", 200, lambda v: _set(["partnership"], v)),
+    ("round", 40, lambda v: _set(["round"], v)),
+    ("contact", 1000, lambda v: _set(["contact"], v)),
+    ("responses[5].evidence", 1_000_000, lambda v: _set(["responses", 5, "evidence"], v)),
+    ("responses[3].actions[1].action", 1_000_000, lambda v: _first_action_with("action", v)),
+    ("responses[3].actions[1].delivery", 1_000_000, lambda v: _first_action_with("delivery", v)),
+    ("responses[3].actions[1].timescale", 1000, lambda v: _first_action_with("timescale", v)),
+    ("responses[3].actions[1].lead", 200, lambda v: _first_action_with("lead", v)),
+]
+
+
+@pytest.mark.parametrize("where,limit,change", LIMITS, ids=[x[0] for x in LIMITS])
+def test_text_limits_count_characters(where, limit, change, template):
+    for length in range(limit - 3, limit + 4):
+        value = ("Slàinte🙂 " * (length // 9 + 1))[:length]
+        assert len(value) == length
+        problems = _problems(with_change(change(value.strip() + "x" * (length - len(value.strip())))), template)
+        if length > limit:
+            assert problems == [f"{where}: too long ({length:,} characters; at most {limit:,})"], (length, problems)
+        else:
+            assert problems == [], (length, problems)
 
 
 def test_every_problem_is_reported_at_once(template):

@@ -2,7 +2,8 @@
 
 Structure checks run against the loaded template; transcription checks compare
 the JSON with the plain-text extractions of the source documents kept in the
-sibling folder ``shared/seeds`` (next to the repository clone):
+sibling folder ``shared/seeds`` (next to the repository clone; without it
+those checks skip, saying why):
 
 * ``001_*.txt`` - North Ayrshire IJB, 16 May 2019, reproducing the completed
   Scottish Government self-evaluation template (guidance + rating descriptors);
@@ -28,8 +29,8 @@ if importlib.util.find_spec("msgdesk") is None:  # source checkout without an in
 from msgdesk.paths import resource_path  # noqa: E402
 from msgdesk.returndata import RATINGS  # noqa: E402
 from msgdesk.template import TEMPLATE_FILE, load_template  # noqa: E402
+from tests.conftest import seed_text  # noqa: E402
 
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"  # the sibling folder shared/ beside the clone
 
 EXPECTED_IDS = [
     "1.1", "1.2", "1.3",
@@ -114,18 +115,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _seed(prefix: str) -> str:
-    if not SEEDS_DIR.is_dir():
-        pytest.fail(
-            f"Seed folder {SEEDS_DIR} is missing: the template transcription checks need the "
-            "source extractions in shared/seeds beside the repository clone."
-        )
-    matches = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt"))
-    if len(matches) != 1:
-        pytest.fail(f"Expected exactly one seed file {prefix}_*.txt in {SEEDS_DIR}, found {matches}")
-    return matches[0].read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def template():
     return load_template()
@@ -140,13 +129,13 @@ def raw_json():
 @pytest.fixture(scope="module")
 def template_seed() -> str:
     """Seed 001 (the completed template), raw text."""
-    return _seed("001")
+    return seed_text("001")
 
 
 @pytest.fixture(scope="module")
 def msg_report_seed() -> str:
     """Seed 002 (the MSG report), raw text."""
-    return _seed("002")
+    return seed_text("002")
 
 
 def _template_sections(raw: str) -> dict[str, str]:

@@ -28,8 +28,7 @@ if str(ROOT) not in sys.path:
 
 from msgdesk import timescales  # noqa: E402
 from msgdesk.timescales import KINDS, Interpretation, effective_due_date, interpret  # noqa: E402
-
-SEEDS_DIR = ROOT.parent / "shared" / "seeds"
+from tests.conftest import seed_text  # noqa: E402
 
 D = date
 NA = D(2019, 4, 18)  # North Ayrshire's date of completion (seed 001)
@@ -454,10 +453,7 @@ SEED_002 = [
 
 
 def _seed_text(prefix: str) -> str:
-    files = sorted(SEEDS_DIR.glob(f"{prefix}_*.txt"))
-    if not files:
-        pytest.skip(f"seed {prefix} not available beside the clone")
-    return re.sub(r"\s+", " ", files[0].read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", seed_text(prefix))
 
 
 @pytest.mark.parametrize("prefix, phrases", [("001", SEED_001), ("002", SEED_002)])
