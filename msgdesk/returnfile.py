@@ -95,6 +95,31 @@ def text_problems(value: str, *, limit: int = MAX_TEXT, single_line: bool = Fals
     return problems
 
 
+#: Limits of the text fields, shared by the reader and the store's writers.
+TEXT_LIMITS: dict[str, tuple[int, bool]] = {  # field -> (characters, single line)
+    "partnership": (MAX_NAME, True),
+    "round": (40, True),
+    "contact": (1000, False),
+    "evidence": (MAX_TEXT, False),
+    "action": (MAX_TEXT, False),
+    "delivery": (MAX_TEXT, False),
+    "timescale": (1000, False),
+    "lead": (MAX_NAME, True),
+}
+
+
+def clean_text(value: str, *, single_line: bool = False) -> str:
+    """``value`` made storable as typed or pasted: Word's manual line break (U+000B) and page
+    break become new lines, other control characters go, half characters (lone surrogates)
+    become U+FFFD; for a one-line field, line breaks and tabs become spaces."""
+    value = value.replace("\x0b", "\n").replace("\x0c", "\n")
+    value = _CONTROL.sub("", value)
+    value = _SURROGATE.sub("\ufffd", value)
+    if single_line:
+        value = re.sub(r"[\r\n\t]+", " ", value)
+    return value
+
+
 class _Checker:
     def __init__(self, template: Template) -> None:
         self.template = template

@@ -300,3 +300,34 @@ def test_a_database_from_each_released_schema_opens_with_its_data(tmp_path):
         assert (tracked.status, tracked.due_date, tracked.lead) == ("on_track", date(2019, 12, 31), "Chief Finance Officer")
         assert new.response("1.1").rating == "exemplary" and new.response("1.1").previous_rating == "established"
         assert sum(len(r.actions) for r in new.responses) == 52  # all open, all carried forward
+
+
+@pytest.mark.parametrize("pasted, stored", [
+    ("line one\x0bline two", "line one\nline two"),  # Word's manual line break
+    ("bell\x07 and escape\x1b", "bell and escape"),
+    ("half a character \ud800 here", "half a character \ufffd here"),
+    ("tabs\tand\r\nnew lines stay", "tabs\tand\r\nnew lines stay"),
+])
+def test_text_pasted_into_the_window_is_stored_so_that_it_exports_and_imports_back(window, workspace, example_round,
+                                                                                     tmp_path, pasted, stored):
+    from msgdesk.returnfile import read_return_file, write_return_file
+
+    window.open_round(example_round.id)
+    window.session.set_evidence("1.1", pasted)
+    data = workspace.rounds.load_round_by_id(example_round.id)
+    assert data.response("1.1").evidence == stored
+    out = tmp_path / "out.json"
+    write_return_file(out, data)
+    assert read_return_file(out).response("1.1").evidence == stored
+
+
+@pytest.mark.parametrize("field, value", [
+    ("evidence", "bell\x07"), ("evidence", "x" * 1_000_001), ("evidence", "half \udc00"),
+])
+def test_the_store_refuses_text_a_return_file_could_not_hold(workspace, example_round, field, value):
+    before = workspace.rounds.load_round_by_id(example_round.id)
+    with pytest.raises(InputError, match="1.1 evidence: "):
+        workspace.rounds.set_evidence(example_round.id, "1.1", value)
+    assert workspace.rounds.load_round_by_id(example_round.id) == before
+    with pytest.raises(InputError, match="lead: must be one line"):
+        workspace.tracking.set_lead(workspace.tracking.rows(example_round.id)[0].action_id, "two\nlines")

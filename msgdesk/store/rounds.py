@@ -44,6 +44,19 @@ from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.template import Template
 from msgdesk.timescales import interpret
 
+def check_text(field: str, value: str | None, where: str = "") -> None:
+    """The return file's rule for ``field`` (``returnfile.TEXT_LIMITS``): what is stored can
+    always be written to a return file and read back."""
+    from msgdesk.returnfile import TEXT_LIMITS, text_problems
+
+    if value is None:
+        return
+    limit, single_line = TEXT_LIMITS[field]
+    problems = text_problems(value, limit=limit, single_line=single_line)
+    if problems:
+        raise InputError(f"{where + ' ' if where else ''}{field}: {problems[0]}")
+
+
 LOCKED_MESSAGE = (
     "round {label} of {partnership} has been approved by the IJB and is read-only; "
     "reopen it for amendment first"
@@ -310,6 +323,9 @@ class RoundsRepository:
         """Start a round.  With ``previous_round_id`` the previous ratings are copied beside
         the new ones, and with ``carry_forward`` the open actions (not complete, in place or
         superseded) are carried into it, linked to the originals and keeping their references."""
+        check_text("partnership", partnership)
+        check_text("round", label)
+        check_text("contact", contact)
         label = label.strip()
         if not label:
             raise InputError('the round needs a name, e.g. the year "2021"')
@@ -359,6 +375,7 @@ class RoundsRepository:
 
     def update_round(self, round_id: int, *, contact: str | None = None, completed_on: date | None = None,
                      clear_completed_on: bool = False) -> RoundInfo:
+        check_text("contact", contact)
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
             if contact is not None:
@@ -400,6 +417,10 @@ class RoundsRepository:
         shown and its findings accepted."""
         if not minute_reference.strip():
             raise InputError("record the minute reference of the IJB meeting that approved the return")
+        check_text("lead", minute_reference, "the minute reference's")
+        if meeting_date > date.today():
+            raise InputError(f"the IJB meeting of {meeting_date.isoformat()} is in the future: record the approval "
+                             "once the IJB has met")
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
             if RoundStatus(rnd.status) in APPROVAL_NEEDS_CONFIRMED_CHECK and not check_confirmed:
@@ -417,6 +438,7 @@ class RoundsRepository:
         """Reopen an approved round for amendment: a deliberate act, recorded with its reason."""
         if not reason.strip():
             raise ReasonRequiredError("say why the approved round is being reopened; the reason is recorded")
+        check_text("contact", reason, "the reason's")
         with self._tx() as session:
             rnd = self._round(session, round_id)
             if rnd.status != RoundStatus.APPROVED:
@@ -430,6 +452,8 @@ class RoundsRepository:
     def _write_response(self, round_id: int, proposal_id: str, expected_version: int | None, field: str,
                         value: str | None) -> int:
         self._check_local_proposal(proposal_id)
+        if field == "evidence":
+            check_text("evidence", value, proposal_id)
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
             response, created = self._response_created(session, round_id, proposal_id)
@@ -510,10 +534,13 @@ class RoundsRepository:
                    position: int | None = None) -> int:
         """Add an action (at the end, or at ``position``); returns its id."""
         self._check_local_proposal(proposal_id)
+        data = data or ActionData(action="")
+        for field in ("action", "delivery", "timescale", "lead"):
+            check_text(field, getattr(data, field), f"{proposal_id}'s new action")
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
             response = self._response(session, round_id, proposal_id)
-            action = self._insert_action(session, rnd, response, data or ActionData(action=""), position)
+            action = self._insert_action(session, rnd, response, data, position)
             rnd.updated_at = utcnow()
             return action.id
 
@@ -533,6 +560,8 @@ class RoundsRepository:
         if unknown:
             raise InputError(f"unknown action field(s): {', '.join(sorted(unknown))}; "
                              "status, lead and due date are changed through tracking")
+        for field, value in values.items():
+            check_text(field, value, "the action's")
         with self._tx() as session:
             action, rnd, _response = self._action(session, action_id)
             self._writable_round(session, rnd.id)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from msgdesk.errors import InputError, NotFoundError, ReasonRequiredError
 from msgdesk.states import ActionStatus, HistoryKind
 from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Partnership, Response, utcnow
+from msgdesk.store.rounds import check_text
 from msgdesk.store.session import Transactions
 from msgdesk.template import Template
 from msgdesk.timescales import effective_due_date
@@ -112,6 +113,7 @@ class TrackingRepository:
         text = (text or "").strip()
         if not text:
             raise InputError("write what progress has been made; the update is empty")
+        check_text("evidence", text, "the update's")
         on_date = self._check_date(on_date, today)
         new_status = _status(status) if status is not None else None
         with self._tx() as session:
@@ -159,6 +161,7 @@ class TrackingRepository:
         """Name the lead officer (a tracking field, editable after approval); recorded in the
         history.  None when the lead was already that."""
         lead = (lead or "").strip()
+        check_text("lead", lead)
         on_date = self._check_date(on_date, today)
         with self._tx() as session:
             action = self._live_action(session, action_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
@@ -54,6 +55,12 @@ def import_return_file(parent, workspace, path: str):
     from msgdesk.errors import DuplicateRoundError
     from msgdesk.returnfile import read_return_file
 
+    if _is_the_database(workspace, Path(path)):
+        from msgdesk.errors import InputError
+
+        # Reading it here would open and close the live file in this process, dropping
+        # SQLite's locks on it (STYLE.md); and it is not a return file anyway.
+        raise InputError(f"{path} is msgdesk's own database, not a return file: choose a .json return file")
     data = read_return_file(path, workspace.template)
     try:
         return workspace.rounds.import_return(data)
@@ -67,6 +74,19 @@ def import_return_file(parent, workspace, path: str):
     if answer != QMessageBox.StandardButton.Yes:
         return None
     return workspace.rounds.import_return(data, replace=True)
+
+
+def _is_the_database(workspace, chosen: Path) -> bool:
+    if workspace.path is None:
+        return False
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        own = Path(str(workspace.path) + suffix)
+        try:
+            if own.exists() and os.path.samefile(own, chosen):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _report(kind: str):

@@ -189,8 +189,10 @@ class RoundSession(QObject):
         self.undo_stack.push(SetRating(self, proposal_id, old, rating))
 
     def set_evidence(self, proposal_id: str, text: str) -> None:
+        from msgdesk.returnfile import clean_text
         from msgdesk.ui.commands import SetEvidence
 
+        text = clean_text(text)
         old = self.response(proposal_id).evidence
         if old == text:
             return
@@ -236,8 +238,11 @@ class RoundSession(QObject):
         self.undo_stack.push(DeleteAction(self, action_id, deleted))
 
     def set_action_field(self, action_id: int, field: str, value) -> None:
+        from msgdesk.returnfile import TEXT_LIMITS, clean_text
         from msgdesk.ui.commands import SetActionField
 
+        if isinstance(value, str) and field in TEXT_LIMITS:
+            value = clean_text(value, single_line=TEXT_LIMITS[field][1])
         pid = self.proposal_of_action(self.resolve(action_id))
         current = dict(self.actions(pid)).get(self.resolve(action_id)) if pid else None
         old = getattr(current, field) if current is not None else None
