@@ -7,10 +7,8 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:  # pragma: no cover
-        return "0+unknown"
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("msgdesk")
     except PackageNotFoundError:

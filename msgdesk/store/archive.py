@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from msgdesk.errors import InputError
@@ -50,7 +50,7 @@ def _value(value: Any) -> Any:
 
 
 def _rows(session: Session, model: type[Base]) -> list[dict[str, Any]]:
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     return [{c: _value(v) for c, v in row._mapping.items()}
             for row in session.execute(select(table).order_by(table.c.id))]
 
@@ -104,7 +104,7 @@ def _typed(model: type[Base], row: dict[str, Any]) -> dict[str, Any]:
     """A row read from JSON with dates and times as Python values again."""
     from sqlalchemy import Date, DateTime
 
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__
     out: dict[str, Any] = {}
     for column in table.columns:
         if column.name not in row:
@@ -147,7 +147,7 @@ def restore_archive(workspace: Workspace, path: Path, *, force: bool = False) ->
 def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]]) -> None:
     rows = [_typed(model, r) for r in rows]
     if rows:
-        session.execute(model.__table__.insert(), rows)  # type: ignore[attr-defined]
+        session.execute(insert(model), rows)
 
 
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -184,7 +184,7 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
         note = approval["detail"] if approval else r.get("status_note") or "approved (restored from an archive)"
         at = datetime.fromisoformat(approval["at"]) if approval else datetime.fromisoformat(r["updated_at"])
         session.execute(
-            EvaluationRound.__table__.update().where(EvaluationRound.__table__.c.id == r["id"]),
+            update(EvaluationRound).where(EvaluationRound.id == r["id"]),
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
         )
     _insert(session, RoundEvent, [event_row(e) for e in after])

@@ -163,6 +163,7 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.connect() as connection:
+        raw: Any = None
         if sqlite:
             # A migration may rebuild a table; with foreign keys on, dropping the old one
             # would cascade.  SQLite ignores this pragma inside a transaction, so it goes

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from datetime import datetime
 from pathlib import Path
 
 from msgdesk.errors import AlreadyOpenError, ReadOnlyLocationError
 
-_HELD: dict[str, list] = {}  # lock path -> [fd, count]: re-entrant within one process
+_HELD: dict[str, list[int]] = {}  # lock path -> [fd, count]: re-entrant within one process
 
 
 class InstanceLock:
@@ -74,7 +75,7 @@ class InstanceLock:
         return self
 
     def _lock(self, fd: int) -> bool:
-        if os.name == "nt":  # pragma: no cover - Windows only
+        if sys.platform == "win32":  # pragma: no cover - Windows only
             import msvcrt
 
             os.lseek(fd, self._WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -121,7 +122,7 @@ class InstanceLock:
         del _HELD[key]
         fd = entry[0]
         try:
-            if os.name == "nt":  # pragma: no cover
+            if sys.platform == "win32":  # pragma: no cover
                 import msvcrt
 
                 os.lseek(fd, self._WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -137,5 +138,5 @@ class InstanceLock:
     def __enter__(self) -> "InstanceLock":
         return self.acquire()
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.release()

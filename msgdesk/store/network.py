@@ -79,7 +79,8 @@ def _windows_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
     if not drive:
         return False
     DRIVE_REMOTE = 4
-    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE
+    windll = getattr(ctypes, "windll")  # Windows only; mypy reads the Linux ctypes
+    return bool(windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
 
 
 def is_network_path(path: str | os.PathLike[str]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pg8000.exceptions  # type: ignore[import-untyped]
+import pg8000.exceptions
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine, ExceptionContext
 

@@ -650,14 +650,14 @@ class RoundsRepository:
                 session.flush()
                 self._event(session, rnd.id, EventKind.IMPORTED)
             for item in data.responses:
-                response = Response(round_id=rnd.id, proposal_id=item.proposal, rating=item.rating,
-                                    previous_rating=item.previous_rating, evidence=item.evidence)
-                session.add(response)
+                row = Response(round_id=rnd.id, proposal_id=item.proposal, rating=item.rating,
+                               previous_rating=item.previous_rating, evidence=item.evidence)
+                session.add(row)
                 session.flush()
                 # A fresh response: positions and references follow the file's order.
                 for number, action in enumerate(item.actions, start=1):
                     reference = action.reference or f"{rnd.label}-{item.proposal}-{number}"
-                    session.add(self.new_action_row(response.id, number - 1, action, reference))
+                    session.add(self.new_action_row(row.id, number - 1, action, reference))
             return _info(session, rnd)
 
     def _replace_round(self, session: Session, existing: EvaluationRound, owner: str, data: ReturnData,

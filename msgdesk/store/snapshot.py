@@ -62,7 +62,7 @@ class RoundSnapshot:
         return found
 
 
-def _date(value) -> date | None:
+def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
 
 

@@ -160,7 +160,7 @@ def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dic
     def chain(action: ActionRecord) -> list[ActionRecord]:
         result = [action]
         while result[-1].carried_from_id in actions and len(result) <= len(actions):
-            result.append(actions[result[-1].carried_from_id])  # type: ignore[index]
+            result.append(actions[result[-1].carried_from_id])
         return result[::-1]  # oldest first
 
     rows = []

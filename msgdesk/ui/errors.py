@@ -11,26 +11,9 @@ log = logging.getLogger("msgdesk")
 
 def setup_logging() -> None:
     """Log to msgdesk.log in the user's log folder (created here, at start-up, not on import)."""
-    try:
-        from msgdesk.logging_setup import configure_logging
-    except ImportError:
-        configure_logging = None
-    if configure_logging is not None:
-        configure_logging()
-        return
-    if log.handlers:
-        return
-    try:
-        from msgdesk.paths import user_log_dir
+    from msgdesk.logging_setup import configure_logging
 
-        folder = user_log_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(folder / "msgdesk.log", encoding="utf-8")
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    configure_logging()
 
 
 def install_excepthook(window_getter) -> None:
