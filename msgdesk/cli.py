@@ -161,7 +161,8 @@ class _VersionAction(argparse.Action):
                  option_string: str | None = None) -> None:
         from msgdesk import __version__
 
-        parser.exit(message=f"msgdesk {__version__}\n")
+        print(f"msgdesk {__version__}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:

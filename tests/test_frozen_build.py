@@ -112,7 +112,7 @@ def test_frozen_app_backs_up_and_restores(frozen, tmp_path):
     assert run(frozen, "import", str(EXAMPLE), "--db", db, home=tmp_path).returncode == 0
     done = run(frozen, "backup", "--db", db, home=tmp_path)
     assert done.returncode == 0 and "checked: ok" in done.stdout, done.stderr
-    [backup] = (tmp_path / "backups").glob("msgdesk-*-manual.db")
+    [backup] = (tmp_path / "backups").glob("msgdesk-*-manual.zip")
     Path(db).write_bytes(b"garbage" * 1000)
     refused = run(frozen, "list", "--db", db, home=tmp_path)
     assert refused.returncode == 1 and "msgdesk restore" in refused.stderr
