@@ -7,13 +7,15 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 CARD_STYLE = """
 RatingCard { border: 1px solid #9a9a9a; border-radius: 6px; background: palette(base); }
-RatingCard:focus { border: 2px solid #0f6cbd; }
 RatingCard[chosen="true"] { border: 3px solid #0f6cbd; background: #dbeafe; }
 RatingCard[previous="true"] { border-style: dashed; border-color: #b45f06; }
 RatingCard[chosen="true"][previous="true"] { border-style: solid; border-color: #0f6cbd; }
+RatingCard:focus { border: 3px dotted #1b1b1b; }
+RatingCard[chosen="true"]:focus { border: 3px dotted #1b1b1b; background: #dbeafe; }
 QLabel#cardTitle { font-weight: bold; }
 QLabel#cardMark { color: #0f6cbd; font-weight: bold; }
 QLabel#cardPrevious { color: #8a4500; font-style: italic; }
+QLabel#cardFocus { color: #1b1b1b; }
 """
 
 
@@ -37,20 +39,26 @@ class RatingCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 10)
         self.title_label = QLabel(f"{index + 1}  {title}", self)
         self.title_label.setObjectName("cardTitle")
-        self.mark_label = QLabel("✔ Our rating", self)
+        self.mark_label = QLabel(self.tr("✔ Our rating"), self)
         self.mark_label.setObjectName("cardMark")
         self.previous_label = QLabel("", self)
         self.previous_label.setObjectName("cardPrevious")
+        self.focus_label = QLabel(self.tr("▸ Space or 1–4 chooses"), self)
+        self.focus_label.setObjectName("cardFocus")
+        keep = self.focus_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # focus moving between cards must not make them jump
+        self.focus_label.setSizePolicy(keep)
         self.text_label = QLabel(self)
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
+        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label, self.focus_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.addStretch(1)
         self.mark_label.hide()
         self.previous_label.hide()
+        self.focus_label.hide()
 
     def set_content(self, descriptor: str, chosen: bool, previous_label: str | None) -> None:
         self.text_label.setText(descriptor)
@@ -63,10 +71,19 @@ class RatingCard(QFrame):
         if changed:
             self.style().unpolish(self)
             self.style().polish(self)
-        state = "chosen" if chosen else "not chosen"
+        state = self.tr("chosen") if chosen else self.tr("not chosen")
         extra = f", {previous_label}" if previous_label else ""
-        self.setAccessibleName(f"Rating {self.index + 1}: {self.title}, {state}{extra}")
+        self.setAccessibleName(self.tr("Rating {n}: {title}, {state}").format(n=self.index + 1, title=self.title,
+                                                                               state=state) + extra)
         self.setAccessibleDescription(descriptor)
+
+    def focusInEvent(self, event):
+        self.focus_label.show()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event):
+        self.focus_label.hide()
+        super().focusOutEvent(event)
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
