@@ -60,6 +60,9 @@ class ProposalPage(QWidget):
         self.ui.evidenceEdit.textChanged.connect(self._evidence_typed)
         self._focus_watch = _FocusOut(self.flush, self)
         self.ui.evidenceEdit.installEventFilter(self._focus_watch)
+        from msgdesk.ui import spelling
+
+        self.spelling = spelling.install(self.ui.evidenceEdit)
 
         # actions
         self.model = ActionsModel(self)
@@ -220,6 +223,27 @@ class ProposalPage(QWidget):
             return
         chosen = next((card for card in self.cards if card.property("chosen")), self.cards[0])
         chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_hit(self, hit) -> None:
+        """Select what Find found: the words in the evidence, or the action's cell."""
+        from msgdesk.ui.find import ACTION, EVIDENCE
+
+        if hit.where == EVIDENCE:
+            edit = self.ui.evidenceEdit
+            cursor = edit.textCursor()
+            cursor.setPosition(hit.start)
+            cursor.setPosition(hit.start + hit.length, cursor.MoveMode.KeepAnchor)
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
+            self.ui.scroll.ensureWidgetVisible(edit, 0, 0)
+        elif hit.where == ACTION:
+            index = self.model.index(hit.action_row, hit.column)
+            view = self.ui.actionsView
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+            self.ui.scroll.ensureWidgetVisible(view, 0, 0)
+        else:
+            self.ui.scroll.verticalScrollBar().setValue(0)
 
     def rate_by_key(self, key) -> bool:
         """Keys 1-4 pressed elsewhere on the page (the proposal list): rate this proposal."""

@@ -15,7 +15,6 @@ RatingCard[chosen="true"]:focus { border: 3px dotted #1b1b1b; background: #dbeaf
 QLabel#cardTitle { font-weight: bold; }
 QLabel#cardMark { color: #0f6cbd; font-weight: bold; }
 QLabel#cardPrevious { color: #8a4500; font-style: italic; }
-QLabel#cardFocus { color: #1b1b1b; }
 """
 
 
@@ -43,22 +42,16 @@ class RatingCard(QFrame):
         self.mark_label.setObjectName("cardMark")
         self.previous_label = QLabel("", self)
         self.previous_label.setObjectName("cardPrevious")
-        self.focus_label = QLabel(self.tr("▸ Space or 1–4 chooses"), self)
-        self.focus_label.setObjectName("cardFocus")
-        keep = self.focus_label.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)  # focus moving between cards must not make them jump
-        self.focus_label.setSizePolicy(keep)
         self.text_label = QLabel(self)
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label, self.focus_label):
+        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         layout.addStretch(1)
         self.mark_label.hide()
         self.previous_label.hide()
-        self.focus_label.hide()
 
     def set_content(self, descriptor: str, chosen: bool, previous_label: str | None) -> None:
         self.text_label.setText(descriptor)
@@ -78,11 +71,12 @@ class RatingCard(QFrame):
         self.setAccessibleDescription(descriptor)
 
     def focusInEvent(self, event):
-        self.focus_label.show()
+        # focus is said in words as well as by the dotted frame, so it never reads as a choice
+        self.title_label.setText(f"▸ {self.index + 1}  {self.title}")
         super().focusInEvent(event)
 
     def focusOutEvent(self, event):
-        self.focus_label.hide()
+        self.title_label.setText(f"{self.index + 1}  {self.title}")
         super().focusOutEvent(event)
 
     def mousePressEvent(self, event):

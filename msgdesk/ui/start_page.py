@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from msgdesk.returndata import ROUND_STATUS_LABELS
 from msgdesk.store.snapshot import list_round_listings
@@ -32,7 +32,7 @@ class StartPage(QWidget):
         self.ui.roundsView.setModel(self.model)
         self.ui.roundsView.setEditTriggers(self.ui.roundsView.EditTrigger.NoEditTriggers)
         # no made-up date: the officer types the date the self-evaluation is completed
-        self.ui.completedEdit.allow_no_date(self.tr("Type the date, e.g. 30/04/2021"))
+        self.ui.completedEdit.allow_no_date(self.tr("Not completed yet"))
         self.ui.completedEdit.setToolTip(self.tr(
             "The date the self-evaluation is completed. Timescales such as \u201c6 months\u201d count from it."))
         self.ui.roundEdit.setText(str(date.today().year))
@@ -86,19 +86,14 @@ class StartPage(QWidget):
 
     def _create(self) -> None:
         edit = self.ui.completedEdit
-        if not edit.has_date():
-            QMessageBox.information(self, self.tr("Create round"), self.tr(
-                "Type the date of completion first (for example 30/04/2021): the timescales of the "
-                "improvement actions, such as \u201c6 months\u201d, count from it."))
-            edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
         d = edit.date()
         previous = self.ui.previousCombo.currentData()
         self.createRequested.emit({
             "partnership": self.ui.partnershipCombo.currentText().strip(),
             "label": self.ui.roundEdit.text().strip(),
             "contact": self.ui.contactEdit.text().strip(),
-            "completed_on": date(d.year(), d.month(), d.day()),
+            # none until the officer types it (Check before IJB reminds them)
+            "completed_on": date(d.year(), d.month(), d.day()) if edit.has_date() else None,
             "previous_round_id": previous,
             "carry_forward": previous is not None and self.ui.carryCheck.isChecked(),
         })
