@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     width, height = (int(v) for v in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
@@ -52,11 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
 
     def settle(ms: int = 150) -> None:
-        end = QTimer()
-        end.setSingleShot(True)
-        end.start(ms)
-        while end.isActive():
-            QCoreApplication.processEvents()
+        # one event loop run, not a loop of processEvents() calls: PySide6 6.12 loses a
+        # reference to None on each of those, and a few thousand of them crash Python
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
     shots: dict[str, Path] = {}
 
@@ -73,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     example_id = window.session.round_id
     window.go_to("1.1")
     shoot("02-proposal")
-    window.go_to("1.4") if window.template.proposal("1.4").local is False else None
     national = next(p.id for p in window.template.proposals if not p.local)
     window.go_to(national)
     shoot("03-national")

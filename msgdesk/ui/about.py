@@ -11,7 +11,7 @@ import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
@@ -57,14 +57,14 @@ ReportLab, openpyxl and the DejaVu fonts, each under its own licence:
 class AboutDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("About msgdesk")
+        self.setWindowTitle(self.tr("About msgdesk"))
         self.resize(560, 480)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(QDesktopServices.openUrl)
         self.text.setHtml(about_html(Path(db_path)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        open_folder = buttons.addButton("Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
+        open_folder = buttons.addButton(self.tr("Open data folder"), QDialogButtonBox.ButtonRole.ActionRole)
         open_folder.clicked.connect(lambda: open_data_folder(db_path))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,7 +86,7 @@ def open_data_folder(db_path: Path) -> bool:
 def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_action: QAction | None = None) -> None:
     """Add About msgdesk… (or take over ``about_action``) and Open data folder to ``help_menu``."""
     if about_action is None:
-        about_action = QAction("&About msgdesk…", window)
+        about_action = QAction(QCoreApplication.translate("AboutDialog", "&About msgdesk…"), window)
         help_menu.addAction(about_action)
     else:
         try:
@@ -94,7 +94,7 @@ def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_ac
         except (RuntimeError, TypeError):
             pass
     about_action.triggered.connect(lambda: show_about(window, Path(db_path)))
-    open_folder = QAction("Open &data folder", window)
+    open_folder = QAction(QCoreApplication.translate("AboutDialog", "Open &data folder"), window)
     open_folder.setObjectName("actionOpenDataFolder")
     open_folder.triggered.connect(lambda: open_data_folder(Path(db_path)))
     help_menu.addAction(open_folder)

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from msgdesk.review import carried_from_round
 from msgdesk.timescales import interpret
 
 COLUMNS = (
@@ -29,26 +30,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ActionsModel", text)
 
 
-def carried_from(reference: str, proposal_id: str, round_label: str) -> str | None:
-    """The round an action was carried forward from, read from its reference, or None.
-
-    A reference is "<round>-<proposal>-<number>" and stays with an action carried into a
-    later round ("2019-2.3-1" in round 2021 came from 2019).  Round labels may hold "-"
-    themselves ("2021-22"), so the round is what stands before "-<proposal>-<number>"."""
-    marker = f"-{proposal_id}-"
-    at = reference.rfind(marker)
-    if at <= 0 or not reference[at + len(marker):].isdigit():
-        return None
-    origin = reference[:at]
-    return origin if origin != round_label else None
-
-
 def due_text(data, completed_on) -> tuple[str, bool]:
     """What the Due column says, and whether it needs attention."""
     if data.due_date is not None:
-        return _tr("due {date} (set by hand)").format(date=_day(data.due_date)), False
+        return QCoreApplication.translate("ActionsModel", "due {date} (set by hand)").format(date=_day(data.due_date)), False
     if not data.timescale.strip():
-        return _tr("no timescale"), True
+        return QCoreApplication.translate("ActionsModel", "no timescale"), True
     meaning = interpret(data.timescale, completed_on)
     return meaning.describe(), meaning.kind == "unrecognised"
 
@@ -99,7 +86,7 @@ class ActionsModel(QAbstractTableModel):
         """The round action ``row`` was carried forward from, if it was."""
         if self.session is None or not 0 <= row < len(self._rows):
             return None
-        return carried_from(self._rows[row][1].reference, self.proposal_id, self.session.snap.label)
+        return carried_from_round(self._rows[row][1].reference, self.proposal_id, self.session.snap.label)
 
     def row_of(self, action_id: int) -> int:
         for row, (aid, _data) in enumerate(self._rows):
@@ -126,9 +113,9 @@ class ActionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{section + 1}\n{self.carried_note.format(round=origin)}" if origin else str(section + 1)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = _tr("Action {n}, reference {ref}").format(n=section + 1, ref=reference or "—")
+            text = QCoreApplication.translate("ActionsModel", "Action {n}, reference {ref}").format(n=section + 1, ref=reference or "—")
             if origin:
-                text += "\n" + _tr("Carried forward from round {round}").format(round=origin)
+                text += "\n" + QCoreApplication.translate("ActionsModel", "Carried forward from round {round}").format(round=origin)
             return text
         if role == Qt.ItemDataRole.ForegroundRole and origin:
             return QColor("#8a4500")
@@ -151,8 +138,8 @@ class ActionsModel(QAbstractTableModel):
                 return text
             if role == Qt.ItemDataRole.ToolTipRole:
                 if action.due_date is not None:
-                    return text + "\n" + _tr("Delete clears the date set by hand; the timescale then applies.")
-                return text + ("\n" + _tr("Set a due date: edit this cell (F2) to pick one.") if warn else "")
+                    return text + "\n" + QCoreApplication.translate("ActionsModel", "Delete clears the date set by hand; the timescale then applies.")
+                return text + ("\n" + QCoreApplication.translate("ActionsModel", "Set a due date: edit this cell (F2) to pick one.") if warn else "")
             if role == Qt.ItemDataRole.ForegroundRole and warn:
                 return WARNING
             if role == Qt.ItemDataRole.EditRole:
@@ -164,7 +151,8 @@ class ActionsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(action, field)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_tr(COLUMNS[index.column()][1])}: {getattr(action, field) or _tr('empty')}"
+            empty = QCoreApplication.translate("ActionsModel", "empty")
+            return f"{_tr(COLUMNS[index.column()][1])}: {getattr(action, field) or empty}"
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,7 +45,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.on_restored = on_restored
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 420)
         intro = QLabel(
             "msgdesk backs up your database when it opens and after every approval, and keeps the "
@@ -67,8 +67,8 @@ class BackupsDialog(QDialog):
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.backup_button = buttons.addButton("Back up now", QDialogButtonBox.ButtonRole.ActionRole)
-        self.restore_button = buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button = buttons.addButton(self.tr("Back up now"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(self.tr("Restore…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -103,7 +103,7 @@ class BackupsDialog(QDialog):
         try:
             backups.create_backup(self.db_path, "manual")
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "Backups", f"The backup could not be made.\n\n{exc}")
+            QMessageBox.warning(self, self.tr("Backups"), self.tr("The backup could not be made.") + f"\n\n{exc}")
         self.refresh()
 
     def restore_selected(self) -> None:
@@ -123,18 +123,18 @@ class BackupsDialog(QDialog):
         try:
             backups.restore_backup(self.db_path, info.path)
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "Restore a backup", f"Nothing was changed.\n\n{exc}")
+            QMessageBox.warning(self, self.tr("Restore a backup"), self.tr("Nothing was changed.") + f"\n\n{exc}")
             return
         if self.on_restored is not None:
             self.on_restored()
-        QMessageBox.information(self, "Restore a backup", f"msgdesk now holds the backup from {info.when}.")
+        QMessageBox.information(self, self.tr("Restore a backup"), self.tr("msgdesk now holds the backup from {when}.").format(when=info.when))
         self.refresh()
 
 
 def install_backups_action(window: QWidget, file_menu: QMenu, db_path: Path,
                            on_restored: Callable[[], None] | None = None) -> QAction:
     """Add File → Backups… to ``file_menu`` (before its last entry, Quit, if there is one)."""
-    action = QAction("&Backups…", window)
+    action = QAction(QCoreApplication.translate("BackupsDialog", "&Backups…"), window)
     action.setObjectName("actionBackups")
     action.triggered.connect(lambda: BackupsDialog(Path(db_path), window, on_restored).exec())
     entries = file_menu.actions()
@@ -164,8 +164,8 @@ def offer_recovery(parent: QWidget | None, db_path: Path, error: Exception) -> b
             f"msgdesk has not changed the file. The newest good backup is from {backup.when}: "
             f"{backup.summary()}.\n\nGo back to it? The current file is kept aside, unchanged."
         )
-        use = box.addButton("Use the backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        use = box.addButton(QCoreApplication.translate("BackupsDialog", "Use the backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("BackupsDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(use)
     else:
         box.setInformativeText(

@@ -72,6 +72,7 @@ class PrintPreview(QDialog):
         self.pages = pages
         self.setWindowTitle(self.tr("Print preview – {title}").format(title=title))
         self.zoom = 1.0
+        self._fitted = False
         self._rendered: dict[int, float] = {}
         self.labels: list[QLabel] = []
 
@@ -84,11 +85,13 @@ class PrintPreview(QDialog):
         zoom_in = QPushButton(self.tr("Zoom &in"), self)
         zoom_out.clicked.connect(lambda: self.set_zoom(self._step(-1)))
         zoom_in.clicked.connect(lambda: self.set_zoom(self._step(+1)))
+        fit = QPushButton(self.tr("Fit &width"), self)
+        fit.clicked.connect(self.fit_width)
         self.position = QLabel(self)
         self.position.setAccessibleName(self.tr("Page shown"))
         close = QPushButton(self.tr("&Close"), self)
         close.clicked.connect(self.reject)
-        for widget in (self.print_button, zoom_out, zoom_in):
+        for widget in (self.print_button, zoom_out, zoom_in, fit):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.position)
@@ -162,8 +165,17 @@ class PrintPreview(QDialog):
         if visible:
             self.position.setText(self.tr("Page {n} of {total}").format(n=visible[0] + 1, total=len(self.labels)))
 
+    def fit_width(self) -> None:
+        """Zoom so a page fills the width of the window (the zoom it opens at)."""
+        width_points = max(w for w, _h in self.pages.sizes)
+        room = self.scroll.viewport().width() - 2 * 14 - self.scroll.verticalScrollBar().sizeHint().width()
+        self.set_zoom(max(ZOOMS[0], min(ZOOMS[-1], room / (width_points / 72 * self.logicalDpiX()))))
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_width()
         self._render_soon.start()
 
     # --- printing ------------------------------------------------------------------------------

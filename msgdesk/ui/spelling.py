@@ -232,10 +232,10 @@ class _Menus(QObject):
                 action.triggered.connect(lambda _c=False, s=suggestion, c=QTextCursor(word): self._replace(c, s))
                 menu.insertAction(first, action)
             if not options:
-                none = QAction(_tr("(no suggestions)"), menu)
+                none = QAction(QCoreApplication.translate("Spelling", "(no suggestions)"), menu)
                 none.setEnabled(False)
                 menu.insertAction(first, none)
-            add = QAction(_tr("&Add “{word}” to my dictionary").format(word=text), menu)
+            add = QAction(QCoreApplication.translate("Spelling", "&Add “{word}” to my dictionary").format(word=text), menu)
             add.setObjectName("spellingAdd")
             add.triggered.connect(lambda _c=False, w=text: self._add(w))
             menu.insertAction(first, add)

@@ -70,12 +70,12 @@ def _display(row: TrackerRow, rag: Rag, number: int = 0) -> tuple[str, ...]:
         last = ""
     links = []
     if row.carried_from is not None:
-        links.append(_tr("from {round}").format(round=row.carried_from.round_label))
-    links.extend(_tr("to {round}").format(round=link.round_label) for link in row.carried_to)
+        links.append(QCoreApplication.translate("TrackerTableModel", "from {round}").format(round=row.carried_from.round_label))
+    links.extend(QCoreApplication.translate("TrackerTableModel", "to {round}").format(round=link.round_label) for link in row.carried_to)
     if row.due_date is not None:
-        due = _short(row.due_date) + (_tr(" (set)") if row.due_set_by_hand else "")
+        due = _short(row.due_date) + (QCoreApplication.translate("TrackerTableModel", " (set)") if row.due_set_by_hand else "")
     else:
-        due = _tr("needs a date") if rag.needs_date else ""
+        due = QCoreApplication.translate("TrackerTableModel", "needs a date") if rag.needs_date else ""
     cells = {
         "reference": row.reference,
         "number": str(number) if number else "",
@@ -194,7 +194,7 @@ class TrackerTableModel(QAbstractTableModel):
             return _tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and COLUMNS[section][0] == "number":
-            return _tr("The action's number under its proposal in the committee appendix")
+            return QCoreApplication.translate("TrackerTableModel", "The action's number under its proposal in the committee appendix")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -232,13 +232,13 @@ class TrackerTableModel(QAbstractTableModel):
         if key == "rag":
             rag = self._rags[row.action_id]
             if rag.overdue:
-                return _tr("Overdue by {n} days").format(n=-rag.days_left)
+                return QCoreApplication.translate("TrackerTableModel", "Overdue by {n} days").format(n=-rag.days_left)
             if rag.days_left is not None and row.status not in CLOSED_STATUSES:
-                return _tr("Due in {n} days").format(n=rag.days_left)
+                return QCoreApplication.translate("TrackerTableModel", "Due in {n} days").format(n=rag.days_left)
         if key == "due" and row.due_date is not None:
-            return _tr("Due date set by hand") if row.due_set_by_hand else _tr("Due date read from the timescale")
+            return QCoreApplication.translate("TrackerTableModel", "Due date set by hand") if row.due_set_by_hand else QCoreApplication.translate("TrackerTableModel", "Due date read from the timescale")
         if key in ("reference", "number"):
-            return _tr("{ref}: proposal {proposal}, action {n} in the appendix of round {round}").format(
+            return QCoreApplication.translate("TrackerTableModel", "{ref}: proposal {proposal}, action {n} in the appendix of round {round}").format(
                 ref=row.reference, proposal=row.proposal_id, n=self._numbers.get(row.action_id, 0),
                 round=row.round_label)
         return None

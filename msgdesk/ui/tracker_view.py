@@ -164,8 +164,8 @@ class TrackerView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for key, width in (("reference", 96), ("number", 44), ("round", 50), ("proposal", 60), ("action", 280),
-                           ("lead", 110), ("timescale", 100), ("due", 112), ("status", 80), ("rag", 100),
+        for key, width in (("reference", 90), ("number", 40), ("round", 50), ("proposal", 62), ("action", 280),
+                           ("lead", 110), ("timescale", 100), ("due", 104), ("status", 84), ("rag", 116),
                            ("update", 200), ("links", 76)):
             header.resizeSection(COLUMN[key], width)
         self.table.setColumnHidden(COLUMN["round"], True)
@@ -174,7 +174,7 @@ class TrackerView(QWidget):
         splitter.addWidget(self._build_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 320])
+        splitter.setSizes([1000, 340])
         outer.addWidget(splitter, 1)
 
         self.message = QLabel("")
@@ -267,7 +267,9 @@ class TrackerView(QWidget):
     def _build_panel(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(330)
+        # the panel wraps to the width it is given; a sideways scroll bar would hide its fields
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         panel = QWidget()
         panel.setObjectName("trackerPanel")
