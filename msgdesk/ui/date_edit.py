@@ -25,6 +25,8 @@ NO_DATE = QDate(1900, 1, 1)
 class DateEdit(QDateEdit):
     #: (what was typed, the date the field kept) when typed text was not a date
     textRejected = Signal(str, str)
+    #: Enter was pressed (after the typed date was read)
+    returnPressed = Signal()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +48,8 @@ class DateEdit(QDateEdit):
         if self.rejection:
             self._clear_rejection()
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.returnPressed.emit()
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from msgdesk.ui.find import ACTION, EVIDENCE, Hit, find_in_return
+from msgdesk.ui.look import shortcut
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,9 +58,8 @@ class FindPanel(QWidget):
         self.edit.returnPressed.connect(self._enter)
         self.results.itemActivated.connect(lambda item: self._go(self.results.row(item)))
         for target in (self.edit, self.results):
-            QShortcut(QKeySequence(Qt.Key.Key_Escape), target, self.close_panel,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Shift+Return"), self.edit, self.previous_hit, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(QKeySequence(Qt.Key.Key_Escape), target, self.close_panel, Qt.ShortcutContext.WidgetShortcut)
+        shortcut("Shift+Return", self.edit, self.previous_hit, Qt.ShortcutContext.WidgetShortcut)
         self.hide()
 
     def set_session(self, session) -> None:

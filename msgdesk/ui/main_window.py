@@ -593,9 +593,18 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         self.flush_edits()
+        from PySide6.QtWidgets import QApplication
+
         from msgdesk.ui.print_preview import preview_appendix
 
-        return preview_appendix(self, self.appendix_data(), self._appendix_title(), modal=modal)
+        before = QApplication.focusWidget()
+        dialog = preview_appendix(self, self.appendix_data(), self._appendix_title(), modal=modal)
+        if modal:
+            # back to where the officer was, so the keyboard carries on from there
+            self.activateWindow()
+            if before is not None and before.window() is self:
+                before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return dialog
 
     def appendix_data(self):
         """The open round as the appendix prints it (the same values File → Export PDF… writes)."""

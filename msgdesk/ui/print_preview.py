@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from msgdesk.ui.look import shortcut
 
 #: Highest resolution a page is rendered at for printing (dots per inch).
 PRINT_DPI = 300
@@ -73,6 +75,7 @@ class PrintPreview(QDialog):
         self.setWindowTitle(self.tr("Print preview – {title}").format(title=title))
         self.zoom = 1.0
         self._fitted = False
+        self._closed = False
         self._rendered: dict[int, float] = {}
         self.labels: list[QLabel] = []
 
@@ -124,9 +127,9 @@ class PrintPreview(QDialog):
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(30)
         self._render_soon.timeout.connect(self.render_visible)
-        QShortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.set_zoom(self._step(+1)))
-        QShortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.set_zoom(self._step(-1)))
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_pages)
+        shortcut(QKeySequence.StandardKey.ZoomIn, self, lambda: self.set_zoom(self._step(+1)))
+        shortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.set_zoom(self._step(-1)))
+        shortcut(QKeySequence.StandardKey.Print, self, self.print_pages)
         self.resize(1000, 760)
         self.set_zoom(1.0)
 
@@ -152,6 +155,8 @@ class PrintPreview(QDialog):
         return [i for i, label in enumerate(self.labels) if label.geometry().intersects(shown)]
 
     def render_visible(self) -> None:
+        if self._closed:
+            return
         visible = self.visible_pages()
         ratio = self.devicePixelRatioF()
         for index in visible:
@@ -231,6 +236,8 @@ class PrintPreview(QDialog):
         return printed
 
     def done(self, result: int) -> None:
+        self._render_soon.stop()
+        self._closed = True
         super().done(result)
         self.pages.close()
 

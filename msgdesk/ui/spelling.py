@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 #: A word: letters, with apostrophes inside ("partnership's", "don't").
@@ -280,7 +280,9 @@ def install(editor: QPlainTextEdit) -> SpellHighlighter:
     editor.installEventFilter(menus)
     editor.viewport().installEventFilter(menus)
     editor.setProperty("spelling", True)
-    QShortcut(QKeySequence("Shift+F10"), editor, menus.menu_at_cursor, context=Qt.ShortcutContext.WidgetShortcut)
-    QShortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, context=Qt.ShortcutContext.WidgetShortcut)
+    from msgdesk.ui.look import shortcut
+
+    shortcut("Shift+F10", editor, menus.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
+    shortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
     highlighter.menus = menus  # type: ignore[attr-defined]
     return highlighter

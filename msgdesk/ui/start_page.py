@@ -45,6 +45,7 @@ class StartPage(QWidget):
         self.ui.createButton.clicked.connect(self._create)
         for edit in (self.ui.roundEdit, self.ui.contactEdit, self.ui.partnershipCombo.lineEdit()):
             edit.returnPressed.connect(self._create)  # Enter creates the round
+        self.ui.completedEdit.returnPressed.connect(self._create)
         self.ui.openButton.clicked.connect(self._open_selected)
         self.ui.roundsView.activated.connect(lambda index: self.openRequested.emit(index.data(ROUND_ROLE)))
         self.ui.exampleButton.clicked.connect(self.exampleRequested)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 from msgdesk.paths import resource_path
+from msgdesk.ui.look import shortcut
 
 
 def guide_file(locale: QLocale | None = None) -> Path:
@@ -41,7 +42,7 @@ class UserGuide(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.close)
+        shortcut(QKeySequence(Qt.Key.Key_F1), self, self.close)
         self.resize(900, 700)
 
     def _link(self, url: QUrl) -> None:
