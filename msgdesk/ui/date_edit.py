@@ -42,13 +42,17 @@ class DateEdit(QDateEdit):
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
             forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if self.rejection:
+                self._clear_rejection()
             QWidget.focusNextPrevChild(self, forward)  # leave the field, like any other
             event.accept()
             return
         if self.rejection:
             self._clear_rejection()
+        typed = self.lineEdit().text()
         super().keyPressEvent(event)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._check_kept(typed)
             self.returnPressed.emit()
 
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -86,13 +90,24 @@ class DateEdit(QDateEdit):
         return QDateTime(QDate(typed.year, typed.month, typed.day), self.time())
 
     def fixup(self, text: str) -> str:
-        # not a date: show the date the field still holds, and say so
-        kept = self.textFromDateTime(self.dateTime())
+        # not a date: show the date the field still holds (focusOutEvent says so)
+        return self._shown()
+
+    def _shown(self) -> str:
         if self.specialValueText() and self.date() == NO_DATE:
-            kept = self.specialValueText()
-        if text.strip() and text != kept:
-            self._reject(text, kept)
-        return kept
+            return self.specialValueText()
+        return self.textFromDateTime(self.dateTime())
+
+    def focusOutEvent(self, event):
+        typed = self.lineEdit().text()
+        super().focusOutEvent(event)
+        self._check_kept(typed)
+
+    def _check_kept(self, typed: str) -> None:
+        """Typed text that did not become the date is reported beside the field, never dropped silently."""
+        kept = self._shown()
+        if typed.strip() and typed != kept and parse_date(typed) is None and self.lineEdit().text() == kept:
+            self._reject(typed, kept)
 
     def _reject(self, typed: str, kept: str) -> None:
         self.rejection = self.tr("“{typed}” is not a date, so the field still says {kept}.").format(

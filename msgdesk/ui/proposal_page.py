@@ -31,6 +31,19 @@ class _FocusOut(QObject):
         return False
 
 
+class _Resized(QObject):
+    """Calls ``callback`` when the watched widget changes size."""
+
+    def __init__(self, callback, parent=None):
+        super().__init__(parent)
+        self.callback = callback
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Resize:
+            self.callback()
+        return False
+
+
 class ProposalPage(QWidget):
     def __init__(self, template, parent=None):
         super().__init__(parent)
@@ -114,6 +127,9 @@ class ProposalPage(QWidget):
         self._evidence_timer.setSingleShot(True)
         self._evidence_timer.setInterval(0)
         self._evidence_timer.timeout.connect(self._fit_evidence)
+        # the room the page has is the scroll area's viewport: refit whenever it changes size
+        self._viewport_watch = _Resized(self._evidence_timer.start, self)
+        self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
 
     def _build_deleted_note(self) -> None:
         """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it back."""
@@ -166,19 +182,21 @@ class ProposalPage(QWidget):
         """Size the evidence box so the first action row shows without scrolling (1280x720 too).
 
         The box takes what the page leaves between the rating cards and the first action
-        row: at least four lines, at most sixteen; a longer text scrolls inside it."""
+        row: at least three lines, at most sixteen; a longer text scrolls inside it."""
         if self.proposal is None or not self.proposal.local:
             return
         edit, view = self.ui.evidenceEdit, self.ui.actionsView
         line = edit.fontMetrics().lineSpacing()
-        first_row = view.rowHeight(0) if self.model.rowCount() else line * 2
-        table_top = view.mapTo(self.ui.content, view.rect().topLeft()).y()
-        first_row_bottom = table_top + view.frameWidth() + view.horizontalHeader().height() + first_row
-        spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
-        height = max(line * 4 + 12, min(line * 16 + 12, edit.height() + spare))
-        if abs(height - edit.height()) > 2:
+        for _pass in range(3):  # setting the height moves the table; measure again after the layout
+            self.ui.content.layout().activate()
+            first_row = view.rowHeight(0) if self.model.rowCount() else line * 2
+            table_top = view.mapTo(self.ui.content, view.rect().topLeft()).y()
+            first_row_bottom = table_top + view.frameWidth() + view.horizontalHeader().height() + first_row
+            spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
+            height = max(line * 3 + 12, min(line * 16 + 12, edit.height() + spare))
+            if abs(height - edit.height()) <= 2:
+                return
             edit.setFixedHeight(height)
-            self._evidence_timer.start()  # once more, after the layout has moved the table
 
     # --- binding ----------------------------------------------------------------
     def set_session(self, session) -> None:
@@ -211,7 +229,8 @@ class ProposalPage(QWidget):
         self._apply_read_only()
         self.ui.timescaleHint.setText("")
         self.ui.scroll.verticalScrollBar().setValue(0)
-        self._evidence_timer.start()
+        self._fit_table()
+        self._fit_evidence()
 
     def focus_rating(self) -> None:
         """Keyboard focus on the rating cards (the chosen one, else the first), so keys 1-4 rate
@@ -393,6 +412,12 @@ class ProposalPage(QWidget):
     def _fit_table(self) -> None:
         view = self.ui.actionsView
         view.resizeRowsToContents()
+        # a row shows five lines at most (the cell's editor and its tooltip show it all), so a
+        # long first action never pushes the table out of sight at 1280x720
+        tallest = view.fontMetrics().lineSpacing() * 5 + 8
+        for row in range(self.model.rowCount()):
+            if view.rowHeight(row) > tallest:
+                view.setRowHeight(row, tallest)
         height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
         height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
         view.setMinimumHeight(max(90, min(height + 8, 520)))

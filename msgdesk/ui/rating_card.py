@@ -35,7 +35,8 @@ class RatingCard(QFrame):
         self.setProperty("chosen", False)
         self.setProperty("previous", False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
         self.title_label = QLabel(f"{index + 1}  {title}", self)
         self.title_label.setObjectName("cardTitle")
         self.mark_label = QLabel(self.tr("✔ Our rating"), self)
@@ -46,6 +47,11 @@ class RatingCard(QFrame):
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the descriptors are the template's reference text: a touch smaller than the page's
+        # own, so all four fit beside each other and the actions stay in view at 1280x720
+        small = self.text_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        self.text_label.setFont(small)
         for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)

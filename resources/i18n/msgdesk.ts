@@ -179,7 +179,7 @@
     <name>DateEdit</name>
     <message>
         <source>Type a date such as 24/06/2021 or 24 June 2021, or use the arrow keys or the calendar</source>
-        <extracomment>The value of a field that has no date yet (shown as its special text). (what was typed, the date the field kept) when typed text was not a date</extracomment>
+        <extracomment>The value of a field that has no date yet (shown as its special text). (what was typed, the date the field kept) when typed text was not a date Enter was pressed (after the typed date was read)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -401,10 +401,6 @@ Replace it with the file&apos;s contents?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Proposal list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -534,6 +530,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal &amp;list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

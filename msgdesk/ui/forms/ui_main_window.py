@@ -296,7 +296,7 @@ class Ui_MainWindow(object):
         self.actionPrevious.setText(QCoreApplication.translate("MainWindow", u"&Previous proposal", None))
         self.actionNext.setText(QCoreApplication.translate("MainWindow", u"&Next proposal", None))
         self.actionReview.setText(QCoreApplication.translate("MainWindow", u"&Check before IJB", None))
-        self.actionFocusNavigation.setText(QCoreApplication.translate("MainWindow", u"&Proposal list", None))
+        self.actionFocusNavigation.setText(QCoreApplication.translate("MainWindow", u"Proposal &list", None))
         self.actionMarkReady.setText(QCoreApplication.translate("MainWindow", u"Mark &ready for IJB", None))
         self.actionMarkDraft.setText(QCoreApplication.translate("MainWindow", u"Back to &draft", None))
         self.actionApprove.setText(QCoreApplication.translate("MainWindow", u"Record IJB &approval\u2026", None))
