@@ -6,6 +6,12 @@ its pages are drawn by PDFium (``pypdfium2``), so what the clerk checks on scree
 what the printer gets.  Pages are rendered when they scroll into view, at the zoom
 shown, so a 30-page appendix opens at once.  Printing renders each page at the
 printer's resolution (at most 300 dpi) and lets Qt's print dialog choose the printer.
+
+PDFium and Qt's print support are loaded by name (``printing_modules``), not imported at
+the top: in the frozen bundle they cost about 8 MB (PDFium) and, on Linux, 10 MB (Qt's
+CUPS printer plug-in and its libraries), so build.spec decides whether the bundle carries
+them; a build without them says so when Ctrl+P is pressed, and File → Export PDF… still
+writes the same pages.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRect, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +35,21 @@ from PySide6.QtWidgets import (
 
 from msgdesk.ui.look import shortcut
 
+
+class PrintingUnavailable(Exception):
+    """This build carries no PDF renderer or no print support (see the module's docstring)."""
+
+
+def printing_modules():
+    """(pypdfium2, pypdfium2.raw, PySide6.QtPrintSupport), or PrintingUnavailable."""
+    import importlib
+
+    try:
+        return tuple(importlib.import_module(name)
+                     for name in ("pypdfium2", "pypdfium2.raw", "PySide6.QtPrintSupport"))
+    except ImportError as exc:
+        raise PrintingUnavailable(str(exc)) from exc
+
 #: Highest resolution a page is rendered at for printing (dots per inch).
 PRINT_DPI = 300
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
@@ -38,8 +59,7 @@ class PdfPages:
     """A PDF's pages as pictures, through PDFium."""
 
     def __init__(self, path: Path):
-        import pypdfium2 as pdfium
-
+        pdfium, self._raw, _qt = printing_modules()
         self.path = Path(path)
         self.pdf = pdfium.PdfDocument(str(self.path))
         self.sizes = [self.pdf.get_page_size(i) for i in range(len(self.pdf))]  # points
@@ -48,8 +68,7 @@ class PdfPages:
         return len(self.sizes)
 
     def render(self, index: int, dpi: float) -> QImage:
-        import pypdfium2.raw as pdfium_c
-
+        pdfium_c = self._raw
         page = self.pdf[index]
         try:
             bitmap = page.render(scale=dpi / 72, may_draw_forms=False, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA)
@@ -185,8 +204,8 @@ class PrintPreview(QDialog):
 
     # --- printing ------------------------------------------------------------------------------
     def print_pages(self) -> bool:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
+        print_support = printing_modules()[2]
+        QPrintDialog, QPrinter = print_support.QPrintDialog, print_support.QPrinter
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._set_up(printer)
         dialog = QPrintDialog(printer, self)
@@ -197,18 +216,22 @@ class PrintPreview(QDialog):
         return True
 
     def _set_up(self, printer) -> None:
+        """The PDF's own paper (A4) and orientation (landscape), with no margins: the pages
+        already carry the appendix's margins."""
+        from PySide6.QtCore import QMarginsF
         from PySide6.QtGui import QPageLayout, QPageSize
 
         width, height = self.pages.sizes[0]
-        printer.setPageSize(QPageSize(QSize(round(width), round(height)), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch))
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if width > height
-                                   else QPageLayout.Orientation.Portrait)
+        paper = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "",
+                          QPageSize.SizeMatchPolicy.FuzzyMatch)
+        orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+        printer.setPageLayout(QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0)))
+        printer.setFullPage(True)
         printer.setDocName(self.windowTitle())
 
     def print_to(self, printer) -> int:
         """Draw the pages (or the range chosen in the dialog) on ``printer``; returns how many."""
-        from PySide6.QtPrintSupport import QPrinter
-
+        QPrinter = printing_modules()[2].QPrinter
         first, last = 1, len(self.pages)
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = printer.fromPage(), min(printer.toPage() or last, last)
@@ -268,6 +291,14 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
 
 def preview_appendix(parent, data, title: str, modal: bool = True) -> PrintPreview | None:
     """Open the preview of ``data``'s appendix (modal, or shown and returned for tests)."""
+    try:
+        printing_modules()
+    except PrintingUnavailable:
+        QMessageBox.information(parent, QCoreApplication.translate("PrintPreview", "Print appendix"),
+                                QCoreApplication.translate(
+                                    "PrintPreview", "This build of msgdesk cannot show or print the pages itself. "
+                                                    "File → Export PDF… writes the same appendix to print."))
+        return None
     folder = Path(tempfile.mkdtemp(prefix="msgdesk-print-"))
     path = write_appendix(parent, data, folder)
     if path is None:

@@ -135,22 +135,23 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.format.setUnderlineColor(QColor("#d13438"))
-        #: (block number, position in the block) of the cursor while typing, else None
-        self.typing_at: tuple[int, int] | None = None
+        #: the block where the word at the cursor was left unjudged, else None
+        self._skipped_block: int | None = None
+        self._typed = False
         _highlighters.append(self)
-        editor.document().contentsChange.connect(self._typed)
+        editor.document().contentsChange.connect(self._changed)
         editor.cursorPositionChanged.connect(self._cursor_moved)
 
-    def _typed(self, *_args) -> None:
-        cursor = self.editor.textCursor()
-        self.typing_at = (cursor.blockNumber(), cursor.positionInBlock())
+    def _changed(self, _position: int, _removed: int, added: int) -> None:
+        self._typed = added > 0
 
     def _cursor_moved(self) -> None:
-        cursor = self.editor.textCursor()
-        where = (cursor.blockNumber(), cursor.positionInBlock())
-        if self.typing_at is not None and where != self.typing_at:
-            block = self.editor.document().findBlockByNumber(self.typing_at[0])
-            self.typing_at = None
+        if self._typed:  # the cursor moved because of typing: the highlight is already right
+            self._typed = False
+            return
+        block_number, self._skipped_block = self._skipped_block, None
+        if block_number is not None:
+            block = self.editor.document().findBlockByNumber(block_number)
             if block.isValid():
                 self.rehighlightBlock(block)  # the word left behind is judged now
 
@@ -159,10 +160,12 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         check = speller().is_correct
         skip = -1
-        if self.typing_at is not None and self.typing_at[0] == self.currentBlock().blockNumber():
-            skip = self.typing_at[1]
+        cursor = self.editor.textCursor()
+        if self.editor.hasFocus() and cursor.blockNumber() == self.currentBlock().blockNumber():
+            skip = cursor.positionInBlock()
         for match in WORD.finditer(text):
             if match.end() == skip:
+                self._skipped_block = self.currentBlock().blockNumber()
                 continue
             if not check(match.group()):
                 self.setFormat(match.start(), match.end() - match.start(), self.format)

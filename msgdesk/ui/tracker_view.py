@@ -120,11 +120,11 @@ class TrackerView(QWidget):
         # a long partnership name (and the approved note) must never widen the window
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
-        self.all_rounds = _named(QCheckBox(self.tr("&All rounds")), self.tr("All rounds of the partnership"),
+        self.all_rounds = _named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
                                  self.tr("Show the actions of every round of this partnership, not only the open one"))
         self.all_rounds.toggled.connect(self.reload)
         top.addWidget(self.all_rounds)
-        as_at_label = QLabel(self.tr("As a&t"))
+        as_at_label = QLabel(self.tr("&As at"))
         self.as_at = _named(DateEdit(_qdate(self.today)), self.tr("As at"),
                             self.tr("The day the table, its counts and the progress report are as at"))
         self.as_at.setCalendarPopup(True)

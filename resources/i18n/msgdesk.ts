@@ -708,6 +708,10 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Print appendix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,6 +726,10 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of msgdesk cannot show or print the pages itself. File → Export PDF… writes the same appendix to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1040,7 +1048,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>A word: letters, with apostrophes inside (&quot;partnership&apos;s&quot;, &quot;don&apos;t&quot;). (block number, position in the block) of the cursor while typing, else None the last menu shown (tests read it)</extracomment>
+        <extracomment>A word: letters, with apostrophes inside (&quot;partnership&apos;s&quot;, &quot;don&apos;t&quot;). the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1296,7 +1304,7 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;All rounds</source>
+        <source>&amp;As at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1356,15 +1364,15 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All &amp;rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All rounds of the partnership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>As a&amp;t</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
