@@ -30,7 +30,7 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
 def tab_to(qtbot, widget, limit=25):
     seen = []
     for _ in range(limit):
-        seen.append(f"{type(focus()).__name__}:{focus().objectName()}:{focus().accessibleName()}:{focus().parent().objectName() if focus().parent() else ''}")
+        seen.append(f"{type(focus()).__name__} {focus().objectName() or focus().accessibleName()}")
         if focus() is widget:
             return
         press(qtbot, Qt.Key.Key_Tab)

@@ -25,7 +25,7 @@ focus = QApplication.focusWidget
 def duplicates(window) -> dict[str, list[str]]:
     taken = letters_in(window)
     counts = Counter(letter for letter, _what in taken)
-    return {letter: [what for l, what in taken if l == letter] for letter, n in counts.items() if n > 1}
+    return {letter: [what for used, what in taken if used == letter] for letter, n in counts.items() if n > 1}
 
 
 def test_no_alt_letter_means_two_things_on_any_page(window, qtbot, engine, example_round):
@@ -186,11 +186,11 @@ def test_at_1280x720_the_window_and_the_tracker_fit_and_the_first_action_row_sho
 
             try:
                 qtbot.waitUntil(first_row_shows, timeout=500)
-            except Exception:
+            except Exception as exc:
                 ui = page.ui
                 raise AssertionError((round_id, proposal.id, ui.evidenceEdit.height(), ui.ratingGroup.height(),
                                       ui.proposalLabel.height(), view.rowHeight(0), ui.scroll.viewport().height(),
-                                      view.mapTo(ui.scroll.viewport(), QPoint(0, 0)).y()))
+                                      view.mapTo(ui.scroll.viewport(), QPoint(0, 0)).y())) from exc
             assert _visible_in(window.ui.nextButton, window)
         window.ui.tabs.setCurrentWidget(window.ui.trackerTab)
         qtbot.wait(1)

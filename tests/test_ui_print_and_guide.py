@@ -131,7 +131,7 @@ def test_a_translation_dropped_beside_the_catalogue_is_loaded_for_the_users_loca
 
 
 def test_find_lists_every_hit_with_its_proposal(template, example_data):
-    from msgdesk.store.snapshot import RoundSnapshot, ResponseSnapshot
+    from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
     from msgdesk.ui.find import ACTION, EVIDENCE, WORDING, find_in_return, find_in_text
 
     snap = RoundSnapshot(1, "P", "2019", "", None, "draft", None, "", None, None)

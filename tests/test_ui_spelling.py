@@ -99,7 +99,7 @@ def test_action_cells_are_checked_too(window, qtbot, engine, example_round, spel
     editor.setPlainText("Review the goverment guidance")
     assert "goverment" in underlined(editor)
 
-    def pick(menu_holder=[]):
+    def pick():
         popup = QApplication.activePopupWidget()
         if popup is not None:
             qtbot.keyClick(popup, Qt.Key.Key_Return)

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
 
@@ -87,7 +89,7 @@ def open_data_folder(db_path: Path) -> bool:
 def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_action: QAction | None = None) -> None:
     """Add About msgdesk… (or take over ``about_action``) and Open data folder to ``help_menu``."""
     if about_action is None:
-        about_action = QAction(QCoreApplication.translate("AboutDialog", "&About msgdesk…"), window)
+        about_action = QAction(translate("AboutDialog", "&About msgdesk…"), window)
         help_menu.addAction(about_action)
     else:
         try:
@@ -95,7 +97,7 @@ def install_help_menu(window: QWidget, help_menu: QMenu, db_path: Path, about_ac
         except (RuntimeError, TypeError):
             pass
     about_action.triggered.connect(lambda: show_about(window, Path(db_path)))
-    open_folder = QAction(QCoreApplication.translate("AboutDialog", "Open &data folder"), window)
+    open_folder = QAction(translate("AboutDialog", "Open &data folder"), window)
     open_folder.setObjectName("actionOpenDataFolder")
     open_folder.triggered.connect(lambda: open_data_folder(Path(db_path)))
     help_menu.addAction(open_folder)

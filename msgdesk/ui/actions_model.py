@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor
 from msgdesk.review import carried_from_round
 from msgdesk.timescales import interpret
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 COLUMNS = (
     ("action", QT_TRANSLATE_NOOP("ActionsModel", "Improvement action")),
     ("delivery", QT_TRANSLATE_NOOP("ActionsModel", "Comment / how we will deliver")),
@@ -27,15 +29,15 @@ def _day(d: date) -> str:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ActionsModel", text)
+    return translate("ActionsModel", text)
 
 
 def due_text(data, completed_on) -> tuple[str, bool]:
     """What the Due column says, and whether it needs attention."""
     if data.due_date is not None:
-        return QCoreApplication.translate("ActionsModel", "due {date} (set by hand)").format(date=_day(data.due_date)), False
+        return translate("ActionsModel", "due {date} (set by hand)").format(date=_day(data.due_date)), False
     if not data.timescale.strip():
-        return QCoreApplication.translate("ActionsModel", "no timescale"), True
+        return translate("ActionsModel", "no timescale"), True
     meaning = interpret(data.timescale, completed_on)
     return meaning.describe(), meaning.kind == "unrecognised"
 
@@ -113,9 +115,9 @@ class ActionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{section + 1}\n{self.carried_note.format(round=origin)}" if origin else str(section + 1)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = QCoreApplication.translate("ActionsModel", "Action {n}, reference {ref}").format(n=section + 1, ref=reference or "—")
+            text = translate("ActionsModel", "Action {n}, reference {ref}").format(n=section + 1, ref=reference or "—")
             if origin:
-                text += "\n" + QCoreApplication.translate("ActionsModel", "Carried forward from round {round}").format(round=origin)
+                text += "\n" + translate("ActionsModel", "Carried forward from round {round}").format(round=origin)
             return text
         if role == Qt.ItemDataRole.ForegroundRole and origin:
             return QColor("#8a4500")
@@ -138,8 +140,10 @@ class ActionsModel(QAbstractTableModel):
                 return text
             if role == Qt.ItemDataRole.ToolTipRole:
                 if action.due_date is not None:
-                    return text + "\n" + QCoreApplication.translate("ActionsModel", "Delete clears the date set by hand; the timescale then applies.")
-                return text + ("\n" + QCoreApplication.translate("ActionsModel", "Set a due date: edit this cell (F2) to pick one.") if warn else "")
+                    return text + "\n" + translate(
+                        "ActionsModel", "Delete clears the date set by hand; the timescale then applies.")
+                hint = translate("ActionsModel", "Set a due date: edit this cell (F2) to pick one.")
+                return text + ("\n" + hint if warn else "")
             if role == Qt.ItemDataRole.ForegroundRole and warn:
                 return WARNING
             if role == Qt.ItemDataRole.EditRole:
@@ -151,7 +155,7 @@ class ActionsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(action, field)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            empty = QCoreApplication.translate("ActionsModel", "empty")
+            empty = translate("ActionsModel", "empty")
             return f"{_tr(COLUMNS[index.column()][1])}: {getattr(action, field) or empty}"
         return None
 

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from msgdesk.errors import MsgdeskError
 from msgdesk.store import backup as backups
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class BackupsDialog(QDialog):
     COLUMNS = ("When", "Why", "Content")
@@ -127,14 +129,15 @@ class BackupsDialog(QDialog):
             return
         if self.on_restored is not None:
             self.on_restored()
-        QMessageBox.information(self, self.tr("Restore a backup"), self.tr("msgdesk now holds the backup from {when}.").format(when=info.when))
+        QMessageBox.information(self, self.tr("Restore a backup"),
+                                self.tr("msgdesk now holds the backup from {when}.").format(when=info.when))
         self.refresh()
 
 
 def install_backups_action(window: QWidget, file_menu: QMenu, db_path: Path,
                            on_restored: Callable[[], None] | None = None) -> QAction:
     """Add File → Backups… to ``file_menu`` (before its last entry, Quit, if there is one)."""
-    action = QAction(QCoreApplication.translate("BackupsDialog", "&Backups…"), window)
+    action = QAction(translate("BackupsDialog", "&Backups…"), window)
     action.setObjectName("actionBackups")
     action.triggered.connect(lambda: BackupsDialog(Path(db_path), window, on_restored).exec())
     entries = file_menu.actions()
@@ -164,8 +167,8 @@ def offer_recovery(parent: QWidget | None, db_path: Path, error: Exception) -> b
             f"msgdesk has not changed the file. The newest good backup is from {backup.when}: "
             f"{backup.summary()}.\n\nGo back to it? The current file is kept aside, unchanged."
         )
-        use = box.addButton(QCoreApplication.translate("BackupsDialog", "Use the backup"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QCoreApplication.translate("BackupsDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
+        use = box.addButton(translate("BackupsDialog", "Use the backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("BackupsDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(use)
     else:
         box.setInformativeText(

@@ -6,11 +6,16 @@ in a long one, Tab moves on to the next cell."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemDelegate, QDateEdit, QLineEdit, QPlainTextEdit, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+)
 
 from msgdesk.ui.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
 from msgdesk.ui.date_edit import DateEdit
-
 from msgdesk.ui.debounce import Debouncer
 
 #: Columns whose text is long enough to need wrapping while it is edited.

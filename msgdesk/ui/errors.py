@@ -58,9 +58,10 @@ def install_excepthook(window_getter) -> None:
             return
         from PySide6.QtCore import QCoreApplication
 
+        translate = QCoreApplication.translate
         box = QMessageBox(QMessageBox.Icon.Critical,
-                          QCoreApplication.translate("ErrorHook", "msgdesk: something went wrong"),
-                          QCoreApplication.translate(
+                          translate("ErrorHook", "msgdesk: something went wrong"),
+                          translate(
                               "ErrorHook", "Something went wrong. Everything you entered so far is saved in the "
                                            "database.") + f"\n\n{exc_type.__name__}: {exc}",
                           QMessageBox.StandardButton.Ok, window)

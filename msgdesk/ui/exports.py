@@ -14,6 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, 
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 #: kind -> (suffix, the file dialog's filter); the names are translated when shown
 KINDS = {
     "pdf": (".pdf", QT_TRANSLATE_NOOP("Exports", "PDF files (*.pdf)")),
@@ -27,7 +29,7 @@ FOLDER_KEY = "exports/folder"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Exports", text)
+    return translate("Exports", text)
 
 
 def _settings(settings):
@@ -66,13 +68,14 @@ def check_save_path(path: str, kind: str) -> tuple[str | None, str]:
     if ending != suffix:
         other = next((k for k, (s, _f) in KINDS.items() if s == ending), None)
         if other is not None or ending in (".xls", ".doc", ".csv", ".txt", ".odt", ".ods"):
-            return None, QCoreApplication.translate("Exports", "“{name}” ends in {ending}, but this is a {kind} file: it must end in {suffix}. "
+            return None, translate("Exports",
+                                   "“{name}” ends in {ending}, but this is a {kind} file: it must end in {suffix}. "
                              "Choose the name again (for example “{fixed}”).").format(
                 name=target.name, ending=ending, kind=_tr(KIND_NAMES[kind]), suffix=suffix,
                 fixed=target.with_suffix(suffix).name)
         target = target.with_name(target.name + suffix)
     if not target.parent.is_dir():
-        return None, QCoreApplication.translate("Exports", "The folder {folder} does not exist. Choose a folder that exists; "
+        return None, translate("Exports", "The folder {folder} does not exist. Choose a folder that exists; "
                          "msgdesk does not create folders for you.").format(folder=target.parent)
     return str(target), ""
 
@@ -107,7 +110,8 @@ def default_name(session, suffix: str) -> str:
 
 
 def offer_to_open(parent, path: Path) -> None:
-    answer = QMessageBox.question(parent, QCoreApplication.translate("Exports", "Export finished"), QCoreApplication.translate("Exports", "Wrote {path}.\n\nOpen it now?").format(path=path),
+    answer = QMessageBox.question(parent, translate("Exports", "Export finished"),
+                                  translate("Exports", "Wrote {path}.\n\nOpen it now?").format(path=path),
                                   QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
     if answer == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -118,19 +122,22 @@ def _round_data(session):
 
 
 def export_return_file(parent, session, settings=None) -> Path | None:
-    name = ask_save_path(parent, QCoreApplication.translate("Exports", "Export return file"), default_name(session, ".json"), "json", settings)
+    name = ask_save_path(parent, translate("Exports", "Export return file"), default_name(session, ".json"), "json",
+                         settings)
     if not name:
         return None
     from msgdesk.returnfile import write_return_file
 
     write_return_file(name, _round_data(session))
-    QMessageBox.information(parent, QCoreApplication.translate("Exports", "Exported"), QCoreApplication.translate("Exports", "Wrote {path}").format(path=name))
+    QMessageBox.information(parent, translate("Exports", "Exported"),
+                            translate("Exports", "Wrote {path}").format(path=name))
     return Path(name)
 
 
 def choose_return_file(parent, settings=None) -> str | None:
-    name, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Exports", "Import a return file"), str(start_folder(settings)),
-                                          QCoreApplication.translate("Exports", "Return files (*.json);;All files (*)"))
+    name, _ = QFileDialog.getOpenFileName(parent, translate("Exports", "Import a return file"),
+                                          str(start_folder(settings)),
+                                          translate("Exports", "Return files (*.json);;All files (*)"))
     if name:
         remember_folder(name, settings)
     return name or None
@@ -149,8 +156,9 @@ def import_return_file(parent, store, path: str, template):
         if "already has a round" not in str(exc):
             raise
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("Exports", "Replace the round?"),
-        QCoreApplication.translate("Exports", "{partnership} already has a round {round}.\n\nReplace it with the file's contents?").format(
+        parent, translate("Exports", "Replace the round?"),
+        translate("Exports",
+                  "{partnership} already has a round {round}.\n\nReplace it with the file's contents?").format(
             partnership=data.partnership, round=data.round),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )
@@ -171,14 +179,15 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
     """File → Export PDF… / Export Excel…, with a progress dialog."""
     module = _report(kind)
     label = "PDF" if kind == "pdf" else "Excel"
-    title = QCoreApplication.translate("Exports", "Export {kind}").format(kind=label)
+    title = translate("Exports", "Export {kind}").format(kind=label)
     if module is None:
-        QMessageBox.warning(parent, title, QCoreApplication.translate("Exports", "{kind} export is not available in this build.").format(kind=label))
+        QMessageBox.warning(parent, title,
+                            translate("Exports", "{kind} export is not available in this build.").format(kind=label))
         return None
     name = ask_save_path(parent, title, default_name(session, KINDS[kind][0]), kind, settings)
     if not name:
         return None
-    progress = QProgressDialog(QCoreApplication.translate("Exports", "Writing the {kind} file…").format(kind=label), "", 0, 100, parent)
+    progress = QProgressDialog(translate("Exports", "Writing the {kind} file…").format(kind=label), "", 0, 100, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)

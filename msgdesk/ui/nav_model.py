@@ -93,7 +93,8 @@ class NavigationModel(QAbstractItemModel):
             if index.row() == len(self._features):
                 return {Qt.ItemDataRole.DisplayRole: "✔  " + self.tr("Check before IJB"), PROPOSAL_ROLE: REVIEW,
                         Qt.ItemDataRole.AccessibleTextRole: self.tr("Check before IJB"),
-                        Qt.ItemDataRole.ToolTipRole: self.tr("What is missing or doubtful; mark ready; record approval"),
+                        Qt.ItemDataRole.ToolTipRole:
+                            self.tr("What is missing or doubtful; mark ready; record approval"),
                         }.get(role)
             kf = self._features[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from msgdesk.ui.look import shortcut
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class PrintingUnavailable(Exception):
     """This build carries no PDF renderer or no print support (see the module's docstring)."""
@@ -270,7 +272,7 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
     from msgdesk.errors import MsgdeskError
     from msgdesk.reports import pdf_appendix
 
-    progress = QProgressDialog(QCoreApplication.translate("PrintPreview", "Laying out the appendix…"), "", 0, 100,
+    progress = QProgressDialog(translate("PrintPreview", "Laying out the appendix…"), "", 0, 100,
                                parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -283,7 +285,7 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
     try:
         return pdf_appendix.export(data, folder / "appendix.pdf", label="Appendix 1", progress=step)
     except (MsgdeskError, OSError) as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("PrintPreview", "Print preview"), str(exc))
+        QMessageBox.warning(parent, translate("PrintPreview", "Print preview"), str(exc))
         return None
     finally:
         progress.close()
@@ -294,8 +296,8 @@ def preview_appendix(parent, data, title: str, modal: bool = True) -> PrintPrevi
     try:
         printing_modules()
     except PrintingUnavailable:
-        QMessageBox.information(parent, QCoreApplication.translate("PrintPreview", "Print appendix"),
-                                QCoreApplication.translate(
+        QMessageBox.information(parent, translate("PrintPreview", "Print appendix"),
+                                translate(
                                     "PrintPreview", "This build of msgdesk cannot show or print the pages itself. "
                                                     "File → Export PDF… writes the same appendix to print."))
         return None

@@ -25,8 +25,8 @@ WORDING = {
     "exemplary_no_evidence": QT_TRANSLATE_NOOP("ReviewPage", "Rated Exemplary without evidence: say what shows it"),
     "empty_action": QT_TRANSLATE_NOOP("ReviewPage", "Action {n}: the action is empty"),
     "no_timescale": QT_TRANSLATE_NOOP("ReviewPage", "Action {n} (“{action}”): no timescale"),
-    "unrecognised": QT_TRANSLATE_NOOP("ReviewPage",
-                                      "Action {n} (“{action}”): timescale “{timescale}” not recognised — set a due date"),
+    "unrecognised": QT_TRANSLATE_NOOP(
+        "ReviewPage", "Action {n} (“{action}”): timescale “{timescale}” not recognised — set a due date"),
     "due_before_completion": QT_TRANSLATE_NOOP(
         "ReviewPage", "Action {n} (“{action}”): due {due}, before the date of completion ({completed})"),
     "carried_overdue": QT_TRANSLATE_NOOP(

@@ -22,13 +22,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 #: A word: letters, with apostrophes inside ("partnership's", "don't").
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 USER_FILE = "dictionary-en-GB.txt"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Spelling", text)
+    return translate("Spelling", text)
 
 
 class Speller:
@@ -271,10 +273,10 @@ class _Menus(QObject):
                 action.triggered.connect(lambda _c=False, s=suggestion, c=QTextCursor(word): self._replace(c, s))
                 menu.insertAction(first, action)
             if not options:
-                none = QAction(QCoreApplication.translate("Spelling", "(no suggestions)"), menu)
+                none = QAction(translate("Spelling", "(no suggestions)"), menu)
                 none.setEnabled(False)
                 menu.insertAction(first, none)
-            add = QAction(QCoreApplication.translate("Spelling", "&Add “{word}” to my dictionary").format(word=text), menu)
+            add = QAction(translate("Spelling", "&Add “{word}” to my dictionary").format(word=text), menu)
             add.setObjectName("spellingAdd")
             add.triggered.connect(lambda _c=False, w=text: self._add(w))
             menu.insertAction(first, add)

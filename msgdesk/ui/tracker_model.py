@@ -15,11 +15,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPixmap
 
 from msgdesk.tracker.query import TrackerRow
-from msgdesk.tracker.rag import CLOSED_STATUSES, RAG_COLOURS, RAG_ORDER, STATUS_ORDER, Rag, status_label
+from msgdesk.tracker.rag import (
+    CLOSED_STATUSES,
+    RAG_COLOURS,
+    RAG_ORDER,
+    STATUS_ORDER,
+    Rag,
+    status_label,
+)
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 #: (key, header) of every column, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -59,7 +75,7 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrackerTableModel", text)
+    return translate("TrackerTableModel", text)
 
 
 def _display(row: TrackerRow, rag: Rag, number: int = 0) -> tuple[str, ...]:
@@ -70,12 +86,12 @@ def _display(row: TrackerRow, rag: Rag, number: int = 0) -> tuple[str, ...]:
         last = ""
     links = []
     if row.carried_from is not None:
-        links.append(QCoreApplication.translate("TrackerTableModel", "from {round}").format(round=row.carried_from.round_label))
-    links.extend(QCoreApplication.translate("TrackerTableModel", "to {round}").format(round=link.round_label) for link in row.carried_to)
+        links.append(translate("TrackerTableModel", "from {round}").format(round=row.carried_from.round_label))
+    links.extend(translate("TrackerTableModel", "to {round}").format(round=link.round_label) for link in row.carried_to)
     if row.due_date is not None:
-        due = _short(row.due_date) + (QCoreApplication.translate("TrackerTableModel", " (set)") if row.due_set_by_hand else "")
+        due = _short(row.due_date) + (translate("TrackerTableModel", " (set)") if row.due_set_by_hand else "")
     else:
-        due = QCoreApplication.translate("TrackerTableModel", "needs a date") if rag.needs_date else ""
+        due = translate("TrackerTableModel", "needs a date") if rag.needs_date else ""
     cells = {
         "reference": row.reference,
         "number": str(number) if number else "",
@@ -194,7 +210,7 @@ class TrackerTableModel(QAbstractTableModel):
             return _tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
                 and COLUMNS[section][0] == "number":
-            return QCoreApplication.translate("TrackerTableModel", "The action's number under its proposal in the committee appendix")
+            return translate("TrackerTableModel", "The action's number under its proposal in the committee appendix")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -232,13 +248,16 @@ class TrackerTableModel(QAbstractTableModel):
         if key == "rag":
             rag = self._rags[row.action_id]
             if rag.overdue:
-                return QCoreApplication.translate("TrackerTableModel", "Overdue by {n} days").format(n=-rag.days_left)
+                return translate("TrackerTableModel", "Overdue by {n} days").format(n=-rag.days_left)
             if rag.days_left is not None and row.status not in CLOSED_STATUSES:
-                return QCoreApplication.translate("TrackerTableModel", "Due in {n} days").format(n=rag.days_left)
+                return translate("TrackerTableModel", "Due in {n} days").format(n=rag.days_left)
         if key == "due" and row.due_date is not None:
-            return QCoreApplication.translate("TrackerTableModel", "Due date set by hand") if row.due_set_by_hand else QCoreApplication.translate("TrackerTableModel", "Due date read from the timescale")
+            if row.due_set_by_hand:
+                return translate("TrackerTableModel", "Due date set by hand")
+            return translate("TrackerTableModel", "Due date read from the timescale")
         if key in ("reference", "number"):
-            return QCoreApplication.translate("TrackerTableModel", "{ref}: proposal {proposal}, action {n} in the appendix of round {round}").format(
+            return translate("TrackerTableModel",
+                             "{ref}: proposal {proposal}, action {n} in the appendix of round {round}").format(
                 ref=row.reference, proposal=row.proposal_id, n=self._numbers.get(row.action_id, 0),
                 round=row.round_label)
         return None

@@ -137,7 +137,8 @@ class TrackerView(QWidget):
                                  self.tr("The committee progress report on this round's actions, as a PDF"))
         self.report_xlsx = _named(QPushButton(self.tr("Report (E&xcel)…")),
                                   self.tr("Save the progress report as Excel"),
-                                  self.tr("The committee progress report on this round's actions, as an Excel workbook"))
+                                  self.tr("The committee progress report on this round's actions, "
+                                          "as an Excel workbook"))
         self.report_pdf.clicked.connect(lambda: self.save_report("pdf"))
         self.report_xlsx.clicked.connect(lambda: self.save_report("xlsx"))
         top.addWidget(self.report_pdf)
@@ -198,7 +199,8 @@ class TrackerView(QWidget):
             grid.addWidget(label)
             grid.addWidget(widget)
 
-        self.status_filter = _named(QComboBox(), self.tr("Status filter"), self.tr("Show only actions with this status"))
+        self.status_filter = _named(QComboBox(), self.tr("Status filter"),
+                                    self.tr("Show only actions with this status"))
         self.status_filter.addItem(self.tr("Any"), ANY)
         self.status_filter.addItem(self.tr("Open (not closed)"), OPEN)
         for status in ACTION_STATUSES:
@@ -234,7 +236,8 @@ class TrackerView(QWidget):
         grid.addWidget(self.overdue_filter)
         self.due_within_filter = _named(QCheckBox(self.tr("Due &within")), self.tr("Due within the number of days"),
                                         self.tr("Show only open actions due within this many days of the As at day"))
-        self.due_within_days = _named(QSpinBox(), self.tr("Days ahead"), self.tr("Number of days ahead for 'Due within'"))
+        self.due_within_days = _named(QSpinBox(), self.tr("Days ahead"),
+                                      self.tr("Number of days ahead for 'Due within'"))
         self.due_within_days.setRange(0, 3650)
         self.due_within_days.setValue(30)
         self.due_within_days.setSuffix(self.tr(" days"))
@@ -510,7 +513,8 @@ class TrackerView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         needing = sum(1 for r in self.model.rows() if self.model.rag_of(r).needs_date)
         overdue = sum(1 for r in self.model.rows() if self.model.rag_of(r).overdue)
-        self.count.setText(self.tr("{shown} of {total} actions \u00b7 {overdue} overdue on {day} \u00b7 {needing} need a date")
+        self.count.setText(self.tr("{shown} of {total} actions \u00b7 {overdue} overdue on {day} \u00b7 "
+                                   "{needing} need a date")
                            .format(shown=shown, total=total, overdue=overdue, needing=needing,
                                    day=f"{self.model.today:%d %b %Y}"))
 

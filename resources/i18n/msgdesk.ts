@@ -231,7 +231,6 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <extracomment>kind -&gt; (suffix, the file dialog&apos;s filter); the names are translated when shown</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1048,7 +1047,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>A word: letters, with apostrophes inside (&quot;partnership&apos;s&quot;, &quot;don&apos;t&quot;). the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
+        <extracomment>the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1247,7 +1246,6 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>Reference</source>
-        <extracomment>(key, header) of every column, in order.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
