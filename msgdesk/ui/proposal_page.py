@@ -18,28 +18,16 @@ from msgdesk.ui.rating_card import CARD_STYLE, RatingCard
 RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
 
 
-class _FocusOut(QObject):
-    """Calls ``callback`` when the watched widget loses focus."""
+class _Watch(QObject):
+    """Calls ``callback`` when the watched widget gets an event of ``kind`` (focus out, resize)."""
 
-    def __init__(self, callback, parent=None):
+    def __init__(self, kind: QEvent.Type, callback, parent=None):
         super().__init__(parent)
+        self.kind = kind
         self.callback = callback
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
-
-
-class _Resized(QObject):
-    """Calls ``callback`` when the watched widget changes size."""
-
-    def __init__(self, callback, parent=None):
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == self.kind:
             self.callback()
         return False
 
@@ -71,7 +59,7 @@ class ProposalPage(QWidget):
         # and at once on leaving the field or the page
         self._evidence_saver = Debouncer(self.flush, self)
         self.ui.evidenceEdit.textChanged.connect(self._evidence_typed)
-        self._focus_watch = _FocusOut(self.flush, self)
+        self._focus_watch = _Watch(QEvent.Type.FocusOut, self.flush, self)
         self.ui.evidenceEdit.installEventFilter(self._focus_watch)
         from msgdesk.ui import spelling
 
@@ -128,7 +116,7 @@ class ProposalPage(QWidget):
         self._evidence_timer.setInterval(0)
         self._evidence_timer.timeout.connect(self._fit_evidence)
         # the room the page has is the scroll area's viewport: refit whenever it changes size
-        self._viewport_watch = _Resized(self._evidence_timer.start, self)
+        self._viewport_watch = _Watch(QEvent.Type.Resize, self._evidence_timer.start, self)
         self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
 
     def _build_deleted_note(self) -> None:
