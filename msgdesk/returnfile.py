@@ -388,6 +388,16 @@ def dump_return(data: ReturnData, template: Template | None = None) -> str:
     return json.dumps(return_to_json(data, template), ensure_ascii=False, indent=2) + "\n"
 
 
+def _shared_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what the user's umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     """Write ``content`` to ``path`` via a temporary file in the same folder:
     a crash leaves the old file or the new one, never half of one."""
@@ -399,6 +409,9 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file readable by its owner only; an export is meant to be
+        # shared (a committee paper), so it gets the mode any new file would have
+        os.chmod(tmp, _shared_mode(path))
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -80,7 +80,7 @@ def ids(proxy) -> list[int]:
 
 def test_display_and_roles(models):
     model, proxy, _view = models
-    assert model.rowCount() == len(ROWS) and model.columnCount() == 11
+    assert model.rowCount() == len(ROWS) and model.columnCount() == 12
     assert model.headerData(COLUMN["rag"], Qt.Orientation.Horizontal) == "RAG"
     by_id = {model.index(r, 0).data(ROW_ROLE).action_id: r for r in range(model.rowCount())}
     cell = lambda aid, key: model.index(by_id[aid], COLUMN[key]).data()  # noqa: E731

@@ -133,8 +133,11 @@ def test_officer_sets_dates_records_progress_and_prints_the_report(qtbot, view, 
 def test_a_bad_entry_is_refused_with_a_message_and_nothing_written(qtbot, view, workspace, warnings):
     select_reference(view, "2019-1.1-1")
     action_id = view.selected_row().action_id
+    click(qtbot, view.due_button)  # no date: the field offers none rather than a made-up one
+    assert warnings and "due date first" in warnings[-1]
+    view.due_date.setDate(QDate(2020, 3, 31))
     click(qtbot, view.due_button)  # no reason
-    assert warnings and "reason" in warnings[-1]
+    assert "reason" in warnings[-1]
     click(qtbot, view.record_button)  # no text
     assert "empty" in warnings[-1]
     view.on_date.setDate(QDate(2020, 2, 1))  # after "today"

@@ -124,11 +124,10 @@ def test_review_lists_problems_and_jumps_to_them(window, qtbot, workspace):
     window.open_round(session.round_id)
     window.go_to(REVIEW)
     review = window.review_page
-    texts = [review.model.item(r).text() for r in range(review.model.rowCount())]
+    texts = review.problem_texts()
     assert "1.1: no rating" in texts and "1.1: no evidence" in texts
     assert any("4.4, action 1" in t and "not recognised" in t for t in texts)
-    row = next(r for r, t in enumerate(texts) if "4.4, action 1" in t)
-    review.ui.problemsView.setCurrentIndex(review.model.index(row, 0))
+    assert review.select_problem(next(t for t in texts if "4.4, action 1" in t))
     qtbot.mouseClick(review.ui.jumpButton, Qt.MouseButton.LeftButton)
     assert window.current == "4.4"
     assert window.proposal_page.ui.actionsView.currentIndex().row() == 0

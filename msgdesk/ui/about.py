@@ -11,11 +11,12 @@ import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from msgdesk.store.workspace import Workspace
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 
@@ -53,7 +54,8 @@ on opening and after every approval (File → Backups…).</p>
 <a href='{OGL_URL}'>Open Government Licence v3.0</a>.</p>
 <p>Built with Qt {html.escape(qVersion())} and PySide6 {html.escape(pyside_version)} (LGPL-3.0),
 Python {sys.version_info.major}.{sys.version_info.minor} and SQLite, SQLAlchemy, Alembic,
-ReportLab, openpyxl and the DejaVu fonts, each under its own licence:
+ReportLab, openpyxl, pyspellchecker, PDFium (pypdfium2), the DejaVu fonts and SCOWL's
+British English word list (spelling), each under its own licence:
 <a href='{QUrl.fromLocalFile(str(licences)).toString()}'>licence files</a>.</p>
 """
 
@@ -61,14 +63,14 @@ ReportLab, openpyxl and the DejaVu fonts, each under its own licence:
 class AboutDialog(QDialog):
     def __init__(self, db_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("About msgdesk")
+        self.setWindowTitle(self.tr("About msgdesk"))
         self.resize(560, 480)
         self.text = QTextBrowser(self)
         self.text.setOpenLinks(False)
         self.text.anchorClicked.connect(QDesktopServices.openUrl)
         self.text.setHtml(about_html(db_path))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        open_folder = buttons.addButton("Open data folder", QDialogButtonBox.ButtonRole.ActionRole)
+        open_folder = buttons.addButton(self.tr("Open data folder"), QDialogButtonBox.ButtonRole.ActionRole)
         open_folder.clicked.connect(lambda: open_data_folder(db_path))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,7 +97,7 @@ def install_help_menu(window: QWidget, help_menu: QMenu, workspace: Workspace,
     """Add About msgdesk… (or take over ``about_action``) and Open data folder to ``help_menu``."""
     db_path: Path | str = workspace.path or workspace.describe()
     if about_action is None:
-        about_action = QAction("&About msgdesk…", window)
+        about_action = QAction(translate("AboutDialog", "&About msgdesk…"), window)
         help_menu.addAction(about_action)
     else:
         try:
@@ -103,7 +105,7 @@ def install_help_menu(window: QWidget, help_menu: QMenu, workspace: Workspace,
         except (RuntimeError, TypeError):
             pass
     about_action.triggered.connect(lambda: show_about(window, db_path))
-    open_folder = QAction("Open &data folder", window)
+    open_folder = QAction(translate("AboutDialog", "Open &data folder"), window)
     open_folder.setObjectName("actionOpenDataFolder")
     open_folder.triggered.connect(lambda: open_data_folder(db_path))
     help_menu.addAction(open_folder)

@@ -7,10 +7,32 @@ import sys
 from msgdesk.store.workspace import Workspace
 
 
+def install_translator(app, locale=None):
+    """Load the translation for the user's locale (``resources/i18n/msgdesk_<lang>.qm``), if any.
+
+    msgdesk is written in English; a catalogue for Gaelic (gd) or another language
+    is made from resources/i18n/msgdesk.ts (scripts/update_translations.py) and dropped
+    beside it as a .qm file: no code changes.  Returns the translator, or None."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from msgdesk.paths import resource_path
+
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale(), "msgdesk", "_", str(resource_path("i18n"))):
+        app.installTranslator(translator)
+        return translator
+    return None
+
+
 def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     """The main window on ``workspace`` with the last round open (or the start page)."""
+    from PySide6.QtWidgets import QApplication
+
+    from msgdesk.ui.look import install_focus_ring
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
     from msgdesk.ui.settings import open_settings
+
+    install_focus_ring(QApplication.instance())
 
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
@@ -33,6 +55,7 @@ def run_gui(args) -> int:
     from msgdesk.ui.errors import install_excepthook, setup_logging
 
     setup_logging()
+    install_translator(app)
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
     from msgdesk.errors import MsgdeskError
@@ -65,9 +88,10 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
-                from PySide6.QtWidgets import QMessageBox
+                from PySide6.QtWidgets import QApplication, QMessageBox
 
-                QMessageBox.critical(None, "msgdesk", f"msgdesk cannot open the database:\n\n{exc}")
+                QMessageBox.critical(None, "msgdesk", QApplication.translate(
+                    "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
     holder["window"] = window
     if window.settings.value("window/geometry") is None:

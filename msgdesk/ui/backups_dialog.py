@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,8 @@ from msgdesk.errors import MsgdeskError, NeedsConfirmationError
 from msgdesk.store import backup as backups
 from msgdesk.store.workspace import Workspace
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 
 class BackupsDialog(QDialog):
     COLUMNS = ("When", "Why", "Content")
@@ -45,7 +47,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.on_restored = on_restored
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 420)
         intro = QLabel(
             "msgdesk backs up your database when it opens and after every approval, compressed, and keeps the "
@@ -68,8 +70,8 @@ class BackupsDialog(QDialog):
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.backup_button = buttons.addButton("Back up now", QDialogButtonBox.ButtonRole.ActionRole)
-        self.restore_button = buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.backup_button = buttons.addButton(self.tr("Back up now"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(self.tr("Restore…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
@@ -104,7 +106,7 @@ class BackupsDialog(QDialog):
         try:
             self.workspace.backup_now()
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "Backups", f"The backup could not be made.\n\n{exc}")
+            QMessageBox.warning(self, self.tr("Backups"), self.tr("The backup could not be made.") + f"\n\n{exc}")
         self.refresh()
 
     def restore_selected(self) -> None:
@@ -129,15 +131,16 @@ class BackupsDialog(QDialog):
             try:
                 result = self.workspace.restore(info.path, force=True)
             except MsgdeskError as again:
-                QMessageBox.warning(self, "Restore a backup", f"Nothing was changed.\n\n{again}")
+                QMessageBox.warning(self, self.tr("Restore a backup"), self.tr("Nothing was changed.") + f"\n\n{again}")
                 return
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "Restore a backup", f"Nothing was changed.\n\n{exc}")
+            QMessageBox.warning(self, self.tr("Restore a backup"), self.tr("Nothing was changed.") + f"\n\n{exc}")
             return
         del result
         if self.on_restored is not None:
             self.on_restored()
-        QMessageBox.information(self, "Restore a backup", f"msgdesk now holds the backup from {info.when}.")
+        QMessageBox.information(self, self.tr("Restore a backup"),
+                                self.tr("msgdesk now holds the backup from {when}.").format(when=info.when))
         self.refresh()
 
 
@@ -145,13 +148,14 @@ def confirm_undoing_approval(parent: QWidget, exc: NeedsConfirmationError) -> bo
     """The backup predates an approval by the IJB: say what would be undone, and ask."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Restore a backup")
+    box.setWindowTitle(translate("BackupsDialog", "Restore a backup"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(str(exc))
-    box.setInformativeText("\n".join(f"• {c}" for c in exc.consequences)
-                           + "\n\nRestore it all the same? The undone approval is recorded in the round's events.")
-    go = box.addButton("&Restore and undo the approval", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("&Keep the current data", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText("\n".join(f"• {c}" for c in exc.consequences) + "\n\n" + translate(
+        "BackupsDialog", "Restore it all the same? The undone approval is recorded in the round's events."))
+    go = box.addButton(translate("BackupsDialog", "&Restore and undo the approval"),
+                       QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("BackupsDialog", "&Keep the current data"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is go
 
@@ -159,7 +163,7 @@ def confirm_undoing_approval(parent: QWidget, exc: NeedsConfirmationError) -> bo
 def install_backups_action(window: QWidget, file_menu: QMenu, workspace: Workspace,
                            on_restored: Callable[[], None] | None = None) -> QAction:
     """Add File → Backups… to ``file_menu`` (before its last entry, Quit, if there is one)."""
-    action = QAction("&Backups…", window)
+    action = QAction(translate("BackupsDialog", "&Backups…"), window)
     action.setObjectName("actionBackups")
     action.triggered.connect(lambda: BackupsDialog(workspace, window, on_restored).exec())
     entries = file_menu.actions()
@@ -189,8 +193,8 @@ def offer_recovery(parent: QWidget | None, workspace: Workspace, error: Exceptio
             f"msgdesk has not changed the file. The newest good backup is from {backup.when}: "
             f"{backup.summary()}.\n\nGo back to it? The current file is kept aside, unchanged."
         )
-        use = box.addButton("Use the backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        use = box.addButton(translate("BackupsDialog", "Use the backup"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("BackupsDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(use)
     else:
         box.setInformativeText(

@@ -6,14 +6,20 @@ in a long one, Tab moves on to the next cell."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemDelegate, QDateEdit, QLineEdit, QPlainTextEdit, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+)
 
 from msgdesk.ui.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
 from msgdesk.ui.date_edit import DateEdit
+from msgdesk.ui.debounce import Debouncer
 
 #: Columns whose text is long enough to need wrapping while it is edited.
 LONG_TEXT_COLUMNS = (0, 1)
-from msgdesk.ui.debounce import Debouncer
 
 
 class ActionDelegate(QStyledItemDelegate):
@@ -25,14 +31,17 @@ class ActionDelegate(QStyledItemDelegate):
             editor = DateEdit(parent)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("d MMM yyyy")
-            editor.setAccessibleName("Due date set by hand")
+            editor.setAccessibleName(self.tr("Due date set by hand"))
             return editor
         name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
         if index.column() in LONG_TEXT_COLUMNS:
             editor = QPlainTextEdit(parent)
             editor.setTabChangesFocus(True)
             editor.setAccessibleName(name)
-            editor.setAccessibleDescription("Enter finishes; Shift+Enter starts a new line")
+            editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
+            from msgdesk.ui import spelling
+
+            spelling.install(editor)
             saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
             editor.textChanged.connect(lambda: editor.hasFocus() and saver.poke())
             return editor

@@ -39,9 +39,15 @@ def install_excepthook(window_getter) -> None:
         if isinstance(exc, MsgdeskError):
             QMessageBox.warning(window, "msgdesk", str(exc))
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "msgdesk: something went wrong",
-                          "Something went wrong. Everything you entered so far is saved in the database.\n\n"
-                          f"{exc_type.__name__}: {exc}", QMessageBox.StandardButton.Ok, window)
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          translate("ErrorHook", "msgdesk: something went wrong"),
+                          translate(
+                              "ErrorHook", "Something went wrong. Everything you entered so far is saved in the "
+                                           "database.") + f"\n\n{exc_type.__name__}: {exc}",
+                          QMessageBox.StandardButton.Ok, window)
         box.setDetailedText(text)
         box.exec()
 

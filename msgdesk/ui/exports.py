@@ -1,13 +1,100 @@
-"""File menu: import/export a return file, export the PDF appendix and the Excel workbook."""
+"""File menu: import/export a return file, export the PDF appendix and the Excel workbook.
+
+Every save dialog here goes through ``ask_save_path``: it opens in the folder last
+saved to (else the user's Documents folder, never the program's working folder),
+checks that the name ends as the kind of file does (a PDF saved as "minutes.xlsx" is
+refused, with a suggestion), and never creates a missing folder behind the user's back.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+#: kind -> (suffix, the file dialog's filter); the names are translated when shown
+KINDS = {
+    "pdf": (".pdf", QT_TRANSLATE_NOOP("Exports", "PDF files (*.pdf)")),
+    "xlsx": (".xlsx", QT_TRANSLATE_NOOP("Exports", "Excel workbooks (*.xlsx)")),
+    "json": (".json", QT_TRANSLATE_NOOP("Exports", "Return files (*.json)")),
+    "docx": (".docx", QT_TRANSLATE_NOOP("Exports", "Word documents (*.docx)")),
+}
+KIND_NAMES = {"pdf": "PDF", "xlsx": QT_TRANSLATE_NOOP("Exports", "Excel"),
+              "json": QT_TRANSLATE_NOOP("Exports", "return"), "docx": QT_TRANSLATE_NOOP("Exports", "Word")}
+FOLDER_KEY = "exports/folder"
+
+
+def _tr(text: str) -> str:
+    return translate("Exports", text)
+
+
+def _settings(settings):
+    if settings is not None:
+        return settings
+    from msgdesk.ui.settings import open_settings
+
+    return open_settings()
+
+
+def start_folder(settings=None) -> Path:
+    """Where a save or open dialog starts: the last folder used, else Documents, else home."""
+    remembered = _settings(settings).value(FOLDER_KEY)
+    if remembered and Path(str(remembered)).is_dir():
+        return Path(str(remembered))
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def remember_folder(path: str | Path, settings=None) -> None:
+    store = _settings(settings)
+    store.setValue(FOLDER_KEY, str(Path(path).parent))
+    store.sync()
+
+
+def check_save_path(path: str, kind: str) -> tuple[str | None, str]:
+    """(the path to write, "") or (None, why not) for a name typed in a save dialog.
+
+    A name without a suffix gets the kind's; a name ending in another known suffix is
+    refused, as is a folder that does not exist (it is not created)."""
+    suffix, _ = KINDS[kind]
+    target = Path(path)
+    ending = target.suffix.lower()
+    if ending != suffix:
+        other = next((k for k, (s, _f) in KINDS.items() if s == ending), None)
+        if other is not None or ending in (".xls", ".doc", ".csv", ".txt", ".odt", ".ods"):
+            return None, translate("Exports",
+                                   "“{name}” ends in {ending}, but this is a {kind} file: it must end in {suffix}. "
+                             "Choose the name again (for example “{fixed}”).").format(
+                name=target.name, ending=ending, kind=_tr(KIND_NAMES[kind]), suffix=suffix,
+                fixed=target.with_suffix(suffix).name)
+        target = target.with_name(target.name + suffix)
+    if not target.parent.is_dir():
+        return None, translate("Exports", "The folder {folder} does not exist. Choose a folder that exists; "
+                         "msgdesk does not create folders for you.").format(folder=target.parent)
+    return str(target), ""
+
+
+def ask_save_path(parent, title: str, suggested: str, kind: str, settings=None) -> str | None:
+    """Ask where to save a file of ``kind``; None if cancelled."""
+    _suffix, pattern = KINDS[kind]
+    start = start_folder(settings) / suggested
+    while True:
+        name, _selected = QFileDialog.getSaveFileName(parent, title, str(start), _tr(pattern))
+        if not name:
+            return None
+        path, problem = check_save_path(name, kind)
+        if path is not None:
+            remember_folder(path, settings)
+            return path
+        QMessageBox.warning(parent, title, problem)
+        start = Path(name)
 
 
 def _safe_name(text: str) -> str:
@@ -15,6 +102,7 @@ def _safe_name(text: str) -> str:
 
 
 def default_name(session, suffix: str) -> str:
+    """A short file name such as "north-ayrshire-2019.pdf"."""
     words = session.snap.partnership.split()
     short = words[0] if words else "return"
     if len(words) > 1 and words[1] not in ("Health", "and"):
@@ -23,7 +111,8 @@ def default_name(session, suffix: str) -> str:
 
 
 def offer_to_open(parent, path: Path) -> None:
-    answer = QMessageBox.question(parent, "Export finished", f"Wrote {path}.\n\nOpen it now?",
+    answer = QMessageBox.question(parent, translate("Exports", "Export finished"),
+                                  translate("Exports", "Wrote {path}.\n\nOpen it now?").format(path=path),
                                   QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
     if answer == QMessageBox.StandardButton.Open:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -33,20 +122,25 @@ def _round_data(session):
     return session.workspace.rounds.load_round_by_id(session.round_id)
 
 
-def export_return_file(parent, session) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Export return file", default_name(session, ".json"),
-                                          "Return files (*.json)")
+def export_return_file(parent, session, settings=None) -> Path | None:
+    name = ask_save_path(parent, translate("Exports", "Export return file"), default_name(session, ".json"), "json",
+                         settings)
     if not name:
         return None
     from msgdesk.returnfile import write_return_file
 
     write_return_file(name, _round_data(session))
-    QMessageBox.information(parent, "Exported", f"Wrote {name}")
+    QMessageBox.information(parent, translate("Exports", "Exported"),
+                            translate("Exports", "Wrote {path}").format(path=name))
     return Path(name)
 
 
-def choose_return_file(parent) -> str | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Import a return file", "", "Return files (*.json);;All files (*)")
+def choose_return_file(parent, settings=None) -> str | None:
+    name, _ = QFileDialog.getOpenFileName(parent, translate("Exports", "Import a return file"),
+                                          str(start_folder(settings)),
+                                          translate("Exports", "Return files (*.json);;All files (*)"))
+    if name:
+        remember_folder(name, settings)
     return name or None
 
 
@@ -67,8 +161,10 @@ def import_return_file(parent, workspace, path: str):
     except DuplicateRoundError:
         pass
     answer = QMessageBox.question(
-        parent, "Replace the round?",
-        f"{data.partnership} already has a round {data.round}.\n\nReplace it with the file's contents?",
+        parent, translate("Exports", "Replace the round?"),
+        translate("Exports",
+                  "{partnership} already has a round {round}.\n\nReplace it with the file's contents?").format(
+            partnership=data.partnership, round=data.round),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
     )
     if answer != QMessageBox.StandardButton.Yes:
@@ -99,15 +195,15 @@ def _report(kind: str):
     return xlsx_workbook
 
 
-def export_report(parent, session, kind: str) -> Path | None:
+def export_report(parent, session, kind: str, settings=None) -> Path | None:
     """File → Export PDF… / Export Excel…, with a progress dialog."""
     module = _report(kind)
     label = "PDF" if kind == "pdf" else "Excel"
-    suffix, pattern = (".pdf", "PDF files (*.pdf)") if kind == "pdf" else (".xlsx", "Excel workbooks (*.xlsx)")
-    name, _ = QFileDialog.getSaveFileName(parent, f"Export {label}", default_name(session, suffix), pattern)
+    title = translate("Exports", "Export {kind}").format(kind=label)
+    name = ask_save_path(parent, title, default_name(session, KINDS[kind][0]), kind, settings)
     if not name:
         return None
-    progress = QProgressDialog(f"Writing the {label} file…", "", 0, 100, parent)
+    progress = QProgressDialog(translate("Exports", "Writing the {kind} file…").format(kind=label), "", 0, 100, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)

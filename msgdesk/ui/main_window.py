@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -22,6 +22,34 @@ from msgdesk.ui.start_page import StartPage
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
+
+
+def unique_shortcuts(*keys) -> list[QKeySequence]:
+    """The key sequences of ``keys`` (standard keys expand to the platform's list), each once.
+
+    Giving an action the same sequence twice (Ctrl+Shift+Z is already one of the
+    standard Redo keys on Linux) makes Qt report an "ambiguous shortcut" and do nothing."""
+    found: list[QKeySequence] = []
+    for key in keys:
+        sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+        for sequence in sequences:
+            if not sequence.isEmpty() and all(sequence != seen for seen in found):
+                found.append(sequence)
+    return found
+
+
+class _RatingKeys(QObject):
+    """Keys 1-4 in the proposal list rate the proposal it shows (focus stays in the list)."""
+
+    def __init__(self, page, parent=None):
+        super().__init__(parent)
+        self.page = page
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if self.page.isVisible() and self.page.rate_by_key(event.key()):
+                return True
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -53,21 +81,35 @@ class MainWindow(QMainWindow):
         self.ui.splitter.setSizes([280, 1000])
         self.ui.banner.hide()
 
-        self.saved_label = QLabel("No changes yet", self)
-        self.saved_label.setAccessibleName("Last saved")
+        self.saved_label = QLabel(self.tr("No changes yet"), self)
+        self.saved_label.setAccessibleName(self.tr("Last saved"))
         self.ui.statusbar.addPermanentWidget(self.saved_label)
 
         self.undo_group = QUndoGroup(self)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
-        self.ui.menuEdit.addAction(self.undo_action)
-        self.ui.menuEdit.addAction(self.redo_action)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.undo_action.setObjectName("actionUndo")
+        self.redo_action.setObjectName("actionRedo")
+        self.undo_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Undo))
+        # Ctrl+Y as in Word and Excel, and Ctrl+Shift+Z, on every platform, each once
+        self.redo_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z"))
+        edit_menu = self.ui.menuEdit
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.ui.actionFind)
+        edit_menu.addAction(self.ui.actionFindNext)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.ui.actionSpelling)
+        self.find_panel = None
+        self._rating_keys = _RatingKeys(self.proposal_page, self)
+        self.ui.navView.installEventFilter(self._rating_keys)
 
         self._wire()
         self._tab_order()
         self._install_neighbours()
+        self._resolve_mnemonics()
+        self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
@@ -105,12 +147,19 @@ class MainWindow(QMainWindow):
         shortcuts = {
             ui.actionNewRound: QKeySequence.StandardKey.New,
             ui.actionImport: QKeySequence.StandardKey.Open,
-            ui.actionExportPdf: QKeySequence.StandardKey.Print,
+            ui.actionPrint: QKeySequence.StandardKey.Print,
             ui.actionQuit: QKeySequence.StandardKey.Quit,
-            ui.actionAbout: QKeySequence.StandardKey.HelpContents,
+            ui.actionUserGuide: QKeySequence.StandardKey.HelpContents,
+            ui.actionFind: QKeySequence.StandardKey.Find,
+            ui.actionFindNext: QKeySequence.StandardKey.FindNext,
         }
         for action, key in shortcuts.items():
-            action.setShortcuts(key)
+            action.setShortcuts(unique_shortcuts(key))
+        ui.actionPrint.triggered.connect(lambda: self.open_print_preview())
+        ui.actionUserGuide.triggered.connect(lambda: self.show_user_guide())
+        ui.actionFind.triggered.connect(self.show_find)
+        ui.actionFindNext.triggered.connect(self.find_next)
+        ui.actionSpelling.toggled.connect(self._spelling_toggled)
         ui.actionNext.setShortcut(QKeySequence("Ctrl+PgDown"))
         ui.actionPrevious.setShortcut(QKeySequence("Ctrl+PgUp"))
         ui.actionReview.setShortcut(QKeySequence("Ctrl+R"))
@@ -182,7 +231,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if not self.workspace.is_current():
             self.workspace.ensure_open()  # creates or migrates the file
-        self.start_page.refresh()
+        self.start_page.refresh(self.session.snap.partnership if self.session is not None else None)
         self.ui.stack.setCurrentIndex(START)
         self.ui.banner.hide()
         self.setWindowTitle("msgdesk")
@@ -193,7 +242,8 @@ class MainWindow(QMainWindow):
             self.workspace.ensure_open()
         snap = self.workspace.quick_snapshot(round_id)
         if snap is None:
-            QMessageBox.warning(self, "msgdesk", f"There is no round {round_id} in {self.workspace.describe()}.")
+            QMessageBox.warning(self, "msgdesk", self.tr("There is no round {id} in {path}.").format(
+                id=round_id, path=self.workspace.describe()))
             return
         self.open_snapshot(snap)
 
@@ -209,7 +259,7 @@ class MainWindow(QMainWindow):
         session.responseChanged.connect(self._proposal_changed)
         session.actionsReset.connect(self._proposal_changed)
         session.actionChanged.connect(lambda pid, _aid: self._proposal_changed(pid))
-        session.saved.connect(lambda at: self.saved_label.setText(f"Saved {at}"))
+        session.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=at)))
         session.roundChanged.connect(self._round_changed)
         session.reveal.connect(self._reveal)
         session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
@@ -219,20 +269,22 @@ class MainWindow(QMainWindow):
         self.nav.set_session(session)
         self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
-        self.saved_label.setText("All changes saved")
+        self.saved_label.setText(self.tr("All changes saved"))
         self._round_changed()
         if self.tracker is not None:
             self.tracker.set_round(self.workspace, snap.id)
         self.current = None
         self.go_to(proposal if proposal in self.order else self.template.proposals[0].id)
-        self.proposal_page.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.proposal_page.focus_rating()
+        if self.find_panel is not None:
+            self.find_panel.set_session(session)
         remember_round(self.settings, self.workspace.key, snap.id, self.current)
 
     def create_round(self, values: dict) -> None:
         try:
             info = self.workspace.rounds.create_round(**values)
         except InputError as exc:
-            QMessageBox.warning(self, "Create round", str(exc))
+            QMessageBox.warning(self, self.tr("Create round"), str(exc))
             return
         self.open_round(info.id)
 
@@ -250,14 +302,15 @@ class MainWindow(QMainWindow):
     def import_file(self) -> None:
         from msgdesk.ui.exports import choose_return_file, import_return_file
 
-        path = choose_return_file(self)
+        path = choose_return_file(self, self.settings)
         if not path:
             return
         self.flush_edits()
         try:
             info = import_return_file(self, self.workspace, path)
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "Import a return file", f"The file was not imported:\n\n{exc}")
+            QMessageBox.warning(self, self.tr("Import a return file"),
+                                self.tr("The file was not imported:\n\n{error}").format(error=exc))
             return
         if info is not None:
             self.open_round(info.id)
@@ -269,27 +322,31 @@ class MainWindow(QMainWindow):
         from msgdesk.ui import exports
 
         if kind == "json":
-            exports.export_return_file(self, self.session)
+            exports.export_return_file(self, self.session, self.settings)
         else:
-            exports.export_report(self, self.session, kind)
+            exports.export_report(self, self.session, kind, self.settings)
 
     # --- navigation --------------------------------------------------------------------
-    def go_to(self, proposal_id: str) -> None:
+    def go_to(self, proposal_id: str, focus: bool = False) -> None:
+        """Show a proposal (or the check before IJB); ``focus`` puts the keyboard on its rating."""
         if self.session is None:
             return
         if proposal_id == self.current:
+            if focus and proposal_id != REVIEW:
+                self.proposal_page.focus_rating()
             return
         self.flush_edits()
         self.current = proposal_id
         if proposal_id == REVIEW:
             self.review_page.refresh()
             self.ui.pages.setCurrentIndex(REVIEW_PAGE)
-            self.ui.positionLabel.setText("Check before IJB")
+            self.ui.positionLabel.setText(self.tr("Check before IJB"))
         else:
             self.proposal_page.show_proposal(proposal_id)
             self.ui.pages.setCurrentIndex(PROPOSAL_PAGE)
             position = self.order.index(proposal_id) + 1
-            self.ui.positionLabel.setText(f"Proposal {proposal_id} — {position} of {len(self.order) - 1}")
+            self.ui.positionLabel.setText(self.tr("Proposal {id} — {n} of {total}").format(
+                id=proposal_id, n=position, total=len(self.order) - 1))
         index = self.nav.index_of(proposal_id)
         view = self.ui.navView
         if view.currentIndex() != index:
@@ -298,14 +355,19 @@ class MainWindow(QMainWindow):
         at = self.order.index(proposal_id)
         self.ui.previousButton.setEnabled(at > 0)
         self.ui.nextButton.setEnabled(at < len(self.order) - 1)
+        if focus:
+            if proposal_id == REVIEW:
+                self.review_page.ui.problemsView.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.proposal_page.focus_rating()
 
     def next_proposal(self) -> None:
         if self.current in self.order and self.order.index(self.current) < len(self.order) - 1:
-            self.go_to(self.order[self.order.index(self.current) + 1])
+            self.go_to(self.order[self.order.index(self.current) + 1], focus=True)
 
     def previous_proposal(self) -> None:
         if self.current in self.order and self.order.index(self.current) > 0:
-            self.go_to(self.order[self.order.index(self.current) - 1])
+            self.go_to(self.order[self.order.index(self.current) - 1], focus=True)
 
     def jump_to(self, proposal_id: str, action_row: int = -1) -> None:
         self.go_to(proposal_id)
@@ -314,8 +376,8 @@ class MainWindow(QMainWindow):
             index = page.model.index(action_row, 2)
             page.ui.actionsView.setCurrentIndex(index)
             page.ui.actionsView.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif not self.session.response(proposal_id).rating:
-            page.cards[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif not self.session.response(proposal_id).rating or not page.proposal.local:
+            page.focus_rating()
         else:
             page.ui.evidenceEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -331,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def _reveal(self, proposal_id: str) -> None:
         if proposal_id != self.current:
-            self.go_to(proposal_id)
+            self.go_to(proposal_id, focus=True)
 
     # --- session changes -----------------------------------------------------------------
     def _proposal_changed(self, proposal_id: str) -> None:
@@ -340,21 +402,23 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self) -> None:
         rated, total = self.session.rated_count()
-        self.ui.progressLabel.setText(f"{rated} of {total} rated")
+        self.ui.progressLabel.setText(self.tr("{rated} of {total} rated").format(rated=rated, total=total))
 
     def _round_changed(self) -> None:
         snap = self.session.snap
         status = RoundStatus(snap.status).label
-        self.setWindowTitle(f"{snap.partnership} {snap.label} ({status}) — msgdesk")
-        self.ui.roundLabel.setText(f"{snap.partnership}\nRound {snap.label} · {status}")
+        self.setWindowTitle(self.tr("{partnership} {label} ({status}) — msgdesk").format(
+            partnership=snap.partnership, label=snap.label, status=status))
+        self.ui.roundLabel.setText(self.tr("{partnership}\nRound {label} · {status}").format(
+            partnership=snap.partnership, label=snap.label, status=status))
         self._show_progress()
         approved = snap.is_approved
         if approved:
-            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else "an IJB meeting"
-            self.ui.bannerLabel.setText(
-                f"<b>Approved by the IJB</b> on {when} (minute {html.escape(snap.minute_reference or '—')}). "
+            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else self.tr("an IJB meeting")
+            self.ui.bannerLabel.setText(self.tr(
+                "<b>Approved by the IJB</b> on {when} (minute {minute}). "
                 "This return is read-only; following up its actions stays open in the Tracker."
-            )
+            ).format(when=when, minute=html.escape(snap.minute_reference or "—")))
         self.ui.banner.setVisible(approved)
         self.ui.actionMarkReady.setEnabled(snap.status in (RoundStatus.DRAFT, RoundStatus.REOPENED))
         self.ui.actionMarkDraft.setEnabled(snap.status == RoundStatus.READY)
@@ -377,12 +441,14 @@ class MainWindow(QMainWindow):
         shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(f"{proposal_id}: saved by someone else")
-        box.setText(f"Someone else saved the {field} of {proposal_id} while you were editing it. "
-                    "Nothing has been overwritten. Which should be kept?")
-        box.setDetailedText(f"Yours:\n{shown(mine)}\n\nSaved by the other officer:\n{shown(theirs)}")
-        keep = box.addButton("Keep &mine", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Take &theirs (mine is copied to the clipboard)", QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(self.tr("{proposal}: saved by someone else").format(proposal=proposal_id))
+        box.setText(self.tr("Someone else saved the {field} of {proposal} while you were editing it. "
+                            "Nothing has been overwritten. Which should be kept?").format(field=field,
+                                                                                          proposal=proposal_id))
+        box.setDetailedText(self.tr("Yours:\n{mine}\n\nSaved by the other officer:\n{theirs}").format(
+            mine=shown(mine), theirs=shown(theirs)))
+        keep = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Take &theirs (mine is copied to the clipboard)"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         try:
             if box.clickedButton() is keep:
@@ -406,8 +472,9 @@ class MainWindow(QMainWindow):
         problems = find_problems(self.template, self.session.snap)
         if problems:
             answer = QMessageBox.question(
-                self, "Mark ready for IJB",
-                f"There are {len(problems)} things to check (see Check before IJB). Mark the round ready anyway?",
+                self, self.tr("Mark ready for IJB"),
+                self.tr("There are {n} things to check (see Check before IJB). Mark the round ready anyway?").format(
+                    n=len(problems)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -437,11 +504,13 @@ class MainWindow(QMainWindow):
 
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
-        found = (f"The check before IJB lists {len(problems)} thing{'s' if len(problems) != 1 else ''} to look at "
-                 f"({summarise(problems)})." if problems else "The check before IJB found nothing to look at.")
+        found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(
+                     n=len(problems), what=summarise(problems)) if problems
+                 else self.tr("The check before IJB found nothing to look at."))
         answer = QMessageBox.question(
-            self, "Record IJB approval",
-            f"This round is not marked ready for the IJB. {found}\n\nRecord the IJB's approval all the same?",
+            self, self.tr("Record IJB approval"),
+            self.tr("This round is not marked ready for the IJB. {found}\n\nRecord the IJB's approval all the same?"
+                    ).format(found=found),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -449,12 +518,18 @@ class MainWindow(QMainWindow):
     def reopen(self) -> None:
         if self.session is None or not self.session.read_only:
             return
-        reason, ok = QInputDialog.getText(
-            self, "Reopen for amendment",
-            "The approved return will become editable again. Why is it being reopened? (recorded)",
-        )
-        if ok and reason.strip():
-            self._status_change(lambda: self.session.reopen(reason.strip()))
+        prompt = self.tr("The approved return will become editable again. Why is it being reopened? (recorded)")
+        while True:
+            reason, ok = QInputDialog.getText(self, self.tr("Reopen for amendment"), prompt)
+            if not ok:
+                return
+            if reason.strip():
+                break
+            # an empty reason is refused out loud, and the question asked again
+            QMessageBox.information(self, self.tr("Reopen for amendment"), self.tr(
+                "The return stays approved: reopening needs a reason, which is recorded in its history "
+                "(for example \u201cIJB asked for the finance actions to be revised, 12 May\u201d)."))
+        self._status_change(lambda: self.session.reopen(reason.strip()))
 
     def _status_change(self, change) -> None:
         try:
@@ -476,6 +551,11 @@ class MainWindow(QMainWindow):
         from msgdesk.ui.tracker_view import TrackerView
 
         self.tracker = TrackerView(self.ui.trackerTab)
+        self.tracker.setObjectName("tracker")
+        self.tracker.settings = self.settings
+        from msgdesk.ui.mnemonics import resolve
+
+        resolve([self.tracker], self.reserved_letters())
         self.ui.trackerPlaceholder.hide()
         self.ui.trackerLayout.addWidget(self.tracker)
         if self.session is not None:
@@ -498,10 +578,91 @@ class MainWindow(QMainWindow):
         from msgdesk import __version__
 
         QMessageBox.about(
-            self, "About msgdesk",
-            f"msgdesk {__version__}\n\nComplete the MSG self-evaluation of progress with integration offline.\n\n"
-            f"{self.template.attribution}",
+            self, self.tr("About msgdesk"),
+            self.tr("msgdesk {version}\n\nComplete the MSG self-evaluation of progress with integration offline.")
+            .format(version=__version__) + f"\n\n{self.template.attribution}",
         )
+
+    def reserved_letters(self) -> set[str]:
+        """The Alt+letters the menu bar and the Return / Tracker tabs take, on every page."""
+        from msgdesk.ui.mnemonics import mnemonic
+
+        texts = [action.text() for action in self.ui.menubar.actions()]
+        texts += [self.ui.tabs.tabText(i) for i in range(self.ui.tabs.count())]
+        return {letter for letter in map(mnemonic, texts) if letter}
+
+    def _resolve_mnemonics(self) -> None:
+        """Each page's Alt+letters unique in the window (also after a translation changed them)."""
+        from msgdesk.ui.mnemonics import resolve
+
+        reserved = self.reserved_letters()
+        resolve([self.start_page], reserved)
+        resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
+        resolve([self.review_page], reserved)
+
+    # --- find, print, the user guide, spelling --------------------------------------------------
+    def show_find(self) -> None:
+        """Ctrl+F: the find bar under the page, with every hit listed by proposal."""
+        if self.session is None:
+            return
+        from msgdesk.ui.find_panel import FindPanel
+
+        self.ui.tabs.setCurrentWidget(self.ui.returnTab)
+        if self.find_panel is None:
+            self.find_panel = FindPanel(self.template, self.ui.pagePanel)
+            self.ui.pageLayout.insertWidget(self.ui.pageLayout.count() - 1, self.find_panel)
+            self.find_panel.hitChosen.connect(self._show_hit)
+        self.flush_edits()
+        self.find_panel.set_session(self.session)
+        self.find_panel.open_panel()
+
+    def find_next(self) -> None:
+        if self.find_panel is None or not self.find_panel.isVisible():
+            self.show_find()
+            return
+        self.find_panel.next_hit()
+
+    def _show_hit(self, hit) -> None:
+        self.go_to(hit.proposal)
+        self.proposal_page.show_hit(hit)
+
+    def open_print_preview(self, modal: bool = True):
+        """Ctrl+P: the committee appendix's real pages, then the system's print dialog."""
+        if self.session is None:
+            return None
+        self.flush_edits()
+        from PySide6.QtWidgets import QApplication
+
+        from msgdesk.ui.print_preview import preview_appendix
+
+        before = QApplication.focusWidget()
+        dialog = preview_appendix(self, self.appendix_data(), self._appendix_title(), modal=modal)
+        if modal:
+            # back to where the officer was, so the keyboard carries on from there
+            self.activateWindow()
+            if before is not None and before.window() is self:
+                before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return dialog
+
+    def appendix_data(self):
+        """The open round as the appendix prints it (the same values File → Export PDF… writes)."""
+        return self.workspace.rounds.load_round_by_id(self.session.round_id)
+
+    def _appendix_title(self) -> str:
+        snap = self.session.snap
+        return self.tr("{partnership} {label} – appendix").format(partnership=snap.partnership, label=snap.label)
+
+    def show_user_guide(self):
+        """F1: the user guide, inside the app and offline."""
+        from msgdesk.ui.user_guide import show_user_guide
+
+        return show_user_guide(self)
+
+    def _spelling_toggled(self, on: bool) -> None:
+        from msgdesk.ui import spelling
+
+        spelling.set_enabled(on)
+        self.settings.setValue("spelling/enabled", on)
 
 
 def schedule_warm_up(window: MainWindow) -> None:

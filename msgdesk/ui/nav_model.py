@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt
 
 REVIEW = "review"
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATE_LABELS = {
-    "national": "not for local completion",
-    "not_started": "not started",
-    "started": "started, not rated",
-    "rated": "rated",
-    "complete": "rated with evidence and actions",
+    "national": QT_TRANSLATE_NOOP("NavigationModel", "not for local completion"),
+    "not_started": QT_TRANSLATE_NOOP("NavigationModel", "not started"),
+    "started": QT_TRANSLATE_NOOP("NavigationModel", "started, not rated"),
+    "rated": QT_TRANSLATE_NOOP("NavigationModel", "rated"),
+    "complete": QT_TRANSLATE_NOOP("NavigationModel", "rated with evidence and actions"),
 }
 STATE_MARKS = {"national": "–", "not_started": "○", "started": "◔", "rated": "◑", "complete": "●"}
 
@@ -91,22 +91,24 @@ class NavigationModel(QAbstractItemModel):
         proposal = self._proposal(index)
         if proposal is None:
             if index.row() == len(self._features):
-                return {Qt.ItemDataRole.DisplayRole: "✔  Check before IJB", PROPOSAL_ROLE: REVIEW,
-                        Qt.ItemDataRole.AccessibleTextRole: "Check before IJB",
-                        Qt.ItemDataRole.ToolTipRole: "What is missing or doubtful; mark ready; record approval"}.get(role)
+                return {Qt.ItemDataRole.DisplayRole: "✔  " + self.tr("Check before IJB"), PROPOSAL_ROLE: REVIEW,
+                        Qt.ItemDataRole.AccessibleTextRole: self.tr("Check before IJB"),
+                        Qt.ItemDataRole.ToolTipRole:
+                            self.tr("What is missing or doubtful; mark ready; record approval"),
+                        }.get(role)
             kf = self._features[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{kf.number}  {kf.title}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Key feature {kf.number}: {kf.title}"
+                return self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)
             return None
         state = proposal_state(self.session, proposal)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{STATE_MARKS[state]}  {proposal.id}  {proposal.text}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Proposal {proposal.id}, {STATE_LABELS[state]}"
+            return self.tr("Proposal {id}, {state}").format(id=proposal.id, state=self.tr(STATE_LABELS[state]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{proposal.id} {proposal.text}\n({STATE_LABELS[state]})"
+            return f"{proposal.id} {proposal.text}\n({self.tr(STATE_LABELS[state])})"
         if role == PROPOSAL_ROLE:
             return proposal.id
         if role == STATE_ROLE:

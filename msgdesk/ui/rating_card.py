@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 CARD_STYLE = """
 RatingCard { border: 1px solid #9a9a9a; border-radius: 6px; background: palette(base); }
-RatingCard:focus { border: 2px solid #0f6cbd; }
 RatingCard[chosen="true"] { border: 3px solid #0f6cbd; background: #dbeafe; }
 RatingCard[previous="true"] { border-style: dashed; border-color: #b45f06; }
 RatingCard[chosen="true"][previous="true"] { border-style: solid; border-color: #0f6cbd; }
+RatingCard:focus { border: 3px dotted #1b1b1b; }
+RatingCard[chosen="true"]:focus { border: 3px dotted #1b1b1b; background: #dbeafe; }
 QLabel#cardTitle { font-weight: bold; }
 QLabel#cardMark { color: #0f6cbd; font-weight: bold; }
 QLabel#cardPrevious { color: #8a4500; font-style: italic; }
@@ -34,10 +35,11 @@ class RatingCard(QFrame):
         self.setProperty("chosen", False)
         self.setProperty("previous", False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 10)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
         self.title_label = QLabel(f"{index + 1}  {title}", self)
         self.title_label.setObjectName("cardTitle")
-        self.mark_label = QLabel("✔ Our rating", self)
+        self.mark_label = QLabel(self.tr("✔ Our rating"), self)
         self.mark_label.setObjectName("cardMark")
         self.previous_label = QLabel("", self)
         self.previous_label.setObjectName("cardPrevious")
@@ -45,6 +47,11 @@ class RatingCard(QFrame):
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        # the descriptors are the template's reference text: a touch smaller than the page's
+        # own, so all four fit beside each other and the actions stay in view at 1280x720
+        small = self.text_label.font()
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        self.text_label.setFont(small)
         for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
@@ -63,10 +70,20 @@ class RatingCard(QFrame):
         if changed:
             self.style().unpolish(self)
             self.style().polish(self)
-        state = "chosen" if chosen else "not chosen"
+        state = self.tr("chosen") if chosen else self.tr("not chosen")
         extra = f", {previous_label}" if previous_label else ""
-        self.setAccessibleName(f"Rating {self.index + 1}: {self.title}, {state}{extra}")
+        self.setAccessibleName(self.tr("Rating {n}: {title}, {state}").format(n=self.index + 1, title=self.title,
+                                                                               state=state) + extra)
         self.setAccessibleDescription(descriptor)
+
+    def focusInEvent(self, event):
+        # focus is said in words as well as by the dotted frame, so it never reads as a choice
+        self.title_label.setText(f"▸ {self.index + 1}  {self.title}")
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event):
+        self.title_label.setText(f"{self.index + 1}  {self.title}")
+        super().focusOutEvent(event)
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:

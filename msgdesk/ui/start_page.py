@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
@@ -30,9 +30,13 @@ class StartPage(QWidget):
         self.model = QStandardItemModel(self)
         self.ui.roundsView.setModel(self.model)
         self.ui.roundsView.setEditTriggers(self.ui.roundsView.EditTrigger.NoEditTriggers)
-        self.ui.completedEdit.setDate(QDate.currentDate())
+        # no made-up date: the officer types the date the self-evaluation is completed
+        self.ui.completedEdit.allow_no_date(self.tr("Not completed yet"))
+        self.ui.completedEdit.setToolTip(self.tr(
+            "The date the self-evaluation is completed. Timescales such as \u201c6 months\u201d count from it."))
         self.ui.roundEdit.setText(str(date.today().year))
-        self.ui.partnershipCombo.lineEdit().setPlaceholderText("e.g. North Ayrshire Health and Social Care Partnership")
+        self.ui.partnershipCombo.lineEdit().setPlaceholderText(
+            self.tr("e.g. North Ayrshire Health and Social Care Partnership"))
         self.ui.partnershipCombo.currentTextChanged.connect(self._fill_previous)
         self.ui.previousCombo.currentIndexChanged.connect(
             lambda _i: self.ui.carryCheck.setEnabled(self.ui.previousCombo.currentData() is not None)
@@ -40,17 +44,20 @@ class StartPage(QWidget):
         self.ui.createButton.clicked.connect(self._create)
         for edit in (self.ui.roundEdit, self.ui.contactEdit, self.ui.partnershipCombo.lineEdit()):
             edit.returnPressed.connect(self._create)  # Enter creates the round
+        self.ui.completedEdit.returnPressed.connect(self._create)
         self.ui.openButton.clicked.connect(self._open_selected)
         self.ui.roundsView.activated.connect(lambda index: self.openRequested.emit(index.data(ROUND_ROLE)))
         self.ui.exampleButton.clicked.connect(self.exampleRequested)
         self.ui.importButton.clicked.connect(self.importRequested)
 
-    def refresh(self) -> None:
+    def refresh(self, partnership: str | None = None) -> None:
+        """Reread the rounds; ``partnership`` (the one open in the window) is offered for a new round."""
         self.listings = self.workspace.quick_listings()
         self.model.clear()
         for listing in self.listings:
             status = ROUND_STATUS_LABELS.get(listing.status, listing.status)
-            item = QStandardItem(f"{listing.partnership} — {listing.label} ({status})")
+            item = QStandardItem(self.tr("{partnership} — {label} ({status})").format(
+                partnership=listing.partnership, label=listing.label, status=status))
             item.setData(listing.id, ROUND_ROLE)
             self.model.appendRow(item)
         if self.listings:
@@ -60,29 +67,33 @@ class StartPage(QWidget):
         self.ui.partnershipCombo.blockSignals(True)
         self.ui.partnershipCombo.clear()
         self.ui.partnershipCombo.addItems(sorted({listing.partnership for listing in self.listings}))
-        self.ui.partnershipCombo.setEditText(current or (self.listings[-1].partnership if self.listings else ""))
+        self.ui.partnershipCombo.setEditText(
+            partnership or current or (self.listings[-1].partnership if self.listings else ""))
         self.ui.partnershipCombo.blockSignals(False)
         self._fill_previous(self.ui.partnershipCombo.currentText())
 
     def _fill_previous(self, partnership: str) -> None:
         combo = self.ui.previousCombo
         combo.clear()
-        combo.addItem("A fresh start (no previous round)", None)
+        combo.addItem(self.tr("A fresh start (no previous round)"), None)
         mine = [l for l in self.listings if l.partnership == partnership.strip()]
         for listing in mine:
-            combo.addItem(f"The previous round, {listing.label}: its ratings beside yours", listing.id)
+            combo.addItem(self.tr("The previous round, {label}: its ratings beside yours").format(label=listing.label),
+                          listing.id)
         if mine:
             combo.setCurrentIndex(combo.count() - 1)
         self.ui.carryCheck.setEnabled(combo.currentData() is not None)
 
     def _create(self) -> None:
-        d = self.ui.completedEdit.date()
+        edit = self.ui.completedEdit
+        d = edit.date()
         previous = self.ui.previousCombo.currentData()
         self.createRequested.emit({
             "partnership": self.ui.partnershipCombo.currentText().strip(),
             "label": self.ui.roundEdit.text().strip(),
             "contact": self.ui.contactEdit.text().strip(),
-            "completed_on": date(d.year(), d.month(), d.day()),
+            # none until the officer types it (Check before IJB reminds them)
+            "completed_on": date(d.year(), d.month(), d.day()) if edit.has_date() else None,
             "previous_round_id": previous,
             "carry_forward": previous is not None and self.ui.carryCheck.isChecked(),
         })

@@ -15,25 +15,43 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPixmap
 
+from msgdesk.tracker.rag import (
+    CLOSED_STATUSES,
+    RAG_COLOURS,
+    RAG_ORDER,
+    STATUS_ORDER,
+    Rag,
+    status_label,
+)
 from msgdesk.tracker.rows import TrackerRow
-from msgdesk.tracker.rag import CLOSED_STATUSES, RAG_COLOURS, RAG_ORDER, STATUS_ORDER, Rag, status_label
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 #: (key, header) of every column, in order.
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("reference", "Reference"),
-    ("round", "Round"),
-    ("proposal", "Proposal"),
-    ("rag", "RAG"),  # up front: what the committee looks at first
-    ("action", "Action"),
-    ("lead", "Lead"),
-    ("timescale", "Timescale"),
-    ("due", "Due date"),
-    ("status", "Status"),
-    ("update", "Last update"),
-    ("links", "Carried"),
+    ("reference", QT_TRANSLATE_NOOP("TrackerTableModel", "Reference")),
+    # the action's number under its proposal in the appendix ("1.1 / 3" is row 3 of 1.1)
+    ("number", QT_TRANSLATE_NOOP("TrackerTableModel", "No.")),
+    ("round", QT_TRANSLATE_NOOP("TrackerTableModel", "Round")),
+    ("proposal", QT_TRANSLATE_NOOP("TrackerTableModel", "Proposal")),
+    ("rag", QT_TRANSLATE_NOOP("TrackerTableModel", "RAG")),  # up front: what the committee looks at first
+    ("status", QT_TRANSLATE_NOOP("TrackerTableModel", "Status")),
+    ("due", QT_TRANSLATE_NOOP("TrackerTableModel", "Due date")),
+    ("action", QT_TRANSLATE_NOOP("TrackerTableModel", "Action")),
+    ("lead", QT_TRANSLATE_NOOP("TrackerTableModel", "Lead")),
+    ("timescale", QT_TRANSLATE_NOOP("TrackerTableModel", "Timescale")),
+    ("update", QT_TRANSLATE_NOOP("TrackerTableModel", "Last update")),
+    ("links", QT_TRANSLATE_NOOP("TrackerTableModel", "Carried")),
 )
 COLUMN = {key: index for index, (key, _title) in enumerate(COLUMNS)}
 
@@ -56,7 +74,11 @@ def _one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
-def _display(row: TrackerRow, rag: Rag) -> tuple[str, ...]:
+def _tr(text: str) -> str:
+    return translate("TrackerTableModel", text)
+
+
+def _display(row: TrackerRow, rag: Rag, number: int = 0) -> tuple[str, ...]:
     update = row.last_update
     if update is not None:
         last = f"{_short(update.on_date)}: {_one_line(update.describe(), 80)}"
@@ -64,14 +86,15 @@ def _display(row: TrackerRow, rag: Rag) -> tuple[str, ...]:
         last = ""
     links = []
     if row.carried_from is not None:
-        links.append(f"from {row.carried_from.round_label}")
-    links.extend(f"to {link.round_label}" for link in row.carried_to)
+        links.append(translate("TrackerTableModel", "from {round}").format(round=row.carried_from.round_label))
+    links.extend(translate("TrackerTableModel", "to {round}").format(round=link.round_label) for link in row.carried_to)
     if row.due_date is not None:
-        due = _short(row.due_date) + (" (set)" if row.due_set_by_hand else "")
+        due = _short(row.due_date) + (translate("TrackerTableModel", " (set)") if row.due_set_by_hand else "")
     else:
-        due = "needs a date" if rag.needs_date else ""
+        due = translate("TrackerTableModel", "needs a date") if rag.needs_date else ""
     cells = {
         "reference": row.reference,
+        "number": str(number) if number else "",
         "round": row.round_label,
         "proposal": row.proposal_id,
         "action": _one_line(row.text),
@@ -96,6 +119,7 @@ def _search_text(row: TrackerRow) -> str:
 #: in both directions.
 SORT_KEYS = {
     "reference": lambda r, g: (False, (r.round_label, r.order, r.reference)),
+    "number": lambda r, g: (False, (r.round_label, r.order)),
     "round": lambda r, g: (False, (r.round_label, r.order)),
     "proposal": lambda r, g: (False, r.order),
     "action": lambda r, g: (not r.text, r.text.casefold()),
@@ -118,6 +142,7 @@ class TrackerTableModel(QAbstractTableModel):
         self._rows: list[TrackerRow] = []
         self._rags: dict[int, Rag] = {}
         self._display: dict[int, tuple[str, ...]] = {}
+        self._numbers: dict[int, int] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._swatches: dict[str, QPixmap] = {}
         #: Changes whenever the rows or their RAG change (the proxy recomputes then).
@@ -142,7 +167,9 @@ class TrackerTableModel(QAbstractTableModel):
         self._rows = list(rows)
         today = self._today
         self._rags = {r.action_id: r.rag(today) for r in self._rows}
-        self._display = {r.action_id: _display(r, self._rags[r.action_id]) for r in self._rows}
+        self._numbers = _appendix_numbers(self._rows)
+        self._display = {r.action_id: _display(r, self._rags[r.action_id], self._numbers[r.action_id])
+                         for r in self._rows}
         self.search_text = {r.action_id: _search_text(r) for r in self._rows}
         self.generation += 1
         self.ids = [r.action_id for r in self._rows]
@@ -160,6 +187,10 @@ class TrackerTableModel(QAbstractTableModel):
     def rag_of(self, row: TrackerRow) -> Rag:
         return self._rags[row.action_id]
 
+    def appendix_number(self, row: TrackerRow) -> int:
+        """The action's row number under its proposal in the round's appendix (1, 2, …)."""
+        return self._numbers.get(row.action_id, 0)
+
     def index_of_action(self, action_id: int, column: int = 0) -> QModelIndex:
         for number, row in enumerate(self._rows):
             if row.action_id == action_id:
@@ -176,7 +207,10 @@ class TrackerTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return _tr(COLUMNS[section][1])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and COLUMNS[section][0] == "number":
+            return translate("TrackerTableModel", "The action's number under its proposal in the committee appendix")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -214,11 +248,18 @@ class TrackerTableModel(QAbstractTableModel):
         if key == "rag":
             rag = self._rags[row.action_id]
             if rag.overdue:
-                return f"Overdue by {-rag.days_left} days"
+                return translate("TrackerTableModel", "Overdue by {n} days").format(n=-rag.days_left)
             if rag.days_left is not None and row.status not in CLOSED_STATUSES:
-                return f"Due in {rag.days_left} days"
+                return translate("TrackerTableModel", "Due in {n} days").format(n=rag.days_left)
         if key == "due" and row.due_date is not None:
-            return "Due date set by hand" if row.due_set_by_hand else "Due date read from the timescale"
+            if row.due_set_by_hand:
+                return translate("TrackerTableModel", "Due date set by hand")
+            return translate("TrackerTableModel", "Due date read from the timescale")
+        if key in ("reference", "number"):
+            return translate("TrackerTableModel",
+                             "{ref}: proposal {proposal}, action {n} in the appendix of round {round}").format(
+                ref=row.reference, proposal=row.proposal_id, n=self._numbers.get(row.action_id, 0),
+                round=row.round_label)
         return None
 
     def _swatch(self, rag: str) -> QPixmap:
@@ -253,6 +294,18 @@ class TrackerTableModel(QAbstractTableModel):
         keyed.sort(key=lambda pair: pair[0][1], reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [r for k, r in keyed if not k[0]] + [r for k, r in keyed if k[0]]
         self.ids = [r.action_id for r in self._rows]
+
+
+def _appendix_numbers(rows: list[TrackerRow]) -> dict[int, int]:
+    """Number each action as the appendix does: 1, 2, … under its proposal, in its round."""
+    numbers: dict[int, int] = {}
+    groups: dict[tuple[int, str], list[TrackerRow]] = {}
+    for row in rows:
+        groups.setdefault((row.round_id, row.proposal_id), []).append(row)
+    for group in groups.values():
+        for number, row in enumerate(sorted(group, key=lambda r: r.order), 1):
+            numbers[row.action_id] = number
+    return numbers
 
 
 @dataclass

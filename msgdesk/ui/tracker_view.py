@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from msgdesk.errors import MsgdeskError
 from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
-from msgdesk.ui.date_edit import DateEdit
+from msgdesk.ui.date_edit import NO_DATE, DateEdit
 from msgdesk.ui.tracker_model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 
 ANY = None
@@ -88,9 +88,23 @@ class TrackerView(QWidget):
         return self._today or date.today()
 
     def set_today(self, today: date) -> None:
+        """The day the view is as at (tests; the As at field says the same)."""
         self._today = today
-        self.model.set_today(today)
         self.as_at.setDate(_qdate(today))
+        self._as_at_changed()
+
+    def as_at_date(self) -> date:
+        return _pydate(self.as_at.date())
+
+    def _as_at(self) -> date | None:
+        """The day to read the rows as at: None for today (the rows as they are now)."""
+        as_at = self.as_at_date()
+        return None if as_at == self.today else as_at
+
+    def _as_at_changed(self, *_args) -> None:
+        """One "as at" for everything: the table's RAG, the counts, the filters and the report."""
+        if self.as_at_date() != self.model.today:
+            self.reload()  # the rows as they stood that day, as the report reads them
         self._show_count()
 
     # --- layout ---------------------------------------------------------------------
@@ -100,25 +114,31 @@ class TrackerView(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
 
         top = QHBoxLayout()
-        self.title = QLabel("No round open")
+        self.title = QLabel(self.tr("No round open"))
         self.title.setObjectName("trackerTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        # a long partnership name (and the approved note) must never widen the window
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
-        self.all_rounds = _named(QCheckBox("&All rounds of the partnership"), "All rounds of the partnership",
-                                 "Show the actions of every round of this partnership, not only the open one")
+        self.all_rounds = _named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
+                                 self.tr("Show the actions of every round of this partnership, not only the open one"))
         self.all_rounds.toggled.connect(self.reload)
         top.addWidget(self.all_rounds)
-        as_at_label = QLabel("As a&t")
-        self.as_at = _named(DateEdit(_qdate(self.today)), "Report as at", "The date the progress report is as at")
+        as_at_label = QLabel(self.tr("&As at"))
+        self.as_at = _named(DateEdit(_qdate(self.today)), self.tr("As at"),
+                            self.tr("The day the table, its counts and the progress report are as at"))
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("dd/MM/yyyy")
+        self.as_at.dateChanged.connect(self._as_at_changed)
         as_at_label.setBuddy(self.as_at)
         top.addWidget(as_at_label)
         top.addWidget(self.as_at)
-        self.report_pdf = _named(QPushButton("Report (&PDF)…"), "Save the progress report as PDF",
-                                 "The committee progress report on this round's actions, as a PDF")
-        self.report_xlsx = _named(QPushButton("Report (E&xcel)…"), "Save the progress report as Excel",
-                                  "The committee progress report on this round's actions, as an Excel workbook")
+        self.report_pdf = _named(QPushButton(self.tr("Report (&PDF)…")), self.tr("Save the progress report as PDF"),
+                                 self.tr("The committee progress report on this round's actions, as a PDF"))
+        self.report_xlsx = _named(QPushButton(self.tr("Report (E&xcel)…")),
+                                  self.tr("Save the progress report as Excel"),
+                                  self.tr("The committee progress report on this round's actions, "
+                                          "as an Excel workbook"))
         self.report_pdf.clicked.connect(lambda: self.save_report("pdf"))
         self.report_xlsx.clicked.connect(lambda: self.save_report("xlsx"))
         top.addWidget(self.report_pdf)
@@ -145,9 +165,9 @@ class TrackerView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for key, width in (("reference", 100), ("round", 50), ("proposal", 64), ("action", 300), ("lead", 110),
-                           ("timescale", 100), ("due", 128), ("status", 85), ("rag", 105), ("update", 220),
-                           ("links", 80)):
+        for key, width in (("reference", 90), ("number", 40), ("round", 50), ("proposal", 62), ("action", 280),
+                           ("lead", 110), ("timescale", 100), ("due", 104), ("status", 84), ("rag", 116),
+                           ("update", 200), ("links", 76)):
             header.resizeSection(COLUMN[key], width)
         self.table.setColumnHidden(COLUMN["round"], True)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -155,7 +175,7 @@ class TrackerView(QWidget):
         splitter.addWidget(self._build_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 380])
+        splitter.setSizes([1000, 340])
         outer.addWidget(splitter, 1)
 
         self.message = QLabel("")
@@ -179,58 +199,63 @@ class TrackerView(QWidget):
             grid.addWidget(label)
             grid.addWidget(widget)
 
-        self.status_filter = _named(QComboBox(), "Status filter", "Show only actions with this status")
-        self.status_filter.addItem("Any", ANY)
-        self.status_filter.addItem("Open (not closed)", OPEN)
+        self.status_filter = _named(QComboBox(), self.tr("Status filter"),
+                                    self.tr("Show only actions with this status"))
+        self.status_filter.addItem(self.tr("Any"), ANY)
+        self.status_filter.addItem(self.tr("Open (not closed)"), OPEN)
         for status in ACTION_STATUSES:
             self.status_filter.addItem(status_label(status), status)
-        labelled("&Status", self.status_filter)
+        labelled(self.tr("&Status"), self.status_filter)
 
-        self.rag_filter = _named(QComboBox(), "RAG filter", "Show only actions with this RAG")
-        self.rag_filter.addItem("Any", ANY)
+        self.rag_filter = _named(QComboBox(), self.tr("RAG filter"), self.tr("Show only actions with this RAG"))
+        self.rag_filter.addItem(self.tr("Any"), ANY)
         for rag in RAGS:
             self.rag_filter.addItem(RAG_LABELS[rag], rag)
-        labelled("&RAG", self.rag_filter)
+        labelled(self.tr("RA&G"), self.rag_filter)
 
-        self.key_feature_filter = _named(QComboBox(), "Key feature filter", "Show only one key feature's actions")
-        self.key_feature_filter.addItem("Any", ANY)
+        self.key_feature_filter = _named(QComboBox(), self.tr("Key feature filter"),
+                                         self.tr("Show only one key feature's actions"))
+        self.key_feature_filter.addItem(self.tr("Any"), ANY)
         from msgdesk.template import load_template
 
         for kf in load_template().key_features:
             self.key_feature_filter.addItem(f"{kf.number}. {kf.title}", kf.number)
         self.key_feature_filter.setMaximumWidth(320)
-        labelled("&Key feature", self.key_feature_filter)
+        self.key_feature_filter.setMaximumWidth(280)
+        labelled(self.tr("&Key feature"), self.key_feature_filter)
 
-        self.lead_filter = _named(QComboBox(), "Lead filter", "Show only one lead's actions")
-        self.lead_filter.addItem("Any", ANY)
+        self.lead_filter = _named(QComboBox(), self.tr("Lead filter"), self.tr("Show only one lead's actions"))
+        self.lead_filter.addItem(self.tr("Any"), ANY)
         self.lead_filter.setMinimumContentsLength(10)
-        labelled("L&ead", self.lead_filter)
+        labelled(self.tr("L&ead"), self.lead_filter)
         first.addStretch(1)
         grid = second
 
-        self.overdue_filter = _named(QCheckBox("&Overdue"), "Overdue only", "Show only overdue actions")
+        self.overdue_filter = _named(QCheckBox(self.tr("&Overdue")), self.tr("Overdue only"),
+                                     self.tr("Show only actions overdue on the As at day"))
         grid.addWidget(self.overdue_filter)
-        self.due_within_filter = _named(QCheckBox("Due &within"), "Due within the number of days",
-                                        "Show only open actions due within this many days from today")
-        self.due_within_days = _named(QSpinBox(), "Days ahead", "Number of days ahead for 'Due within'")
+        self.due_within_filter = _named(QCheckBox(self.tr("Due &within")), self.tr("Due within the number of days"),
+                                        self.tr("Show only open actions due within this many days of the As at day"))
+        self.due_within_days = _named(QSpinBox(), self.tr("Days ahead"),
+                                      self.tr("Number of days ahead for 'Due within'"))
         self.due_within_days.setRange(0, 3650)
         self.due_within_days.setValue(30)
-        self.due_within_days.setSuffix(" days")
+        self.due_within_days.setSuffix(self.tr(" days"))
         grid.addWidget(self.due_within_filter)
         grid.addWidget(self.due_within_days)
 
-        self.search = _named(QLineEdit(), "Search actions",
-                             "Words to find in the reference, action, lead, timescale or latest update")
-        self.search.setPlaceholderText("Search…")
+        self.search = _named(QLineEdit(), self.tr("Search actions"),
+                             self.tr("Words to find in the reference, action, lead, timescale or latest update"))
+        self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
-        labelled("Searc&h", self.search)
+        labelled(self.tr("Searc&h"), self.search)
 
-        self.clear_filters_button = _named(QPushButton("&Clear filters"), "Clear filters")
+        self.clear_filters_button = _named(QPushButton(self.tr("&Clear filters")), self.tr("Clear filters"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
         grid.addWidget(self.clear_filters_button)
         self.count = QLabel("")
         self.count.setObjectName("trackerCount")
-        self.count.setAccessibleName("Actions shown")
+        self.count.setAccessibleName(self.tr("Actions shown"))
         grid.addWidget(self.count)
         grid.addStretch(1)
 
@@ -245,13 +270,16 @@ class TrackerView(QWidget):
     def _build_panel(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(330)
+        # the panel wraps to the width it is given; a sideways scroll bar would hide its fields
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         panel = QWidget()
         panel.setObjectName("trackerPanel")
         layout = QVBoxLayout(panel)
 
-        self.detail_title = QLabel("Select an action")
+        self.detail_title = QLabel(self.tr("Select an action"))
+        self.detail_title.setWordWrap(True)
         self.detail_title.setObjectName("trackerDetailTitle")
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.detail_title.font()
@@ -263,19 +291,19 @@ class TrackerView(QWidget):
         self.detail_text.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_text.setWordWrap(True)
         self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail_text.setAccessibleName("Action text")
+        self.detail_text.setAccessibleName(self.tr("Action text"))
         layout.addWidget(self.detail_text)
         self.detail_facts = QLabel("")
         self.detail_facts.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_facts.setWordWrap(True)
-        self.detail_facts.setAccessibleName("Due date, status and RAG")
+        self.detail_facts.setAccessibleName(self.tr("Due date, status and RAG"))
         layout.addWidget(self.detail_facts)
 
         links = QHBoxLayout()
-        self.go_from = _named(QPushButton("Go to earlier round"), "Go to the action in the earlier round",
-                              "This action was carried forward from an earlier round")
-        self.go_to = _named(QPushButton("Go to later round"), "Go to the action in the later round",
-                            "This action was carried forward into a later round and is followed up there")
+        self.go_from = _named(QPushButton(self.tr("Earlier round")), self.tr("Go to the action in the earlier round"),
+                              self.tr("This action was carried forward from an earlier round"))
+        self.go_to = _named(QPushButton(self.tr("Later round")), self.tr("Go to the action in the later round"),
+                            self.tr("This action was carried forward into a later round and is followed up there"))
         self.go_from.clicked.connect(lambda: self._follow_link(self._current.carried_from))
         self.go_to.clicked.connect(lambda: self._follow_link(self._current.carried_to[-1]))
         links.addWidget(self.go_from)
@@ -283,8 +311,9 @@ class TrackerView(QWidget):
         links.addStretch(1)
         layout.addLayout(links)
 
-        history_label = QLabel("Histor&y")
-        self.history = _named(QListWidget(), "History", "Every entry, oldest first, earlier rounds included")
+        history_label = QLabel(self.tr("Histor&y"))
+        self.history = _named(QListWidget(), self.tr("History"),
+                              self.tr("Every entry, oldest first, earlier rounds included"))
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(90)
         self.history.setMaximumHeight(160)
@@ -293,64 +322,71 @@ class TrackerView(QWidget):
         layout.addWidget(self.history)
 
         who = QFormLayout()
-        self.author = _named(QLineEdit(), "Recorded by", "Your name, recorded with every entry")
-        self.on_date = _named(DateEdit(_qdate(self.today)), "Dated", "The date of the entry (not in the future)")
+        self.author = _named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
+        self.on_date = _named(DateEdit(_qdate(self.today)), self.tr("Dated"),
+                              self.tr("The date of the entry (not in the future)"))
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("dd/MM/yyyy")
-        who.addRow("Recorded &by", self.author)
-        who.addRow("&Dated", self.on_date)
+        who.addRow(self._buddy(self.tr("Recorded &by"), self.author), self.author)
+        who.addRow(self._buddy(self.tr("&Dated"), self.on_date), self.on_date)
         layout.addLayout(who)
 
-        progress = QGroupBox("Progress update")
+        progress = QGroupBox(self.tr("Progress update"))
         form = QFormLayout(progress)
-        self.update_text = _named(QPlainTextEdit(), "Progress update", "What has been done since the last update")
+        self.update_text = _named(QPlainTextEdit(), self.tr("Progress update"),
+                                  self.tr("What has been done since the last update"))
         self.update_text.setTabChangesFocus(True)
         self.update_text.setFixedHeight(70)
-        self.update_status = _named(QComboBox(), "Status after the update")
-        self.update_status.addItem("(unchanged)", None)
+        self.update_status = _named(QComboBox(), self.tr("Status after the update"))
+        self.update_status.addItem(self.tr("(unchanged)"), None)
         for status in ACTION_STATUSES:
             self.update_status.addItem(status_label(status), status)
-        self.record_button = _named(QPushButton("Record update"), "Record the progress update")
+        self.record_button = _named(QPushButton(self.tr("Record update")), self.tr("Record the progress update"))
         self.record_button.clicked.connect(self.record_progress)
-        form.addRow("&Update", self.update_text)
-        form.addRow("Status a&fter", self.update_status)
+        form.addRow(self._buddy(self.tr("&Update"), self.update_text), self.update_text)
+        form.addRow(self._buddy(self.tr("Status a&fter"), self.update_status), self.update_status)
         form.addRow(self.record_button)
         layout.addWidget(progress)
 
-        due = QGroupBox("Due date")
+        due = QGroupBox(self.tr("Due date"))
         form = QFormLayout(due)
-        self.due_date = _named(DateEdit(_qdate(self.today)), "New due date")
+        self.due_date = _named(DateEdit(), self.tr("New due date"))
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("dd/MM/yyyy")
-        self.due_clear = _named(QCheckBox("Use the timescale's date instead"), "Clear the due date set by hand")
+        # no made-up default: an action without a date shows none until one is typed
+        self.due_date.allow_no_date(self.tr("Type the new date"))
+        self.due_clear = _named(QCheckBox(self.tr("Use the timescale's date instead")),
+                                self.tr("Clear the due date set by hand"))
         self.due_clear.toggled.connect(lambda on: self.due_date.setEnabled(not on))
-        self.due_reason = _named(QLineEdit(), "Reason for the due date", "Why the date is set or changed (recorded)")
-        self.due_button = _named(QPushButton("Set due date"), "Set the due date")
+        self.due_reason = _named(QLineEdit(), self.tr("Reason for the due date"),
+                                 self.tr("Why the date is set or changed (recorded)"))
+        self.due_button = _named(QPushButton(self.tr("Set due date")), self.tr("Set the due date"))
         self.due_button.clicked.connect(self.set_due_date)
-        form.addRow("&New date", self.due_date)
+        form.addRow(self._buddy(self.tr("&New date"), self.due_date), self.due_date)
         form.addRow(self.due_clear)
-        form.addRow("Reason (re&quired)", self.due_reason)
+        form.addRow(self._buddy(self.tr("Reason (re&quired)"), self.due_reason), self.due_reason)
         form.addRow(self.due_button)
         layout.addWidget(due)
 
-        status = QGroupBox("Status and lead")
+        status = QGroupBox(self.tr("Status and lead"))
         grid = QGridLayout(status)
-        self.status_edit = _named(QComboBox(), "New status")
+        self.status_edit = _named(QComboBox(), self.tr("New status"))
         for value in ACTION_STATUSES:
             self.status_edit.addItem(status_label(value), value)
-        self.status_note = _named(QLineEdit(), "Note on the status change")
-        self.status_button = _named(QPushButton("Change status"), "Change the status")
+        self.status_note = _named(QLineEdit(), self.tr("Note on the status change"))
+        self.status_button = _named(QPushButton(self.tr("Change status")), self.tr("Change the status"))
         self.status_button.clicked.connect(self.change_status)
-        self.lead_edit = _named(QLineEdit(), "Lead", "The officer or team leading the action")
-        self.lead_button = _named(QPushButton("Set lead"), "Set the lead")
+        self.lead_edit = _named(QLineEdit(), self.tr("Lead"), self.tr("The officer or team leading the action"))
+        self.lead_button = _named(QPushButton(self.tr("Set lead")), self.tr("Set the lead"))
         self.lead_button.clicked.connect(self.set_lead)
-        for row, (text, widget) in enumerate((("Chan&ge to", self.status_edit), ("Co&mment", self.status_note))):
+        for row, (text, widget) in enumerate(((self.tr("Chan&ge to"), self.status_edit),
+                                              (self.tr("Co&mment"), self.status_note))):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1)
         grid.addWidget(self.status_button, 2, 1)
-        lead_label = QLabel("&Lead officer")
+        lead_label = QLabel(self.tr("&Lead officer"))
         lead_label.setBuddy(self.lead_edit)
         grid.addWidget(lead_label, 3, 0)
         grid.addWidget(self.lead_edit, 3, 1)
@@ -365,15 +401,26 @@ class TrackerView(QWidget):
         self._current = None
         return scroll
 
+    @staticmethod
+    def _buddy(text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
     # --- loading ----------------------------------------------------------------------
 
     def set_round(self, workspace, round_id: int | None) -> None:
         """Show the actions of ``round_id`` in ``workspace`` (None: nothing)."""
+        changed = round_id != self.round_id
         self.workspace = workspace
         self.round_id = round_id
         self.all_rounds.blockSignals(True)
         self.all_rounds.setChecked(False)
         self.all_rounds.blockSignals(False)
+        if changed:
+            # filters chosen for one round mean nothing for another: start each round clean
+            self._current = None
+            self.clear_filters()
         self.reload()
 
     def reload(self, keep_action: int | None = None) -> None:
@@ -383,22 +430,28 @@ class TrackerView(QWidget):
         if self.workspace is None or self.round_id is None:
             self.round_info = None
             self.model.set_rows([])
-            self.title.setText("No round open")
+            self.title.setText(self.tr("No round open"))
             self._select(None)
             self._show_count()
             return
         try:
             self.round_info = self.workspace.rounds.get_round(self.round_id)
-            rows = self.workspace.tracking.rows(self.round_id, all_rounds=self.all_rounds.isChecked())
+            rows = self.workspace.tracking.rows(self.round_id, all_rounds=self.all_rounds.isChecked(),
+                                                as_at=self._as_at())
         except MsgdeskError as exc:
             self._fail(exc)
             return
         info = self.round_info
         status = ROUND_STATUS_LABELS.get(info.status, info.status)
-        note = " \u2013 the return is read-only; following up its actions stays open" if info.is_approved else ""
-        self.title.setText(f"{info.partnership} \u2013 round {info.label} ({status}){note}")
+        note = (self.tr(" \u2013 the return is read-only; following up its actions stays open")
+                if info.is_approved else "")
+        self.title.setText(self.tr("{partnership} \u2013 round {label} ({status})").format(
+            partnership=info.partnership, label=info.label, status=status) + note)
+        self.title.setToolTip(self.title.text())
         self.table.setColumnHidden(COLUMN["round"], not self.all_rounds.isChecked())
+        self.model.set_today(self.as_at_date())
         self.model.set_rows(rows)
+        self.proxy.set_filters(self.current_filters())
         self._refresh_leads(rows)
         self._show_count()
         self._select(keep_action)
@@ -407,8 +460,8 @@ class TrackerView(QWidget):
         current = self.lead_filter.currentData()
         self.lead_filter.blockSignals(True)
         self.lead_filter.clear()
-        self.lead_filter.addItem("Any", ANY)
-        self.lead_filter.addItem("(no lead)", NO_LEAD)
+        self.lead_filter.addItem(self.tr("Any"), ANY)
+        self.lead_filter.addItem(self.tr("(no lead)"), NO_LEAD)
         for lead in sorted({r.lead for r in rows if r.lead.strip()}, key=str.casefold):
             self.lead_filter.addItem(lead, lead)
         index = self.lead_filter.findData(current)
@@ -458,7 +511,10 @@ class TrackerView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         needing = sum(1 for r in self.model.rows() if self.model.rag_of(r).needs_date)
         overdue = sum(1 for r in self.model.rows() if self.model.rag_of(r).overdue)
-        self.count.setText(f"{shown} of {total} actions \u00b7 {overdue} overdue \u00b7 {needing} need a date")
+        self.count.setText(self.tr("{shown} of {total} actions \u00b7 {overdue} overdue on {day} \u00b7 "
+                                   "{needing} need a date")
+                           .format(shown=shown, total=total, overdue=overdue, needing=needing,
+                                   day=f"{self.model.today:%d %b %Y}"))
 
     # --- selection and the panel ------------------------------------------------------------
 
@@ -493,7 +549,7 @@ class TrackerView(QWidget):
     def _show_action(self, row) -> None:
         self._current = row
         if row is None:
-            self.detail_title.setText("Select an action")
+            self.detail_title.setText(self.tr("Select an action"))
             self.detail_text.setText("")
             self.detail_facts.setText("")
             self.history.clear()
@@ -502,26 +558,31 @@ class TrackerView(QWidget):
             self._set_panel_enabled(False)
             return
         rag = self.model.rag_of(row)
-        self.detail_title.setText(f"{row.reference} \u2013 proposal {row.proposal_id}, round {row.round_label}")
-        self.detail_text.setText(row.text or "(no text)")
-        due = row.due_date.strftime("%d %b %Y") if row.due_date else "none"
-        source = " (set by hand)" if row.due_set_by_hand else (" (from the timescale)" if row.due_date else "")
-        facts = [f"Timescale: {row.timescale or '(none)'}", f"Due: {due}{source}",
-                 f"Status: {status_label(row.status)}", f"RAG: {rag.label}", f"Lead: {row.lead or '(none)'}"]
+        self.detail_title.setText(self.tr("{ref} \u2013 proposal {proposal}, action {n} in the appendix, round {round}")
+                                  .format(ref=row.reference, proposal=row.proposal_id,
+                                          n=self.model.appendix_number(row), round=row.round_label))
+        self.detail_text.setText(row.text or self.tr("(no text)"))
+        due = row.due_date.strftime("%d %b %Y") if row.due_date else self.tr("none")
+        source = (self.tr(" (set by hand)") if row.due_set_by_hand
+                  else (self.tr(" (from the timescale)") if row.due_date else ""))
+        none = self.tr("(none)")
+        facts = [self.tr("Timescale: {t}").format(t=row.timescale or none), self.tr("Due: {d}").format(d=due + source),
+                 self.tr("Status: {s}").format(s=status_label(row.status)), self.tr("RAG: {r}").format(r=rag.label),
+                 self.tr("Lead: {l}").format(l=row.lead or none)]
         if rag.overdue:
-            facts.append(f"Overdue by {-rag.days_left} days")
+            facts.append(self.tr("Overdue by {n} days on {day}").format(n=-rag.days_left,
+                                                                        day=f"{self.model.today:%d %b %Y}"))
         if row.carried_from:
-            facts.append(f"Carried forward from round {row.carried_from.round_label}")
+            facts.append(self.tr("Carried forward from round {round}").format(round=row.carried_from.round_label))
         if row.carried_to:
-            facts.append("Carried forward to round " + ", ".join(link.round_label for link in row.carried_to)
-                         + " \u2013 follow it up there")
+            facts.append(self.tr("Carried forward to round {rounds} \u2013 follow it up there").format(
+                rounds=", ".join(link.round_label for link in row.carried_to)))
         self.detail_facts.setText("\n".join(facts))
         self.go_from.setVisible(row.carried_from is not None)
         self.go_to.setVisible(bool(row.carried_to))
         self.lead_edit.setText(row.lead)
         self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(row.status)))
-        if row.due_date:
-            self.due_date.setDate(_qdate(row.due_date))
+        self.due_date.setDate(_qdate(row.due_date) if row.due_date else NO_DATE)
         self._set_panel_enabled(not row.carried_to)
         self._load_history(row.action_id)
 
@@ -540,7 +601,7 @@ class TrackerView(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
             self.history.addItem(item)
         if not entries:
-            self.history.addItem("No updates yet.")
+            self.history.addItem(self.tr("No updates yet."))
         self.history.scrollToBottom()
 
     def _set_panel_enabled(self, enabled: bool) -> None:
@@ -580,18 +641,21 @@ class TrackerView(QWidget):
         ok = self._write(lambda row: self.workspace.tracking.record_progress(
             row.action_id, self.update_text.toPlainText(), author=self.author.text(),
             on_date=self._entry_date(), status=self.update_status.currentData(), today=self.today,
-        ), "Progress recorded on {ref}.")
+        ), self.tr("Progress recorded on {ref}."))
         if ok:
             self.update_text.clear()
             self.update_status.setCurrentIndex(0)
         return ok
 
     def set_due_date(self) -> bool:
+        if not self.due_clear.isChecked() and not self.due_date.has_date():
+            self._fail_text(self.tr("Type the new due date first (for example 31/03/2022)."))
+            return False
         due = None if self.due_clear.isChecked() else _pydate(self.due_date.date())
         ok = self._write(lambda row: self.workspace.tracking.set_due_date(
             row.action_id, due, self.due_reason.text(), author=self.author.text(),
             on_date=self._entry_date(), today=self.today,
-        ), "Due date of {ref} set.")
+        ), self.tr("Due date of {ref} set."))
         if ok:
             self.due_reason.clear()
             self.due_clear.setChecked(False)
@@ -601,7 +665,7 @@ class TrackerView(QWidget):
         ok = self._write(lambda row: self.workspace.tracking.change_status(
             row.action_id, self.status_edit.currentData(), note=self.status_note.text(),
             author=self.author.text(), on_date=self._entry_date(), today=self.today,
-        ), "Status of {ref} changed.")
+        ), self.tr("Status of {ref} changed."))
         if ok:
             self.status_note.clear()
         return ok
@@ -609,7 +673,7 @@ class TrackerView(QWidget):
     def set_lead(self) -> bool:
         return self._write(lambda row: self.workspace.tracking.set_lead(row.action_id, self.lead_edit.text(),
                                                                         author=self.author.text(), today=self.today),
-                           "Lead of {ref} set.")
+                           self.tr("Lead of {ref} set."))
 
     # --- the report --------------------------------------------------------------------------
 
@@ -617,16 +681,16 @@ class TrackerView(QWidget):
         """Ask where to save (unless ``path``) and write the committee progress report."""
         if self.workspace is None or self.round_info is None:
             return None
-        as_at = _pydate(self.as_at.date())
+        as_at = self.as_at_date()
         if path is None:
+            from msgdesk.ui.exports import ask_save_path
+
             info = self.round_info
             suggested = f"{info.partnership} {info.label} progress {as_at.isoformat()}.{kind}"
-            filters = "PDF (*.pdf)" if kind == "pdf" else "Excel workbook (*.xlsx)"
-            path, _selected = QFileDialog.getSaveFileName(self, "Save the progress report", suggested, filters)
+            path = ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
+                                 getattr(self, "settings", None))
             if not path:
                 return None
-            if not path.lower().endswith(f".{kind}"):
-                path += f".{kind}"
         from msgdesk.tracker.report import build_report
 
         try:
@@ -642,9 +706,13 @@ class TrackerView(QWidget):
         except (MsgdeskError, OSError) as exc:
             self._fail(exc)
             return None
-        self.message.setText(f"Progress report as at {as_at:%d %b %Y} saved to {path}")
+        self.message.setText(self.tr("Progress report as at {day} saved to {path}").format(
+            day=f"{as_at:%d %b %Y}", path=path))
         return path
 
     def _fail(self, exc: Exception) -> None:
-        self.message.setText(str(exc))
-        QMessageBox.warning(self, "msgdesk", str(exc))
+        self._fail_text(str(exc))
+
+    def _fail_text(self, text: str) -> None:
+        self.message.setText(text)
+        QMessageBox.warning(self, "msgdesk", text)

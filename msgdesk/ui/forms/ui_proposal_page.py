@@ -36,8 +36,9 @@ class Ui_ProposalPage(object):
         self.content = QWidget()
         self.content.setObjectName(u"content")
         self.contentLayout = QVBoxLayout(self.content)
-        self.contentLayout.setSpacing(8)
+        self.contentLayout.setSpacing(6)
         self.contentLayout.setObjectName(u"contentLayout")
+        self.contentLayout.setContentsMargins(8, 6, 8, 6)
         self.keyFeatureLabel = QLabel(self.content)
         self.keyFeatureLabel.setObjectName(u"keyFeatureLabel")
         self.keyFeatureLabel.setWordWrap(True)
@@ -109,29 +110,23 @@ class Ui_ProposalPage(object):
 
         self.evidenceEdit = QPlainTextEdit(self.content)
         self.evidenceEdit.setObjectName(u"evidenceEdit")
-        self.evidenceEdit.setMinimumSize(QSize(0, 150))
+        self.evidenceEdit.setMinimumSize(QSize(0, 80))
         self.evidenceEdit.setTabChangesFocus(True)
 
         self.contentLayout.addWidget(self.evidenceEdit)
 
+        self.actionButtons = QHBoxLayout()
+        self.actionButtons.setObjectName(u"actionButtons")
         self.actionsTitle = QLabel(self.content)
         self.actionsTitle.setObjectName(u"actionsTitle")
         self.actionsTitle.setStyleSheet(u"font-weight: bold;")
 
-        self.contentLayout.addWidget(self.actionsTitle)
+        self.actionButtons.addWidget(self.actionsTitle)
 
-        self.actionsView = QTableView(self.content)
-        self.actionsView.setObjectName(u"actionsView")
-        self.actionsView.setMinimumSize(QSize(0, 170))
-        self.actionsView.setWordWrap(True)
-        self.actionsView.setTabKeyNavigation(False)
-        self.actionsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.actionsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.actionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        self.contentLayout.addWidget(self.actionsView)
+        self.actionButtons.addItem(self.actionSpacer)
 
-        self.actionButtons = QHBoxLayout()
-        self.actionButtons.setObjectName(u"actionButtons")
         self.addActionButton = QPushButton(self.content)
         self.addActionButton.setObjectName(u"addActionButton")
 
@@ -152,18 +147,28 @@ class Ui_ProposalPage(object):
 
         self.actionButtons.addWidget(self.moveDownButton)
 
+
+        self.contentLayout.addLayout(self.actionButtons)
+
+        self.actionsView = QTableView(self.content)
+        self.actionsView.setObjectName(u"actionsView")
+        self.actionsView.setMinimumSize(QSize(0, 90))
+        self.actionsView.setWordWrap(True)
+        self.actionsView.setTabKeyNavigation(False)
+        self.actionsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.actionsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.contentLayout.addWidget(self.actionsView)
+
         self.timescaleHint = QLabel(self.content)
         self.timescaleHint.setObjectName(u"timescaleHint")
         self.timescaleHint.setWordWrap(True)
 
-        self.actionButtons.addWidget(self.timescaleHint)
+        self.contentLayout.addWidget(self.timescaleHint)
 
-        self.actionSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.pageEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.actionButtons.addItem(self.actionSpacer)
-
-
-        self.contentLayout.addLayout(self.actionButtons)
+        self.contentLayout.addItem(self.pageEnd)
 
         self.scroll.setWidget(self.content)
 
@@ -187,18 +192,18 @@ class Ui_ProposalPage(object):
     def retranslateUi(self, ProposalPage):
         self.nationalLabel.setText(QCoreApplication.translate("ProposalPage", u"Not for local completion \u2014 national bodies responsible", None))
 #if QT_CONFIG(accessibility)
+        self.nationalLabel.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Not for local completion", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
         self.ratingGroup.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Our rating", None))
 #endif // QT_CONFIG(accessibility)
         self.ratingTitle.setText(QCoreApplication.translate("ProposalPage", u"Our rating \u2014 choose one (keys 1\u20134)", None))
-        self.evidenceTitle.setText(QCoreApplication.translate("ProposalPage", u"&Evidence / Notes", None))
+        self.evidenceTitle.setText(QCoreApplication.translate("ProposalPage", u"E&vidence / Notes", None))
 #if QT_CONFIG(accessibility)
         self.evidenceEdit.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Evidence / Notes", None))
 #endif // QT_CONFIG(accessibility)
         self.evidenceEdit.setPlaceholderText(QCoreApplication.translate("ProposalPage", u"What shows where you are: reports, inspections, minutes, plans\u2026", None))
         self.actionsTitle.setText(QCoreApplication.translate("ProposalPage", u"Proposed improvement &actions", None))
-#if QT_CONFIG(accessibility)
-        self.actionsView.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Proposed improvement actions", None))
-#endif // QT_CONFIG(accessibility)
         self.addActionButton.setText(QCoreApplication.translate("ProposalPage", u"A&dd action", None))
 #if QT_CONFIG(accessibility)
         self.addActionButton.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Add improvement action", None))
@@ -214,6 +219,9 @@ class Ui_ProposalPage(object):
         self.moveDownButton.setText(QCoreApplication.translate("ProposalPage", u"Move do&wn", None))
 #if QT_CONFIG(accessibility)
         self.moveDownButton.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Move selected action down", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.actionsView.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Proposed improvement actions", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.timescaleHint.setAccessibleName(QCoreApplication.translate("ProposalPage", u"Timescale interpretation", None))

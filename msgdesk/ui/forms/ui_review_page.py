@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListView,
-    QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSizePolicy, QSpacerItem, QTreeView,
+    QVBoxLayout, QWidget)
 
 class Ui_ReviewPage(object):
     def setupUi(self, ReviewPage):
@@ -38,10 +38,11 @@ class Ui_ReviewPage(object):
 
         self.layout.addWidget(self.summaryLabel)
 
-        self.problemsView = QListView(ReviewPage)
+        self.problemsView = QTreeView(ReviewPage)
         self.problemsView.setObjectName(u"problemsView")
         self.problemsView.setWordWrap(True)
-        self.problemsView.setUniformItemSizes(False)
+        self.problemsView.setHeaderHidden(True)
+        self.problemsView.setUniformRowHeights(False)
 
         self.layout.addWidget(self.problemsView)
 
@@ -97,13 +98,13 @@ class Ui_ReviewPage(object):
         self.summaryLabel.setAccessibleName(QCoreApplication.translate("ReviewPage", u"Review summary", None))
 #endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
-        self.problemsView.setAccessibleName(QCoreApplication.translate("ReviewPage", u"What is missing or doubtful", None))
+        self.problemsView.setAccessibleName(QCoreApplication.translate("ReviewPage", u"What is missing or doubtful, by key feature and proposal", None))
 #endif // QT_CONFIG(accessibility)
-        self.jumpButton.setText(QCoreApplication.translate("ReviewPage", u"&Go to selected", None))
+        self.jumpButton.setText(QCoreApplication.translate("ReviewPage", u"&Jump to selected", None))
 #if QT_CONFIG(accessibility)
         self.jumpButton.setAccessibleName(QCoreApplication.translate("ReviewPage", u"Go to the selected problem", None))
 #endif // QT_CONFIG(accessibility)
-        self.markReadyButton.setText(QCoreApplication.translate("ReviewPage", u"Mark &ready for IJB", None))
+        self.markReadyButton.setText(QCoreApplication.translate("ReviewPage", u"Mark read&y for IJB", None))
 #if QT_CONFIG(accessibility)
         self.markReadyButton.setAccessibleName(QCoreApplication.translate("ReviewPage", u"Mark ready for IJB", None))
 #endif // QT_CONFIG(accessibility)

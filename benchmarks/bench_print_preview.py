@@ -1,0 +1,98 @@
+"""Benchmark the print preview (Ctrl+P) of a 30-page committee appendix.
+
+What the clerk waits for, step by step, against its floor: laying out the appendix
+(msgdesk.reports.pdf_appendix.export, the same as File → Export PDF…, which the preview
+cannot avoid), then opening the PDF with PDFium and drawing the first page (what the
+preview adds before the clerk sees a page), then every page at the preview's zoom (done
+only as pages scroll into view), and one page at 300 dpi as printing draws it.
+
+    .venv/bin/python benchmarks/bench_print_preview.py [--runs 5]
+
+Target: the preview adds at most 0.5 s to the export before the first page shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FIRST_PAGE_BUDGET_S = 0.5
+
+
+def appendix_data():
+    """The North Ayrshire 2019 example: its appendix runs to 30 pages."""
+    from msgdesk.returnfile import read_return_file
+    from msgdesk.template import load_template
+
+    return read_return_file(ROOT / "resources" / "examples" / "north-ayrshire-2019.json", load_template())
+
+
+def run(runs: int) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from msgdesk.reports import pdf_appendix
+    from msgdesk.ui.print_preview import PdfPages, PrintPreview
+
+    app = QApplication.instance() or QApplication([])
+    data = appendix_data()
+    folder = Path(tempfile.mkdtemp(prefix="msgdesk-bench-"))
+    export_s, first_s, all_s, print_s, pages = [], [], [], [], 0
+    for run_number in range(runs):
+        start = time.perf_counter()
+        path = pdf_appendix.export(data, folder / f"appendix-{run_number}.pdf", label="Appendix 1")
+        export_s.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        preview = PrintPreview(PdfPages(path), "bench")
+        preview.resize(1100, 800)
+        preview.show()
+        preview.fit_width()
+        preview.render_visible()
+        first_s.append(time.perf_counter() - start)
+        pages = len(preview.pages)
+
+        start = time.perf_counter()
+        dpi = preview._dpi() * preview.devicePixelRatioF()
+        for index in range(pages):
+            preview.pages.render(index, dpi)
+        all_s.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        preview.pages.render(pages // 2, 300)
+        print_s.append(time.perf_counter() - start)
+        preview.done(0)
+        preview.deleteLater()
+        app.processEvents()
+
+    def show(label, values, note=""):
+        print(f"{label:58} first {values[0]:6.2f} s   median {statistics.median(values[1:] or values):6.2f} s {note}")
+
+    print(f"appendix of {pages} pages (A4 landscape), {runs} runs")
+    show("floor: lay out and write the appendix PDF (Export PDF…)", export_s)
+    show("preview: open it in PDFium and draw the first page", first_s,
+         f"(budget {FIRST_PAGE_BUDGET_S} s)")
+    show(f"preview: draw all {pages} pages at the preview's zoom", all_s,
+         f"({statistics.median(all_s) / pages * 1000:.0f} ms a page, drawn as they scroll into view)")
+    show("print: draw one page at 300 dpi", print_s)
+    ok = statistics.median(first_s) <= FIRST_PAGE_BUDGET_S
+    print("within budget" if ok else "OVER BUDGET")
+    return 0 if ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    return run(parser.parse_args(argv).runs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""How focus looks: a clear ring on the control that has the keyboard.
+
+Qt's Fusion style marks a focused button with a faint tint that is easy to miss on a
+council laptop's screen.  ``FocusRingStyle`` keeps the platform's own drawing and adds a
+2 px ring in the accent colour around the focused button, check box or combo box, so
+an officer working by keyboard always sees where Space and Enter will land.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+
+FOCUS_COLOUR = QColor("#0f6cbd")
+RING_WIDTH = 2
+
+
+class FocusRingStyle(QProxyStyle):
+    def drawControl(self, element, option, painter, widget=None):
+        super().drawControl(element, option, painter, widget)
+        if element in (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,
+                       QStyle.ControlElement.CE_RadioButton) and option.state & QStyle.StateFlag.State_HasFocus:
+            self._ring(option.rect, painter)
+
+    def drawComplexControl(self, control, option, painter, widget=None):
+        super().drawComplexControl(control, option, painter, widget)
+        if control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox) and (
+            option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            self._ring(option.rect, painter)
+
+    @staticmethod
+    def _ring(rect, painter) -> None:
+        painter.save()
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        painter.setPen(QPen(FOCUS_COLOUR, RING_WIDTH, Qt.PenStyle.SolidLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = RING_WIDTH // 2
+        painter.drawRect(rect.adjusted(half, half, -half - 1, -half - 1))
+        painter.restore()
+
+
+def install_focus_ring(app: QApplication) -> None:
+    """Wrap the application's style once (calling it again changes nothing)."""
+    if isinstance(app.style(), FocusRingStyle):
+        return
+    app.setStyle(FocusRingStyle(app.style().name()))
+
+
+def shortcut(keys, widget, slot, context=None):
+    """A keyboard shortcut on ``widget`` calling ``slot`` (one spelling of it for the whole window)."""
+    from PySide6.QtGui import QShortcut
+
+    made = QShortcut(keys if isinstance(keys, QKeySequence) else QKeySequence(keys), widget)
+    if context is not None:
+        made.setContext(context)
+    made.activated.connect(slot)
+    return made

@@ -1,0 +1,1823 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&amp;About msgdesk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDelegate</name>
+    <message>
+        <source>Due date set by hand</source>
+        <extracomment>Columns whose text is long enough to need wrapping while it is edited. the timescale being typed, before it is saved (for the live interpretation)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter finishes; Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>Action {n}, reference {ref}</source>
+        <extracomment>&quot;from {round}&quot;, translated by the page that shows the table</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried forward from round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment / how we will deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete clears the date set by hand; the timescale then applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a due date: edit this cell (F2) to pick one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale for delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due {date} (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>msgdesk cannot open the database:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>IJB &amp;meeting date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB meeting date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minute &amp;reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minute reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once approved, the return is read-only. Reopening it for amendment is recorded with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record IJB approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the meeting&apos;s date, e.g. 24/06/2021</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. IJB 2019/05 item 6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the current data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore and undo the approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore it all the same? The undone approval is recorded in the round&apos;s events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msgdesk now holds the backup from {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>Type a date such as 24/06/2021 or 24 June 2021, or use the arrow keys or the calendar</source>
+        <extracomment>The value of a field that has no date yet (shown as its special text). (what was typed, the date the field kept) when typed text was not a date Enter was pressed (after the typed date was read)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a date, so the field still says {kept}.</source>
+        <extracomment>the last explanation shown for typed text that was not a date (&quot;&quot; if none)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong. Everything you entered so far is saved in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msgdesk: something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export return file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a return file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the round?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose a folder that exists; msgdesk does not create folders for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the {kind} file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {path}.
+
+Open it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} already has a round {round}.
+
+Replace it with the file&apos;s contents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” ends in {ending}, but this is a {kind} file: it must end in {suffix}. Choose the name again (for example “{fixed}”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindPanel</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every hit, with its proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in the return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in the proposals, evidence or actions — Enter goes to the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} found in {p} proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{proposal} {place}: {snippet}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;About msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find in the return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New round…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print appendix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rounds and start page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approved by the IJB&lt;/b&gt; on {when} (minute {minute}). This return is read-only; following up its actions stays open in the Tracker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by the IJB: this round is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;spelling as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Word…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export return &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a return file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key features and proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;ready for IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark ready for IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next  ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next proposal (Ctrl+Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the committee appendix page by page, then print it (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous proposal (Ctrl+Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id} — {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;ound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;open for amendment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record IJB &amp;approval…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record IJB approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen for amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen for amendment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return and tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round status banner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved the {field} of {proposal} while you were editing it. Nothing has been overwritten. Which should be kept?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs (mine is copied to the clipboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action tracker is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approved return will become editable again. Why is it being reopened? (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check before IJB found nothing to look at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check before IJB lists {n} things to look at ({what}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not imported:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return stays approved: reopening needs a reason, which is recorded in its history (for example “IJB asked for the finance actions to be revised, 12 May”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are {n} things to check (see Check before IJB). Mark the round ready anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no round {id} in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This round is not marked ready for the IJB. {found}
+
+Record the IJB&apos;s approval all the same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours:
+{mine}
+
+Saved by the other officer:
+{theirs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IJB meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msgdesk {version}
+
+Complete the MSG self-evaluation of progress with integration offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership}
+Round {label} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} {label} ({status}) — msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} {label} – appendix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{proposal}: saved by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rated} of {total} rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀  Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NavigationModel</name>
+    <message>
+        <source>Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature {n}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}, {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is missing or doubtful; mark ready; record approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not for local completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rated with evidence and actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started, not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appendix pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit &amp;width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the appendix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print appendix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview – {title}</source>
+        <extracomment>Highest resolution a page is rendered at for printing (dots per inch).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the appendix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build of msgdesk cannot show or print the pages itself. File → Export PDF… writes the same appendix to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPage</name>
+    <message>
+        <source>(set a date in the Due column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;MSG timescale:&lt;/b&gt; {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:12pt&apos;&gt;&lt;b&gt;Not for local completion&lt;/b&gt;&lt;/p&gt;&lt;p&gt;National bodies are responsible for this proposal, so there is nothing to rate or record here. The appendix prints it with this note, as the template does.&lt;/p&gt;&lt;p&gt;Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete selected improvement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;vidence / Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence / Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature {n}:  {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move selected action down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move selected action up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No timescale yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for local completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for local completion — national bodies responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating (read-only: approved by the IJB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating — choose one (keys 1–4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous rating ({round})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}   {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed improvement &amp;actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed improvement actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale interpretation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale: {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What shows where you are: reports, inspections, minutes, plans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingCard</name>
+    <message>
+        <source>Rating {n}: {title}, {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Our rating</source>
+        <extracomment>the page&apos;s handler for other keys: on_key(card index, key) -&gt; handled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>&amp;Jump to selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n} (“{action}”): carried forward from {origin}, due {due} — overdue; set a new date or close it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n} (“{action}”): due {due}, before the date of completion ({completed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n} (“{action}”): no timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n} (“{action}”): timescale “{timescale}” not recognised — set a due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action {n}: the action is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by the IJB {when}: nothing left to check. The approved return is the record; its actions are followed up in the Tracker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to &amp;draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of &amp;completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the selected problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature {n}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark read&amp;y for IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark ready for IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not completed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing missing: every proposal is rated with evidence, and every action has a timescale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated Exemplary without evidence: say what shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record IJB &amp;approval…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record IJB approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the date of completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round has no date of completion yet: timescales such as “6 months” count from it.</source>
+        <extracomment>The wording of each kind of problem, with the values review.Problem.params holds.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is missing or doubtful, by key feature and proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading} ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} things to check: {kinds}. {rated} of {total} rated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership}, round {label} — status: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <source>&amp;Add “{word}” to my dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no suggestions)</source>
+        <extracomment>the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>&amp;Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Round (year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh start (no previous round)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward open improvement actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry forward the open improvement &amp;actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crea&amp;te round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a return file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MSG self-evaluation of progress with integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not completed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open se&amp;lected round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open selected round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the North Ayrshire 2019 e&amp;xample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the North Ayrshire 2019 example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate each of the 22 locally completed proposals against the printed descriptors, record the evidence and improvement actions. Everything is saved as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round (year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds in this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from the previous round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the self-evaluation is completed. Timescales such as “6 months” count from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous round, {label}: its ratings beside yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2021</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. North Ayrshire Health and Social Care Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} — {label} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackerTableModel</name>
+    <message>
+        <source> (set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date read from the timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action&apos;s number under its proposal in the committee appendix</source>
+        <extracomment>Sort key of each column: (empty, value); rows with an empty value sort last in both directions. Changes whenever the rows or their RAG change (the proxy recomputes then). Action ids in row order (read by the proxy&apos;s filterAcceptsRow). Lower-cased text the free-text filter searches, by action id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {round}</source>
+        <extracomment>Pseudo-status for the status filter: every status that is not closed. Lead filter value for actions without a lead.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref}: proposal {proposal}, action {n} in the appendix of round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrackerView</name>
+    <message>
+        <source> (from the timescale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (set by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> – the return is read-only; following up its actions stays open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Key feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lead officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All &amp;rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rounds of the partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried forward from round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carried forward to round {rounds} – follow it up there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the due date set by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due &amp;within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date of {ref} set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date, status and RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within the number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due: {d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry, oldest first, earlier rounds included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the action in the earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the action in the later round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;ead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead of {ref} set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead: {l}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No round open</source>
+        <extracomment>Emitted after a write (progress, due date, status, lead): action id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No updates yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on the status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of days ahead for &apos;Due within&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (not closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by {n} days on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress recorded on {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress report as at {day} saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RA&amp;G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG: {r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (re&amp;quired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the progress update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (&amp;PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report (E&amp;xcel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report as Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the progress report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only actions overdue on the As at day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only actions with this RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only actions with this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only one key feature&apos;s actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only one lead&apos;s actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only open actions due within this many days of the As at day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the actions of every round of this partnership, not only the open one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status a&amp;fter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status after the update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status of {ref} changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The committee progress report on this round&apos;s actions, as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The committee progress report on this round&apos;s actions, as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the entry (not in the future)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the table, its counts and the progress report are as at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The officer or team leading the action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This action was carried forward from an earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This action was carried forward into a later round and is followed up there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale: {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the new date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the new due date first (for example 31/03/2022).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the timescale&apos;s date instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What has been done since the last update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the date is set or changed (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find in the reference, action, lead, timescale or latest update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, recorded with every entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} – round {label} ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} – proposal {proposal}, action {n} in the appendix, round {round}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} actions · {overdue} overdue on {day} · {needing} need a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserGuide</name>
+    <message>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msgdesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
