@@ -36,10 +36,11 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import CondPageBreak
 
-from msgdesk.reports.fonts import register_fonts
+from msgdesk.errors import MsgdeskError
+from msgdesk.reports.fonts import printable, register_fonts
 from msgdesk.reports.styles import DRAFT_RED, GRID, MUTED
 from msgdesk.reports.text import clean
 from msgdesk.reports.watermark import draw_watermark
@@ -123,15 +124,36 @@ class KeepRoom(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
 
+class ReportLayoutError(MsgdeskError):
+    """A report could not be laid out; ``where`` names the content (e.g. "proposal 2.3,
+    Evidence / Notes").  Nothing was written."""
+
+    def __init__(self, report: str, where: str, detail: str = "") -> None:
+        place = f" at {where}" if where else ""
+        super().__init__(f"the {report} could not be laid out{place}; nothing was written. "
+                         "Shorten or split that text and try again" + (f" ({detail})" if detail else ""))
+        self.report = report
+        self.where = where
+
+
 def build_pdf(story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
-              progress: Progress | None = None, steps: int = 0, lang: str = "en-GB") -> bytes:
-    """Lay out ``story`` on decorated A4 landscape pages; return the PDF bytes."""
-    register_fonts()
+              progress: Progress | None = None, steps: int = 0, lang: str = "en-GB",
+              report: str = "report") -> bytes:
+    """Lay out ``story`` on decorated A4 landscape pages; return the PDF bytes.
+
+    Raises :class:`ReportLayoutError` naming the content (a flowable's ``_msg_where``,
+    or a :class:`~msgdesk.reports.grid.TextGrid` row's ``where``) if reportlab cannot
+    place something."""
+    fonts = register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, setup, progress, steps, title=_one_line(info.title), author=_one_line(info.author),
                     subject=_one_line(info.subject), keywords=[_one_line(k) for k in info.keywords],
-                    creator=_one_line(info.creator), lang=lang)
-    doc.build(list(story), canvasmaker=doc.make_canvas)
+                    creator=_one_line(info.creator), lang=lang, displayDocTitle=1,
+                    initialFontName=fonts.regular, initialFontSize=9, initialLeading=11)
+    try:
+        doc.build(list(story), canvasmaker=doc.make_canvas)
+    except LayoutError as exc:
+        raise ReportLayoutError(report, where(doc.current), str(exc).split(" too large")[0][:60]) from exc
     if progress and steps:
         progress(steps, steps)
     return buffer.getvalue()
@@ -143,6 +165,20 @@ def write_pdf(out_path, story: Sequence[Flowable], setup: PageSetup, info: PdfIn
     from msgdesk.returnfile import write_atomically
 
     return write_atomically(out_path, build_pdf(story, setup, info, progress=progress, steps=steps))
+
+
+def where(flowable: Flowable | None) -> str:
+    """What ``flowable`` holds, as set with :func:`mark_where` or by a TextGrid row."""
+    if flowable is None:
+        return ""
+    first = getattr(flowable, "first_where", "")
+    return first or getattr(flowable, "_msg_where", "")
+
+
+def mark_where(flowable: Flowable, text: str) -> Flowable:
+    """Name the content of ``flowable`` ("proposal 2.3, Evidence / Notes") for messages."""
+    flowable._msg_where = text
+    return flowable
 
 
 # --- internals -------------------------------------------------------------------------
@@ -167,12 +203,18 @@ class _Document(BaseDocTemplate):
         self.running_titles: dict[int, str] = {}
         self._running = ""
         self._page_fresh = True
+        self.current: Flowable | None = None
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="content",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def make_canvas(self, *args, **kwargs) -> "_DecoratedCanvas":
         return _DecoratedCanvas(*args, document=self, **kwargs)
+
+    def handle_flowable(self, flowables) -> None:
+        if flowables:
+            self.current = flowables[0]
+        super().handle_flowable(flowables)
 
     def beforePage(self) -> None:
         self._page_fresh = True
@@ -205,7 +247,11 @@ class _DecoratedCanvas(Canvas):
         self._msg_pages: list[dict] = []
 
     def showPage(self) -> None:
-        self._msg_pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # one string per page instead of thousands of small ones: the stream is joined
+        # with newlines anyway, and a long report keeps every page until ``save``
+        state["_code"] = ["\n".join(self._code)]
+        self._msg_pages.append(state)
         self._startPage()
 
     def save(self) -> None:
@@ -280,7 +326,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line, shortened with an ellipsis to ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = " ".join(clean(text).split())
+    text = printable(" ".join(clean(text).split()), font)
     if stringWidth(text, font, size) <= width:
         return text
     text = text[: int(width / (size * 0.3))]  # no glyph is narrower than 0.3 em
