@@ -100,36 +100,59 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     _round_arguments(parser)
     parser.add_argument("--json", metavar="OUT", help="write the return file (msgdesk-return JSON)")
     parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
+    parser.add_argument("--docx", metavar="OUT", help="write the committee appendix (Word)")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
-    parser.add_argument("--label", default="Appendix 1", help="the label in every PDF page header (default: %(default)s)")
+    parser.add_argument("--label", default="Appendix 1",
+                        help="the label in every page header of the appendix (default: %(default)s)")
 
 
-@command("export", "export a round as a return file, PDF or Excel workbook", _export_arguments)
+@command("export", "export a round as a return file, PDF, Word document or Excel workbook", _export_arguments)
 def run_export(args: argparse.Namespace) -> int:
+    """Each requested output is written on its own: one that fails (its message on
+    stderr, no file left) does not stop the others."""
     from msgdesk.store.repository import load_round
 
-    outputs = [o for o in (args.json, args.pdf, args.xlsx) if o]
+    # option -> (module with ``export(data, out, ...)``, what it writes, takes the label)
+    exports = {
+        "pdf": ("msgdesk.reports.pdf_appendix", "PDF", True),
+        "docx": ("msgdesk.reports.docx_appendix", "Word", True),
+        "xlsx": ("msgdesk.reports.xlsx_workbook", "XLSX", False),
+    }
+    outputs = [o for o in (args.json, args.pdf, args.docx, args.xlsx) if o]
     if not outputs:
-        raise InputError("say what to write: --json OUT, --pdf OUT and/or --xlsx OUT")
+        raise InputError("say what to write: --json OUT, --pdf OUT, --docx OUT and/or --xlsx OUT")
     engine = open_engine(args)
     data = load_round(engine, args.partnership, args.round)
+    failures: list[MsgdeskError | OSError] = []
+
+    def attempt(out: str, write: Callable[[], object]) -> None:
+        try:
+            write()
+        except (MsgdeskError, OSError) as exc:
+            failures.append(exc)
+            print(f"msgdesk export: {out} not written: {exc}", file=sys.stderr)
+        else:
+            print(f"Wrote {out}")
+
     if args.json:
         from msgdesk.returnfile import write_return_file
 
-        write_return_file(args.json, data)
-        print(f"Wrote {args.json}")
-    for option, module_name in (("pdf", "msgdesk.reports.pdf_appendix"), ("xlsx", "msgdesk.reports.xlsx_workbook")):
+        attempt(args.json, lambda: write_return_file(args.json, data))
+    for option, (module_name, kind, labelled) in exports.items():
         out = getattr(args, option)
         if not out:
             continue
         try:
             module = __import__(module_name, fromlist=["export"])
         except ImportError as exc:
-            raise MsgdeskError(f"{option.upper()} export is not available in this build ({exc})") from exc
-        kwargs = {"label": args.label} if option == "pdf" else {}
-        module.export(data, out, **kwargs)
-        print(f"Wrote {out}")
-    return EXIT_OK
+            failures.append(MsgdeskError(f"{kind} export is not available in this build ({exc})"))
+            print(f"msgdesk export: {out} not written: {failures[-1]}", file=sys.stderr)
+            continue
+        kwargs = {"label": args.label} if labelled else {}
+        attempt(out, lambda: module.export(data, out, **kwargs))
+    if not failures:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE
 
 
 def _list_arguments(parser: argparse.ArgumentParser) -> None:

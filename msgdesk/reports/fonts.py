@@ -76,10 +76,36 @@ def register_fonts() -> Fonts:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except Exception as exc:  # missing file, truncated file, ...
                 raise FontError(f"cannot load the report font {path}: {exc}") from exc
+        _fix_to_unicode()
         regular, bold, italic = (_FILES[k][0] for k in ("regular", "bold", "italic"))
         pdfmetrics.registerFontFamily(FAMILY, normal=regular, bold=bold, italic=italic, boldItalic=bold)
         _fonts = Fonts(family=FAMILY, regular=regular, bold=bold, italic=italic, bold_italic=bold)
         return _fonts
+
+
+def _fix_to_unicode() -> None:
+    """Make text extraction and screen readers get characters beyond U+FFFF right.
+
+    A PDF's ToUnicode map gives each glyph its text as UTF-16BE; reportlab writes the
+    code point in hex, so "😀" (U+1F600, which DejaVu Sans draws) would read back as
+    "ὠ0".  This writes the surrogate pair instead, for every font reportlab embeds.
+    """
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "_msgdesk_utf16", False):
+        return
+
+    def make_to_unicode_cmap(fontname, subset):
+        cmap = original(fontname, subset)
+        for index, value in enumerate(subset):
+            if value > 0xFFFF:
+                utf16 = chr(value).encode("utf-16-be").hex().upper()
+                cmap = cmap.replace(f"<{index:02X}> <{value:04X}>", f"<{index:02X}> <{utf16}>", 1)
+        return cmap
+
+    make_to_unicode_cmap._msgdesk_utf16 = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
 # --- characters the fonts lack ------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""File menu: import/export a return file, export the PDF appendix and the Excel workbook."""
+"""File menu: import/export a return file, export the PDF and Word appendix and the Excel workbook."""
 
 from __future__ import annotations
 
@@ -71,22 +71,34 @@ def import_return_file(parent, store, path: str, template):
     return repo.import_return(store.engine, data, replace=True, template=template)
 
 
+#: kind -> (module, label, file suffix, file dialog filter)
+_KINDS = {
+    "pdf": ("msgdesk.reports.pdf_appendix", "PDF", ".pdf", "PDF files (*.pdf)"),
+    "docx": ("msgdesk.reports.docx_appendix", "Word", ".docx", "Word documents (*.docx)"),
+    "xlsx": ("msgdesk.reports.xlsx_workbook", "Excel", ".xlsx", "Excel workbooks (*.xlsx)"),
+}
+
+
 def _report(kind: str):
-    module_name = {"pdf": "msgdesk.reports.pdf_appendix", "xlsx": "msgdesk.reports.xlsx_workbook"}[kind]
+    module_name = _KINDS[kind][0]
     try:
         return __import__(module_name, fromlist=["export"])
     except ImportError:
         return None
 
 
+def export_docx(parent, session) -> Path | None:
+    """File → Export Word…: the committee appendix as a Word document."""
+    return export_report(parent, session, "docx")
+
+
 def export_report(parent, session, kind: str) -> Path | None:
-    """File → Export PDF… / Export Excel…, with a progress dialog."""
+    """File → Export PDF… / Export Word… / Export Excel…, with a progress dialog."""
     module = _report(kind)
-    label = "PDF" if kind == "pdf" else "Excel"
+    _module, label, suffix, pattern = _KINDS[kind]
     if module is None:
         QMessageBox.warning(parent, f"Export {label}", f"{label} export is not available in this build.")
         return None
-    suffix, pattern = (".pdf", "PDF files (*.pdf)") if kind == "pdf" else (".xlsx", "Excel workbooks (*.xlsx)")
     name, _ = QFileDialog.getSaveFileName(parent, f"Export {label}", default_name(session, suffix), pattern)
     if not name:
         return None
@@ -105,12 +117,20 @@ def export_report(parent, session, kind: str) -> Path | None:
         progress.setValue(max(0, min(99, value)))
         QCoreApplication.processEvents()
 
+    from msgdesk.errors import MsgdeskError
+
     data = _round_data(session)
     try:
         if kind == "pdf":
             module.export(data, name, label="Appendix 1", progress=callback)
+        elif kind == "docx":
+            module.export(data, name, label="Appendix 1")
         else:
             module.export(data, name)
+    except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
+        progress.close()
+        QMessageBox.warning(parent, f"Export {label}", f"The {label} file was not written:\n\n{exc}")
+        return None
     finally:
         progress.setValue(100)
         progress.close()
