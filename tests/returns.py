@@ -35,7 +35,7 @@ def hostile_return() -> ReturnData:
                        lead="\uff1dHYPERLINK(\"http://x\")"),
             ActionData(GAELIC, EMOJI, "Already in place and under regular review. Last reviewed Q4 20/21",
                        due_date=date(2022, 1, 5)),
-        ]))
+        ] + [ActionData(text, text, text, lead=text) for text in FORMULA_LIKE]))  # each cell starts with one
     return data
 
 
