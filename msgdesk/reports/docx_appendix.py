@@ -377,6 +377,7 @@ class _Builder:
         doc = self.doc
         doc.add_heading(f"Proposal {proposal.id}: {proposal.text}", level=2)
         timescale = doc.add_paragraph()
+        timescale.paragraph_format.keep_with_next = True
         timescale.add_run("MSG timescale: ").bold = True
         timescale.add_run(_text(proposal.timescale))
         if not proposal.local:
@@ -403,6 +404,11 @@ class _Builder:
             else:
                 row = self.row(table, ["Previous rating", [("None recorded", {"muted": True})]], span_from=1)
             self.label_cell(row)
+        # the descriptor table stays in one piece, with its heading (Word's "keep with next")
+        for table_row in table.rows:
+            for cell in table_row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
         doc.add_paragraph()
 
         evidence = self.table([TEXT_WIDTH], ["Evidence / Notes"])

@@ -281,11 +281,11 @@ def _decorate(canvas: Canvas, setup: PageSetup, number: int, total: int, running
     y1 = height - 10 * mm
     y2 = y1 - 4.6 * mm
     canvas.setFillColor(GRID)
-    canvas.setFont(fonts.bold, 10)
-    label = _fit(setup.header_right, fonts.bold, 10, span * 0.3)
-    canvas.drawRightString(right, y1, label)
+    # left before right: the order they are read in
     canvas.setFont(fonts.bold, 9.5)
     canvas.drawString(left, y1, _fit(setup.header_left, fonts.bold, 9.5, span * 0.65))
+    canvas.setFont(fonts.bold, 10)
+    canvas.drawRightString(right, y1, _fit(setup.header_right, fonts.bold, 10, span * 0.3))
     canvas.setFillColor(MUTED)
     canvas.setFont(fonts.regular, 8)
     canvas.drawString(left, y2, _fit(setup.header_sub, fonts.regular, 8, span * 0.4))
