@@ -38,11 +38,11 @@ TARGET_MS = 2.0
 AS_AT = date(2021, 3, 31)
 SIZES = (70, 880, 6666)
 ACTION_TEXTS = (
-    "Review the arrangements for locality planning with the Community Planning Partnership and agree a joint "
-    "improvement plan with statutory partners, the third and independent sectors",
+    ("Review the arrangements for locality planning with the Community Planning Partnership and agree a joint "
+     "improvement plan with statutory partners, the third and independent sectors"),
     "Develop the Medium Term Financial Plan",
-    "Establish a programme of development sessions for IJB members, including induction for new members, on "
-    "directions, risk and the strategic plan; evaluate the sessions after each cycle and report to the IJB",
+    ("Establish a programme of development sessions for IJB members, including induction for new members, on "
+     "directions, risk and the strategic plan; evaluate the sessions after each cycle and report to the IJB"),
     "Publish the annual performance report with benchmarking against comparator partnerships",
 )
 DELIVERY_TEXTS = (

@@ -125,9 +125,9 @@ def run_export(args: argparse.Namespace) -> int:
     data = load_round(engine, args.partnership, args.round)
     failures: list[MsgdeskError | OSError] = []
 
-    def attempt(out: str, write: Callable[[], object]) -> None:
+    def attempt(out: str, write: Callable[..., object], *args, **kwargs) -> None:
         try:
-            write()
+            write(*args, **kwargs)
         except (MsgdeskError, OSError) as exc:
             failures.append(exc)
             print(f"msgdesk export: {out} not written: {exc}", file=sys.stderr)
@@ -137,7 +137,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.json:
         from msgdesk.returnfile import write_return_file
 
-        attempt(args.json, lambda: write_return_file(args.json, data))
+        attempt(args.json, write_return_file, args.json, data)
     for option, (module_name, kind, labelled) in exports.items():
         out = getattr(args, option)
         if not out:
@@ -149,7 +149,7 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"msgdesk export: {out} not written: {failures[-1]}", file=sys.stderr)
             continue
         kwargs = {"label": args.label} if labelled else {}
-        attempt(out, lambda: module.export(data, out, **kwargs))
+        attempt(out, module.export, data, out, **kwargs)
     if not failures:
         return EXIT_OK
     return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE

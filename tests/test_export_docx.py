@@ -107,7 +107,7 @@ def test_summary_says_each_rating_in_words(example, document, template):
             assert rows[proposal.id][0] == "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"
     # and in the proposal's own descriptor table
     first = document.tables[2]
-    assert [cell_text(c) for c in first.rows[2].cells][0] == "Our Rating"
+    assert cell_text(first.rows[2].cells[0]) == "Our Rating"
     assert f"{TICK} {RATING_LABELS[example.responses[0].rating]}" in [cell_text(c) for c in first.rows[2].cells]
 
 

@@ -346,29 +346,8 @@ def test_unrated_and_empty_proposals(template):
 
 # --- hostile text --------------------------------------------------------------------------
 
-MARKUP = ['<b>not bold</b>', '<img src="/etc/hostname"/>', "&amp;", "a < b > c", "<font size=40>x</font>",
-          "<para>", "&#169;", "<a href=\"file:///etc/passwd\">link</a>"]
-
-
-def _hostile_return() -> ReturnData:  # the original; tests/returns.py has a harsher one
-    words = [f"w{i:04d}" for i in range(5000)]
-    data = ReturnData(
-        partnership="Comhairle nan Eilean Siar <b>&amp;</b> “Slàinte” – ✓",
-        round="2021/22",
-        contact="Màiri Nic a’ Phì <mairi@cne-siar.gov.uk>",
-        completed_on=date(2021, 5, 3),
-    )
-    data.responses.append(ResponseData("1.1", "exemplary", evidence=" ".join(words)))
-    data.responses.append(ResponseData(
-        "1.2", "partly_established",
-        evidence="\n".join(MARKUP + ["=SUM(A1)", "+44 1851", "-minus", "@at", "Slàinte Mhath – “curly” ‘quotes’ ✓ 😀 🏴󠁧󠁢󠁳󠁣󠁴󠁿"]),
-        actions=[
-            ActionData(" ".join(f"a{i:04d}" for i in range(1000)), " ".join(f"d{i:04d}" for i in range(1000)),
-                       " ".join(f"t{i:03d}" for i in range(300)), lead="<b>Lead</b> & co"),
-            ActionData("x" * 20000, "", "December 2021"),
-            ActionData("<img src=\"/etc/hostname\"/> & <b>bold</b>", "=cmd|' /C calc'!A0", "Q4 20/21"),
-        ]))
-    return data
+from tests.returns import MARKUP  # noqa: E402
+from tests.returns import hostile_return as _hostile_return  # noqa: E402
 
 
 @pytest.fixture(scope="module")

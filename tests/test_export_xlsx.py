@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import io
 from datetime import date, datetime
-
 from pathlib import Path
 
 import openpyxl
@@ -94,8 +93,8 @@ def test_returns_stack_partnership_round_and_reference_lead_every_data_row(examp
     stacked: dict[str, list] = {}
     for data in (example_data, other):
         wb = reopen(xlsx_workbook.render(data, template))
-        for name in HEADERS:
-            assert [c.value for c in wb[name][1]] == HEADERS[name]
+        for name, headers in HEADERS.items():
+            assert [c.value for c in wb[name][1]] == headers
             stacked.setdefault(name, []).extend(rows(wb[name]))
     for name, got in stacked.items():
         owners = [(r[0], r[1]) for r in got]
@@ -268,7 +267,7 @@ def test_gaelic_emoji_and_control_characters(template):
     about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
     assert about["Partnership"] == "Comhairle nan Eilean Siar – “Slàinte”"
     assert about["Contact"] == "Màiri 😀"
-    evidence = [r[5] for r in rows(wb["Responses"]) if r[2] == "6.1"][0]
+    evidence = next(r[5] for r in rows(wb["Responses"]) if r[2] == "6.1")
     assert evidence == "Slàinte\ufffd mhath\ufffd ✓ 🏴󠁧󠁢󠁳󠁣󠁴󠁿"  # unstorable characters shown, not dropped silently
     assert rows(wb["Actions"])[0][4] == "Gàidhlig <b>&amp;</b>"
 

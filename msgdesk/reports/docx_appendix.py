@@ -32,8 +32,8 @@ as markup or a field); characters XML cannot carry are left out, as in the PDF.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -43,7 +43,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from msgdesk.reports.pdf_appendix import (ATTRIBUTION_SHORT, MSG_TITLE, PREVIOUS, TICK, is_approved, pdf_info)
+from msgdesk.reports.pdf_appendix import (
+    ATTRIBUTION_SHORT,
+    MSG_TITLE,
+    PREVIOUS,
+    TICK,
+    is_approved,
+    pdf_info,
+    rating_counts,
+)
 from msgdesk.reports.text import clean, long_date
 from msgdesk.returndata import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS, ResponseData, ReturnData
 from msgdesk.template import NATIONAL_NOTE, Proposal, Template, load_template
@@ -361,15 +369,8 @@ class _Builder:
         if self.has_previous:
             legend += f" {PREVIOUS}: the rating in the previous self-evaluation."
         doc.add_paragraph(legend).runs[0].font.size = Pt(8)
-        doc.add_paragraph(self.counts()).runs[0].font.size = Pt(8)
+        doc.add_paragraph(rating_counts(data, self.template)).runs[0].font.size = Pt(8)
 
-    def counts(self) -> str:
-        local = self.template.local_proposals
-        rated = [self.responses[p.id].rating for p in local
-                 if p.id in self.responses and self.responses[p.id].rating]
-        parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
-        text = f"{len(rated)} of {len(local)} proposals for local completion rated"
-        return text + (" – " + ", ".join(parts) + "." if parts else ".")
 
     # proposals ----------------------------------------------------------------------------
 
@@ -432,10 +433,10 @@ class _Builder:
             self.row(table, ["", [("No improvement actions recorded.", {"muted": True})]], span_from=1)
             return
         for number, action in enumerate(response.actions, 1):
-            delivery = [(action.delivery, {})] if action.delivery.strip() else []
+            delivery: list[tuple[str, dict]] = [(action.delivery, {})] if action.delivery.strip() else []
             if action.lead.strip():
                 delivery.append((action.lead, {"lead": "Lead:"}))
-            timescale = [(action.timescale, {})] if action.timescale.strip() else []
+            timescale: list[tuple[str, dict]] = [(action.timescale, {})] if action.timescale.strip() else []
             if action.due_date is not None:
                 timescale.append((long_date(action.due_date), {"lead": "Due date set by hand:", "small": True}))
             self.row(table, [[(f"{number}.", {"centre": True})], [(action.action, {})], delivery or "",

@@ -27,8 +27,8 @@ Cells in a label column can say "(continued)" on the next page (``continued``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from reportlab.platypus.flowables import Flowable
 
@@ -175,7 +175,7 @@ class TextGrid(Flowable):
             self.frame_height = content_height()
         return self.frame_height
 
-    def _part(self, rows: list[GridRow]) -> "TextGrid":
+    def _part(self, rows: list[GridRow]) -> TextGrid:
         return TextGrid(self.widths, rows, self.header, style=self.grid_style, keep_whole=self.keep_whole,
                         min_lines=self.min_lines, where=self.where, frame_height=self.frame_height)
 

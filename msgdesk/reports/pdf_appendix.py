@@ -32,8 +32,17 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from msgdesk.reports.fonts import REGULAR_FONT
 from msgdesk.reports.grid import GridCell, GridRow, TextGrid
-from msgdesk.reports.pages import (KeepRoom, PageSetup, PdfInfo, build_pdf, content_height, content_width,
-                                   outline, running, step)
+from msgdesk.reports.pages import (
+    KeepRoom,
+    PageSetup,
+    PdfInfo,
+    build_pdf,
+    content_height,
+    content_width,
+    outline,
+    running,
+    step,
+)
 from msgdesk.reports.styles import CHOSEN, GRID, NATIONAL, SECTION, SHADE, styles
 from msgdesk.reports.text import long_date, markup
 from msgdesk.reports.textblock import TextBlock
@@ -109,6 +118,16 @@ def pdf_info(data: ReturnData, label: str, template: Template) -> PdfInfo:
 
 def is_approved(data: ReturnData) -> bool:
     return data.status == "approved"
+
+
+def rating_counts(data: ReturnData, template: Template) -> str:
+    """"22 of 22 proposals for local completion rated – Partly established: 5, …"."""
+    local = template.local_proposals
+    responses = {r.proposal: r for r in data.responses}
+    rated = [responses[p.id].rating for p in local if p.id in responses and responses[p.id].rating]
+    parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
+    text = f"{len(rated)} of {len(local)} proposals for local completion rated"
+    return text + (" – " + ", ".join(parts) + "." if parts else ".")
 
 
 # --- the story -------------------------------------------------------------------------
@@ -268,12 +287,7 @@ class _Builder:
         return [_t(" ".join(symbols), st.mark), _t(" ".join(words), st.mark_words)]
 
     def counts(self) -> str:
-        local = self.template.local_proposals
-        rated = [self.responses[p.id].rating for p in local
-                 if p.id in self.responses and self.responses[p.id].rating]
-        parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
-        text = f"{len(rated)} of {len(local)} proposals for local completion rated"
-        return text + (" – " + ", ".join(parts) + "." if parts else ".")
+        return rating_counts(self.data, self.template)
 
     # proposals --------------------------------------------------------------------------
 

@@ -104,10 +104,10 @@ def build_workbook(data: ReturnData, template: Template, exported_at: datetime) 
     rows = []
     for p in template.local_proposals:
         response = responses.get(p.id)
-        rating = response.rating if response else None
+        chosen = response.rating if response else None
         for index, part in enumerate(parts(response.evidence if response else "")):
             first = index == 0
-            rows.append((*lead, p.id, rating_label(rating) if first else "", rating_number(rating) if first else None,
+            rows.append((*lead, p.id, rating_label(chosen) if first else "", rating_number(chosen) if first else None,
                          part))
     data_sheet(workbook.create_sheet("Responses"), RESPONSES_HEADERS, rows, _WIDTHS["Responses"])
 

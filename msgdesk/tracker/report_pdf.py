@@ -16,7 +16,7 @@ prints for any length of text, in time linear in the number of actions.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -187,7 +187,7 @@ def _item_row(item: ReportItem, with_days: bool) -> GridRow:
     ], where=f"action {row.reference}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rag_colour(rag: str):
     return colors.HexColor(RAG_COLOURS[rag])
 
