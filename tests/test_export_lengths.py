@@ -190,3 +190,17 @@ def test_progress_report_prints_every_length_of_latest_update_whole(engine):
     actions = [ActionData(f"Action {n}", "", "December 2022") for n in counts]
     pdf = _report_pdf(engine, actions, {n: _text("u", n, n) for n in counts if n})
     assert_all_printed(pdf, "u", [n for n in counts if n])
+
+
+def test_cover_and_summary_text_of_any_length_print_whole():
+    """The contact (a cover cell) and the partnership's name (in the summary heading)
+    are user text too."""
+    register_fonts()
+    contact = _text("c", 2500, 2500)
+    name = "Long Partnership " + _text("p", 1, 400)
+    pdf = pdf_appendix.render(ReturnData(name, "2021", contact=contact))
+    assert_all_printed(pdf, "c", [2500])
+    printed = set(pdf_words(pdf))
+    for i in range(400):
+        assert _token("p", 1, i) in printed  # on the cover
+        assert _token("p", 1, i).upper() in printed  # and in the summary's heading, in capitals
