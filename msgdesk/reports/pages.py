@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -141,9 +142,9 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
               report: str = "report") -> bytes:
     """Lay out ``story`` on decorated A4 landscape pages; return the PDF bytes.
 
-    Raises :class:`ReportLayoutError` naming the content (a flowable's ``_msg_where``,
-    or a :class:`~msgdesk.reports.grid.TextGrid` row's ``where``) if reportlab cannot
-    place something."""
+    Raises :class:`ReportLayoutError` naming the content (the ``where`` of the
+    :class:`~msgdesk.reports.grid.TextGrid` row that could not be placed) if reportlab
+    cannot place something."""
     fonts = register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, setup, progress, steps, title=_one_line(info.title), author=_one_line(info.author),
@@ -153,7 +154,8 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
     try:
         doc.build(list(story), canvasmaker=doc.make_canvas)
     except LayoutError as exc:
-        raise ReportLayoutError(report, where(doc.current), str(exc).split(" too large")[0][:60]) from exc
+        page = re.search(r" on page (\d+)", str(exc))
+        raise ReportLayoutError(report, where(doc.current), f"page {page[1]}" if page else "") from exc
     if progress and steps:
         progress(steps, steps)
     return buffer.getvalue()
@@ -168,17 +170,8 @@ def write_pdf(out_path, story: Sequence[Flowable], setup: PageSetup, info: PdfIn
 
 
 def where(flowable: Flowable | None) -> str:
-    """What ``flowable`` holds, as set with :func:`mark_where` or by a TextGrid row."""
-    if flowable is None:
-        return ""
-    first = getattr(flowable, "first_where", "")
-    return first or getattr(flowable, "_msg_where", "")
-
-
-def mark_where(flowable: Flowable, text: str) -> Flowable:
-    """Name the content of ``flowable`` ("proposal 2.3, Evidence / Notes") for messages."""
-    flowable._msg_where = text
-    return flowable
+    """What ``flowable`` holds, for messages: a TextGrid's first row's ``where``."""
+    return getattr(flowable, "first_where", "") if flowable is not None else ""
 
 
 # --- internals -------------------------------------------------------------------------
