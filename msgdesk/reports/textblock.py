@@ -33,6 +33,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
+from msgdesk.reports.fonts import printable
 from msgdesk.reports.text import clean
 
 BULLET_STARTS = ("• ", "- ", "– ", "— ", "* ", "· ", "o ", "▪ ", "◦ ", "‣ ", "> ")
@@ -97,13 +98,17 @@ class TextBlock(Flowable):
         return [head, tail]
 
     def draw(self) -> None:
-        canvas = self.canv
+        self.draw_at(self.canv, 0.0, self.height)
+
+    def draw_at(self, canvas, x: float, top: float) -> None:
+        """Draw the wrapped lines with the block's top left corner at (``x``, ``top``),
+        without a coordinate transformation (what a table of many cells wants)."""
         style = self.style
         size = style.fontSize
         leading = style.leading
         canvas.setFillColor(style.textColor)
         # baseline of the first line, so the descenders of the last one stay inside
-        y = self.height - size
+        y = top - size
         current_font = None
         first = True
         for gap, segments, line_width, _new in self._lines or ():
@@ -120,7 +125,7 @@ class TextBlock(Flowable):
                 if font != current_font:
                     canvas.setFont(font, size)
                     current_font = font
-                canvas.drawString(shift + dx, y, text)
+                canvas.drawString(x + shift + dx, y, text)
 
     # helpers ----------------------------------------------------------------------------
 
@@ -175,7 +180,8 @@ def _wrap(text: str, font: str, size: float, width: float, paragraph_gap: float,
     result: list[Line] = []
     pending_lead = bool(lead)
     blank_gap = 0.0
-    for source in clean(text).split("\n"):
+    lead = printable(clean(lead), lead_font) if lead else lead
+    for source in printable(clean(text), font).split("\n"):
         stripped = source.strip()
         if not stripped:
             blank_gap = size * 0.6 if result else 0.0

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         ui.actionExportReturn.triggered.connect(lambda: self._export("json"))
         ui.actionExportPdf.triggered.connect(lambda: self._export("pdf"))
         ui.actionExportExcel.triggered.connect(lambda: self._export("xlsx"))
+        ui.actionExportWord.triggered.connect(lambda: self._export("docx"))
         ui.actionMarkReady.triggered.connect(self.mark_ready)
         ui.actionMarkDraft.triggered.connect(self.mark_draft)
         ui.actionApprove.triggered.connect(self.record_approval)
@@ -452,7 +453,7 @@ class MainWindow(QMainWindow):
         box.exec()
         try:
             if box.clickedButton() is keep:
-                self.session.keep_mine(proposal_id, field, mine, version)
+                self.session.keep_mine(proposal_id, field, mine, theirs, version)
             else:
                 if field == "evidence":
                     QGuiApplication.clipboard().setText(mine or "")

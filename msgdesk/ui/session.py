@@ -203,13 +203,11 @@ class RoundSession(QObject):
             return
         self.undo_stack.push(SetEvidence(self, proposal_id, old, text))
 
-    def keep_mine(self, proposal_id: str, field: str, mine, over_version: int) -> None:
+    def keep_mine(self, proposal_id: str, field: str, mine, theirs, over_version: int) -> None:
         """After a conflict the user chose their own text: save it over the newer one,
         knowingly (undo brings the other officer's text back)."""
         from msgdesk.ui.commands import SetEvidence, SetRating
 
-        response = self.response(proposal_id)
-        theirs = response.evidence if field == "evidence" else response.rating
         if field == "evidence":
             self.write_evidence(proposal_id, mine, over_version=over_version)
             self.undo_stack.push(SetEvidence(self, proposal_id, theirs, mine))
