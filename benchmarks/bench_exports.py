@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData  # noqa: E402
-from msgdesk.template import load_template  # noqa: E402
+from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.template import load_template
 
 PDF_TARGET = 0.6
 DOCX_TARGET = 0.6
@@ -58,7 +58,7 @@ def full_return() -> ReturnData:
     for index, proposal in enumerate(local):
         n_actions = 4 if index < 70 - 3 * len(local) else 3  # 70 actions over 22 proposals
         actions = []
-        for a in range(n_actions):
+        for _number in range(n_actions):
             count += 1
             actions.append(ActionData(
                 action=f"Action {count}: review the arrangements for {proposal.text.lower()[:80]} "

@@ -109,7 +109,7 @@ def floor_pdf(report) -> bytes:
                  item.rag.label, _update_text(item))
         x = 40.0
         lowest = y
-        for width, text in zip(widths, cells):
+        for width, text in zip(widths, cells, strict=False):
             line_y = y
             for _gap, segments, _w, _new in wrap_lines(text, fonts.regular, 8, width - 6):
                 for dx, piece, _font in segments:

@@ -55,7 +55,8 @@ def workspace_for(args: argparse.Namespace, *, open_now: bool = True) -> Workspa
 
 
 def round_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--partnership", "-p", required=True,
+                        help="the partnership's name, as listed by 'msgdesk list'")
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
 
 
@@ -64,7 +65,8 @@ def round_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the return file (.json) to import")
-    parser.add_argument("--replace", action="store_true", help="replace a round that already exists (never an approved one)")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace a round that already exists (never an approved one)")
 
 
 #: How long ``import --replace`` waits for a database another msgdesk has open.

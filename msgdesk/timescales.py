@@ -215,7 +215,8 @@ _NOT_IN_PLACE_AFTER = frozenset(
     "once when until if put get never".split())
 _VAGUE = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|next|coming|asap|soon|short|medium"
-    r"|long)\b|\bend\s+of\s+(?:the\s+)?(?:financial\s+|calendar\s+)?year\b|\byear[\s-]end\b|\byear\s*\d|\bphase\s*\d|\bq\s*\d|\b(?:19|20)\d\d\b", _F)
+    r"|long)\b|\bend\s+of\s+(?:the\s+)?(?:financial\s+|calendar\s+)?year\b|\byear[\s-]end\b|\byear\s*\d"
+    r"|\bphase\s*\d|\bq\s*\d|\b(?:19|20)\d\d\b", _F)
 _ALNUM = re.compile(r"[a-z0-9]", _F)
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")

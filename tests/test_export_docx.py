@@ -86,7 +86,8 @@ def test_every_table_has_a_header_row_that_repeats(document):
         for row in table.rows[1:]:  # only the first row is a header
             assert row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
     summary = document.tables[1]
-    assert [c.text for c in summary.rows[0].cells] == ["Feature supporting integration"] + [RATING_LABELS[r] for r in RATINGS]
+    header = ["Feature supporting integration"] + [RATING_LABELS[r] for r in RATINGS]
+    assert [c.text for c in summary.rows[0].cells] == header
 
 
 def test_summary_says_each_rating_in_words(example, document, template):
@@ -141,7 +142,8 @@ def test_title_language_attribution_and_draft(example, document, template):
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
 
     approved = reopen(docx_appendix.render(dataclasses.replace(
-        example, status="approved", ijb_meeting_date=date(2019, 5, 16), minute_reference="IJB item 9"), template=template))
+        example, status="approved", ijb_meeting_date=date(2019, 5,
+                                                          16), minute_reference="IJB item 9"), template=template))
     assert "DRAFT" not in all_text(approved)
     assert "IJB item 9" in all_text(approved) and "16 May 2019" in all_text(approved)
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
-from pathlib import Path
 
 from msgdesk.cli import main
 from tests.pdftext import pdf_text

@@ -73,7 +73,7 @@ def _appendix_documents(counts: list[int], make) -> list[bytes]:
     pdfs = []
     for start in range(0, len(counts), len(proposals)):
         data = ReturnData("Sweep HSCP", "2021", completed_on=date(2021, 5, 3))
-        for proposal, count in zip(proposals, counts[start:start + len(proposals)]):
+        for proposal, count in zip(proposals, counts[start:start + len(proposals)], strict=False):
             data.responses.append(make(proposal.id, count))
         pdfs.append(pdf_appendix.render(data))
     return pdfs
@@ -161,7 +161,7 @@ def _report_pdf(workspace, actions: list[ActionData], updates: dict[int, str] | 
 def _report_widths() -> dict[str, float]:
     from msgdesk.tracker.report_pdf import ITEM_COLUMNS, _widths
 
-    return {title: width - 6 for (title, _), width in zip(ITEM_COLUMNS, _widths())}
+    return {title: width - 6 for (title, _), width in zip(ITEM_COLUMNS, _widths(), strict=False)}
 
 
 def _report_style():

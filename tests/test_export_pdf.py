@@ -177,7 +177,7 @@ def test_every_proposal_rating_and_action_of_the_example(example, parsed_example
 
         actions = detail[response.proposal]["actions"]
         assert len(actions) == len(response.actions), response.proposal
-        for printed, action in zip(actions, response.actions):
+        for printed, action in zip(actions, response.actions, strict=False):
             assert printed[0] == _norm(action.action)
             assert printed[1] == _norm(f"{action.delivery} Lead: {action.lead}")
             # what the officers wrote, and nothing else
@@ -241,7 +241,8 @@ def test_header_rows_repeat_after_a_page_break(parsed_example):
                 if rows and rows[0][0] and rows[0][0].startswith("Proposed\nimprovement")]
     # 22 actions tables, some of them continued on a second page with their header
     assert len(repeated) > 22
-    summary_headers = [rows[0][0] for _page, rows in parsed.tables if rows and rows[0][0] == "Feature supporting integration"]
+    summary_headers = [rows[0][0] for _page,
+                       rows in parsed.tables if rows and rows[0][0] == "Feature supporting integration"]
     assert len(summary_headers) == 2  # the summary runs over two pages
 
 
@@ -270,7 +271,8 @@ def test_previous_round_is_shown_with_a_hollow_marker_and_legend(example, parsed
     for r in responses:
         assert [i for i, cell in enumerate(summary[r.proposal]) if PREVIOUS in cell] == [_column(r.previous_rating)]
         assert [i for i, cell in enumerate(summary[r.proposal]) if TICK in cell] == [_column(r.rating)]
-        assert [i for i, c in enumerate(detail[r.proposal]["previous"]) if PREVIOUS in c] == [_column(r.previous_rating)]
+        assert [i for i,
+                c in enumerate(detail[r.proposal]["previous"]) if PREVIOUS in c] == [_column(r.previous_rating)]
     assert f"{PREVIOUS}: the rating in the previous self-evaluation" in parsed.flat
     # without a previous round there is no legend for it
     assert "previous self-evaluation" not in parsed_example.flat
@@ -385,14 +387,16 @@ def test_hostile_text_in_order_across_pages(parsed_hostile):
 
 
 def test_emoji_and_missing_glyphs_do_not_crash(template):
-    data = ReturnData("😀 HSCP 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "2020", responses=[ResponseData("6.1", "established", evidence="😀" * 500 + " \u200b\ufeff\u202e")])
+    data = ReturnData("😀 HSCP 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "2020", responses=[ResponseData("6.1", "established",
+                                                                        evidence="😀" * 500 + " \u200b\ufeff\u202e")])
     parsed = parse(data, only=slice(0, 1), template=template)
     assert parsed.page_count > 20
     assert "HSCP" in parsed.pages[0]
 
 
 def test_control_characters_are_dropped(template):
-    data = ReturnData("Bad\x00 \x07HSCP\x1b", "2020", responses=[ResponseData("1.1", "established", evidence="a\x00b\x0cc\u0085d")])
+    data = ReturnData("Bad\x00 \x07HSCP\x1b", "2020", responses=[ResponseData("1.1", "established",
+                                                                              evidence="a\x00b\x0cc\u0085d")])
     parsed = parse(data, only=slice(3, 4), template=template)  # the page of proposal 1.1
     assert "Bad HSCP" in parsed.pages[0]
     assert "Evidence / abc Notes d" in parsed.flat  # NUL and form feed dropped, NEL is a line break

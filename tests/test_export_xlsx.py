@@ -96,7 +96,7 @@ def test_returns_stack_partnership_round_and_reference_lead_every_data_row(examp
         for name, headers in HEADERS.items():
             assert [c.value for c in wb[name][1]] == headers
             stacked.setdefault(name, []).extend(rows(wb[name]))
-    for name, got in stacked.items():
+    for got in stacked.values():
         owners = [(r[0], r[1]) for r in got]
         half = len(got) // 2
         assert owners == [(example_data.partnership, "2019")] * half + [("Orkney Health and Care", "2020")] * half
@@ -110,7 +110,7 @@ def test_returns_stack_partnership_round_and_reference_lead_every_data_row(examp
 def test_ratings_as_words_and_numbers(template):
     data = ReturnData("N HSCP", "2021", responses=[
         ResponseData(p.id, rating, previous_rating=RATINGS[(i + 1) % 4] if i % 2 else None)
-        for i, (p, rating) in enumerate(zip(template.local_proposals, RATINGS * 6))])
+        for i, (p, rating) in enumerate(zip(template.local_proposals, RATINGS * 6, strict=False))])
     wb = reopen(xlsx_workbook.render(data, template))
     summary = wb["Summary"]
     for row in rows(summary):
@@ -138,7 +138,7 @@ def test_example_contents(example_data, template):
 
     summary = [r[2:] for r in rows(wb["Summary"])]
     assert [r[1] for r in summary] == [p.id for p in template.proposals]
-    for row, proposal in zip(summary, template.proposals):
+    for row, proposal in zip(summary, template.proposals, strict=False):
         kf = template.key_feature(proposal.key_feature)
         assert row[0] == f"{kf.number}. {kf.title}"
         assert row[2] == proposal.text
@@ -194,7 +194,8 @@ def test_due_dates_are_real_dates(example_data, template):
     # which due date an officer set, and which msgdesk read from the timescale
     assert [ws.cell(row=r, column=col(ws, "Due date set by hand") + 1).value for r in range(2, 7)] == \
         [None, None, None, "yes", None]
-    assert [ws.cell(row=r, column=col(ws, "Status") + 1).value for r in range(2, 7)] == ["Not started"] * 4 + ["Complete"]
+    assert [ws.cell(row=r, column=col(ws, "Status") + 1).value for r in range(2,
+                                                                              7)] == ["Not started"] * 4 + ["Complete"]
     assert ws.cell(row=6, column=col(ws, "Lead") + 1).value == "Jo"
     assert wb["Summary"]["H2"].value == "Partly established" and wb["Summary"]["I2"].value == 2
     about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}

@@ -80,7 +80,8 @@ def test_frozen_app_imports_and_exports_the_example(frozen, tmp_path):
 
     expected = tmp_path / "expected.json"
     assert main(["import", str(EXAMPLE), "--db", str(tmp_path / "source.db")]) == 0
-    assert main(["export", "-p", PARTNERSHIP, "-r", "2019", "--json", str(expected), "--db", str(tmp_path / "source.db")]) == 0
+    assert main(["export", "-p", PARTNERSHIP, "-r", "2019", "--json", str(expected), "--db",
+                 str(tmp_path / "source.db")]) == 0
     assert out.read_bytes() == expected.read_bytes()
     assert json.loads(out.read_text())["format"] == "msgdesk-return"
 

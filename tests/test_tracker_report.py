@@ -27,7 +27,8 @@ def tracked_round(workspace, example_round):
                             on_date=date(2019, 7, 1), today=TODAY)
     workspace.tracking.set_due_date(soon, date(2020, 2, 1), "Plan due", on_date=date(2019, 6, 1), today=TODAY)
     workspace.tracking.record_progress(done, "Finished", status="complete", on_date=date(2019, 11, 1), today=TODAY)
-    workspace.tracking.record_progress(tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', author="", on_date=date(2019, 8, 1),
+    workspace.tracking.record_progress(tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', author="",
+                                       on_date=date(2019, 8, 1),
                             today=TODAY)
     workspace.tracking.set_lead(tricky, "=HYPERLINK(\"http://x\")")
     return example_round

@@ -253,7 +253,7 @@ class _Builder:
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
         table._widths = widths
-        for column, width in zip(table.columns, widths):
+        for column, width in zip(table.columns, widths, strict=False):
             column.width = width  # the table grid, which LibreOffice lays out by
         if header is not None:
             row = self.row(table, header, bold=True, fill=SHADE)
@@ -265,13 +265,13 @@ class _Builder:
         cell holding ``values[span_from]`` (merged before filling, so no empty lines)."""
         row = table.add_row()
         cells = list(row.cells)
-        for cell, width in zip(cells, table._widths):
+        for cell, width in zip(cells, table._widths, strict=False):
             cell.width = width
         if span_from is not None:
             merged = cells[span_from].merge(cells[-1])
             cells = cells[:span_from] + [merged]
             values = values[:span_from + 1]
-        for cell, value in zip(cells, values):
+        for cell, value in zip(cells, values, strict=False):
             self.fill(cell, value, bold=bold)
             if fill:
                 _shade(cell, fill)

@@ -134,13 +134,13 @@ class TextGrid(Flowable):
             row._height = content + s.top + s.bottom
         return row._height
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (platypus API)
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.height = sum(self.row_height(r) for r in self.header) + sum(self.row_height(r) for r in self.rows)
         return self.width, self.height
 
     # splitting --------------------------------------------------------------------------
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if not self.rows:
             return []
         used = sum(self.row_height(r) for r in self.header)

@@ -29,9 +29,9 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -201,7 +201,7 @@ class _Document(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
-    def make_canvas(self, *args, **kwargs) -> "_DecoratedCanvas":
+    def make_canvas(self, *args, **kwargs) -> _DecoratedCanvas:
         return _DecoratedCanvas(*args, document=self, **kwargs)
 
     def handle_flowable(self, flowables) -> None:

@@ -25,8 +25,8 @@ needs, so the appendix prints whatever the length of the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 

@@ -138,10 +138,10 @@ class TextBlock(Flowable):
         """Lines wrapped for another width can be kept if none is wider than ``width``."""
         return self._lines is not None and all(line[2] <= width + 1e-6 for line in self._lines)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 (platypus API)
+    def getSpaceAfter(self) -> float:
         return self.style.spaceAfter
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
 
 
@@ -205,7 +205,7 @@ def _wrap(text: str, font: str, size: float, width: float, paragraph_gap: float,
             line = " ".join(words)
             segments = prefix + (((start, line, font),) if line else ())
             result.append((gap, segments, start + measure(line, size) if line else used, new))
-            gap, prefix, start, words, used, new = 0.0, (), indent, [], indent, False
+            gap, prefix, start, words, used, new = 0.0, (), indent, [], indent, False  # noqa: B023 - called in this pass only
 
         for word in stripped.split():
             w = measure(word, size)

@@ -516,7 +516,8 @@ def unapproved_by(current: tuple[RoundContent, ...], restored: tuple[RoundConten
 
 
 def _consequence(r: RoundContent, then: RoundContent | None) -> str:
-    approval = f"approved at the IJB of {r.ijb_meeting_date}" + (f", minute {r.minute_reference}" if r.minute_reference else "")
+    minute = f", minute {r.minute_reference}" if r.minute_reference else ""
+    approval = f"approved at the IJB of {r.ijb_meeting_date}{minute}"
     if then is None:
         return f"{r.partnership} {r.label} ({approval}) is not in the backup at all"
     return f"{r.partnership} {r.label} ({approval}) would be {then.describe().rsplit('(', 1)[-1].rstrip(')')} again"

@@ -138,7 +138,8 @@ def _item_styles() -> dict[str, ParagraphStyle]:
     return {
         "cell": cell,
         "bold": ParagraphStyle("tracker-cell-bold", parent=cell, fontName=s.cell_bold.fontName),
-        "note": ParagraphStyle("tracker-note", parent=cell, fontSize=7, leading=8.8, textColor=colors.HexColor(MUTED_HEX)),
+        "note": ParagraphStyle("tracker-note", parent=cell, fontSize=7, leading=8.8,
+                               textColor=colors.HexColor(MUTED_HEX)),
         "header": ParagraphStyle("tracker-header", parent=s.cell_header, fontSize=8, leading=10),
         "empty": ParagraphStyle("tracker-empty", parent=s.cell_muted, fontSize=8, leading=10),
     }

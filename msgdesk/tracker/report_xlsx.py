@@ -95,7 +95,7 @@ def _summary(ws, report: ProgressReport) -> None:
         _put(ws, top + offset, cats_col, f"KF {counts.number}")
     ws.column_dimensions[get_column_letter(cats_col)].hidden = True
     chart.set_categories(Reference(ws, min_col=cats_col, min_row=top + 1, max_row=last_feature_row))
-    for series, rag in zip(chart.series, rags):
+    for series, rag in zip(chart.series, rags, strict=False):
         series.graphicalProperties.solidFill = RAG_COLOURS[rag].lstrip("#")
         series.graphicalProperties.line.solidFill = RAG_COLOURS[rag].lstrip("#")
     chart.height, chart.width = 8, 18

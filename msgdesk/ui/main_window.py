@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         chain = [self.ui.navView, page.cards[0], page.cards[1], page.cards[2], page.cards[3], page.ui.evidenceEdit,
                  page.ui.actionsView, page.ui.addActionButton, page.ui.deleteActionButton, page.ui.moveUpButton,
                  page.ui.moveDownButton, self.ui.previousButton, self.ui.nextButton]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # --- opening rounds -------------------------------------------------------------------

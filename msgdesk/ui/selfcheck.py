@@ -95,9 +95,9 @@ def _spelling(folder: Path) -> str:
 
 
 def _postgresql(folder: Path) -> str:
-    import pg8000  # noqa: F401  (the shared database's driver)
     import ssl  # noqa: F401  (its SCRAM sign-in)
 
+    import pg8000  # noqa: F401  (the shared database's driver)
     from sqlalchemy.dialects.postgresql import pg8000 as dialect  # noqa: F401
 
     return "the PostgreSQL driver is present"

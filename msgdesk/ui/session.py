@@ -90,7 +90,8 @@ class RoundSession(QObject):
     def write_rating(self, proposal_id: str, rating: str | None, *, over_version: int | None = None) -> None:
         response = self.snap.response(proposal_id)
         version = over_version if over_version is not None else response.version
-        response.version = self.workspace.rounds.set_rating(self.round_id, proposal_id, rating, expected_version=version)
+        response.version = self.workspace.rounds.set_rating(self.round_id, proposal_id, rating,
+                                                            expected_version=version)
         response.rating = rating
         self.responseChanged.emit(proposal_id)
         self._done()
@@ -98,7 +99,8 @@ class RoundSession(QObject):
     def write_evidence(self, proposal_id: str, text: str, *, over_version: int | None = None) -> None:
         response = self.snap.response(proposal_id)
         version = over_version if over_version is not None else response.version
-        response.version = self.workspace.rounds.set_evidence(self.round_id, proposal_id, text, expected_version=version)
+        response.version = self.workspace.rounds.set_evidence(self.round_id, proposal_id, text,
+                                                              expected_version=version)
         response.evidence = text
         self.responseChanged.emit(proposal_id)
         self._done()

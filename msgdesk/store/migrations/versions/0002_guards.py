@@ -336,7 +336,8 @@ def _postgresql_guards() -> list[str]:
             RETURN NULL;""",
     }
     s = [
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $msgdesk$\nBEGIN{body}\nEND\n$msgdesk$"
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$msgdesk$\nBEGIN{body}\nEND\n$msgdesk$"
         for name, body in functions.items()
     ]
     for table in CONTENT_TABLES:
