@@ -397,6 +397,9 @@ class ContributionsRepository:
             raise ForeignPackError(
                 "pack.base_digest: the pack's base is not the one this pack was cut from here (it was changed "
                 "after the pack was sent); nothing was merged")
+        if not pack.is_reply:
+            raise ForeignPackError("pack.reply_at: this is the pack as it was sent, not a reply; the contributor "
+                                   "fills it in and sends it back (File → Send back… in msgdesk)")
         if tuple(json.loads(row.proposals)) != pack.proposals:
             raise ForeignPackError("pack.proposals: not the proposals this pack was sent with; nothing was merged")
         return row
