@@ -76,15 +76,29 @@ class ResolveConflict(QUndoCommand):
         except MsgdeskError as exc:
             self.session.failed.emit(str(exc))
             return
-        self.session.refresh()
+        reload_quietly(self.session, [self.conflict.proposal])
         self.session.reveal.emit(self.conflict.proposal)
+
+
+def reload_quietly(session, proposals) -> None:
+    """The round changed in the database under the session (a merge, a resolution): read it
+    again and show ``proposals`` as they are now.  Not ``session.refresh()``: that redraws the
+    page, whose flush would take the text still on screen for the officer's typing and save
+    it over what was just merged."""
+    fresh = session.workspace.rounds.snapshot(session.round_id)
+    session.snap.action_versions.update(fresh.action_versions)
+    session.snap.open_conflicts, session.snap.packs_out = fresh.open_conflicts, fresh.packs_out
+    for pid in proposals:
+        session.snap.responses[pid] = fresh.response(pid)
+        session.responseChanged.emit(pid)
+        session.actionsReset.emit(pid)
 
 
 def resolve(session, conflict, resolution: ConflictResolution, value=None) -> None:
     """Resolve through the workspace, then push the step on the session's undo stack."""
     done = session.workspace.contributions.resolve(conflict.id, resolution, value)
+    reload_quietly(session, [conflict.proposal])
     session.undo_stack.push(ResolveConflict(session, conflict, resolution, value, done))
-    session.refresh()
 
 
 class ConflictDialog(QDialog):

@@ -272,7 +272,9 @@ def send_pack(window, proposals: list[str], for_whom: str, json_path: str | None
         contributions.withdraw(data.pack.id)
         raise
     window.settings.setValue("export/folder", str(Path(written[0]).parent))
-    window.session.refresh()
+    from msgdesk.ui.conflict_view import reload_quietly
+
+    reload_quietly(window.session, [])
     return written
 
 
@@ -332,7 +334,9 @@ def merge_file(window, path: str):
     except MsgdeskError as exc:
         QMessageBox.warning(window, title, str(exc))
         return None
-    window.session.refresh()
+    from msgdesk.ui.conflict_view import reload_quietly
+
+    reload_quietly(window.session, result.pack.proposals)
     if window.current:
         window.history_panel.show_proposal(window.current)
     if result.conflicts:
