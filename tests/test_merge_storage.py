@@ -1,0 +1,117 @@
+"""The storage of contributions on SQLite and PostgreSQL: packs and conflicts kept, their
+guards (a pack's base and an action's id never change; nothing cut or held for an approved
+round), a merge in one transaction, a resolution undone, and the archive carrying it all."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from msgdesk.errors import ConflictClosedError, RecordFixedError, RoundLockedError
+from msgdesk.returnfile import dump_return, parse_return
+from msgdesk.states import ConflictResolution, PackState
+from msgdesk.store.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(any_workspace):
+    return any_workspace
+
+
+def reply_to(pack, edit):
+    reply = parse_return(dump_return(pack))
+    edit(reply)
+    reply.pack.reply_by, reply.pack.reply_at = "Alan Brown", datetime(2026, 3, 12, 10, 0, 0)
+    return parse_return(dump_return(reply))
+
+
+def test_a_merge_applies_theirs_holds_the_conflict_and_a_resolution_can_be_undone(workspace, example_round):
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.1", "2.3"], "Alan Brown, CFO")
+    workspace.rounds.set_evidence(rid, "2.3", "the lead's")
+
+    def edit(reply):
+        reply.response("2.1").rating = "exemplary"
+        reply.response("2.3").evidence = "Alan's"
+
+    result = workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert [c.place for c in result.plan.applied] == ["2.1 rating"]
+    [conflict] = result.conflicts
+    assert (conflict.ours, conflict.theirs) == ("the lead's", "Alan's")
+    assert workspace.contributions.packs(rid)[0].state is PackState.MERGED
+    done = workspace.contributions.resolve(conflict.id, ConflictResolution.THEIRS)
+    assert workspace.rounds.load_round_by_id(rid).response("2.3").evidence == "Alan's"
+    with pytest.raises(ConflictClosedError):
+        workspace.contributions.resolve(conflict.id, ConflictResolution.OURS)
+    workspace.contributions.undo_resolution(done)
+    assert workspace.rounds.load_round_by_id(rid).response("2.3").evidence == "the lead's"
+    assert [c.id for c in workspace.contributions.conflicts(rid)] == [conflict.id]
+    assert workspace.rounds.snapshot(rid).open_conflicts[0].place == "evidence"
+
+
+def test_guards_keep_a_packs_base_and_an_actions_id_and_lock_approved_rounds(workspace, example_round):
+    rid = example_round.id
+    workspace.contributions.cut_pack(rid, ["2.1"], "Alan Brown, CFO")
+    with workspace.engine.connect() as con:
+        with pytest.raises(RecordFixedError):
+            with con.begin():
+                con.execute(text("UPDATE contribution_pack SET base = '[]'"))
+        with pytest.raises(RecordFixedError):
+            with con.begin():
+                con.execute(text("UPDATE action SET uid = 'changed' WHERE id = (SELECT min(id) FROM action)"))
+    workspace.rounds.approve(rid, date(2019, 5, 16), "item 7", check_confirmed=True)
+    with pytest.raises(RoundLockedError):
+        workspace.contributions.cut_pack(rid, ["2.1"], "Alan Brown, CFO")
+    with workspace.engine.connect() as con, pytest.raises(RoundLockedError):
+        with con.begin():
+            con.execute(text(
+                "INSERT INTO contribution_pack (uid, round_id, direction, for_whom, proposals, created_at, created_by, "
+                "base, base_digest, merge_base, state, last_reply_digest) VALUES ('x', :r, 'sent', '', '[]', "
+                "CURRENT_TIMESTAMP, '', '[]', '', '[]', 'sent', '')"), {"r": rid})
+
+
+def test_a_merge_that_fails_half_way_changes_nothing(workspace, example_round, monkeypatch):
+    from msgdesk.store import contributions
+
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.1", "2.3"], "Alan Brown, CFO")
+    before = workspace.rounds.load_round_by_id(rid)
+
+    def edit(reply):
+        reply.response("2.1").rating = "exemplary"
+        reply.response("2.3").evidence = "x" * 10
+
+    real = contributions.ContributionsRepository._put
+    calls = []
+
+    def failing(self, *args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise OSError("the disk went away")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(contributions.ContributionsRepository, "_put", failing)
+    with pytest.raises(OSError):
+        workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert workspace.rounds.load_round_by_id(rid) == before
+    assert workspace.contributions.packs(rid)[0].state is PackState.SENT
+
+
+def test_the_archive_carries_packs_conflicts_and_history(workspace, example_round, tmp_path):
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+    workspace.rounds.set_evidence(rid, "2.3", "the lead's")
+    workspace.contributions.merge_reply(rid, reply_to(pack, lambda r: setattr(r.response("2.3"), "evidence", "Alan's")))
+    workspace.rounds.approve(rid, date(2019, 5, 16), "item 7", check_confirmed=True)
+    from msgdesk.store.archive import write_archive
+
+    archive = tmp_path / "archive.json"
+    write_archive(workspace, archive)
+    with Workspace.open(tmp_path / "restored.db") as restored:
+        restored.restore(archive)
+        assert [p.uid for p in restored.contributions.packs(rid)] == [pack.pack.id]
+        assert [(c.ours_then, c.theirs) for c in restored.contributions.conflicts(rid)] == [("the lead's", "Alan's")]
+        assert restored.contributions.history(rid, "2.3") == workspace.contributions.history(rid, "2.3")
+        assert restored.rounds.load_round_by_id(rid) == workspace.rounds.load_round_by_id(rid)
