@@ -50,6 +50,13 @@ def shown(conflict, value) -> str:
     return str(value)
 
 
+def combine(ours: str, theirs: str) -> str:
+    """Yours, then each line of theirs that yours does not have (the base they share once)."""
+    lines = ours.splitlines()
+    extra = [line for line in theirs.splitlines() if line.strip() and line not in lines]
+    return "\n".join(lines + extra)
+
+
 class ResolveConflict(QUndoCommand):
     """Taking a side (or a combined text) as one undoable step."""
 
@@ -228,7 +235,7 @@ class ConflictDialog(QDialog):
     def _put_both(self) -> None:
         conflict = self.current()
         if conflict is not None:
-            self.combined_edit.setPlainText(f"{conflict.ours or ''}\n\n{conflict.theirs or ''}".strip())
+            self.combined_edit.setPlainText(combine(conflict.ours or "", conflict.theirs or ""))
             self.combined_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, resolution: ConflictResolution) -> None:

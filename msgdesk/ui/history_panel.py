@@ -43,6 +43,8 @@ class HistoryPanel(QDockWidget):
         self.list = QListWidget(body)
         self.list.setObjectName("historyList")
         self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.setAccessibleName(translate("HistoryPanel", "Changes to this proposal, newest first"))
         self.heading.setBuddy(self.list)
         layout.addWidget(self.heading)
