@@ -292,7 +292,8 @@ class RoundsRepository:
         rnd = self._round(session, round_id)
         if rnd.status == RoundStatus.APPROVED:
             partnership = session.get(Partnership, rnd.partnership_id)
-            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label, partnership=partnership.name if partnership else ""))
+            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label,
+                                                         partnership=partnership.name if partnership else ""))
         return rnd
 
     def _check_local_proposal(self, proposal_id: str) -> None:
@@ -537,7 +538,8 @@ class RoundsRepository:
     @staticmethod
     def new_action_row(response_id: int, position: int, data: ActionData, reference: str) -> Action:
         """A new action row; with no status of its own it starts from its timescale."""
-        status = data.status if data.status and data.status != ActionStatus.NOT_STARTED else initial_status(data.timescale)
+        own = data.status and data.status != ActionStatus.NOT_STARTED
+        status = data.status if own else initial_status(data.timescale)
         try:
             status = ActionStatus(status)
         except ValueError:
