@@ -29,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from msgdesk.reports.cells import HEADER_FILL, HEADER_FONT, TOP, clean, fit, is_formula_like
 from msgdesk.returndata import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.template import Template, load_template
 
@@ -47,12 +48,7 @@ ACTIONS_HEADERS = ("Reference", "Proposal", "Action", "How we will deliver", "Ti
 DESCRIPTORS_HEADERS = ("Proposal", *(RATING_LABELS[r] for r in RATINGS))
 #: Empty rows formatted as text and offered the drop-downs, for new actions.
 SPARE_ROWS = 200
-MAX_CELL = 32_767
 _CHUNK = 30_000  # characters of the pack's JSON per hidden cell
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-_TOP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
-_FILL = PatternFill("solid", fgColor="D9DEE2")
 _EDIT_FILL = PatternFill("solid", fgColor="FFF8DC")
 
 
@@ -75,25 +71,23 @@ def render(data: ReturnData, template: Template | None = None) -> bytes:
 
 def _text(cell: Any, value: str | None) -> None:
     """User text, always as text: never a formula, an error or a number."""
-    from msgdesk.reports.xlsx_workbook import _clean, _fit
-
-    text = _fit(_clean(value or ""))
+    text = fit(clean(value or ""))
     cell.number_format = "@"
-    cell.alignment = _TOP
+    cell.alignment = TOP
     if not text:
         return
     cell.value = text
     cell.data_type = "s"
-    if text.startswith(FORMULA_PREFIXES):
+    if is_formula_like(text):
         cell.quotePrefix = True
 
 
 def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
     for col, (header, width) in enumerate(zip(headers, widths), 1):
         cell = ws.cell(row=1, column=col, value=header)
-        cell.font = _BOLD
-        cell.fill = _FILL
-        cell.alignment = _TOP
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = TOP
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
 
@@ -228,7 +222,6 @@ class _Reader:
     def text(self, ws: Worksheet, row: int, col: int, *, field: str, base: str | None = None) -> str:
         """What a person typed in a cell, as text; ``base`` is what msgdesk wrote there (a text
         cut short to fit a cell comes back whole when it was left as it was)."""
-        from msgdesk.reports.xlsx_workbook import _clean, _fit
         from msgdesk.returnfile import TEXT_LIMITS, clean_text, text_problems
 
         value = ws.cell(row=row, column=col).value
@@ -245,7 +238,7 @@ class _Reader:
             text = str(int(value))
         else:
             text = str(value)
-        if base is not None and text == _fit(_clean(base)):
+        if base is not None and text == fit(clean(base)):
             return base
         limit, single_line = TEXT_LIMITS[field]
         text = clean_text(text.replace("_x000D_", ""), single_line=single_line)
