@@ -97,7 +97,8 @@ class Change:
                 what = "edited in the reply, deleted here since"
             return f"{self.place}: {what}"
         if self.field is ConflictField.ORDER:
-            return f"{self.place}: {'reordered in the reply' if self.outcome is FieldMerge.APPLY else 'reordered on both sides'}"
+            how = "reordered in the reply" if self.outcome is FieldMerge.APPLY else "reordered on both sides"
+            return f"{self.place}: {how}"
         if self.outcome is FieldMerge.CONFLICT:
             return f"{self.place}: yours {_shown(self.field, self.ours)}, theirs {_shown(self.field, self.theirs)}"
         return f"{self.place}: {_shown(self.field, self.base)} -> {_shown(self.field, self.theirs)}"
@@ -194,10 +195,11 @@ def plan_proposal(base: ResponseData, ours: ResponseData, theirs: ResponseData) 
         changes.append(Change(pid, ConflictField.PRESENCE, outcome, action_value(was), action_value(now), None,
                               uid, now.reference))
     kept = set(base_by) & set(ours_by) & set(theirs_by)
-    order = [[a.uid for a in side.actions if a.uid in kept] for side in (base, ours, theirs)]
-    outcome = three_way(*order)
+    was_order, our_order, their_order = ([a.uid for a in side.actions if a.uid in kept]
+                                         for side in (base, ours, theirs))
+    outcome = three_way(was_order, our_order, their_order)
     if outcome is not FieldMerge.UNCHANGED and len(kept) > 1:
-        changes.append(Change(pid, ConflictField.ORDER, outcome, *order))
+        changes.append(Change(pid, ConflictField.ORDER, outcome, was_order, our_order, their_order))
     return changes
 
 

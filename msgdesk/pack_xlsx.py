@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import json
 import os
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,7 @@ def _text(cell: Any, value: str | None) -> None:
 
 
 def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
-    for col, (header, width) in enumerate(zip(headers, widths), 1):
+    for col, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
         cell = ws.cell(row=1, column=col, value=header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -360,7 +360,8 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
                                    "actions (leave it blank for a new action)")
                     continue
                 if reference in seen:
-                    reader.problem(f"{ACTIONS}!A{row}", f"the action {reference} has two rows (also row {seen[reference]})")
+                    reader.problem(f"{ACTIONS}!A{row}",
+                                   f"the action {reference} has two rows (also row {seen[reference]})")
                     continue
                 seen[reference] = row
                 home, old = base_actions[uid]
@@ -419,6 +420,5 @@ def _saved_at(workbook: Any, path: Path) -> datetime:
     modified = getattr(workbook.properties, "modified", None)
     if isinstance(modified, datetime):
         return modified.replace(tzinfo=None, microsecond=0)
-    from datetime import timezone
 
-    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(tzinfo=None, microsecond=0)
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None, microsecond=0)

@@ -72,7 +72,8 @@ def proposals_text(proposals: tuple[str, ...] | list[str], template: Template) -
     local = [p.id for p in template.local_proposals]
     runs: list[list[str]] = []
     for pid in sorted(proposals, key=template.order):
-        if runs and local.index(pid) == local.index(runs[-1][-1]) + 1 and pid.split(".")[0] == runs[-1][0].split(".")[0]:
+        follows = runs and local.index(pid) == local.index(runs[-1][-1]) + 1
+        if follows and pid.split(".")[0] == runs[-1][0].split(".")[0]:
             runs[-1].append(pid)
         else:
             runs.append([pid])

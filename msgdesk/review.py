@@ -112,8 +112,9 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
 
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",
-                              f"the contribution pack for {pack.for_whom} (proposals {shown}, sent {_day(pack.created_at)})"
-                              " has not been merged yet: merge the reply, or withdraw the pack (msgdesk packs --withdraw)",
+                              f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "
+                              f"{_day(pack.created_at)}) has not been merged yet: merge the reply, or withdraw "
+                              "the pack (msgdesk packs --withdraw)",
                               name=pack.for_whom, proposals=shown, sent=_day(pack.created_at)))
     conflicts: dict[str, list] = {}
     for conflict in getattr(snap, "open_conflicts", ()):

@@ -151,7 +151,8 @@ def test_an_excel_reply_edited_the_way_a_person_would(lead_db, tmp_path, capsys)
     assert any(v.type == "list" and "Partly established" in v.formula1 and "C2" in str(v.sqref) for v in validations)
     responses["C3"] = "Partly established"  # chosen from the drop-down
     responses["D3"] = "=typed evidence, not a formula\nsecond line"
-    refs = [actions.cell(row=r, column=1).value for r in range(2, actions.max_row + 1) if actions.cell(row=r, column=1).value]
+    refs = [actions.cell(row=r, column=1).value for r in range(2, actions.max_row + 1)
+            if actions.cell(row=r, column=1).value]
     assert refs == [a.reference for a in before.response("2.3").actions + before.response("4.4").actions]
     last = len(refs) + 1
     deleted = actions.cell(row=2, column=1).value
@@ -216,7 +217,8 @@ def test_foreign_and_malformed_replies_are_refused_with_the_place_and_the_databa
     cases = [
         (_copy_pack(other_pack, tmp_path, _as_reply, "other-reply.json"), "pack: this is a pack of round 2021"),
         (_copy_pack(pack, tmp_path, tampered, "tampered.json"), "pack.base_digest: does not match the pack"),
-        (_copy_pack(pack, tmp_path, outside, "outside.json"), "responses[2].proposal: proposal 1.1 is not in this pack"),
+        (_copy_pack(pack, tmp_path, outside, "outside.json"),
+         "responses[2].proposal: proposal 1.1 is not in this pack"),
         (pack, "pack.reply_at: this is the pack as it was sent, not a reply"),
         (EXAMPLE, "not a reply to a contribution pack"),
         (_copy_pack(pack, tmp_path, lambda o: (_as_reply(o), o["pack"].update(id="someone-elses")), "id.json"),
@@ -255,7 +257,8 @@ def _other_round(tmp_path):
 
 
 @pytest.mark.parametrize("edit, where", [
-    (lambda wb: wb["Responses"].__setitem__("C2", "Quite good"), "Responses!C2: 'Quite good' is not one of the four ratings"),
+    (lambda wb: wb["Responses"].__setitem__("C2", "Quite good"),
+     "Responses!C2: 'Quite good' is not one of the four ratings"),
     (lambda wb: wb["Actions"].__setitem__("A2", "2019-9.9-9"), "Actions!A2: '2019-9.9-9' is not the Reference"),
     (lambda wb: wb["Actions"].__setitem__("B2", "4.4"), "Actions!B2: the action"),
     (lambda wb: wb["Actions"].__setitem__("C2", None), "Actions!C2: the Action is empty"),

@@ -137,7 +137,8 @@ def test_two_contributors_one_conflict_resolved_in_the_window_and_the_round_appr
                  if pid not in ("1.1", "2.1", "2.2", "2.3", "4.4")]
     for pid in untouched:
         a, b = after.response(pid), before.response(pid)
-        assert (a.rating, a.evidence, [x.action for x in a.actions]) == (b.rating, b.evidence, [x.action for x in b.actions])
+        assert (a.rating, a.evidence, [x.action for x in a.actions]) == \
+            (b.rating, b.evidence, [x.action for x in b.actions])
 
 
 def test_the_name_recorded_with_changes_is_asked_once_and_kept(window, monkeypatch):

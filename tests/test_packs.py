@@ -79,7 +79,8 @@ def test_the_workbook_has_its_sheets_a_drop_down_protected_descriptors_and_text_
     evidence = responses["D2"]
     assert evidence.value == "=HYPERLINK(\"http://x\")" and evidence.data_type == "s" and evidence.quotePrefix
     [ratings] = [v for v in responses.data_validations.dataValidation if "C2" in str(v.sqref)]
-    assert ratings.type == "list" and ratings.formula1 == '"Not yet established,Partly established,Established,Exemplary"'
+    assert ratings.type == "list"
+    assert ratings.formula1 == '"Not yet established,Partly established,Established,Exemplary"'
     assert workbook["Actions"]["E200"].number_format == "@"  # typed "March 2022" stays text
     descriptors = workbook["Descriptors"]
     assert descriptors["B2"].value == template.proposal("2.3").descriptor("not_yet_established")

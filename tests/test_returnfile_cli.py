@@ -6,10 +6,10 @@ all, and files at the 50 MB limit."""
 from __future__ import annotations
 
 import os
-from datetime import datetime
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest

@@ -53,7 +53,14 @@ from msgdesk.store.models import (
     Response,
     utcnow,
 )
-from msgdesk.store.rounds import LOCKED_MESSAGE, RoundsRepository, action_data, action_name, check_text, has_recorded_progress
+from msgdesk.store.rounds import (
+    LOCKED_MESSAGE,
+    RoundsRepository,
+    action_data,
+    action_name,
+    check_text,
+    has_recorded_progress,
+)
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ConflictNote, PackNote, conflict_place
 from msgdesk.template import Template
@@ -228,7 +235,8 @@ class ContributionsRepository:
             raise NotFoundError(f"no round with id {round_id}")
         if writable and rnd.status == RoundStatus.APPROVED:
             partnership = session.get(Partnership, rnd.partnership_id)
-            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label, partnership=partnership.name if partnership else ""))
+            name = partnership.name if partnership else ""
+            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label, partnership=name))
         return rnd
 
     def _ours(self, session: Session, round_id: int, proposals: tuple[str, ...] | list[str]) -> dict[str, ResponseData]:
@@ -358,7 +366,8 @@ class ContributionsRepository:
                 ContributionPack.round_id == round_id,
                 ContributionPack.direction == PackDirection.RECEIVED.value)).first()
             if row is None:
-                raise ForeignPackError("this round was not opened from a contribution pack: there is nothing to send back")
+                raise ForeignPackError("this round was not opened from a contribution pack: "
+                                       "there is nothing to send back")
             partnership = session.get(Partnership, rnd.partnership_id)
             assert partnership is not None
             proposals = tuple(json.loads(row.proposals))
@@ -574,7 +583,7 @@ class ContributionsRepository:
         named = [r for r in rows if r.uid in order]
         slots = [i for i, r in enumerate(rows) if r.uid in order]
         ranked = sorted(named, key=lambda r: order.index(r.uid))
-        for slot, row in zip(slots, ranked):
+        for slot, row in zip(slots, ranked, strict=True):
             rows[slot] = row
         for index, row in enumerate(rows):
             if row.position != index:
@@ -588,7 +597,9 @@ class ContributionsRepository:
         if which in (ConflictField.RATING, ConflictField.EVIDENCE):
             response = session.scalars(select(Response).where(Response.round_id == round_id,
                                                               Response.proposal_id == conflict.proposal_id)).first()
-            return getattr(response, which.value) if response is not None else (None if which is ConflictField.RATING else "")
+            if response is None:
+                return None if which is ConflictField.RATING else ""
+            return getattr(response, which.value)
         if which is ConflictField.ORDER:
             response = session.scalars(select(Response).where(Response.round_id == round_id,
                                                               Response.proposal_id == conflict.proposal_id)).first()

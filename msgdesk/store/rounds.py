@@ -37,6 +37,8 @@ from msgdesk.states import (
     APPROVAL_NEEDS_CONFIRMED_CHECK,
     CLOSED_ACTION_STATUSES,
     ActionStatus,
+    ChangeField,
+    ChangeSource,
     EventKind,
     HistoryKind,
     RoundMove,
@@ -44,7 +46,6 @@ from msgdesk.states import (
     round_move_target,
 )
 from msgdesk.store import changes
-from msgdesk.states import ChangeField, ChangeSource
 from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Partnership, Response, RoundEvent, utcnow
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot

@@ -181,7 +181,8 @@ class SendPackDialog(QDialog):
         self.tree.setAccessibleName(self.tr("Proposals to send"))
         self.items: dict[str, QTreeWidgetItem] = {}
         for kf in template.key_features:
-            parent = QTreeWidgetItem(self.tree, [self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)])
+            heading = self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)
+            parent = QTreeWidgetItem(self.tree, [heading])
             parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
             parent.setCheckState(0, Qt.CheckState.Unchecked)
             for proposal in kf.proposals:

@@ -5,7 +5,7 @@ Go → Proposal history (Ctrl+H), following the proposal shown."""
 
 from __future__ import annotations
 
-from datetime import timezone
+from datetime import UTC
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
@@ -26,7 +26,7 @@ SOURCE_WORDS = {
 
 def local_time(at) -> str:
     """A stored time (UTC) as the officer's own clock shows it."""
-    return f"{at.replace(tzinfo=timezone.utc).astimezone():%d %b %Y %H:%M}"
+    return f"{at.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}"
 
 
 class HistoryPanel(QDockWidget):

@@ -118,7 +118,6 @@ class MainWindow(QMainWindow):
         """Help → About / Open data folder and File → Backups…, written beside this window."""
         from msgdesk.ui.about import install_help_menu
         from msgdesk.ui.backups_dialog import install_backups_action
-
         from msgdesk.ui.contributions import install_contribution_actions
 
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)

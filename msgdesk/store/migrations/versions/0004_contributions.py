@@ -117,7 +117,8 @@ def _share_carried_uids() -> None:
     if bind.dialect.name == "sqlite":
         statement = text(
             "UPDATE action SET uid = (SELECT p.uid FROM action p WHERE p.id = action.carried_from_id) "
-            "WHERE carried_from_id IS NOT NULL AND uid <> (SELECT p.uid FROM action p WHERE p.id = action.carried_from_id)"
+            "WHERE carried_from_id IS NOT NULL "
+            "AND uid <> (SELECT p.uid FROM action p WHERE p.id = action.carried_from_id)"
         )
     else:
         statement = text(
@@ -202,7 +203,8 @@ def _postgresql_guards() -> list[str]:
             RETURN NEW;""",
     }
     s = [
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $msgdesk$\nBEGIN{body}\nEND\n$msgdesk$"
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $msgdesk$\n"
+        f"BEGIN{body}\nEND\n$msgdesk$"
         for name, body in functions.items()
     ]
     s += [
