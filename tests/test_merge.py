@@ -111,6 +111,18 @@ def test_two_contributors_from_one_base_overlapping_proposals(lead_db, tmp_path,
         history = ws.contributions.history(rid, "2.1")
         assert any(h.author == "Alan Brown" and "from Alan Brown's reply of" in h.text for h in history)
         assert after.response("2.1").updated_by == "Alan Brown"
+    # the check before IJB lists the conflict; `msgdesk packs` too
+    code, out, _ = run(capsys, "--db", lead_db, "packs", *ROUND)
+    assert code == 0 and "Reply merged" in out and "2.3 evidence — Bea Chalmers's reply" in out
+    code, out, _ = run(capsys, "--db", lead_db, "ready", *ROUND)
+    assert "2.3: evidence: Bea Chalmers's reply and the return differ" in out
+    with Workspace.open(lead_db, user="Caroline Whyte") as ws:  # what the conflict view does
+        ws.contributions.resolve(waiting[0].id, "combined", waiting[0].ours + "\n" + waiting[0].theirs)
+    code, out, _ = run(capsys, "--db", lead_db, "approve", *ROUND, "--meeting", "2019-05-16", "--minute", "item 7")
+    assert code == 0, out
+    final = lead_round(lead_db)
+    assert final.response("2.3").evidence == ("Alan: the budget is aligned to the strategic plan.\n"
+                                               "Bea: governance reviewed the budget papers.")
 
 
 def _action(text, timescale):

@@ -115,3 +115,24 @@ def test_the_archive_carries_packs_conflicts_and_history(workspace, example_roun
         assert [(c.ours_then, c.theirs) for c in restored.contributions.conflicts(rid)] == [("the lead's", "Alan's")]
         assert restored.contributions.history(rid, "2.3") == workspace.contributions.history(rid, "2.3")
         assert restored.rounds.load_round_by_id(rid) == workspace.rounds.load_round_by_id(rid)
+
+
+def test_the_order_of_the_actions_is_merged_like_a_field(workspace, example_round):
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.3", "4.4"], "Alan Brown, CFO")
+    ours = {pid: [d.uid for _a, d in workspace.rounds.actions_of(rid, pid)] for pid in ("2.3", "4.4")}
+    assert len(ours["2.3"]) >= 2 and len(ours["4.4"]) >= 2
+
+    def edit(reply):
+        for pid in ("2.3", "4.4"):
+            reply.response(pid).actions.reverse()
+
+    # the lead moves 4.4's last action to the top meanwhile: 4.4's order is a conflict, 2.3's is Alan's
+    last = workspace.rounds.actions_of(rid, "4.4")[-1][0]
+    workspace.rounds.move_action(last, 0)
+    result = workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert [d.uid for _a, d in workspace.rounds.actions_of(rid, "2.3")] == list(reversed(ours["2.3"]))
+    [conflict] = result.conflicts
+    assert (conflict.proposal, conflict.field.value) == ("4.4", "order")
+    workspace.contributions.resolve(conflict.id, ConflictResolution.THEIRS)
+    assert [d.uid for _a, d in workspace.rounds.actions_of(rid, "4.4")] == list(reversed(ours["4.4"]))
