@@ -1,7 +1,7 @@
 """The conflict view, for the README: a pack sent, the contributor's reply and the lead's own
 edit both changing 2.3's evidence, merged, and Round → Resolve merge conflicts open.
 
-    python scripts/conflict_screenshot.py OUT.png [--scale 1.5] [--history HISTORY.png]
+    python scripts/conflict_screenshot.py docs/conflict-view.png [--scale 1.5] [--history HISTORY.png] [--guide]
 
 Runs offscreen on a fresh database holding the North Ayrshire 2019 example.
 """
@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--scale", default="1")
     parser.add_argument("--history", type=Path, help="also the window with the History panel open")
+    parser.add_argument("--guide", action="store_true",
+                        help="also the user guide's picture (resources/guide/conflicts.png)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_SCALE_FACTOR"] = args.scale
@@ -68,6 +70,14 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(args.out))
+    if args.guide:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QImage
+
+        # as scripts/window_screenshots.py does: 256 colours are sharp enough inside the app
+        image = QImage(str(args.out)).convertToFormat(QImage.Format.Format_Indexed8,
+                                                      Qt.ImageConversionFlag.ThresholdDither)
+        image.save(str(ROOT / "resources" / "guide" / "conflicts.png"), "PNG", 9)
     if args.history:
         dialog.close()
         window.actionHistory.trigger()
