@@ -136,3 +136,32 @@ def test_the_order_of_the_actions_is_merged_like_a_field(workspace, example_roun
     assert (conflict.proposal, conflict.field.value) == ("4.4", "order")
     workspace.contributions.resolve(conflict.id, ConflictResolution.THEIRS)
     assert [d.uid for _a, d in workspace.rounds.actions_of(rid, "4.4")] == list(reversed(ours["4.4"]))
+
+
+def test_the_check_before_ijb_lists_conflicts_waiting_and_packs_not_merged(workspace, example_round):
+    from msgdesk.review import find_problems, summarise
+
+    rid = example_round.id
+    first = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+    workspace.contributions.cut_pack(rid, ["4.4"], "Bea Chalmers, Governance")
+    workspace.rounds.set_evidence(rid, "2.3", "the lead's")
+    workspace.contributions.merge_reply(rid, reply_to(first, lambda r: setattr(r.response("2.3"), "evidence", "x")))
+    problems = [p for p in find_problems(workspace.template, workspace.rounds.snapshot(rid))
+                if p.kind in ("merge_conflict", "pack_not_merged")]
+    assert [(p.proposal, p.kind) for p in problems] == [("", "pack_not_merged"), ("2.3", "merge_conflict")]
+    assert "Bea Chalmers, Governance (proposals 4.4" in problems[0].text
+    assert problems[1].text.startswith("2.3: evidence: Alan Brown's reply and the return differ")
+    assert "1 merge conflict waiting" in summarise(problems)
+    # the fast read the window paints from says the same
+    if workspace.path is not None:
+        from msgdesk.store.snapshot import load_snapshot
+
+        fast = load_snapshot(workspace.path, rid)
+        assert (fast.open_conflicts, fast.packs_out) == (workspace.rounds.snapshot(rid).open_conflicts,
+                                                         workspace.rounds.snapshot(rid).packs_out)
+    pack_b = workspace.contributions.packs(rid)[1]
+    workspace.contributions.withdraw(pack_b.uid)
+    [conflict] = workspace.contributions.conflicts(rid)
+    workspace.contributions.resolve(conflict.id, ConflictResolution.OURS)
+    assert not [p for p in find_problems(workspace.template, workspace.rounds.snapshot(rid))
+                if p.kind in ("merge_conflict", "pack_not_merged")]
