@@ -66,6 +66,15 @@ class ConcurrentEditError(InputError):
         self.current_version = current_version
 
 
+class ForeignPackError(InputError):
+    """A contribution reply that does not belong here: another round's or another database's
+    pack, one whose base was changed after it was cut, or a pack where a reply was expected."""
+
+
+class ConflictClosedError(InputError):
+    """A merge conflict that has already been resolved (by someone else, or superseded)."""
+
+
 class NeedsConfirmationError(InputError):
     """An act with a consequence the user must accept first (``--force`` / a question)."""
 

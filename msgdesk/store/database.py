@@ -58,6 +58,7 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "history-append-only": RecordFixedError,
     "move-not-allowed": MoveNotAllowedError,
     "reason-required": ReasonRequiredError,
+    "pack-fixed": RecordFixedError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -53,6 +53,9 @@ class _RatingKeys(QObject):
 
 
 class MainWindow(QMainWindow):
+    #: A round was opened (its new RoundSession), for the panels written beside this window.
+    sessionOpened = Signal(object)
+
     def __init__(self, workspace: Workspace, settings, parent=None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
@@ -115,8 +118,10 @@ class MainWindow(QMainWindow):
         """Help → About / Open data folder and File → Backups…, written beside this window."""
         from msgdesk.ui.about import install_help_menu
         from msgdesk.ui.backups_dialog import install_backups_action
+        from msgdesk.ui.contributions import install_contribution_actions
 
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
+        install_contribution_actions(self)
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
             install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
 
@@ -279,7 +284,9 @@ class MainWindow(QMainWindow):
         self.proposal_page.focus_rating()
         if self.find_panel is not None:
             self.find_panel.set_session(session)
-        remember_round(self.settings, self.workspace.key, snap.id, self.current)
+        if getattr(self, "contribution", None) is None:
+            remember_round(self.settings, self.workspace.key, snap.id, self.current)
+        self.sessionOpened.emit(session)
 
     def create_round(self, values: dict) -> None:
         try:
@@ -338,6 +345,7 @@ class MainWindow(QMainWindow):
             return
         self.flush_edits()
         self.current = proposal_id
+        self.session.viewing = proposal_id
         if proposal_id == REVIEW:
             self.review_page.refresh()
             self.ui.pages.setCurrentIndex(REVIEW_PAGE)
@@ -569,7 +577,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.session is not None:
+        if self.session is not None and getattr(self, "contribution", None) is None:  # a pack is not the last round
             remember_round(self.settings, self.workspace.key, self.session.round_id,
                            self.current if self.current != REVIEW else None)
         self.settings.sync()

@@ -188,6 +188,207 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>&amp;Base: when the pack was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Put both in the combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theirs: {name}&apos;s reply of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use the combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yours: in the return now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base: when the pack was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both you and a contributor changed these since the pack was sent. Nothing has been overwritten: choose for each, or write a text that combines them. Ctrl+Z in the window undoes a choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mbined text (edit, then use it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts wait: every contribution merged is in the return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve merge conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take t&amp;heirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs: the contributor&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours: in the return now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no rating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve the conflict in {proposal} ({place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Contributions</name>
+    <message>
+        <source>&amp;Merge a contribution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open contribution pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send proposals for contribution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a return file, a workbook, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution for {name}: proposals {proposals} are yours to fill in; the others are shown for context. When you are done: File → Send back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution packs (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge a contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open contribution pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack written: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies (*.json *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply written to {path}: send it to the lead officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve merge &amp;conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send bac&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack was not opened:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was not merged:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a whole return file, not a contribution pack: open it with File → Import return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as it is recorded with each change you make (for example “Caroline Whyte”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}&apos;s reply of {date} brings nothing new: it has been merged already, or changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}&apos;s reply of {date}: {applied} changes to take in, {held} to choose between (both sides changed them). Merge it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Type a date such as 24/06/2021 or 24 June 2021, or use the arrow keys or the calendar</source>
@@ -365,6 +566,29 @@ Replace it with the file&apos;s contents?</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Changes to this proposal, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of this proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a proposal to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {n} changes recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About msgdesk</source>
@@ -532,6 +756,7 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>No changes yet</source>
+        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1075,6 +1300,10 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The contribution pack for {name} (proposals {proposals}, sent {sent}) has not been merged yet: merge the reply, or withdraw the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The round</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,6 +1326,85 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>{partnership}, round {label} — status: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: {name}&apos;s reply and the return differ — choose in Round → Resolve merge conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendPackDialog</name>
+    <message>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A return file, for a contributor with &amp;msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workbook, for a contributor with &amp;Excel only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For whom (name, role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature {n}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, role — e.g. Alan Brown, Chief Finance Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the return file as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the workbook as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send proposals for contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the proposals the contributor is to fill in. They send the pack back; File → Merge a contribution… brings their changes in, and nothing you write meanwhile is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wri&amp;te the pack</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
