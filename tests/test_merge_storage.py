@@ -104,7 +104,6 @@ def test_the_archive_carries_packs_conflicts_and_history(workspace, example_roun
     pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
     workspace.rounds.set_evidence(rid, "2.3", "the lead's")
     workspace.contributions.merge_reply(rid, reply_to(pack, lambda r: setattr(r.response("2.3"), "evidence", "Alan's")))
-    workspace.rounds.approve(rid, date(2019, 5, 16), "item 7", check_confirmed=True)
     from msgdesk.store.archive import write_archive
 
     archive = tmp_path / "archive.json"
@@ -165,3 +164,20 @@ def test_the_check_before_ijb_lists_conflicts_waiting_and_packs_not_merged(works
     workspace.contributions.resolve(conflict.id, ConflictResolution.OURS)
     assert not [p for p in find_problems(workspace.template, workspace.rounds.snapshot(rid))
                 if p.kind in ("merge_conflict", "pack_not_merged")]
+
+
+def test_a_round_is_not_approved_while_a_contributors_conflict_waits(workspace, example_round):
+    """Once approved, the return could not take the contributor's text any more."""
+    from msgdesk.errors import MoveNotAllowedError
+
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+    workspace.rounds.set_evidence(rid, "2.3", "the lead's")
+    result = workspace.contributions.merge_reply(
+        rid, reply_to(pack, lambda r: setattr(r.response("2.3"), "evidence", "Alan's")))
+    workspace.rounds.mark_ready(rid)
+    with pytest.raises(MoveNotAllowedError, match="1 merge conflict from contributors' replies waits"):
+        workspace.rounds.approve(rid, date(2019, 5, 16), "item 7")
+    assert workspace.rounds.get_round(rid).status == "ready"
+    workspace.contributions.resolve(result.conflicts[0].id, ConflictResolution.THEIRS)
+    assert workspace.rounds.approve(rid, date(2019, 5, 16), "item 7").is_approved

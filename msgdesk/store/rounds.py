@@ -39,6 +39,7 @@ from msgdesk.states import (
     ActionStatus,
     ChangeField,
     ChangeSource,
+    ConflictState,
     EventKind,
     HistoryKind,
     RoundMove,
@@ -46,7 +47,16 @@ from msgdesk.states import (
     round_move_target,
 )
 from msgdesk.store import changes
-from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Partnership, Response, RoundEvent, utcnow
+from msgdesk.store.models import (
+    Action,
+    ActionUpdate,
+    EvaluationRound,
+    MergeConflict,
+    Partnership,
+    Response,
+    RoundEvent,
+    utcnow,
+)
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.template import Template
@@ -460,6 +470,15 @@ class RoundsRepository:
                 raise CheckNotConfirmedError(
                     f"round {rnd.label} is {RoundStatus(rnd.status).phrase}: look at "
                     "the check before IJB and mark it ready first (msgdesk ready), or confirm the check's findings"
+                )
+            waiting = session.scalar(select(func.count(MergeConflict.id)).where(
+                MergeConflict.round_id == rnd.id, MergeConflict.state == ConflictState.OPEN.value)) or 0
+            if waiting:
+                # An approved return cannot take them any more: a contributor's text would be lost.
+                raise MoveNotAllowedError(
+                    f"{waiting} merge conflict{'s' if waiting != 1 else ''} from contributors' replies "
+                    f"{'wait' if waiting != 1 else 'waits'} in round {rnd.label}: resolve "
+                    f"{'them' if waiting != 1 else 'it'} first (Round → Resolve merge conflicts…)"
                 )
             rnd.ijb_meeting_date = meeting_date
             rnd.minute_reference = minute_reference.strip()
