@@ -151,7 +151,7 @@ def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]])
 
 
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
-    from msgdesk.store.models import Action, ActionUpdate, Response, RoundEvent
+    from msgdesk.store.models import Action, ActionUpdate, ComparatorGroup, ComparatorGroupMember, Response, RoundEvent
 
     rounds = sorted(tables.get("evaluation_round", []), key=lambda r: r["id"])
     events = sorted(tables.get("round_event", []), key=lambda e: e["id"])
@@ -188,3 +188,5 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
         )
     _insert(session, RoundEvent, [event_row(e) for e in after])
+    _insert(session, ComparatorGroup, tables.get("comparator_group", []))
+    _insert(session, ComparatorGroupMember, tables.get("comparator_group_member", []))

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
+    from msgdesk.store.groups import GroupsRepository
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -68,6 +69,7 @@ class Workspace:
         self._engine: Engine | None = None
         self._rounds: RoundsRepository | None = None
         self._tracking: TrackingRepository | None = None
+        self._groups: GroupsRepository | None = None
         self._lock: InstanceLock | None = None
 
     @classmethod
@@ -155,12 +157,22 @@ class Workspace:
             self._tracking = TrackingRepository(Transactions(self.engine), self.template, self.user)
         return self._tracking
 
+    @property
+    def groups(self) -> GroupsRepository:
+        """Comparator groups, and the reads that compare partnerships' returns."""
+        if self._groups is None:
+            from msgdesk.store.groups import GroupsRepository
+            from msgdesk.store.session import Transactions
+
+            self._groups = GroupsRepository(Transactions(self.engine), self.template)
+        return self._groups
+
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = None
+        self._rounds = self._tracking = self._groups = None
         self.release_lock()
 
     def reopen(self) -> None:
@@ -168,7 +180,7 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = None
+        self._rounds = self._tracking = self._groups = None
         self.ensure_open()
 
     # --- one msgdesk per SQLite file --------------------------------------------------------------
@@ -283,7 +295,7 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-            self._rounds = self._tracking = None
+            self._rounds = self._tracking = self._groups = None
         result = restore_backup(self.path, source, force=force)
         backup_on_open, self.backup_on_open = self.backup_on_open, False
         try:
