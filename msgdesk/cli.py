@@ -28,7 +28,7 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
-PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli")
+PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.collate_cli")
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
@@ -63,7 +63,8 @@ def round_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the return file (.json) to import")
+    parser.add_argument("files", nargs="+", metavar="FILE|FOLDER",
+                        help="return files (.json), or folders holding them; each file is imported all or nothing")
     parser.add_argument("--replace", action="store_true", help="replace a round that already exists (never an approved one)")
 
 
@@ -71,19 +72,50 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 
-@command("import", "import a return file", _import_arguments)
+@command("import", "import return files: one, several, or a folder of them", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
-    from msgdesk.returnfile import read_return_file
+    from pathlib import Path
 
     workspace = workspace_for(args, open_now=False)
-    data = read_return_file(args.file, workspace.template)
+    if len(args.files) == 1 and not Path(args.files[0]).is_dir():
+        return _import_one_file(workspace, args.files[0], args.replace)
+    from msgdesk.importing import collect, import_files, summary
+    from msgdesk.states import ImportOutcome
+
+    batch = collect(args.files)
     with workspace:
         if args.replace:
+            workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
+        workspace.ensure_open()
+        results = import_files(workspace, batch.files, replace=args.replace)
+    width = max(len(outcome.value) for outcome in ImportOutcome)
+    for result in results:
+        print(f"{result.outcome.value.ljust(width)}  {result.path}: {result.message}")
+    for folder in batch.empty_folders:
+        print(f"{'empty'.ljust(width)}  {folder}: no return files (.json) in this folder")
+    print(summary(results, batch))
+    refused = sum(1 for r in results if r.outcome is ImportOutcome.REFUSED)
+    if not results:
+        print("msgdesk import: no return files (.json) found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if refused:
+        print(f"msgdesk import: {refused} of {len(results)} files refused; nothing of a refused file was written",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _import_one_file(workspace: Workspace, path: str, replace: bool) -> int:
+    from msgdesk.returnfile import read_return_file
+
+    data = read_return_file(path, workspace.template)
+    with workspace:
+        if replace:
             # Replacing a round under a window that has it open would pull it from under
             # the officer's feet: wait for that msgdesk to close, or say so.
             workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
         workspace.ensure_open()
-        info = workspace.rounds.import_return(data, replace=args.replace)
+        info = workspace.rounds.import_return(data, replace=replace)
     rated = sum(1 for r in data.responses if r.rating)
     actions = sum(len(r.actions) for r in data.responses)
     print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")
@@ -96,14 +128,19 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
     parser.add_argument("--label", default="Appendix 1", help="the label in every PDF page header (default: %(default)s)")
+    parser.add_argument("--benchmark", metavar="GROUP",
+                        help="add a 'Where we stand' page to the PDF: the ratings beside the comparator group's")
 
 
 @command("export", "export a round as a return file, PDF or Excel workbook", _export_arguments)
 def run_export(args: argparse.Namespace) -> int:
     if not (args.json or args.pdf or args.xlsx):
         raise InputError("say what to write: --json OUT, --pdf OUT and/or --xlsx OUT")
+    if args.benchmark and not args.pdf:
+        raise InputError("--benchmark adds the 'Where we stand' page to the PDF appendix: give --pdf OUT too")
     with workspace_for(args) as workspace:
         data = workspace.rounds.load_round(args.partnership, args.round)
+        extra = _benchmark_page(workspace, data.partnership, data.round, args.benchmark) if args.benchmark else []
     if args.json:
         from msgdesk.returnfile import write_return_file
 
@@ -112,7 +149,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.pdf:
         from msgdesk.reports import pdf_appendix
 
-        pdf_appendix.export(data, args.pdf, label=args.label)
+        pdf_appendix.export(data, args.pdf, label=args.label, extra=extra)
         print(f"Wrote {args.pdf}")
     if args.xlsx:
         from msgdesk.reports import xlsx_workbook
@@ -120,6 +157,13 @@ def run_export(args: argparse.Namespace) -> int:
         xlsx_workbook.export(data, args.xlsx)
         print(f"Wrote {args.xlsx}")
     return EXIT_OK
+
+
+def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, group: str) -> list:
+    from msgdesk.collate import standing_for
+    from msgdesk.reports import where_we_stand
+
+    return where_we_stand.flowables(standing_for(workspace, partnership, round_label, group))
 
 
 @command("list", "list partnerships and rounds", lambda parser: None)

@@ -22,12 +22,16 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from msgdesk.returndata import RATING_LABELS, RATINGS
 from msgdesk.states import RatingChange, RoundStatus, Standing
 from msgdesk.template import KeyFeature, Proposal, Template
 from msgdesk.tracker.rag import COMPLETE, GREEN, RAGS
 from msgdesk.tracker.rows import TrackerRow
+
+if TYPE_CHECKING:
+    from msgdesk.store.workspace import Workspace
 
 # --- what storage read (Workspace.groups) ----------------------------------------------------
 
@@ -387,3 +391,42 @@ def where_we_stand(facts: ComparisonFacts, partnership: str, group: GroupInfo, t
                                   standing))
     return StandingReport(partnership, facts.round_label, group.name, compared, without,
                           partnership in group.members, tuple(lines), template.key_features, template.attribution)
+
+
+# --- read through a workspace ---------------------------------------------------------------------
+
+
+def collation_for(workspace: Workspace, round_label: str, previous_label: str | None = None, *,
+                  partnerships: Sequence[str] | None = None, group: str | None = None,
+                  as_at: date | None = None) -> Collation:
+    """The collation of ``round_label`` for the named ``partnerships`` (names or parts of
+    names), or a comparator ``group``, or every partnership."""
+    from msgdesk.errors import InputError, NotFoundError
+
+    groups = workspace.groups
+    labels = groups.round_labels()
+    for label in (round_label, previous_label):
+        if label is not None and label not in labels:
+            held = ", ".join(labels) or "none yet"
+            raise NotFoundError(f"no partnership has a round {label!r}; the rounds are: {held}")
+    if previous_label == round_label:
+        raise InputError(f"compare round {round_label} with another round, not with itself")
+    group_name = None
+    names: list[str] | None = None
+    if group is not None:
+        info = groups.group(group)
+        group_name, names = info.name, list(info.members)
+    elif partnerships is not None:
+        names = groups.resolve(partnerships)
+        if not names:
+            raise InputError("say which partnerships to collate (--partnerships NAME ...)")
+    facts = groups.comparison(round_label, previous_label, partnerships=names, as_at=as_at)
+    return collate(facts, workspace.template, group_name)
+
+
+def standing_for(workspace: Workspace, partnership: str, round_label: str, group: str) -> StandingReport:
+    """"Where we stand": ``partnership``'s return for ``round_label`` beside ``group``."""
+    info = workspace.groups.group(group)
+    names = sorted({partnership, *info.members})
+    facts = workspace.groups.comparison(round_label, partnerships=names)
+    return where_we_stand(facts, partnership, info, workspace.template)

@@ -229,3 +229,12 @@ STANDING_LABELS: dict[Standing, str] = {
     Standing.LEVEL: "At the group's median",
     Standing.BELOW: "Below the group's median",
 }
+
+
+class ImportOutcome(StrEnum):
+    """What happened to one file of ``msgdesk import FILE... | FOLDER``."""
+
+    IMPORTED = "imported"
+    REPLACED = "replaced"  # with --replace, over a round that existed
+    SKIPPED = "skipped"  # the round exists already (and --replace was not given)
+    REFUSED = "refused"  # the file is wrong, or the round cannot be replaced: nothing written

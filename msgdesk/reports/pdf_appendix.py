@@ -22,9 +22,9 @@ is escaped (:func:`msgdesk.reports.text.markup`); long cells split across pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from msgdesk.reports.pages import (KeepRoom, PageSetup, PdfInfo, build_pdf, content_height, content_width, outline,
                                    running, step)
@@ -52,24 +52,27 @@ TALL_ROW = 150.0
 
 
 def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Path:
+           progress: Callable[[int, int], None] | None = None, extra: Sequence[Flowable] = ()) -> Path:
     """Write the committee appendix for ``data`` to ``out_path`` (atomically); return the path.
 
     ``label`` is printed in every page header ("Appendix 1", "Appendix 2", ...).
     ``progress(done, total)``, if given, is called as the layout advances and
-    once more with ``done == total`` when the file is complete.
+    once more with ``done == total`` when the file is complete.  ``extra`` flowables (the
+    "Where we stand" page, ``msgdesk.reports.where_we_stand``) follow on a page of their own.
     """
     from msgdesk.returnfile import write_atomically
 
-    pdf = render(data, label=label, template=template, progress=progress)
+    pdf = render(data, label=label, template=template, progress=progress, extra=extra)
     return write_atomically(out_path, pdf)
 
 
 def render(data: ReturnData, label: str = "Appendix 1", template: Template | None = None,
-           progress: Callable[[int, int], None] | None = None) -> bytes:
+           progress: Callable[[int, int], None] | None = None, extra: Sequence[Flowable] = ()) -> bytes:
     """The committee appendix as PDF bytes (see :func:`export`)."""
     template = template or load_template()
     story, steps = _Builder(data, template).story()
+    if extra:
+        story += [PageBreak(), *extra]
     return build_pdf(story, page_setup(data, label), pdf_info(data, label, template),
                      progress=progress, steps=steps)
 

@@ -80,7 +80,7 @@ def match_names(given: Sequence[str], known: Sequence[str]) -> list[str]:
             if len(within) > 1:
                 raise AmbiguousNameError(text, within)
             if not within:
-                near = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.6)
+                near = _near(key, list(by_key))
                 hint = f"; did you mean {' or '.join(repr(by_key[n]) for n in near)}?" if near else (
                     "; msgdesk knows a partnership once one of its returns is imported (msgdesk list shows them)")
                 raise NotFoundError(f"there is no partnership {text!r}{hint}")
@@ -88,6 +88,16 @@ def match_names(given: Sequence[str], known: Sequence[str]) -> list[str]:
         if match not in found:
             found.append(match)
     return found
+
+
+def _near(key: str, keys: list[str]) -> list[str]:
+    """Up to three known names like ``key`` (a typo in a whole name or in its start)."""
+    def likeness(known: str) -> float:
+        return max(difflib.SequenceMatcher(None, key, known).ratio(),
+                   difflib.SequenceMatcher(None, key, known[:len(key)]).ratio())
+
+    scored = sorted(((likeness(k), k) for k in keys), reverse=True)
+    return [k for score, k in scored[:3] if score >= 0.75]
 
 
 class GroupsRepository:
@@ -166,12 +176,15 @@ class GroupsRepository:
             session.flush()
             return next(g for g in self._groups(session) if g.id == group.id)
 
-    def delete_group(self, name: str) -> None:
+    def delete_group(self, name: str) -> str:
+        """Delete the group (its partnerships stay); returns its name as it was kept."""
         with self._tx() as session:
             group = self._find_group(session, name)
             if group is None:
                 raise NotFoundError(f"there is no comparator group {name!r}")
+            kept = group.name
             session.delete(group)
+            return kept
 
     # --- what there is to compare -------------------------------------------------------------
 
