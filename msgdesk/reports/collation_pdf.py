@@ -53,7 +53,7 @@ MATRIX_FONT_SIZE = 7.0
 ROW_LABEL_WIDTH = 44.0  # the proposal number column of the matrices
 #: A partnership's name in a matrix header wraps to at most this many lines (the full
 #: name is in the table of partnerships), so a header row always leaves room for cells.
-HEADER_LINES = 6
+HEADER_LINES = 5
 PADDING = 3.0
 
 GRID_STYLE = [
@@ -61,8 +61,8 @@ GRID_STYLE = [
     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
     ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ("BACKGROUND", (0, 0), (-1, 0), SHADE),
 ]
 
@@ -263,8 +263,8 @@ def _column_chunks(c: Collation, cell_texts: Sequence[str]) -> tuple[list[list[s
 def _matrices(c: Collation, name: str, title: str, cell_text: Callable[[Cell], str],
               fill: Callable[[Cell], str | None], legend: list[tuple[str, str]]) -> list[Flowable]:
     s = pdf_styles()
-    every_text = [label for label, _ in legend]
-    chunks, width = _column_chunks(c, every_text)
+    # every matrix has the heat map's columns, so its pages line up with the heat map's
+    chunks, width = _column_chunks(c, [label for label, _ in _legend_ratings()])
     story: list[Flowable] = []
     total = len(c.partnerships)
     for index, names in enumerate(chunks):

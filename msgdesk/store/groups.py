@@ -157,7 +157,7 @@ class GroupsRepository:
                 group.updated_at = utcnow()
                 session.execute(delete(ComparatorGroupMember).where(ComparatorGroupMember.group_id == group.id))
             ids = dict(session.execute(select(Partnership.name, Partnership.id).where(Partnership.name.in_(members)))
-                       .tuples().all())
+                       .all())
             session.add_all(ComparatorGroupMember(group_id=group.id, partnership_id=ids[m]) for m in members)
             session.flush()
             return GroupInfo(group.id, group.name, tuple(sort_names(members)))
@@ -211,7 +211,7 @@ class GroupsRepository:
         local = [p.id for p in self.template.local_proposals]
         labels = [round_label] + ([previous_label] if previous_label else [])
         with self._tx() as session:
-            every = dict(session.execute(select(Partnership.id, Partnership.name)).tuples().all())
+            every = dict(session.execute(select(Partnership.id, Partnership.name)).all())
             if partnerships is None:
                 scope = dict(every)
             else:
@@ -224,20 +224,20 @@ class GroupsRepository:
                 select(EvaluationRound.id, EvaluationRound.partnership_id, EvaluationRound.label,
                        EvaluationRound.status, EvaluationRound.completed_on)
                 .where(EvaluationRound.label.in_(labels), EvaluationRound.partnership_id.in_(list(scope)))
-            ).tuples().all()
+            ).all()
             round_ids = [r[0] for r in rounds]
             ratings: dict[int, dict[str, str | None]] = {rid: dict.fromkeys(local) for rid in round_ids}
             for round_id, proposal, rating in session.execute(
                 select(Response.round_id, Response.proposal_id, Response.rating)
                 .where(Response.round_id.in_(round_ids), Response.proposal_id.in_(local))
-            ).tuples():
+            ):
                 ratings[round_id][proposal] = rating
             actions = dict(session.execute(
                 select(Response.round_id, func.count(Action.id))
                 .join(Action, Action.response_id == Response.id)
                 .where(Response.round_id.in_(round_ids))
                 .group_by(Response.round_id)
-            ).tuples().all())
+            ).all())
             facts = {
                 rid: ReturnFacts(rid, scope[pid], label, RoundStatus(status), completed_on, ratings[rid],
                                  actions.get(rid, 0))
@@ -262,7 +262,7 @@ class GroupsRepository:
         for rid, pid, label, status, completed_on in session.execute(
             select(EvaluationRound.id, EvaluationRound.partnership_id, EvaluationRound.label, EvaluationRound.status,
                    EvaluationRound.completed_on).where(EvaluationRound.partnership_id.in_(partnership_ids))
-        ).tuples():
+        ):
             rounds[rid] = RoundRecord(rid, label, status, completed_on)
             owner[rid] = pid
         actions: dict[int, ActionRecord] = {}
@@ -272,7 +272,7 @@ class GroupsRepository:
                    Action.lead, Action.status, Action.due_date_override, Action.reference, Action.carried_from_id)
             .join(Response, Response.id == Action.response_id)
             .where(Response.round_id.in_(list(rounds)))
-        ).tuples():
+        ):
             actions[aid] = ActionRecord(aid, rid, proposal, position, "", "", timescale, lead, status, override,
                                         reference, carried_from)
         own: dict[int, list[HistoryEntry]] = {}
@@ -283,7 +283,7 @@ class GroupsRepository:
             .join(Action, Action.id == ActionUpdate.action_id)
             .join(Response, Response.id == Action.response_id)
             .where(Response.round_id.in_(list(rounds))).order_by(ActionUpdate.id)
-        ).tuples():
+        ):
             uid, aid, on_date, kind, status_after, before, after, created_at, rid = row
             own.setdefault(aid, []).append(HistoryEntry(uid, aid, rounds[rid].label, on_date, "", "", kind,
                                                         status_after, before, after, created_at))
