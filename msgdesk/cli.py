@@ -74,13 +74,12 @@ REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 @command("import", "import return files: one, several, or a folder of them", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
-    from pathlib import Path
+    from msgdesk.importing import collect, import_files, is_folder, summary
+    from msgdesk.states import ImportOutcome
 
     workspace = workspace_for(args, open_now=False)
-    if len(args.files) == 1 and not Path(args.files[0]).is_dir():
+    if len(args.files) == 1 and not is_folder(args.files[0]):
         return _import_one_file(workspace, args.files[0], args.replace)
-    from msgdesk.importing import collect, import_files, summary
-    from msgdesk.states import ImportOutcome
 
     batch = collect(args.files)
     with workspace:

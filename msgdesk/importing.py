@@ -49,6 +49,15 @@ class Batch:
     others: int = 0
 
 
+def is_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a folder; False for anything that cannot even be looked at (the
+    reader then says what is wrong with it, as for any file)."""
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):  # a name too long, a NUL in it
+        return False
+
+
 def collect(paths: Iterable[str | os.PathLike[str]]) -> Batch:
     """The files ``paths`` name: a folder stands for the ``*.json`` files directly in it."""
     files: list[Path] = []
@@ -56,7 +65,7 @@ def collect(paths: Iterable[str | os.PathLike[str]]) -> Batch:
     others = 0
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not is_folder(path):
             files.append(path)
             continue
         inside = sorted((p for p in path.iterdir() if p.is_file()), key=lambda p: p.name.casefold())
