@@ -139,8 +139,9 @@ class GroupsRepository:
         known = ", ".join(repr(g.name) for g in groups) or "none yet (msgdesk group set NAME --partnerships ...)"
         raise NotFoundError(f"there is no comparator group {name!r}; the groups are: {known}")
 
-    def set_group(self, name: str, partnerships: Sequence[str]) -> GroupInfo:
-        """Create the group ``name``, or give it exactly these members."""
+    def set_group(self, name: str, partnerships: Sequence[str], *, was: str | None = None) -> GroupInfo:
+        """Create the group ``name``, or give it exactly these members; with ``was``, the
+        group of that name is renamed ``name`` in the same step."""
         name = _check_group_name(name)
         with self._tx() as session:
             known = list(session.scalars(select(Partnership.name)))
@@ -148,6 +149,13 @@ class GroupsRepository:
             if not members:
                 raise InputError(f"say which partnerships are in {name!r} (--partnerships NAME ...)")
             group = self._find_group(session, name)
+            if was is not None:
+                renamed = self._find_group(session, was)
+                if renamed is None:
+                    raise NotFoundError(f"there is no comparator group {was!r}")
+                if group is not None and group.id != renamed.id:
+                    raise InputError(f"there is a group called {group.name!r} already")
+                group = renamed
             if group is None:
                 group = ComparatorGroup(name=name)
                 session.add(group)
