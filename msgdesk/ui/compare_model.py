@@ -257,7 +257,7 @@ class GroupFilter(QSortFilterProxyModel):
 
     def set_members(self, members) -> None:
         self.members = frozenset(members) if members is not None else None
-        self.invalidateFilter()
+        self.invalidate()  # invalidateFilter() is deprecated in Qt 6.9, beginFilterChange() too new for 6.6
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if self.members is None:

@@ -135,15 +135,6 @@ def export_return_file(parent, session, settings=None) -> Path | None:
     return Path(name)
 
 
-def choose_return_file(parent, settings=None) -> str | None:
-    name, _ = QFileDialog.getOpenFileName(parent, translate("Exports", "Import a return file"),
-                                          str(start_folder(settings)),
-                                          translate("Exports", "Return files (*.json);;All files (*)"))
-    if name:
-        remember_folder(name, settings)
-    return name or None
-
-
 def choose_return_files(parent, settings=None) -> list[str]:
     """File → Import: one return file or several (Ctrl+click, Shift+click, Ctrl+A)."""
     names, _ = QFileDialog.getOpenFileNames(parent, translate("Exports", "Import return files"),

@@ -570,6 +570,7 @@ class MainWindow(QMainWindow):
                                                                            proposal))
             resolve([self.compare], self.reserved_letters() | self.compare.tab_letters())
             self.compare_tab.layout().addWidget(self.compare)
+            self.compare.show()
             self.compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
                                        round_label=snap.label if snap else None)
         else:
