@@ -75,7 +75,7 @@ def generate(folder: Path, actions_per_return: int, seed: int = 14) -> list[Path
             for i in range(actions_per_return - sum(per)):
                 per[i] += 1
             responses = []
-            for pid, count in zip(local, per):
+            for pid, count in zip(local, per, strict=True):
                 score = max(0, min(3, level + r_index // 2 + rng.randint(-1, 1)))
                 responses.append({
                     "proposal": pid, "rating": RATINGS[score] if rng.random() > 0.03 else None,

@@ -10,8 +10,19 @@ from datetime import date
 
 import pytest
 
-from msgdesk.collate import (CHANGE_COLOURS, NO_RETURN, NO_RETURN_COLOUR, NOT_RATED, RATING_COLOURS, SCORES,
-                             change_between, collation_for, median_text, rating_text, standing_for)
+from msgdesk.collate import (
+    CHANGE_COLOURS,
+    NO_RETURN,
+    NO_RETURN_COLOUR,
+    NOT_RATED,
+    RATING_COLOURS,
+    SCORES,
+    change_between,
+    collation_for,
+    median_text,
+    rating_text,
+    standing_for,
+)
 from msgdesk.errors import AmbiguousNameError, InputError, NotFoundError
 from msgdesk.returndata import RATING_LABELS, RATINGS
 from msgdesk.states import RatingChange, Standing
@@ -295,14 +306,14 @@ def _section(pages, running):
 def _matrix_cells(pages, running):
     """(partnership, proposal) -> cell text, from every page of the matrix ``running`` titles."""
     cells = {}
-    for text, tables in _section(pages, running):
+    for _text, tables in _section(pages, running):
         table = max(tables, key=len)
         header = [_flat(h) for h in table[0]]
         assert header[0] == "Proposal", header
         for row in table[1:]:
             if row[1] is None:  # a key feature's row
                 continue
-            for name, value in zip(header[1:], row[1:]):
+            for name, value in zip(header[1:], row[1:], strict=True):
                 key = (name, row[0])
                 assert key not in cells
                 cells[key] = _flat(value)

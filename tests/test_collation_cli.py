@@ -93,8 +93,8 @@ def test_export_benchmark_adds_where_we_stand_to_the_appendix(db, tmp_path, temp
 
 def test_export_benchmark_needs_a_pdf_and_a_known_group(db, tmp_path, capsys):
     name = "Orkney Health and Care"
-    assert main(["export", "-p", name, "-r", ROUND, "--json", str(tmp_path / "r.json"), "--benchmark", "Island authorities",
-                 "--db", str(db)]) == 2
+    assert main(["export", "-p", name, "-r", ROUND, "--json", str(tmp_path / "r.json"), "--benchmark",
+                 "Island authorities", "--db", str(db)]) == 2
     assert "give --pdf OUT too" in capsys.readouterr().err
     pdf = tmp_path / "appendix.pdf"
     assert main(["export", "-p", name, "-r", ROUND, "--pdf", str(pdf), "--benchmark", "Nowhere", "--db", str(db)]) == 2

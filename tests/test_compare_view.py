@@ -12,8 +12,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox,
 
 from msgdesk.collate import NO_RETURN_COLOUR, RATING_COLOURS, SCORES, collation_for
 from msgdesk.returndata import RATING_LABELS
-from msgdesk.ui.compare_model import (CELL_ROLE, CHANGES_MODE, FIRST_PROPOSAL, NAME_COLUMN, RATED_COLUMN,
-                                      RATINGS_MODE, GroupFilter, MatrixModel, StandingModel)
+from msgdesk.ui.compare_model import (
+    CELL_ROLE,
+    CHANGES_MODE,
+    FIRST_PROPOSAL,
+    NAME_COLUMN,
+    RATED_COLUMN,
+    RATINGS_MODE,
+    GroupFilter,
+    MatrixModel,
+    StandingModel,
+)
 from msgdesk.ui.mnemonics import letters_in
 from tests.collation_data import ISLANDS, MISSING, PARTNERSHIPS, PREVIOUS, ROUND, add_returns, expected_ratings
 from tests.conftest import EXAMPLE
@@ -71,7 +80,7 @@ def test_sorting_by_partnership_by_proposal_and_filtering_by_group(collated, tem
     model.set_collation(collation_for(collated, ROUND))
     proxy = GroupFilter()
     proxy.setSourceModel(model)
-    names = lambda: [proxy.index(r, NAME_COLUMN).data() for r in range(proxy.rowCount())]  # noqa: E731
+    names = lambda: [proxy.index(r, NAME_COLUMN).data() for r in range(proxy.rowCount())]
     proxy.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
     assert names() == list(reversed(_sorted(PARTNERSHIPS)))
     column = FIRST_PROPOSAL + 4  # proposal 2.2

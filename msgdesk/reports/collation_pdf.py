@@ -82,7 +82,8 @@ def render(collation: Collation) -> bytes:
     info = PdfInfo(title=f"{TITLE} – round {collation.round_label} – {collation.scope_text}",
                    author="msgdesk", subject="Ministerial Strategic Group for Health and Community Care: review of "
                    "progress with integration of health and social care – collation of self-evaluations",
-                   keywords=("MSG", "self-evaluation", "collation", collation.round_label), creator=f"msgdesk {__version__}")
+                   keywords=("MSG", "self-evaluation", "collation", collation.round_label),
+                   creator=f"msgdesk {__version__}")
     return build_pdf(story(collation), setup, info)
 
 
@@ -327,7 +328,8 @@ def _distribution(c: Collation) -> list[Flowable]:
     rows: list[list] = [header]
     commands = list(GRID_STYLE) + [("BACKGROUND", (i, 0), (i, 0), heat_colour(RATING_COLOURS[r]))
                               for i, r in enumerate(RATINGS, 1)]
-    commands += [("BACKGROUND", (9 + i, 0), (9 + i, 0), heat_colour(CHANGE_COLOURS[ch])) for i, ch in enumerate(changes)]
+    commands += [("BACKGROUND", (9 + i, 0), (9 + i, 0), heat_colour(CHANGE_COLOURS[ch]))
+                 for i, ch in enumerate(changes)]
     for kf, lines in c.local_key_features():
         r = len(rows)
         rows.append([text(f"{kf.number}. {kf.title}", s.section)] + [""] * (len(header) - 1))

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -109,7 +110,7 @@ def _change_text(cell: Cell) -> str:
     return cell.change_text
 
 
-def _matrix(ws: Worksheet, c: Collation, text, colour) -> None:  # type: ignore[no-untyped-def]
+def _matrix(ws: Worksheet, c: Collation, text: Callable[[Cell], str], colour: Callable[[Cell], str | None]) -> None:
     headers = ("Key feature", "Proposal", "Proposal text", *c.partnerships)
     rows = []
     fills = []
@@ -244,7 +245,7 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[object
     ws.print_title_rows = "1:1"
 
 
-def _put(cell, value: object) -> None:  # type: ignore[no-untyped-def]
+def _put(cell: Any, value: object) -> None:
     """Dates as dates, numbers as numbers, text always as text (never a formula)."""
     if isinstance(value, datetime):
         cell.value = value

@@ -93,10 +93,10 @@ class MatrixModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, FIRST_PROPOSAL), self.index(self.rowCount() - 1,
                                                                            self.columnCount() - 1))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._names)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.collation is None else FIRST_PROPOSAL + len(self._proposals)
 
     def partnership(self, row: int) -> str:
@@ -142,13 +142,14 @@ class MatrixModel(QAbstractTableModel):
             lines.append(translate("Compare", "No return for round {label}.").format(label=self.collation.round_label))
             return "\n".join(lines)
         if self.mode == CHANGES_MODE and self.collation.previous_label:
-            lines.append(translate("Compare", "Round {label}: {rating}").format(
-                label=self.collation.previous_label,
-                rating=(rating_words(cell.previous) or word("not_rated")) if cell.previous_returned else word("no_return")))
+            before = (rating_words(cell.previous) or word("not_rated")) if cell.previous_returned else word("no_return")
+            lines.append(translate("Compare", "Round {label}: {rating}").format(label=self.collation.previous_label,
+                                                                               rating=before))
         lines.append(translate("Compare", "Round {label}: {rating}").format(
             label=self.collation.round_label, rating=rating_words(cell.rating) or word("not_rated")))
         if cell.rating:
-            lines.append(translate("Compare", "Descriptor chosen: {text}").format(text=proposal.descriptor(cell.rating)))
+            chosen = proposal.descriptor(cell.rating)
+            lines.append(translate("Compare", "Descriptor chosen: {text}").format(text=chosen))
         return "\n".join(lines)
 
     def _colour(self, cell: Cell) -> str | None:
@@ -222,7 +223,7 @@ class MatrixModel(QAbstractTableModel):
             return (name, cell.proposal) if cell.returned else None
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or self.collation is None:
             return None
         if section == NAME_COLUMN:
@@ -259,7 +260,7 @@ class GroupFilter(QSortFilterProxyModel):
         self.members = frozenset(members) if members is not None else None
         self.invalidate()  # invalidateFilter() is deprecated in Qt 6.9, beginFilterChange() too new for 6.6
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self.members is None:
             return True
         model = self.sourceModel()
@@ -293,10 +294,10 @@ class StandingModel(QAbstractTableModel):
         self.report = report
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.report is None else len(self.report.lines)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(STANDING_COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -335,7 +336,7 @@ class StandingModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role not in (Qt.ItemDataRole.DisplayRole,
                                                                    Qt.ItemDataRole.AccessibleTextRole):
             return None

@@ -31,14 +31,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.collate import (CHANGE_COLOURS, NO_RETURN_COLOUR, RATING_COLOURS, Collation, GroupInfo, collate,
-                             where_we_stand)
+from msgdesk.collate import (
+    CHANGE_COLOURS,
+    NO_RETURN_COLOUR,
+    RATING_COLOURS,
+    Collation,
+    GroupInfo,
+    collate,
+    where_we_stand,
+)
 from msgdesk.errors import MsgdeskError
 from msgdesk.returndata import RATINGS
 from msgdesk.states import RatingChange
-from msgdesk.ui.compare_model import (CELL_ROLE, CHANGES_MODE, FIRST_PROPOSAL, NAME_COLUMN, NO_RETURN_MARK,
-                                      RATED_COLUMN, RATINGS_MODE, GroupFilter, MatrixModel, StandingModel,
-                                      median_words, rating_words, word)
+from msgdesk.ui.compare_model import (
+    CELL_ROLE,
+    CHANGES_MODE,
+    FIRST_PROPOSAL,
+    NAME_COLUMN,
+    NO_RETURN_MARK,
+    RATED_COLUMN,
+    RATINGS_MODE,
+    GroupFilter,
+    MatrixModel,
+    StandingModel,
+    median_words,
+    rating_words,
+    word,
+)
 
 ALL = None  # the group combo's "All partnerships"
 
@@ -331,11 +350,11 @@ class CompareView(QWidget):
             for column in range(FIRST_PROPOSAL, FIRST_PROPOSAL + columns):
                 header.resizeSection(column, width)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._size_columns()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._size_columns()
 

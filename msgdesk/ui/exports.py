@@ -8,7 +8,6 @@ refused, with a suggestion), and never creates a missing folder behind the user'
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl
@@ -181,9 +180,8 @@ def import_return_files(parent, workspace, paths: list[str]):
 def import_return_file(parent, workspace, path: str):
     """Import ``path``; asks before replacing a round.  Returns the RoundInfo or None."""
     from msgdesk.errors import DuplicateRoundError
-    from msgdesk.returnfile import read_return_file
-
     from msgdesk.importing import is_database_file
+    from msgdesk.returnfile import read_return_file
 
     if is_database_file(workspace, Path(path)):
         from msgdesk.errors import InputError

@@ -94,7 +94,8 @@ class ReturnViewer(QDialog):
         if rating:
             parts.append(f"<p><b>{_e(self.tr('Descriptor chosen'))}:</b> {_e(p.descriptor(rating))}</p>")
         if response and response.previous_rating:
-            parts.append(f"<p><b>{_e(self.tr('Previous rating'))}:</b> {_e(rating_words(response.previous_rating))}</p>")
+            previous = rating_words(response.previous_rating)
+            parts.append(f"<p><b>{_e(self.tr('Previous rating'))}:</b> {_e(previous)}</p>")
         evidence = response.evidence if response else ""
         parts.append(f"<p><b>{_e(self.tr('Evidence'))}:</b></p><p>{_e(evidence) or _e(self.tr('None recorded.'))}</p>")
         actions = response.actions if response else []
