@@ -345,7 +345,8 @@ class CompareView(QWidget):
                 least = metrics.horizontalAdvance("\u219199 \u219399") + 10
             else:
                 least = metrics.horizontalAdvance(" 4.5 ") + 8
-            room = table.viewport().width() - name - rated - 2
+            scrollbar = 0 if table.verticalScrollBar().isVisible() else table.verticalScrollBar().sizeHint().width()
+            room = table.viewport().width() - name - rated - scrollbar - 2
             width = max(least, room // columns)
             for column in range(FIRST_PROPOSAL, FIRST_PROPOSAL + columns):
                 header.resizeSection(column, width)
