@@ -167,20 +167,21 @@ class Workspace:
             self._groups = GroupsRepository(Transactions(self.engine), self.template)
         return self._groups
 
-    def close(self) -> None:
-        """Let go of the database (the lock too); the workspace can be opened again."""
+    def _let_go(self) -> None:
+        """Close the engine's connections and forget the repositories built on it."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._rounds = self._tracking = self._groups = None
+
+    def close(self) -> None:
+        """Let go of the database (the lock too); the workspace can be opened again."""
+        self._let_go()
         self.release_lock()
 
     def reopen(self) -> None:
         """Open afresh (after a restore replaced the file under us)."""
-        if self._engine is not None:
-            self._engine.dispose()
-        self._engine = None
-        self._rounds = self._tracking = self._groups = None
+        self._let_go()
         self.ensure_open()
 
     # --- one msgdesk per SQLite file --------------------------------------------------------------
@@ -292,10 +293,7 @@ class Workspace:
                              "(msgdesk backup OUT.json writes one)")
         from msgdesk.store.backup import restore_backup
 
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-            self._rounds = self._tracking = self._groups = None
+        self._let_go()
         result = restore_backup(self.path, source, force=force)
         backup_on_open, self.backup_on_open = self.backup_on_open, False
         try:
