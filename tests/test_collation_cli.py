@@ -110,3 +110,24 @@ def test_where_we_stand_names_a_partnership_without_a_return(db, tmp_path, capsy
         text = " ".join(" ".join((page.extract_text() or "") for page in document.pages[-3:]).split())
     assert "Where we stand: Shetland beside Island authorities, round 2019" in text
     assert "the 2 other members of Island authorities with a return for 2019" in text
+
+
+@pytest.mark.parametrize("length", [1, 60, 140, 200])
+def test_where_we_stand_prints_for_names_of_any_length(tmp_path, template, length):
+    from msgdesk.returndata import ResponseData, ReturnData
+
+    db = tmp_path / "names.db"
+    ours = ("Ours " + "Gàidhealtachd partnership " * 10)[:length].strip() or "O"
+    others = [f"{n}" + ("W" * 200)[:length - 1] for n in range(3)]  # the widest letters
+    with Workspace.open(db) as ws:
+        for name in [ours, *others]:
+            ws.rounds.import_return(ReturnData(name, ROUND, responses=[
+                ResponseData(p.id, RATINGS[i % 4]) for i, p in enumerate(template.local_proposals)]))
+        group = ("Comparator group " * 20)[:max(1, length)].strip()
+        ws.groups.set_group(group, others)
+    pdf = tmp_path / "appendix.pdf"
+    assert main(["export", "-p", ours, "-r", ROUND, "--pdf", str(pdf), "--benchmark", group, "--db", str(db)]) == 0
+    with pdfplumber.open(pdf) as document:
+        pages = [p for p in document.pages if "Where we stand" in (p.extract_text() or "").splitlines()[1]]
+        rows = [row for page in pages for row in max(page.extract_tables(), key=len)[1:] if row[1] is not None]
+    assert len(rows) == 22
