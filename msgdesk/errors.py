@@ -29,6 +29,14 @@ class NotFoundError(InputError):
     """A partnership, round, proposal or action that does not exist."""
 
 
+class AmbiguousNameError(InputError):
+    """A partnership named by part of its name that matches more than one."""
+
+    def __init__(self, given: str, matches: list[str]):
+        self.given, self.matches = given, matches
+        super().__init__(f"{given!r} could be any of: {'; '.join(matches)}; give more of the name")
+
+
 class DuplicateRoundError(InputError):
     """The partnership already has a round with that name."""
 

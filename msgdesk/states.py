@@ -335,3 +335,66 @@ class FileState(StrEnum):
     @property
     def usable(self) -> bool:
         return self in (FileState.NEW, FileState.OK)
+
+
+class RatingChange(StrEnum):
+    """How a partnership's rating of a proposal moved since an earlier round (the
+    collation's comparison).  Only a proposal rated in the later round has a change:
+    ``NEW`` when the earlier round gave it no rating, or there was no earlier return."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NEW = "new"
+
+    @property
+    def label(self) -> str:
+        return RATING_CHANGE_LABELS[self]
+
+    @property
+    def symbol(self) -> str:
+        """A mark printed beside the word (never instead of it)."""
+        return RATING_CHANGE_SYMBOLS[self]
+
+
+RATING_CHANGE_LABELS: dict[RatingChange, str] = {
+    RatingChange.UP: "Up",
+    RatingChange.DOWN: "Down",
+    RatingChange.SAME: "Same",
+    RatingChange.NEW: "New",
+}
+
+RATING_CHANGE_SYMBOLS: dict[RatingChange, str] = {
+    RatingChange.UP: "\u2191",  # ↑
+    RatingChange.DOWN: "\u2193",  # ↓
+    RatingChange.SAME: "=",
+    RatingChange.NEW: "+",
+}
+
+
+class Standing(StrEnum):
+    """Where one partnership's rating stands against a comparator group's median."""
+
+    ABOVE = "above"
+    LEVEL = "level"
+    BELOW = "below"
+
+    @property
+    def label(self) -> str:
+        return STANDING_LABELS[self]
+
+
+STANDING_LABELS: dict[Standing, str] = {
+    Standing.ABOVE: "Above the group's median",
+    Standing.LEVEL: "At the group's median",
+    Standing.BELOW: "Below the group's median",
+}
+
+
+class ImportOutcome(StrEnum):
+    """What happened to one file of ``msgdesk import FILE... | FOLDER``."""
+
+    IMPORTED = "imported"
+    REPLACED = "replaced"  # with --replace, over a round that existed
+    SKIPPED = "skipped"  # the round exists already (and --replace was not given)
+    REFUSED = "refused"  # the file is wrong, or the round cannot be replaced: nothing written

@@ -166,7 +166,7 @@ def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
-    from msgdesk.store.models import Action, ActionUpdate, Response, RoundEvent
+    from msgdesk.store.models import Action, ActionUpdate, ComparatorGroup, ComparatorGroupMember, Response, RoundEvent
 
     rounds = sorted(tables.get("evaluation_round", []), key=lambda r: r["id"])
     events = sorted(tables.get("round_event", []), key=lambda e: e["id"])
@@ -210,3 +210,5 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
         )
     _insert(session, RoundEvent, [event_row(e) for e in after])
+    _insert(session, ComparatorGroup, tables.get("comparator_group", []))
+    _insert(session, ComparatorGroupMember, tables.get("comparator_group_member", []))

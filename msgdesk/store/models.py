@@ -230,6 +230,28 @@ class ContentChange(Base):
     )
 
 
+class ComparatorGroup(Base):
+    """A named set of partnerships to compare with ("Island authorities")."""
+
+    __tablename__ = "comparator_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ComparatorGroupMember(Base):
+    """One partnership in a comparator group; goes with the group or the partnership."""
+
+    __tablename__ = "comparator_group_member"
+    __table_args__ = (UniqueConstraint("group_id", "partnership_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("comparator_group.id", ondelete="CASCADE"))
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
+
+
 #: Tables in the order their rows can be inserted (parents first), for archives.
 TABLES_IN_ORDER = (Partnership, EvaluationRound, Response, Action, ActionUpdate, RoundEvent, ContributionPack,
-                   MergeConflict, ContentChange)
+                   MergeConflict, ContentChange, ComparatorGroup, ComparatorGroupMember)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
     from msgdesk.store.contributions import ContributionsRepository
+    from msgdesk.store.groups import GroupsRepository
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -70,6 +71,7 @@ class Workspace:
         self._rounds: RoundsRepository | None = None
         self._tracking: TrackingRepository | None = None
         self._contributions: ContributionsRepository | None = None
+        self._groups: GroupsRepository | None = None
         self._lock: InstanceLock | None = None
 
     @classmethod
@@ -180,12 +182,22 @@ class Workspace:
         if tracking is not None:
             tracking.author = name
 
+    @property
+    def groups(self) -> GroupsRepository:
+        """Comparator groups, and the reads that compare partnerships' returns."""
+        if self._groups is None:
+            from msgdesk.store.groups import GroupsRepository
+            from msgdesk.store.session import Transactions
+
+            self._groups = GroupsRepository(Transactions(self.engine), self.template)
+        return self._groups
+
     def _let_go(self) -> None:
         """Close the engine's connections and forget the repositories built on it."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = self._contributions = None
+        self._rounds = self._tracking = self._contributions = self._groups = None
 
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""

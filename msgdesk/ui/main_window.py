@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self._rating_keys = _RatingKeys(self.proposal_page, self)
         self.ui.navView.installEventFilter(self._rating_keys)
 
+        self.compare = None
+        self._add_compare_tab()
         self._wire()
         self._tab_order()
         self._install_neighbours()
@@ -308,12 +310,20 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
-        from msgdesk.ui.exports import choose_return_file, import_return_file
+        from msgdesk.ui.exports import choose_return_files, import_return_file, import_return_files
 
-        path = choose_return_file(self, self.settings)
-        if not path:
+        paths = choose_return_files(self, self.settings)
+        if not paths:
             return
         self.flush_edits()
+        if len(paths) > 1:
+            import_return_files(self, self.workspace, paths)
+            if self.compare is not None:
+                self.compare.refresh()
+            if self.ui.stack.currentIndex() == START:
+                self.show_start()
+            return
+        path = paths[0]
         try:
             info = import_return_file(self, self.workspace, path)
         except MsgdeskError as exc:
@@ -546,8 +556,41 @@ class MainWindow(QMainWindow):
         except MsgdeskError as exc:
             QMessageBox.warning(self, "msgdesk", str(exc))
 
+    # --- the compare tab (msgdesk/ui/compare_view.py, built when first shown) --------------------
+    def _add_compare_tab(self) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.compare_tab = QWidget()
+        self.compare_tab.setObjectName("compareTab")
+        QVBoxLayout(self.compare_tab).setContentsMargins(0, 4, 0, 0)
+        self.ui.tabs.addTab(self.compare_tab, self.tr("&Compare"))
+        self.ui.tabs.setAccessibleName(self.tr("Return, tracker and compare"))
+
+    def show_compare(self) -> None:
+        """Every partnership's return for the open round's year, side by side."""
+        from msgdesk.ui.compare_view import CompareView, open_return_read_only
+        from msgdesk.ui.mnemonics import resolve
+
+        snap = self.session.snap if self.session is not None else None
+        if self.compare is None:
+            self.compare = CompareView(self.compare_tab)
+            self.compare.openReturn.connect(
+                lambda partnership, label, proposal: open_return_read_only(self, self.workspace, partnership, label,
+                                                                           proposal))
+            resolve([self.compare], self.reserved_letters() | self.compare.tab_letters())
+            self.compare_tab.layout().addWidget(self.compare)
+            self.compare.show()
+            self.compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
+                                       round_label=snap.label if snap else None)
+        else:
+            self.compare.refresh()
+
     # --- the tracker tab (written separately; hosted when present) ----------------------------
     def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.compare_tab:
+            self.flush_edits()
+            self.show_compare()
+            return
         if self.ui.tabs.widget(index) is self.ui.returnTab:
             if self.tracker is not None and self.session is not None:
                 self.session.refresh()  # leads, due dates and statuses may have changed there

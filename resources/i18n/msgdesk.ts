@@ -188,6 +188,301 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>Above the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descriptor chosen: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return for round {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {label}: {rating}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{median} between {low} and {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{up} up, {down} down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>&amp;Partnership:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partnerships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;anges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;anges since {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s heading to sort by it. Double-click a cell, or press Enter, to open that return (read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each partnership&apos;s rating of each proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gro&amp;up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat &amp;map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each rating moved since the earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make, change or delete comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partnership has a return for this round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No returns yet: import some (File → Import return file…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating of each proposal beside the rest of the group&apos;s ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rou&amp;nd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <extracomment>(partnership, round label, proposal id): a return to show read-only.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {label}, {scope}: {n} of {total} have a return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each rating&apos;s word beside its number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every partnership, or only a comparator group&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show wor&amp;ds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The earlier round the changes are measured from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partnership whose ratings are set beside the group&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round whose returns are compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we &amp;stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand, in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all partnerships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} No return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} beside {group} (the ratings of {n} other partnerships with a return): above the median on {above}, at it on {level}, below it on {below} of {total} proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>&amp;Base: when the pack was cut</source>
@@ -415,6 +710,10 @@
 <context>
     <name>Exports</name>
     <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -440,7 +739,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import a return file</source>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import return files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing return files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {name} ({n} of {total})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -457,6 +768,10 @@
     </message>
     <message>
         <source>Return files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: {n} files were not looked at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -566,6 +881,77 @@ Replace it with the file&apos;s contents?</source>
     </message>
 </context>
 <context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>&amp;Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partnerships in it (Space ticks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the group “{name}”? Its partnerships and their returns stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the group and tick its partnerships, then Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnerships in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {name}: {n} partnerships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: Island authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Changes to this proposal, newest first</source>
@@ -596,6 +982,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>&amp;Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -809,6 +1199,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>Return and tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return, tracker and compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1182,6 +1576,45 @@ Round {label} · {status}</source>
     <message>
         <source>✔ Our rating</source>
         <extracomment>the page&apos;s handler for other keys: on_key(card index, key) -&gt; handled</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnViewer</name>
+    <message>
+        <source>&amp;Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How we will deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposal&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} {label} (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership}, round {label} · {status} · read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2136,6 +2569,13 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>msgdesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Open return</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
