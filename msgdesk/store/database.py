@@ -235,17 +235,36 @@ MIGRATION_WAIT_SECONDS = 30.0
 
 
 def _migrate_when_free(engine: Engine, path: Path) -> None:
-    """Migrate, waiting while another process does: two msgdesk started at once on a new
-    file both succeed (SQLite may refuse a lock without waiting to avoid a deadlock)."""
+    """Migrate, minding other processes doing the same: msgdesk started twice at once on a
+    new (or older) file both succeed.  SQLite may refuse a lock without waiting (to avoid a
+    deadlock), and a process that read the schema's revision just before another upgraded it
+    fails on the first step; either way, look at the revision again and go on from there."""
     deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
     while True:
+        before = _revision(path)
         try:
             _migrate(engine, path, sqlite=True)
             return
-        except DatabaseBusyError:
-            if time.monotonic() >= deadline:
+        except (DatabaseError, DBAPIError) as exc:
+            now = _revision(path)
+            if now == SCHEMA_HEAD:
+                return  # another process finished it
+            moved_on = now != before or isinstance(exc, DatabaseBusyError)
+            if time.monotonic() >= deadline or not moved_on:
                 raise
             time.sleep(0.2)
+
+
+def _revision(path: Path) -> str | None:
+    try:
+        con = sqlite3.connect(db_health.ro_uri(path), uri=True)
+        try:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
