@@ -28,7 +28,7 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
-PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli")
+PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.directions_cli")
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]

@@ -66,6 +66,16 @@ class ConcurrentEditError(InputError):
         self.current_version = current_version
 
 
+class DirectionLockedError(InputError):
+    """A change to the content of a direction the IJB has issued: it is varied by issuing a
+    new direction that supersedes it, never edited."""
+
+
+class DirectionClosedError(InputError):
+    """A direction already revoked, completed or superseded: its revocation or completion is
+    final, and it cannot be revoked, completed or varied again."""
+
+
 class NeedsConfirmationError(InputError):
     """An act with a consequence the user must accept first (``--force`` / a question)."""
 

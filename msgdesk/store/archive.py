@@ -188,3 +188,6 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
         )
     _insert(session, RoundEvent, [event_row(e) for e in after])
+    from msgdesk.store.directions_archive import restore_directions
+
+    restore_directions(session, tables, _insert)

@@ -30,6 +30,8 @@ from sqlalchemy.exc import DBAPIError
 from msgdesk.errors import (
     DatabaseBusyError,
     DatabaseError,
+    DirectionClosedError,
+    DirectionLockedError,
     ForeignDatabaseError,
     MoveNotAllowedError,
     ReadOnlyLocationError,
@@ -57,6 +59,11 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "history-append-only": RecordFixedError,
     "move-not-allowed": MoveNotAllowedError,
     "reason-required": ReasonRequiredError,
+    "direction-issued": DirectionLockedError,
+    "direction-closed": DirectionClosedError,
+    "supersedes-not-in-force": DirectionClosedError,
+    "not-issued": MoveNotAllowedError,
+    "record-final": RecordFixedError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 

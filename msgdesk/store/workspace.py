@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
+    from msgdesk.store.directions import DirectionsRepository
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -68,6 +69,7 @@ class Workspace:
         self._engine: Engine | None = None
         self._rounds: RoundsRepository | None = None
         self._tracking: TrackingRepository | None = None
+        self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
 
     @classmethod
@@ -155,12 +157,21 @@ class Workspace:
             self._tracking = TrackingRepository(Transactions(self.engine), self.template, self.user)
         return self._tracking
 
+    @property
+    def directions(self) -> DirectionsRepository:
+        if self._directions is None:
+            from msgdesk.store.directions import DirectionsRepository
+            from msgdesk.store.session import Transactions
+
+            self._directions = DirectionsRepository(Transactions(self.engine), self.user)
+        return self._directions
+
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = None
+        self._rounds = self._tracking = self._directions = None
         self.release_lock()
 
     def reopen(self) -> None:
@@ -168,7 +179,7 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = None
+        self._rounds = self._tracking = self._directions = None
         self.ensure_open()
 
     # --- one msgdesk per SQLite file --------------------------------------------------------------
@@ -283,7 +294,7 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
-            self._rounds = self._tracking = None
+            self._rounds = self._tracking = self._directions = None
         result = restore_backup(self.path, source, force=force)
         backup_on_open, self.backup_on_open = self.backup_on_open, False
         try:
