@@ -242,7 +242,10 @@ class _Checker:
         obj = self.object(raw, where, DIRECTION_KEYS)
         if obj is None:
             return None
-        functions = []
+        # read in the order of the keys, so problems are listed in the order of the file
+        reference = self.text(obj, "reference", where, "reference", required=True)
+        title = self.text(obj, "title", where, "title", required=True)
+        functions: list[str] = []
         for place, entry in self.items(obj, "functions", where, MAX_FUNCTIONS, required=True):
             if not isinstance(entry, str):
                 self.problem(place, f"expected the name of a function as text, found {kind_of(entry)}")
@@ -269,16 +272,20 @@ class _Checker:
                 self.problem(place, f"{partner.value!r} is listed twice")
             else:
                 partners.append(partner)
+        ijb_meeting = self.day(obj, "ijb_meeting", where)
+        ijb_report = self.text(obj, "ijb_report", where, "ijb_report")
+        minute_reference = self.text(obj, "minute_reference", where, "minute_reference")
+        issued_on = self.day(obj, "issued_on", where, required=True)
         direction = Direction(
-            reference=self.text(obj, "reference", where, "reference", required=True),
-            title=self.text(obj, "title", where, "title", required=True),
+            reference=reference,
+            title=title,
             functions=functions,
             issued_to=partners_in_order(partners),
+            issued_on=issued_on,
+            ijb_meeting=ijb_meeting,
+            ijb_report=ijb_report,
+            minute_reference=minute_reference,
             instruction=self.text(obj, "instruction", where, "instruction", required=True),
-            issued_on=self.day(obj, "issued_on", where, required=True),
-            ijb_meeting=self.day(obj, "ijb_meeting", where),
-            ijb_report=self.text(obj, "ijb_report", where, "ijb_report"),
-            minute_reference=self.text(obj, "minute_reference", where, "minute_reference"),
             outcomes=self.text(obj, "outcomes", where, "outcomes"),
             timescale=self.text(obj, "timescale", where, "timescale"),
             review_date=self.day(obj, "review_date", where, past=False),

@@ -250,14 +250,14 @@ class DirectionsRepository:
         for m in session.scalars(select(DirectionMilestone).where(DirectionMilestone.direction_id.in_(wanted_ids))
                                  .order_by(DirectionMilestone.position, DirectionMilestone.id)):
             milestones.setdefault(m.direction_id, []).append(m)
-        entries: dict[type, dict[int, list[Entry]]] = {}
-        models: tuple[type[DirectionIssue] | type[DirectionUpdate], ...] = (DirectionIssue, DirectionUpdate)
-        for model in models:
-            found: dict[int, list[Entry]] = {}
-            for e in session.scalars(select(model).where(model.direction_id.in_(wanted_ids))
-                                     .order_by(model.on_date, model.id)):
-                found.setdefault(e.direction_id, []).append(Entry(e.on_date, e.text, e.author))
-            entries[model] = found
+        entries: dict[type, dict[int, list[Entry]]] = {DirectionIssue: {}, DirectionUpdate: {}}
+        issue_rows = session.scalars(select(DirectionIssue).where(DirectionIssue.direction_id.in_(wanted_ids))
+                                     .order_by(DirectionIssue.on_date, DirectionIssue.id))
+        update_rows = session.scalars(select(DirectionUpdate).where(DirectionUpdate.direction_id.in_(wanted_ids))
+                                      .order_by(DirectionUpdate.on_date, DirectionUpdate.id))
+        for model, found in ((DirectionIssue, issue_rows), (DirectionUpdate, update_rows)):
+            for e in found:
+                entries[model].setdefault(e.direction_id, []).append(Entry(e.on_date, e.text, e.author))
         later_issued: dict[int, DirectionRow] = {}
         later_drafts: dict[int, list[DirectionRow]] = {}
         for r in rows:
@@ -406,7 +406,9 @@ class DirectionsRepository:
         if old.issued_on is None:
             raise MoveNotAllowedError(f"{old.reference} is a draft: change it directly rather than varying it")
         self._check_variable(record)
+        # A variation is a new decision of the IJB: its meeting, report and minute are its own.
         data = replace(old, reference=reference, issued_on=None, supersedes=old.reference, revoked_on=None,
+                       ijb_meeting=None, ijb_report="", minute_reference="",
                        revoked_reason="", completed_on=None, delivery_issues=[], updates=[],
                        milestones=[Milestone(m.milestone, m.timescale, m.due_date) for m in old.milestones])
         return self.create_draft(record.partnership, data)
@@ -684,10 +686,12 @@ class DirectionsRepository:
             if plan.existing is None or plan.existing.issued_on is None:
                 continue
             row = plan.existing
-            changed = bool(plan.close or plan.achieved or plan.new_issues or plan.new_updates)
+            if not (plan.close or plan.achieved or plan.new_issues or plan.new_updates):
+                unchanged.append(row.reference)
+                continue
             self._follow_up(session, row, plan.data if plan.close else None, plan.achieved,
                             plan.new_issues, plan.new_updates)
-            (updated if changed else unchanged).append(row.reference)
+            updated.append(row.reference)
         return ImportResult(owner.name, tuple(added), tuple(updated), tuple(unchanged))
 
     def _insert_issued(self, session: Session, owner: Partnership, d: Direction, ids: dict[str, int]) -> int:

@@ -18,6 +18,7 @@ Guards, for every writer (SQLite triggers and PL/pgSQL, as in 0002):
   ``[record-final]``
 * Delivery issues and progress updates are append-only, and only for an issued
   direction.  ``[history-append-only]``
+* The partnership of an issued direction is not deleted (nor replaced on SQLite).
 * Ids never change; on SQLite the change counter counts every write to the new tables.
 
 Revision ID: 0003
@@ -46,6 +47,7 @@ SUPERSEDES = ("[supersedes-not-in-force] a direction can only vary (supersede) a
               "same partnership that is in force and not already superseded")
 ACHIEVED_FINAL = "[record-final] a milestone's date of achievement is recorded once and never changed"
 ID_FIXED = "[id-fixed] a row's id never changes"
+PARTNERSHIP_KEPT = "[direction-issued] the partnership has issued directions, which are never deleted"
 ISSUES_FIXED = "[history-append-only] a direction's delivery issues can only be added to, never changed or removed"
 UPDATES_FIXED = "[history-append-only] a direction's progress updates can only be added to, never changed or removed"
 
@@ -194,6 +196,14 @@ def _sqlite_guards() -> list[str]:
             "(x.id = NEW.id OR (x.partnership_id = NEW.partnership_id AND x.reference = NEW.reference)))",
             _refuse(DELETE_ISSUED))
 
+    # the partnership of an issued direction stays (with foreign keys off too, and through REPLACE)
+    trigger("partnership_directions_delete", "BEFORE", "DELETE", "partnership",
+            "EXISTS (SELECT 1 FROM direction WHERE partnership_id = OLD.id AND issued_on IS NOT NULL)",
+            _refuse(PARTNERSHIP_KEPT))
+    trigger("partnership_directions_replace", "BEFORE", "INSERT", "partnership",
+            "EXISTS (SELECT 1 FROM partnership p JOIN direction d ON d.partnership_id = p.id "
+            "WHERE (p.id = NEW.id OR p.name = NEW.name) AND d.issued_on IS NOT NULL)", _refuse(PARTNERSHIP_KEPT))
+
     # revocation and completion: once, after issue, not both, never changed, not once superseded
     for event, old_closed in (("INSERT", "0"), ("UPDATE", "1")):
         suffix = event.lower()
@@ -330,6 +340,10 @@ def _postgresql_guards() -> list[str]:
             THEN {_raise(ISSUED)} END IF;
             IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
             RETURN NEW;""",
+        "msgdesk_partnership_directions_guard": f"""
+            IF EXISTS (SELECT 1 FROM direction WHERE partnership_id = OLD.id AND issued_on IS NOT NULL)
+            THEN {_raise(PARTNERSHIP_KEPT)} END IF;
+            RETURN OLD;""",
         # TRUNCATE skips row triggers: refuse it while any direction has been issued.
         "msgdesk_direction_truncate_guard": f"""
             IF EXISTS (SELECT 1 FROM direction WHERE issued_on IS NOT NULL) THEN {_raise(DELETE_ISSUED)} END IF;
@@ -357,6 +371,8 @@ def _postgresql_guards() -> list[str]:
             s.append(f"CREATE TRIGGER {table}_truncate_guard BEFORE TRUNCATE ON {table} "
                      "FOR EACH STATEMENT EXECUTE FUNCTION msgdesk_direction_truncate_guard()")
     s += [
+        "CREATE TRIGGER partnership_directions_guard BEFORE DELETE ON partnership "
+        "FOR EACH ROW EXECUTE FUNCTION msgdesk_partnership_directions_guard()",
         "CREATE TRIGGER direction_guard BEFORE INSERT OR UPDATE OR DELETE ON direction "
         "FOR EACH ROW EXECUTE FUNCTION msgdesk_direction_guard()",
         "CREATE TRIGGER direction_milestone_guard BEFORE INSERT OR UPDATE OR DELETE ON direction_milestone "
