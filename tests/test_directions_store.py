@@ -357,7 +357,12 @@ def test_an_archive_carries_the_directions_through_the_guards(workspace, tmp_pat
     archive = tmp_path / "archive.json"
     write_archive(workspace, archive)
     expected = workspace.directions.list_directions(P)
-    target = tmp_path / "restored.db" if into == "sqlite" else request.getfixturevalue("pg_target")
+    if into == "sqlite":
+        target = tmp_path / "restored.db"
+    else:
+        databases = request.getfixturevalue("pg_databases")
+        target = databases.create()
+        request.addfinalizer(lambda: databases.drop(target))
     with Workspace.open(target) as restored:
         restore_archive(restored, archive)
         assert restored.directions.list_directions(P) == expected
