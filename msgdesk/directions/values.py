@@ -153,3 +153,19 @@ class DirectionRecord:
     @property
     def reference(self) -> str:
         return self.data.reference
+
+
+def next_reference(references: list[str], year: int) -> str:
+    """A suggestion for the next log reference, following the log's own pattern
+    ("NAIJB-2021-04" → "NAIJB-2021-05", or "NAIJB-2022-01" in a new year); "" if the
+    log has no numbered reference to follow."""
+    import re
+
+    numbered = [m for m in (re.fullmatch(r"(.*?)(\d{4})([-/ ]?)(\d+)", r) for r in references) if m]
+    if not numbered:
+        return ""
+    latest = max(numbered, key=lambda m: (int(m.group(2)), int(m.group(4))))
+    prefix, _year, joiner, number = latest.groups()
+    this_year = [int(m.group(4)) for m in numbered if m.group(1) == prefix and int(m.group(2)) == year]
+    following = max(this_year) + 1 if this_year else 1
+    return f"{prefix}{year}{joiner}{following:0{len(number)}d}"

@@ -117,6 +117,15 @@ def _check_draft_text(data: Direction) -> None:
         raise InputError("an amount of resource cannot be negative")
 
 
+def variation_of(old: Direction, reference: str) -> Direction:
+    """A draft that varies ``old``: its content, to change before issuing; nothing of
+    what happened under ``old`` (its IJB decision, follow-up, closing) comes with it."""
+    return replace(old, reference=reference, issued_on=None, supersedes=old.reference, ijb_meeting=None,
+                   ijb_report="", minute_reference="", revoked_on=None, revoked_reason="", completed_on=None,
+                   delivery_issues=[], updates=[],
+                   milestones=[Milestone(m.milestone, m.timescale, m.due_date) for m in old.milestones])
+
+
 class DirectionsRepository:
     def __init__(self, tx: Transactions, author: str = ""):
         self._tx = tx
@@ -311,6 +320,9 @@ class DirectionsRepository:
             raise NotFoundError(f"there is no direction {reference!r} in the log of {owner.name} to vary")
         if target.id == own_id:
             raise InputError(f"{reference} cannot supersede itself")
+        if target.issued_on is None:
+            raise MoveNotAllowedError(f"{reference} is a draft: change it directly rather than varying it")
+        self._check_variable(self._record(session, target))
         return target.id
 
     @staticmethod
@@ -402,16 +414,7 @@ class DirectionsRepository:
         """A new draft that varies (supersedes) the issued direction ``direction_id``,
         pre-filled with its content, under the new ``reference``."""
         record = self.get(direction_id)
-        old = record.data
-        if old.issued_on is None:
-            raise MoveNotAllowedError(f"{old.reference} is a draft: change it directly rather than varying it")
-        self._check_variable(record)
-        # A variation is a new decision of the IJB: its meeting, report and minute are its own.
-        data = replace(old, reference=reference, issued_on=None, supersedes=old.reference, revoked_on=None,
-                       ijb_meeting=None, ijb_report="", minute_reference="",
-                       revoked_reason="", completed_on=None, delivery_issues=[], updates=[],
-                       milestones=[Milestone(m.milestone, m.timescale, m.due_date) for m in old.milestones])
-        return self.create_draft(record.partnership, data)
+        return self.create_draft(record.partnership, variation_of(record.data, reference))
 
     @staticmethod
     def _check_variable(record: DirectionRecord) -> None:
