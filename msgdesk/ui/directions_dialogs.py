@@ -108,6 +108,11 @@ class _SavingDialog(QDialog):
             return
         self.accept()
 
+    def fit(self, width: int, height: int) -> None:
+        """``width`` x ``height``, or less on a small screen (150% scaling): the form scrolls."""
+        screen = (self.parent().screen() if self.parent() is not None else self.screen()).availableGeometry()
+        self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
+
     def finish(self) -> None:
         from msgdesk.ui.mnemonics import resolve
 
@@ -231,7 +236,7 @@ class DirectionDialog(_SavingDialog):
         layout.addWidget(scroll, 1)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save draft"))
         layout.addWidget(self.buttons)
-        self.resize(760, 640)
+        self.fit(760, 640)
         self.finish()
         self.reference.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -328,7 +333,7 @@ class ActDialog(_SavingDialog):
             label.setBuddy(self.author)
             form.addRow(label, self.author)
         layout.addWidget(self.buttons)
-        self.resize(520, 300 if text_label else 160)
+        self.fit(520, 300 if text_label else 160)
         self.finish()
         first = self.choice or self.on_date
         first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -107,7 +107,7 @@ class DirectionsView(QWidget):
         self.partnership_combo = _named(QComboBox(), self.tr("Partnership"),
                                         self.tr("The partnership whose directions are shown"))
         self.partnership_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.partnership_combo.setMinimumContentsLength(18)
+        self.partnership_combo.setMinimumContentsLength(12)
         self.partnership_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.partnership_combo.currentIndexChanged.connect(self._partnership_chosen)
         label.setBuddy(self.partnership_combo)
@@ -132,20 +132,8 @@ class DirectionsView(QWidget):
         self.log_xlsx.clicked.connect(lambda: self.save_log("xlsx"))
         self.new_button = _named(QPushButton(self.tr("&New direction…")), self.tr("Draft a new direction"))
         self.new_button.clicked.connect(self.new_direction)
-        self.import_button = _named(QPushButton(self.tr("Import…")), self.tr("Import a directions file"))
-        self.import_button.clicked.connect(lambda: self.import_file())
-        self.export_button = _named(QPushButton(self.tr("Export &file…")), self.tr("Export the directions file"),
-                                    self.tr("Write the issued directions as a directions file (JSON)"))
-        self.export_button.clicked.connect(lambda: self.export_file())
-        self.example_button = _named(QPushButton(self.tr("Load the example")), self.tr("Load the example log"),
-                                     self.tr("A made-up log of fourteen directions, to try the tab out"))
-        self.example_button.clicked.connect(self.load_example)
-        self.bodies_button = _named(QPushButton(self.tr("Partners' names…")),
-                                    self.tr("Names of the Health Board and the Local Authority"))
-        self.bodies_button.clicked.connect(self.edit_bodies)
-        for button in (self.new_button, self.import_button, self.export_button, self.example_button,
-                       self.bodies_button):
-            files.addWidget(button)
+        # importing, exporting, the example and the partners' names are in the Directions menu
+        files.addWidget(self.new_button)
         files.addStretch(1)
         files.addWidget(self.log_pdf)
         files.addWidget(self.log_xlsx)
@@ -194,10 +182,15 @@ class DirectionsView(QWidget):
         self.message.setAccessibleName(self.tr("Directions message"))
         outer.addWidget(self.message)
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        rows.addLayout(row)
 
         def labelled(text: str, widget) -> None:
+            if isinstance(widget, QComboBox):  # long names (a body's) never widen the window
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(9)
             label = QLabel(text)
             label.setBuddy(widget)
             row.addWidget(label)
@@ -217,6 +210,9 @@ class DirectionsView(QWidget):
         for rag in RAGS[:5]:
             self.rag_filter.addItem(RAG_LABELS[rag], rag)
         labelled(self.tr("RAG &colour"), self.rag_filter)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.overdue_filter = _named(QCheckBox(self.tr("Overdue &milestones only")), self.tr("Overdue only"),
                                      self.tr("Show only directions with a milestone or timescale overdue on the day"))
         row.addWidget(self.overdue_filter)
@@ -231,12 +227,12 @@ class DirectionsView(QWidget):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.overdue_filter.toggled.connect(self._filters_changed)
         self.search.textChanged.connect(self._filters_changed)
-        return row
+        return rows
 
     def _build_panel(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(290)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         panel = QWidget()
@@ -296,7 +292,9 @@ class DirectionsView(QWidget):
         for number, (button, act, description) in enumerate(acts):
             _named(button, button.text().replace("&", "").rstrip("…"), description)
             button.clicked.connect(act)
-            grid.addWidget(button, number // 3 if number < 3 else 1 + (number - 3) // 3, number % 3)
+            # two a row: the panel stays narrow enough for 150% on a small screen
+            grid.addWidget(button, number // 2 if number < 3 else 2 + (number - 3) // 2,
+                           number % 2 if number < 3 else (number - 3) % 2)
         #: Shown for a draft, and for an issued direction: each group has its own Alt letters.
         self.draft_buttons = [b for b, _a, _d in acts[:3]]
         self.issued_buttons = [b for b, _a, _d in acts[3:]]
@@ -351,7 +349,7 @@ class DirectionsView(QWidget):
         self.model.set_items(items)
         self._show_count()
         self._select(keep)
-        for button in (self.new_button, self.export_button, self.log_pdf, self.log_xlsx, self.bodies_button):
+        for button in (self.new_button, self.log_pdf, self.log_xlsx):
             button.setEnabled(bool(self.partnership))
 
     def _refresh_partner_filter(self) -> None:
@@ -441,8 +439,9 @@ class DirectionsView(QWidget):
         acts = (self.edit_button, self.issue_button, self.delete_button, self.vary_button, self.revoke_button,
                 self.complete_button, self.issue_entry_button, self.update_button, self.milestone_button)
         if item is None:
-            self.detail_title.setText(self.tr("No direction selected") if self.partnership
-                                      else self.tr("Choose a partnership, import a directions file or load the example"))
+            self.detail_title.setText(self.tr("No direction selected") if self.model.rowCount() else self.tr(
+                "No direction in the log yet: draft one (New direction…), or import a directions file or load "
+                "the example from the Directions menu (Alt+I)"))
             self.detail_status.setText("")
             self.details.setPlainText("")
             self.earlier_button.hide()
