@@ -64,7 +64,7 @@ def fill(db: Path, rounds: int) -> None:
     with Workspace.open(db, backup_on_open=False) as ws:
         for n in range(rounds):
             doc = dict(base, round=str(1900 + n))
-            doc["responses"] = [dict(r, evidence=(r.get("evidence") or "") * 12) for r in base["responses"]]
+            doc["responses"] = [dict(r, evidence=(r.get("evidence") or "") * 19) for r in base["responses"]]
             ws.rounds.import_return(parse_return(json.dumps(doc), ws.template))
 
 

@@ -28,7 +28,8 @@ Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Na
 COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
-PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.directions_cli")
+PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.ui.selfcheck",
+           "msgdesk.directions_cli")
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
@@ -55,7 +56,8 @@ def workspace_for(args: argparse.Namespace, *, open_now: bool = True) -> Workspa
 
 
 def round_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--partnership", "-p", required=True,
+                        help="the partnership's name, as listed by 'msgdesk list'")
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
 
 
@@ -64,7 +66,8 @@ def round_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="the return file (.json) to import")
-    parser.add_argument("--replace", action="store_true", help="replace a round that already exists (never an approved one)")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace a round that already exists (never an approved one)")
 
 
 #: How long ``import --replace`` waits for a database another msgdesk has open.
@@ -94,32 +97,51 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     round_arguments(parser)
     parser.add_argument("--json", metavar="OUT", help="write the return file (msgdesk-return JSON)")
     parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
+    parser.add_argument("--docx", metavar="OUT", help="write the committee appendix (Word)")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
-    parser.add_argument("--label", default="Appendix 1", help="the label in every PDF page header (default: %(default)s)")
+    parser.add_argument("--label", default="Appendix 1",
+                        help="the label in every page header of the appendix (default: %(default)s)")
 
 
-@command("export", "export a round as a return file, PDF or Excel workbook", _export_arguments)
+@command("export", "export a round as a return file, PDF, Word document or Excel workbook", _export_arguments)
 def run_export(args: argparse.Namespace) -> int:
-    if not (args.json or args.pdf or args.xlsx):
-        raise InputError("say what to write: --json OUT, --pdf OUT and/or --xlsx OUT")
+    """Each requested output is written on its own: one that fails (its message on
+    stderr, no file left) does not stop the others."""
+    from importlib import import_module
+
+    # option -> (module with ``export(data, out, ...)``, takes the label)
+    exports = {
+        "pdf": ("msgdesk.reports.pdf_appendix", True),
+        "docx": ("msgdesk.reports.docx_appendix", True),
+        "xlsx": ("msgdesk.reports.xlsx_workbook", False),
+    }
+    if not (args.json or args.pdf or args.docx or args.xlsx):
+        raise InputError("say what to write: --json OUT, --pdf OUT, --docx OUT and/or --xlsx OUT")
     with workspace_for(args) as workspace:
         data = workspace.rounds.load_round(args.partnership, args.round)
+    failures: list[MsgdeskError | OSError] = []
+
+    def attempt(out: str, write: Callable[..., object], *values: object, **options: object) -> None:
+        try:
+            write(*values, **options)
+        except (MsgdeskError, OSError) as exc:
+            failures.append(exc)
+            print(f"msgdesk export: {out} not written: {exc}", file=sys.stderr)
+        else:
+            print(f"Wrote {out}")
+
     if args.json:
         from msgdesk.returnfile import write_return_file
 
-        write_return_file(args.json, data, workspace.template)
-        print(f"Wrote {args.json}")
-    if args.pdf:
-        from msgdesk.reports import pdf_appendix
-
-        pdf_appendix.export(data, args.pdf, label=args.label)
-        print(f"Wrote {args.pdf}")
-    if args.xlsx:
-        from msgdesk.reports import xlsx_workbook
-
-        xlsx_workbook.export(data, args.xlsx)
-        print(f"Wrote {args.xlsx}")
-    return EXIT_OK
+        attempt(args.json, write_return_file, args.json, data, workspace.template)
+    for option, (module_name, labelled) in exports.items():
+        out = getattr(args, option)
+        if out:
+            options = {"label": args.label} if labelled else {}
+            attempt(out, import_module(module_name).export, data, out, **options)
+    if not failures:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE
 
 
 @command("list", "list partnerships and rounds", lambda parser: None)

@@ -1,7 +1,7 @@
 """Plain, Qt-free values describing one partnership's return for one round.
 
 These are what the return-file reader produces, what storage hands out
-(``msgdesk.store.repository.load_round``) and what the PDF / Excel exporters
+(``Workspace.rounds.load_round``) and what the PDF / Excel exporters
 consume.  They hold no database session and no Qt object.
 """
 

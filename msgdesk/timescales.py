@@ -57,22 +57,31 @@ Precedence (first rule that applies wins)
    ``completed_on``.  Without ``completed_on`` the earliest explicit date is
    due; with no explicit date either -> "unrecognised" (needs the date of
    completion).
-2. Any date found (explicit, or a duration resolved against ``completed_on``)
+2. History, not a deadline: with ``completed_on``, when every date found lies on
+   or before it and the text says the action is in place, ongoing, under review
+   or was last reviewed, the dates say when something already happened.  The
+   kind is "in_place" or "ongoing" (whichever word comes first; "under review" /
+   "last reviewed" alone are "ongoing"), with no due date; the dates stay as
+   milestones.  "Already in place and under regular review. Last reviewed Q4
+   20/21" in a return completed in May 2021 is in place, not overdue since
+   31 March 2021; "March 2020 In place" likewise.
+3. Any date found (explicit, or a duration resolved against ``completed_on``)
    -> "dated", due on the *latest* date; every date found is a milestone.
-   An explicit date wins over any status word: "Ongoing, with a review by March
-   2020" and "In place - review December 2019" are dated.
-3. A timing that was meant but cannot be resolved -> "unrecognised" with a
+   An explicit date wins over any status word otherwise: "Ongoing, with a
+   review by March 2020" and "In place - review December 2019" are dated (when
+   the date is still ahead of the date of completion, or there is none).
+4. A timing that was meant but cannot be resolved -> "unrecognised" with a
    note: a duration without ``completed_on``, a date that does not exist, an
    impossible quarter.  This beats status words so that a deadline is not
    silently dropped ("Ongoing - complete within 6 months" without a date of
    completion asks for a due date).
-4. "to be agreed" words -> "to_be_agreed" (a date is still expected, so this
+5. "to be agreed" words -> "to_be_agreed" (a date is still expected, so this
    beats "ongoing"/"in place").
-5. "ongoing" or "in place" words -> whichever is mentioned first
+6. "ongoing" or "in place" words -> whichever is mentioned first
    ("In place - ongoing review" is in place; "Ongoing, established" is ongoing).
-6. A bare frequency ("annually", "quarterly", "Ongoing - annual",
+7. A bare frequency ("annually", "quarterly", "Ongoing - annual",
    "reviewed every 6 months") -> "ongoing".
-7. Otherwise "unrecognised": vague wording, or no timescale at all.
+8. Otherwise "unrecognised": vague wording, or no timescale at all.
 
 ``milestones`` holds every date found in ascending order without duplicates;
 for a recurrence it also holds the computed due date; a range of durations
@@ -199,12 +208,15 @@ _ONGOING = re.compile(
     r"\bon[\s-]?going\b|\bcontinu(?:ous(?:ly)?|ing|al(?:ly)?)\b|\bbusiness\s+as\s+usual\b|\bbau\b", _F)
 _IN_PLACE = re.compile(
     r"\b(?:in\s+place|complete[d]?|achieved|done|established|implemented|in\s+operation)\b", _F)
+_REVIEWED = re.compile(
+    r"\bunder\s+(?:[a-z]+\s+)?review\b|\b(?:last|most\s+recently|recently)\s+(?:reviewed|updated|revised)\b", _F)
 _NOT_IN_PLACE_AFTER = frozenset(
     "be being to will would should must shall can could may might not yet partly partially "
     "once when until if put get never".split())
 _VAGUE = re.compile(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|next|coming|asap|soon|short|medium"
-    r"|long)\b|\bend\s+of\s+(?:the\s+)?(?:financial\s+|calendar\s+)?year\b|\byear[\s-]end\b|\byear\s*\d|\bphase\s*\d|\bq\s*\d|\b(?:19|20)\d\d\b", _F)
+    r"|long)\b|\bend\s+of\s+(?:the\s+)?(?:financial\s+|calendar\s+)?year\b|\byear[\s-]end\b|\byear\s*\d"
+    r"|\bphase\s*\d|\bq\s*\d|\b(?:19|20)\d\d\b", _F)
 _ALNUM = re.compile(r"[a-z0-9]", _F)
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
@@ -449,15 +461,20 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         if dates:
             return _dated(dates[0], dates)
         return _unrecognised(NOTE_RECURRING)
-    # 2. dates
+    # 2. past dates in a text about something already in place: history
+    if dates and completed_on is not None and dates[-1] <= completed_on:
+        status = _status(s) or ("ongoing" if _REVIEWED.search(s) else None)
+        if status:
+            return Interpretation(status, None, tuple(dates))
+    # 3. dates
     if dates:
         return _dated(dates[-1], dates)
-    # 3. meant but unresolvable
+    # 4. meant but unresolvable
     if found.relative_unresolved:
         return _unrecognised(NOTE_RELATIVE)
     if found.invalid_note:
         return _unrecognised(found.invalid_note)
-    # 4.-6. status words and frequencies
+    # 5.-7. status words and frequencies
     if _TBA.search(s):
         return Interpretation("to_be_agreed", None, ())
     status = _status(s)
@@ -465,7 +482,7 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         return Interpretation(status, None, ())
     if found.frequency or _FREQUENCY.search(s) or _RECURRING.search(s):
         return Interpretation("ongoing", None, ())
-    # 7. vague or nothing
+    # 8. vague or nothing
     if anchor is not None or found.vague or _VAGUE.search(s):
         return _unrecognised(NOTE_VAGUE)
     return _unrecognised(NOTE_NONE)

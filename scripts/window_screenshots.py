@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None) -> int:
 
     install_translator(app)
     db = work / "msgdesk.db"
-    window = build_window(db, open_settings(), warm_up=False)
+    from msgdesk.store.workspace import Workspace
+
+    window = build_window(Workspace(db), open_settings(), warm_up=False)
     window.resize(width, height)
     window.show()
 
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.guide:
         _publish(shots)
     window.close()
-    window.store.close()
+    window.workspace.close()
     return 0
 
 

@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from msgdesk.store import backup  # noqa: E402
-from msgdesk.store.workspace import Workspace  # noqa: E402
+from msgdesk.store import backup
+from msgdesk.store.workspace import Workspace
 
 
 def open_database(path) -> Workspace:

@@ -69,10 +69,14 @@ TOTAL_ACTIONS = 52
 
 #: (proposal, snippet) pairs that must appear in that response's evidence and in the seed.
 EVIDENCE_SNIPPETS = [
-    ("1.1", "Senior Partnership Operational Group (SPOG) supports approach to collaborative leadership across Ayrshire"),
-    ("2.2", "2019-20 IJB budget set by 31st March 2019, this was the first time the budget was set before the start of the new financial year"),
-    ("2.5", "Social Care Finance Team transferred from the Council corporate finance team to the HSCP under the CFO in October 2018"),
-    ("4.2", "Performance and Audit Committee (PAC) is not a public meeting and therefore papers are not available in the public domain"),
+    ("1.1",
+     "Senior Partnership Operational Group (SPOG) supports approach to collaborative leadership across Ayrshire"),
+    ("2.2", "2019-20 IJB budget set by 31st March 2019, this was the first time the budget was set before the start "
+            "of the new financial year"),
+    ("2.5", "Social Care Finance Team transferred from the Council corporate finance team to the HSCP under the CFO "
+            "in October 2018"),
+    ("4.2", "Performance and Audit Committee (PAC) is not a public meeting and therefore papers are not available in "
+            "the public domain"),
     ("6.3", "Carers are supported to attend the IJB and reasonable expenses are reimbursed"),
 ]
 

@@ -177,20 +177,41 @@ def test_every_proposal_rating_and_action_of_the_example(example, parsed_example
 
         actions = detail[response.proposal]["actions"]
         assert len(actions) == len(response.actions), response.proposal
-        for printed, action in zip(actions, response.actions):
+        for printed, action in zip(actions, response.actions, strict=False):
             assert printed[0] == _norm(action.action)
             assert printed[1] == _norm(f"{action.delivery} Lead: {action.lead}")
-            assert printed[2].startswith(_norm(action.timescale))
-            due = action.due(data.completed_on)
-            if due is not None:
-                assert printed[2].endswith(f"Due: {pdf_appendix.long_date(due)}")
-            else:
-                assert "Due:" not in printed[2]
+            # what the officers wrote, and nothing else
+            assert printed[2] == _norm(action.timescale)
     assert sum(len(d["actions"]) for d in detail.values()) == 52
-    # the due dates are interpreted from the timescale and the date of completion (18 April 2019)
-    assert "Due: 31 December 2021" in parsed.flat
-    assert "Due: 31 March 2021" in parsed.flat  # Q4 20/21
-    assert "Due: 18 October 2019" in parsed.flat  # 6 months
+    # no due date nobody wrote: "December 2021", "Q4 20/21", "6 months" are not turned into dates
+    assert "Due:" not in parsed.flat and "Due date" not in parsed.flat
+    for interpreted in ("31 December 2021", "31 March 2021", "18 October 2019"):
+        assert interpreted not in parsed.flat
+
+
+def test_a_due_date_set_by_hand_is_printed_and_says_so(example, template):
+    responses = [dataclasses.replace(r, actions=list(r.actions)) for r in example.responses]
+    responses[0].actions[1] = dataclasses.replace(responses[0].actions[1], due_date=date(2022, 1, 5))
+    responses[1].actions[0] = dataclasses.replace(responses[1].actions[0], timescale="", due_date=date(2021, 9, 30))
+    data = dataclasses.replace(example, responses=responses)
+    detail = parse(data, template=template).detail()
+    first, second = detail[responses[0].proposal]["actions"], detail[responses[1].proposal]["actions"]
+    assert first[1][2] == f"{_norm(responses[0].actions[1].timescale)} Due date set by hand: 5 January 2022"
+    assert second[0][2] == "Due date set by hand: 30 September 2021"
+    assert first[0][2] == _norm(responses[0].actions[0].timescale)  # the others as written
+
+
+def test_already_in_place_prints_as_written_without_a_deadline(template):
+    """Defect 4: "Last reviewed Q4 20/21" printed as "Due: 31 March 2021", a deadline the
+    IJB would approve though no officer set one."""
+    text = "Already in place and under regular review. Last reviewed Q4 20/21"
+    data = ReturnData("N HSCP", "2021", completed_on=date(2021, 5, 3), responses=[
+        ResponseData("1.1", "established", actions=[ActionData("Keep the forum", timescale=text),
+                                                    ActionData("Publish", timescale="March 2020 In place")])])
+    parsed = parse(data, template=template)
+    actions = parsed.detail()["1.1"]["actions"]
+    assert [a[2] for a in actions] == [text, "March 2020 In place"]
+    assert "31 March 2021" not in parsed.flat and "Due" not in parsed.flat
 
 
 def test_pages_header_footer_and_draft(parsed_example):
@@ -220,7 +241,8 @@ def test_header_rows_repeat_after_a_page_break(parsed_example):
                 if rows and rows[0][0] and rows[0][0].startswith("Proposed\nimprovement")]
     # 22 actions tables, some of them continued on a second page with their header
     assert len(repeated) > 22
-    summary_headers = [rows[0][0] for _page, rows in parsed.tables if rows and rows[0][0] == "Feature supporting integration"]
+    summary_headers = [rows[0][0] for _page,
+                       rows in parsed.tables if rows and rows[0][0] == "Feature supporting integration"]
     assert len(summary_headers) == 2  # the summary runs over two pages
 
 
@@ -249,7 +271,8 @@ def test_previous_round_is_shown_with_a_hollow_marker_and_legend(example, parsed
     for r in responses:
         assert [i for i, cell in enumerate(summary[r.proposal]) if PREVIOUS in cell] == [_column(r.previous_rating)]
         assert [i for i, cell in enumerate(summary[r.proposal]) if TICK in cell] == [_column(r.rating)]
-        assert [i for i, c in enumerate(detail[r.proposal]["previous"]) if PREVIOUS in c] == [_column(r.previous_rating)]
+        assert [i for i,
+                c in enumerate(detail[r.proposal]["previous"]) if PREVIOUS in c] == [_column(r.previous_rating)]
     assert f"{PREVIOUS}: the rating in the previous self-evaluation" in parsed.flat
     # without a previous round there is no legend for it
     assert "previous self-evaluation" not in parsed_example.flat
@@ -269,6 +292,49 @@ def test_metadata_and_outline(parsed_example, template):
             assert (2, f"Proposal {p.id}: {p.text}") in parsed.outline
 
 
+def test_the_pdf_reads_aloud(example, parsed_example, template):
+    """What a screen reader (or pdftotext) says: each summary row's proposal, then its
+    rating in words; the title as the window title; no font that is not embedded."""
+    from tests.pdftext import pdf_text, pdftotext_available
+
+    text = _norm(pdf_text(parsed_example.bytes, raw=True))
+    for response in example.responses:
+        proposal = template.proposal(response.proposal)
+        said = f"{proposal.id}: {_norm(proposal.text)} {TICK} {pdf_appendix.RATING_LABELS[response.rating]}"
+        assert said in text, said
+    # the proposal pages read in the template's order
+    positions = [text.index(f"Proposal {p.id} {_norm(p.text)}") for p in template.proposals]
+    assert positions == sorted(positions)
+    raw = parsed_example.bytes
+    assert b"/DisplayDocTitle true" in raw and b"/Lang (en-GB)" in raw
+    assert b"/Helvetica" not in raw  # every font referred to is embedded
+    if pdftotext_available():
+        import subprocess
+
+        listing = subprocess.run(["pdffonts", "-"], input=raw, capture_output=True, check=True).stdout.decode()
+        fonts = listing.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # "emb" column
+
+
+def test_characters_the_font_lacks_are_never_dropped_silently(template):
+    """Fullwidth ＝＋－＠ print as = + - @ (their compatibility forms); a character with no
+    equivalent prints as U+FFFD; invisible joiners and emoji tag characters are left out."""
+    evidence = ("\uff1d1+1 \uff0bcmd \uff0d2 \uff20home | \u4e2d\u6587 | "
+                "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f | \u24b6 | 😀 \U0001d54f")
+    data = ReturnData("\uff1dHSCP", "2020", responses=[ResponseData("1.1", "established", evidence=evidence)])
+    parsed = parse(data, template=template)
+    # (the font has 😀 and 𝕏: they print as themselves, and read back as themselves)
+    assert "=1+1 +cmd -2 @home | \ufffd\ufffd | \ufffd | A | 😀 \U0001d54f" in parsed.flat
+    assert "=HSCP" in parsed.pages[0]
+    from msgdesk.reports.fonts import coverage, printable, register_fonts
+
+    fonts = register_fonts()
+    for font in (fonts.regular, fonts.bold, fonts.italic):
+        shown = printable(evidence, font)
+        assert all(ord(c) in coverage(font) for c in shown if c not in "\n\t")
+        assert len(shown.split()) == len(evidence.split())  # nothing vanished
+
+
 def test_unrated_and_empty_proposals(template):
     data = ReturnData("Empty HSCP", "2020")
     parsed = parse(data, template=template)
@@ -282,29 +348,8 @@ def test_unrated_and_empty_proposals(template):
 
 # --- hostile text --------------------------------------------------------------------------
 
-MARKUP = ['<b>not bold</b>', '<img src="/etc/hostname"/>', "&amp;", "a < b > c", "<font size=40>x</font>",
-          "<para>", "&#169;", "<a href=\"file:///etc/passwd\">link</a>"]
-
-
-def _hostile_return() -> ReturnData:
-    words = [f"w{i:04d}" for i in range(5000)]
-    data = ReturnData(
-        partnership="Comhairle nan Eilean Siar <b>&amp;</b> “Slàinte” – ✓",
-        round="2021/22",
-        contact="Màiri Nic a’ Phì <mairi@cne-siar.gov.uk>",
-        completed_on=date(2021, 5, 3),
-    )
-    data.responses.append(ResponseData("1.1", "exemplary", evidence=" ".join(words)))
-    data.responses.append(ResponseData(
-        "1.2", "partly_established",
-        evidence="\n".join(MARKUP + ["=SUM(A1)", "+44 1851", "-minus", "@at", "Slàinte Mhath – “curly” ‘quotes’ ✓ 😀 🏴󠁧󠁢󠁳󠁣󠁴󠁿"]),
-        actions=[
-            ActionData(" ".join(f"a{i:04d}" for i in range(1000)), " ".join(f"d{i:04d}" for i in range(1000)),
-                       " ".join(f"t{i:03d}" for i in range(300)), lead="<b>Lead</b> & co"),
-            ActionData("x" * 20000, "", "December 2021"),
-            ActionData("<img src=\"/etc/hostname\"/> & <b>bold</b>", "=cmd|' /C calc'!A0", "Q4 20/21"),
-        ]))
-    return data
+from tests.returns import MARKUP  # noqa: E402
+from tests.returns import hostile_return as _hostile_return  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -342,14 +387,16 @@ def test_hostile_text_in_order_across_pages(parsed_hostile):
 
 
 def test_emoji_and_missing_glyphs_do_not_crash(template):
-    data = ReturnData("😀 HSCP 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "2020", responses=[ResponseData("6.1", "established", evidence="😀" * 500 + " \u200b\ufeff\u202e")])
+    data = ReturnData("😀 HSCP 🏴󠁧󠁢󠁳󠁣󠁴󠁿", "2020", responses=[ResponseData("6.1", "established",
+                                                                        evidence="😀" * 500 + " \u200b\ufeff\u202e")])
     parsed = parse(data, only=slice(0, 1), template=template)
     assert parsed.page_count > 20
     assert "HSCP" in parsed.pages[0]
 
 
 def test_control_characters_are_dropped(template):
-    data = ReturnData("Bad\x00 \x07HSCP\x1b", "2020", responses=[ResponseData("1.1", "established", evidence="a\x00b\x0cc\u0085d")])
+    data = ReturnData("Bad\x00 \x07HSCP\x1b", "2020", responses=[ResponseData("1.1", "established",
+                                                                              evidence="a\x00b\x0cc\u0085d")])
     parsed = parse(data, only=slice(3, 4), template=template)  # the page of proposal 1.1
     assert "Bad HSCP" in parsed.pages[0]
     assert "Evidence / abc Notes d" in parsed.flat  # NUL and form feed dropped, NEL is a line break

@@ -80,14 +80,15 @@ def test_frozen_app_imports_and_exports_the_example(frozen, tmp_path):
 
     expected = tmp_path / "expected.json"
     assert main(["import", str(EXAMPLE), "--db", str(tmp_path / "source.db")]) == 0
-    assert main(["export", "-p", PARTNERSHIP, "-r", "2019", "--json", str(expected), "--db", str(tmp_path / "source.db")]) == 0
+    assert main(["export", "-p", PARTNERSHIP, "-r", "2019", "--json", str(expected), "--db",
+                 str(tmp_path / "source.db")]) == 0
     assert out.read_bytes() == expected.read_bytes()
     assert json.loads(out.read_text())["format"] == "msgdesk-return"
 
 
-@pytest.mark.parametrize("kind", ["pdf", "xlsx"])
+@pytest.mark.parametrize("kind", ["pdf", "xlsx", "docx"])
 def test_frozen_app_exports_pdf_and_excel(frozen, tmp_path, kind):
-    module = {"pdf": "pdf_appendix", "xlsx": "xlsx_workbook"}[kind]
+    module = {"pdf": "pdf_appendix", "xlsx": "xlsx_workbook", "docx": "docx_appendix"}[kind]
     if not (ROOT / "msgdesk" / "reports" / f"{module}.py").exists():
         pytest.skip(f"msgdesk/reports/{module}.py has not landed yet")
     db = str(tmp_path / "msgdesk.db")
@@ -102,6 +103,10 @@ def test_frozen_app_exports_pdf_and_excel(frozen, tmp_path, kind):
         with pdfplumber.open(out) as pdf:
             text = "\n".join(page.extract_text() or "" for page in pdf.pages)
         assert "North Ayrshire" in text
+    elif kind == "docx":  # python-docx and lxml.etree work frozen (its templates are found)
+        with zipfile.ZipFile(out) as document:
+            assert "North Ayrshire" in document.read("word/header1.xml").decode()
+            assert "Proposal 6.3" in document.read("word/document.xml").decode()
     else:
         with zipfile.ZipFile(out) as workbook:
             assert "xl/workbook.xml" in workbook.namelist()
@@ -141,3 +146,11 @@ def test_frozen_folder_size(frozen):
     size = folder_size_mb(frozen)
     print(f"frozen app folder: {size:.1f} MB")
     assert size <= SIZE_GUARD_MB
+
+
+def test_frozen_app_carries_every_part_it_needs(frozen, tmp_path):
+    """Collation with the slimmed ICU data, PDF and Word appendix, print preview (PDFium),
+    Qt's print support, the spelling list and the PostgreSQL driver, in the bundle itself."""
+    done = run(frozen, "selfcheck", home=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("ok ") == 6, done.stdout

@@ -30,7 +30,7 @@ def rounds(any_workspace, example_data):
     new = ws.rounds.create_round(old.partnership, "2021", previous_round_id=old.id, carry_forward=True)
     ids = {}
     with ws.engine.connect() as con:
-        q = lambda sql, **kw: con.execute(text(sql), kw).scalar()  # noqa: E731
+        q = lambda sql, **kw: con.execute(text(sql), kw).scalar()
         ids["approved_round"], ids["draft_round"], ids["partnership"] = old.id, new.id, old.partnership_id
         ids["approved_response"] = q("SELECT min(id) FROM response WHERE round_id = :r", r=old.id)
         ids["draft_response"] = q("SELECT min(id) FROM response WHERE round_id = :r", r=new.id)
@@ -51,7 +51,8 @@ def _sqlite_attacks(i: dict) -> list[str]:
         f"minute_reference, created_at, updated_at) VALUES ({i['approved_round']}, {i['partnership']}, 'x', '', "
         f"'draft', '', '', {now}, {now})",
         f"INSERT OR REPLACE INTO evaluation_round (partnership_id, label, contact, status, status_note, "
-        f"minute_reference, created_at, updated_at) VALUES ({i['partnership']}, '2019', '', 'draft', '', '', {now}, {now})",
+        f"minute_reference, created_at, updated_at) "
+        f"VALUES ({i['partnership']}, '2019', '', 'draft', '', '', {now}, {now})",
         f"INSERT OR REPLACE INTO response (id, round_id, proposal_id, evidence, updated_at, version) "
         f"VALUES ({i['approved_response']}, {i['draft_round']}, '9.9', '', {now}, 1)",
         f"INSERT OR REPLACE INTO action (id, response_id, position, text, delivery, timescale, lead, status, "
@@ -184,5 +185,6 @@ def test_deleting_a_draft_round_takes_its_own_records_with_it(rounds):
     ws, ids = rounds
     with ws.engine.begin() as con:
         con.execute(text(f"DELETE FROM evaluation_round WHERE id = {ids['draft_round']}"))
-        assert con.execute(text(f"SELECT count(*) FROM round_event WHERE round_id = {ids['draft_round']}")).scalar() in (0, None)
+        left = con.execute(text(f"SELECT count(*) FROM round_event WHERE round_id = {ids['draft_round']}")).scalar()
+        assert left in (0, None)
     assert [s.round.label for s in ws.rounds.list_rounds()] == ["2019"]

@@ -60,7 +60,8 @@ POSIX_LOCKS = sys.platform.startswith(("linux", "darwin"))
 def test_edits_after_a_backup_and_another_msgdesk_survive_sigkill(tmp_path):
     db = tmp_path / "x.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(db), str(ROOT / "resources/examples/north-ayrshire-2019.json")],
+    editor = subprocess.Popen([sys.executable, "-c", EDITOR, str(db),
+                               str(ROOT / "resources/examples/north-ayrshire-2019.json")],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     saved: list[int] = []
     try:
@@ -90,7 +91,8 @@ def test_edits_after_a_backup_and_another_msgdesk_survive_sigkill(tmp_path):
     assert saved == list(range(1, 16))
     con = sqlite3.connect(db)
     try:
-        assert con.execute("SELECT evidence FROM response WHERE proposal_id = '1.1' AND round_id = 1").fetchone() == ("edit 15",)
+        saved = con.execute("SELECT evidence FROM response WHERE proposal_id = '1.1' AND round_id = 1").fetchone()
+        assert saved == ("edit 15",)
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         con.close()

@@ -20,7 +20,7 @@ def test_every_command_uses_exactly_the_file_named(tmp_path, folder):
     where.mkdir()
     db = where / "my data?.db"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    run = lambda *args: subprocess.run([sys.executable, "-m", "msgdesk", *args, "--db", str(db)],  # noqa: E731
+    run = lambda *args: subprocess.run([sys.executable, "-m", "msgdesk", *args, "--db", str(db)],
                                        capture_output=True, text=True, env=env, timeout=60)
     assert run("import", str(EXAMPLE)).returncode == 0
     listed = run("list")

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.dbdump import dump as rows
 from msgdesk.cli import main
 from msgdesk.errors import (
     AlreadyOpenError,
@@ -32,6 +31,7 @@ from msgdesk.states import FileState
 from msgdesk.store import backup, health, network
 from msgdesk.store.lock import InstanceLock
 from msgdesk.store.workspace import Workspace
+from tests.dbdump import dump as rows
 
 
 def open_database(path, backup_on_open=True) -> Workspace:
@@ -384,7 +384,8 @@ def test_a_really_full_disk_is_survived(filled, tiny_mount, capsys):
     assert backup.list_backups(db) == []
     assert main(["backup", "--db", str(db)]) == 1
     assert "The disk is full" in capsys.readouterr().err
-    assert [p.name for p in backup.backup_folder(db).iterdir() if not p.name.endswith(".checked.json")] == []  # no half backup
+    leftovers = [p.name for p in backup.backup_folder(db).iterdir() if not p.name.endswith(".checked.json")]
+    assert leftovers == []  # no half backup
     from msgdesk.returnfile import read_return_file, write_return_file
 
     data = read_return_file(EXAMPLE)

@@ -364,6 +364,7 @@ def test_db_environment_variable_and_default_data_folder(tmp_path, monkeypatch, 
 
 def test_existing_round_needs_replace_and_approved_round_is_never_replaced(db_path, tmp_path, capsys):
     from datetime import date
+
     from msgdesk.store.workspace import Workspace
 
     assert main(["import", str(EXAMPLE), "--db", str(db_path)]) == 0

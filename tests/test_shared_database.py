@@ -137,3 +137,52 @@ def test_a_postgresql_archive_restores_into_either_backend_with_its_history(tmp_
         assert "already holds returns" in capsys.readouterr().err
     finally:
         restored.close()
+
+
+def test_the_window_works_on_either_backend(window, workspace, example_round, qtbot):
+    window.open_round(example_round.id)
+    window.go_to("1.1")
+    qtbot.keyClick(window.proposal_page.cards[0], "4")  # key 4: Exemplary
+    edit = window.proposal_page.ui.evidenceEdit
+    edit.setPlainText("Typed in the window")
+    window.flush_edits()
+    data = workspace.rounds.load_round_by_id(example_round.id)
+    assert (data.response("1.1").rating, data.response("1.1").evidence) == ("exemplary", "Typed in the window")
+
+
+@pytest.mark.parametrize("choice", ["Keep &mine", "Take &theirs (mine is copied to the clipboard)"])
+def test_a_save_over_another_officers_text_asks_and_loses_neither(window, workspace, example_round, qtbot,
+                                                                    monkeypatch, choice):
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_round(example_round.id)
+    window.go_to("1.1")
+    other = Workspace.open(workspace.target)
+    try:
+        version = other.rounds.snapshot(example_round.id).responses["1.1"].version
+        other.rounds.set_evidence(example_round.id, "1.1", "Theirs, saved first", expected_version=version)
+    finally:
+        other.close()
+    asked = {}
+
+    def fake_exec(box):
+        asked["text"] = box.text() + "\n" + box.detailedText()
+        box._chosen = next(b for b in box.buttons() if b.text() == choice)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._chosen)
+    window.proposal_page.ui.evidenceEdit.setPlainText("Mine, typed meanwhile")
+    window.flush_edits()
+    assert "Someone else saved the evidence of 1.1" in asked["text"]
+    assert "Mine, typed meanwhile" in asked["text"] and "Theirs, saved first" in asked["text"]
+    saved = workspace.rounds.load_round_by_id(example_round.id).response("1.1").evidence
+    if choice.startswith("Keep"):
+        assert saved == "Mine, typed meanwhile"
+        window.undo_action.trigger()  # and theirs comes back with undo
+        assert workspace.rounds.load_round_by_id(example_round.id).response("1.1").evidence == "Theirs, saved first"
+    else:
+        assert saved == "Theirs, saved first"
+        assert window.proposal_page.ui.evidenceEdit.toPlainText() == "Theirs, saved first"
+        assert QGuiApplication.clipboard().text() == "Mine, typed meanwhile"

@@ -136,7 +136,8 @@ def test_an_empty_sqlite_file_becomes_an_msgdesk_database(tmp_path):
 
 
 def test_round_lifecycle_and_events(workspace):
-    info = workspace.rounds.create_round("Orkney Health and Care", "2021", contact="A. Officer", completed_on=date(2021, 4, 1))
+    info = workspace.rounds.create_round("Orkney Health and Care", "2021", contact="A. Officer",
+                                         completed_on=date(2021, 4, 1))
     assert info.status == "draft"
     workspace.rounds.set_rating(info.id, "1.1", "established")
     workspace.rounds.set_evidence(info.id, "1.1", "Joint leadership team meets monthly.")
@@ -227,7 +228,8 @@ def test_approved_round_is_locked_in_sqlite_itself(workspace, db_path, example_r
         "DELETE FROM response",
         "UPDATE action SET text = 'x'",
         "DELETE FROM action",
-        "INSERT INTO response (round_id, proposal_id, evidence, updated_at) SELECT id, '9.9', '', '2020-01-01' FROM evaluation_round",
+        "INSERT INTO response (round_id, proposal_id, evidence, updated_at) "
+        "SELECT id, '9.9', '', '2020-01-01' FROM evaluation_round",
         "UPDATE evaluation_round SET contact = 'x'",
         "DELETE FROM evaluation_round",
     ):
@@ -297,7 +299,8 @@ def test_a_database_from_each_released_schema_opens_with_its_data(tmp_path):
         assert old.status == "approved" and old.minute_reference == "IJB 16 May 2019, item 7"
         assert sum(len(r.actions) for r in old.responses) == 52
         tracked = old.response("2.3").actions[0]
-        assert (tracked.status, tracked.due_date, tracked.lead) == ("on_track", date(2019, 12, 31), "Chief Finance Officer")
+        assert (tracked.status, tracked.due_date, tracked.lead) == ("on_track", date(2019, 12, 31),
+                                                                    "Chief Finance Officer")
         assert new.response("1.1").rating == "exemplary" and new.response("1.1").previous_rating == "established"
         assert sum(len(r.actions) for r in new.responses) == 52  # all open, all carried forward
 

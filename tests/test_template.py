@@ -31,7 +31,6 @@ from msgdesk.returndata import RATINGS  # noqa: E402
 from msgdesk.template import TEMPLATE_FILE, load_template  # noqa: E402
 from tests.conftest import seed_text  # noqa: E402
 
-
 EXPECTED_IDS = [
     "1.1", "1.2", "1.3",
     "2.1", "2.2", "2.3", "2.4", "2.5", "2.6",

@@ -17,7 +17,7 @@ import re
 import sys
 import time
 from dataclasses import FrozenInstanceError
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -465,3 +465,48 @@ def test_seed_phrasings_are_quoted_faithfully(prefix, phrases):
         # each seed phrasing (or its value after "Timescale: ") is part of a table row
         value = phrase.removeprefix("Timescale: ")
         assert any(value in row for row in table), phrase
+
+
+# ---- history, not a deadline: past dates in a text about something already in place
+
+HISTORY = [
+    # (text, the only date in it, the kind when that date is history)
+    ("Already in place and under regular review. Last reviewed Q4 20/21", D(2021, 3, 31), "in_place"),
+    ("March 2020 In place", D(2020, 3, 31), "in_place"),
+    ("In place since 1 April 2019", D(2019, 4, 1), "in_place"),
+    ("Ongoing since June 2019", D(2019, 6, 30), "ongoing"),
+    ("Under review (report to IJB December 2019)", D(2019, 12, 31), "ongoing"),
+    ("Last reviewed 31/01/2020", D(2020, 1, 31), "ongoing"),
+    ("Completed March 2019", D(2019, 3, 31), "in_place"),
+]
+
+
+@pytest.mark.parametrize("text, when, kind", HISTORY)
+def test_a_date_on_or_before_completion_in_an_in_place_text_is_history(text, when, kind):
+    """Sweep the date of completion across the text's date: up to and including that
+    day the text reads as a deadline still ahead; from the day after it is history."""
+    for offset in range(-40, 41):
+        completed_on = when + timedelta(days=offset)
+        got = interpret(text, completed_on)
+        if completed_on >= when:
+            assert (got.kind, got.due_date) == (kind, None), (text, completed_on)
+            assert got.milestones == (when,)  # the date is kept, as a milestone
+        else:
+            assert (got.kind, got.due_date) == ("dated", when), (text, completed_on)
+    # without a date of completion nothing can be history: the date is due
+    assert interpret(text).due_date == when
+
+
+@pytest.mark.parametrize("text, completed_on, due", [
+    # a date still ahead stays a deadline, whatever the status words
+    ("In place - review December 2021", D(2021, 5, 3), D(2021, 12, 31)),
+    ("Ongoing, with a review by March 2022", D(2021, 5, 3), D(2022, 3, 31)),
+    # one date past, one ahead: the later one is due
+    ("In place since April 2019; refresh by March 2022", D(2021, 5, 3), D(2022, 3, 31)),
+    # not in place: a past date is overdue, not history
+    ("To be put in place by March 2020", D(2021, 5, 3), D(2020, 3, 31)),
+    ("Not yet in place - March 2020", D(2021, 5, 3), D(2020, 3, 31)),
+    ("Review the policy by March 2020", D(2021, 5, 3), D(2020, 3, 31)),
+])
+def test_a_deadline_is_still_a_deadline(text, completed_on, due):
+    assert interpret(text, completed_on).due_date == due

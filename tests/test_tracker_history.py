@@ -13,6 +13,13 @@ TODAY = date(2020, 1, 15)
 
 
 @pytest.fixture
+def workspace(any_workspace):
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_workspace
+
+
+
+@pytest.fixture
 def first_action(workspace, example_round):
     return workspace.tracking.rows(example_round.id)[0]
 

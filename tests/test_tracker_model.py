@@ -7,8 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from msgdesk.tracker.rows import HistoryEntry
-from msgdesk.tracker.rows import Link, TrackerRow
+from msgdesk.tracker.rows import HistoryEntry, Link, TrackerRow
 from msgdesk.ui.tracker_model import (
     COLUMN,
     NO_LEAD,
@@ -83,7 +82,7 @@ def test_display_and_roles(models):
     assert model.rowCount() == len(ROWS) and model.columnCount() == 12
     assert model.headerData(COLUMN["rag"], Qt.Orientation.Horizontal) == "RAG"
     by_id = {model.index(r, 0).data(ROW_ROLE).action_id: r for r in range(model.rowCount())}
-    cell = lambda aid, key: model.index(by_id[aid], COLUMN[key]).data()  # noqa: E731
+    cell = lambda aid, key: model.index(by_id[aid], COLUMN[key]).data()
     assert cell(1, "rag") == "Red"
     assert cell(2, "rag") == "Amber"
     assert cell(5, "rag") == "Needs a date" and cell(5, "due") == "needs a date"

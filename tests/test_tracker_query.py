@@ -12,6 +12,13 @@ from msgdesk.errors import InputError
 TODAY = date(2021, 5, 1)
 
 
+@pytest.fixture
+def workspace(any_workspace):
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_workspace
+
+
+
 def test_carry_forward_2019_to_2021_keeps_reference_and_history(workspace, example_round):
     rows = workspace.tracking.rows(example_round.id)
     done, followed = rows[0], rows[1]

@@ -91,3 +91,24 @@ def test_today_is_injected_not_read_from_the_clock():
     assert rag_for("on_track", due, date(2020, 1, 1)).rag == GREEN
     assert rag_for("on_track", due, date(2020, 6, 15)).rag == AMBER
     assert rag_for("on_track", due, date(2020, 7, 1)).rag == RED
+
+
+def test_things_already_in_place_are_not_red_in_the_tracker(workspace):
+    """Issue 10, defect 5: a past date in a text that says the action is in place (or
+    under review) is when it was done, not a deadline the partnership has missed."""
+    from msgdesk.returndata import ActionData, ResponseData, ReturnData
+
+    history_texts = ["Already in place and under regular review. Last reviewed Q4 20/21", "March 2020 In place"]
+    data = ReturnData("Eilean Siar HSCP", "2021", completed_on=date(2021, 5, 3), responses=[
+        ResponseData("1.1", "established", actions=[ActionData(f"Action {n}", timescale=t)
+                                                    for n, t in enumerate(history_texts + ["March 2021"])]),
+    ])
+    info = workspace.rounds.import_return(data)
+    rows = {r.timescale: r for r in workspace.tracking.rows(info.id)}
+    for today in (date(2021, 5, 3), date(2021, 6, 1), date(2023, 1, 1)):
+        for text in history_texts:
+            rag = rows[text].rag(today)
+            assert rag.rag != RED and not rag.overdue and rag.days_left is None, (text, today)
+            assert rows[text].due_date is None
+        # a deadline that was already past when the return was completed is still overdue
+        assert rows["March 2021"].rag(today).rag == RED

@@ -27,7 +27,8 @@ def tracked_round(workspace, example_round):
                             on_date=date(2019, 7, 1), today=TODAY)
     workspace.tracking.set_due_date(soon, date(2020, 2, 1), "Plan due", on_date=date(2019, 6, 1), today=TODAY)
     workspace.tracking.record_progress(done, "Finished", status="complete", on_date=date(2019, 11, 1), today=TODAY)
-    workspace.tracking.record_progress(tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', on_date=date(2019, 8, 1),
+    workspace.tracking.record_progress(tricky, '<img src="/etc/hostname"/> & =SUM(A1:A9)', author="",
+                                       on_date=date(2019, 8, 1),
                             today=TODAY)
     workspace.tracking.set_lead(tricky, "=HYPERLINK(\"http://x\")")
     return example_round
@@ -73,8 +74,8 @@ def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path
     assert "2019-1.1-1" in overdue_part and "15 days overdue" in overdue_part
     # user text prints literally
     assert "Ms <b>Bold</b>" in whole
-    flat = " ".join(whole.split())
-    assert "<img" in flat and "src=\"/etc/hostname\"/> & =SUM(A1:A9)" in flat, flat[flat.find("<img") - 80:][:300]
+    update = _cell_text(pdf, "2019-1.2-1", "Latest update")
+    assert update == '1 Aug 2019: <img src="/etc/hostname"/> & =SUM(A1:A9)', update
     assert "DRAFT" in pages[0]  # the round is not approved yet
 
     wb = load_workbook(xlsx)
@@ -84,7 +85,7 @@ def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path
     assert len(summary._charts) == 1
     actions = wb["Actions"]
     header = [c.value for c in actions[1]]
-    assert header[:4] == ["Reference", "Key feature", "Proposal", "Action"]
+    assert header[:5] == ["Reference", "Key feature", "Proposal", "Action", "How we will deliver"]
     assert actions.max_row == 53
     by_ref = {row[0].value: row for row in actions.iter_rows(min_row=2)}
     tricky = by_ref["2019-1.2-1"]
@@ -95,6 +96,91 @@ def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path
     overdue = wb["Overdue"]
     assert [r[0].value for r in overdue.iter_rows(min_row=2)] == ["2019-1.1-1"]
     assert wb["History"].max_row == 1 + 5  # five entries; a lead change is not a history entry
+
+
+def _cell_text(pdf, reference: str, column: str) -> str:
+    """The text of ``column`` in the row of action ``reference`` of the PDF's tables
+    (a row cut over a page break is put back together)."""
+    with pdfplumber.open(pdf) as document:
+        found, header = [], None
+        for page in document.pages:
+            for table in page.extract_tables():
+                for row in table:
+                    if row and row[0] == "Reference":
+                        header = row
+                    elif header and row and row[0] and row[0].split("\n")[0] in (reference, f"{reference} (continued)"):
+                        found.append(row[header.index(column)] or "")
+    return " ".join(" ".join(found).split())
+
+
+@pytest.fixture
+def delivered_round(workspace, tracked_round):
+    """Two actions with "how we will deliver" text, one of them long enough to run over
+    a page; one with fullwidth and ASCII formula prefixes in every cell."""
+    rows = workspace.tracking.rows(tracked_round.id)
+    update = workspace.rounds.update_action
+    update(rows[4].action_id, delivery="Through the Strategic Planning Group, reported quarterly")
+    update(rows[5].action_id, delivery=" ".join(f"step{i}" for i in range(1500)))
+    update(rows[6].action_id, action="\uff1dSUM(A1)", delivery="+44 1851", timescale="@home")
+    workspace.tracking.set_lead(rows[6].action_id, "\uff20lead")
+    return tracked_round
+
+
+def test_how_we_will_deliver_is_in_the_report_and_its_workbook(workspace, delivered_round, tmp_path):
+    from msgdesk.tracker.report import write_report
+
+    pdf, xlsx = tmp_path / "p.pdf", tmp_path / "p.xlsx"
+    write_report(workspace, PARTNERSHIP, "2019", TODAY, pdf=pdf, xlsx=xlsx)
+    rows = workspace.tracking.rows(delivered_round.id)
+    assert _cell_text(pdf, rows[4].reference, "How we will deliver") == \
+        "Through the Strategic Planning Group, reported quarterly"
+    long = _cell_text(pdf, rows[5].reference, "How we will deliver")
+    assert long.split() == [f"step{i}" for i in range(1500)]  # over several pages, every word, in order
+    wb = load_workbook(xlsx)
+    for sheet in ("Actions", "Overdue"):
+        assert "How we will deliver" in [c.value for c in wb[sheet][1]]
+    actions = wb["Actions"]
+    header = [c.value for c in actions[1]]
+    by_ref = {row[0].value: row for row in actions.iter_rows(min_row=2)}
+    assert by_ref[rows[4].reference][header.index("How we will deliver")].value == \
+        "Through the Strategic Planning Group, reported quarterly"
+    overdue = wb["Overdue"]
+    overdue_header = [c.value for c in overdue[1]]
+    assert overdue_header == header
+
+
+def test_progress_workbook_cells_are_never_formulas_and_rag_is_coloured(workspace, delivered_round, tmp_path):
+    from msgdesk.tracker.rag import RAG_COLOURS, RAG_LABELS
+    from msgdesk.tracker.report import write_report
+
+    xlsx = tmp_path / "p.xlsx"
+    write_report(workspace, PARTNERSHIP, "2019", TODAY, xlsx=xlsx)
+    wb = load_workbook(xlsx)
+    prefixes = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+    quoted = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    assert cell.data_type == "s"
+                    if cell.value.startswith(prefixes):
+                        assert cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
+                        quoted += 1
+    assert quoted >= 4 + 1  # the tricky action's four cells, the lead set earlier
+    actions = wb["Actions"]
+    header = [c.value for c in actions[1]]
+    column = header.index("RAG")
+    colours = {label: RAG_COLOURS[rag].lstrip("#").upper() for rag, label in RAG_LABELS.items()}
+    seen = set()
+    for row in actions.iter_rows(min_row=2):
+        cell = row[column]
+        assert cell.fill.fgColor.rgb[-6:].upper() == colours[cell.value], cell.value
+        seen.add(cell.value)
+    assert {"Red", "Amber", "Complete", "Needs a date"} <= seen
+    for ws in wb.worksheets:  # printable: landscape, one page wide, header repeated
+        assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.title != "Summary":
+            assert ws.print_title_rows.replace("$", "") == "1:1"
 
 
 def test_cli_refuses_bad_input(workspace, db_path, example_round, tmp_path, capsys):

@@ -16,7 +16,8 @@ def test_the_return_page_records_lead_and_due_date_changes_in_the_history(window
     model.setData(model.index(0, 3), "Chief Finance Officer")  # lead
     model.setData(model.index(0, 4), QDate(2022, 5, 31))  # due date set by hand
     entries = workspace.tracking.history(aid)
-    assert [(e.kind, e.text) for e in entries] == [("lead", "Chief Finance Officer"), ("due_date", "set on the return page")]
+    assert [(e.kind, e.text) for e in entries] == [("lead", "Chief Finance Officer"), ("due_date",
+                                                                                       "set on the return page")]
     assert entries[1].due_date_after == date(2022, 5, 31) and entries[0].author == workspace.user
     window.ui.navView.setFocus()
     window.undo_action.trigger()  # undoing is a change too: recorded, never erased

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from msgdesk.returndata import ActionData
-from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
 from msgdesk.review import find_problems, summarise
+from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
 
 
 def test_snapshot_agrees_with_load_round_by_id(workspace, db_path, example_round):
@@ -46,7 +46,8 @@ def test_problems_before_ijb(workspace, db_path):
     workspace.rounds.set_evidence(info.id, "1.1", "Minutes")
     workspace.rounds.add_action(info.id, "1.1", ActionData(action="A", timescale="6 months"))
     workspace.rounds.add_action(info.id, "1.1", ActionData(action="B", timescale="Spring 2020"))
-    workspace.rounds.add_action(info.id, "1.1", ActionData(action="C", timescale="Spring 2020", due_date=date(2021, 9, 1)))
+    workspace.rounds.add_action(info.id, "1.1", ActionData(action="C", timescale="Spring 2020", due_date=date(2021, 9,
+                                                                                                              1)))
     workspace.rounds.add_action(info.id, "1.1", ActionData(action="", timescale=""))
     texts = [p.text for p in find_problems(load_template(), load_snapshot(db_path, info.id)) if p.proposal == "1.1"]
     assert texts == [

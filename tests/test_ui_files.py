@@ -94,3 +94,17 @@ def test_a_bad_return_file_from_the_file_menu_is_explained_and_changes_nothing(
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
     window.ui.actionImport.trigger()
     assert dump(db_path) == before
+
+
+def test_export_word_from_the_file_menu_writes_the_appendix(window, example_round, tmp_path, monkeypatch):
+    from docx import Document
+
+    window.open_round(example_round.id)
+    out = tmp_path / "appendix.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Close))
+    assert window.ui.actionExportWord.isVisible() and "&W" in window.ui.actionExportWord.text()
+    window.ui.actionExportWord.trigger()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Self-evaluation" in text or "self-evaluation" in text.lower()
+    assert "North Ayrshire" in text

@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
+
 from msgdesk.ui.nav_model import REVIEW
 from msgdesk.ui.rating_card import RatingCard
 

@@ -28,18 +28,20 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import CondPageBreak
 
-from msgdesk.reports.fonts import register_fonts
+from msgdesk.errors import MsgdeskError
+from msgdesk.reports.fonts import printable, register_fonts
 from msgdesk.reports.styles import DRAFT_RED, GRID, MUTED
 from msgdesk.reports.text import clean
 from msgdesk.reports.watermark import draw_watermark
@@ -123,15 +125,37 @@ class KeepRoom(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
 
+class ReportLayoutError(MsgdeskError):
+    """A report could not be laid out; ``where`` names the content (e.g. "proposal 2.3,
+    Evidence / Notes").  Nothing was written."""
+
+    def __init__(self, report: str, where: str, detail: str = "") -> None:
+        place = f" at {where}" if where else ""
+        super().__init__(f"the {report} could not be laid out{place}; nothing was written. "
+                         "Shorten or split that text and try again" + (f" ({detail})" if detail else ""))
+        self.report = report
+        self.where = where
+
+
 def build_pdf(story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
-              progress: Progress | None = None, steps: int = 0, lang: str = "en-GB") -> bytes:
-    """Lay out ``story`` on decorated A4 landscape pages; return the PDF bytes."""
-    register_fonts()
+              progress: Progress | None = None, steps: int = 0, lang: str = "en-GB",
+              report: str = "report") -> bytes:
+    """Lay out ``story`` on decorated A4 landscape pages; return the PDF bytes.
+
+    Raises :class:`ReportLayoutError` naming the content (the ``where`` of the
+    :class:`~msgdesk.reports.grid.TextGrid` row that could not be placed) if reportlab
+    cannot place something."""
+    fonts = register_fonts()
     buffer = io.BytesIO()
     doc = _Document(buffer, setup, progress, steps, title=_one_line(info.title), author=_one_line(info.author),
                     subject=_one_line(info.subject), keywords=[_one_line(k) for k in info.keywords],
-                    creator=_one_line(info.creator), lang=lang)
-    doc.build(list(story), canvasmaker=doc.make_canvas)
+                    creator=_one_line(info.creator), lang=lang, displayDocTitle=1,
+                    initialFontName=fonts.regular, initialFontSize=9, initialLeading=11)
+    try:
+        doc.build(list(story), canvasmaker=doc.make_canvas)
+    except LayoutError as exc:
+        page = re.search(r" on page (\d+)", str(exc))
+        raise ReportLayoutError(report, where(doc.current), f"page {page[1]}" if page else "") from exc
     if progress and steps:
         progress(steps, steps)
     return buffer.getvalue()
@@ -143,6 +167,11 @@ def write_pdf(out_path, story: Sequence[Flowable], setup: PageSetup, info: PdfIn
     from msgdesk.returnfile import write_atomically
 
     return write_atomically(out_path, build_pdf(story, setup, info, progress=progress, steps=steps))
+
+
+def where(flowable: Flowable | None) -> str:
+    """What ``flowable`` holds, for messages: a TextGrid's first row's ``where``."""
+    return getattr(flowable, "first_where", "") if flowable is not None else ""
 
 
 # --- internals -------------------------------------------------------------------------
@@ -167,12 +196,18 @@ class _Document(BaseDocTemplate):
         self.running_titles: dict[int, str] = {}
         self._running = ""
         self._page_fresh = True
+        self.current: Flowable | None = None
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="content",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
-    def make_canvas(self, *args, **kwargs) -> "_DecoratedCanvas":
+    def make_canvas(self, *args, **kwargs) -> _DecoratedCanvas:
         return _DecoratedCanvas(*args, document=self, **kwargs)
+
+    def handle_flowable(self, flowables) -> None:
+        if flowables:
+            self.current = flowables[0]
+        super().handle_flowable(flowables)
 
     def beforePage(self) -> None:
         self._page_fresh = True
@@ -205,7 +240,11 @@ class _DecoratedCanvas(Canvas):
         self._msg_pages: list[dict] = []
 
     def showPage(self) -> None:
-        self._msg_pages.append(dict(self.__dict__))
+        state = dict(self.__dict__)
+        # one string per page instead of thousands of small ones: the stream is joined
+        # with newlines anyway, and a long report keeps every page until ``save``
+        state["_code"] = ["\n".join(self._code)]
+        self._msg_pages.append(state)
         self._startPage()
 
     def save(self) -> None:
@@ -235,11 +274,11 @@ def _decorate(canvas: Canvas, setup: PageSetup, number: int, total: int, running
     y1 = height - 10 * mm
     y2 = y1 - 4.6 * mm
     canvas.setFillColor(GRID)
-    canvas.setFont(fonts.bold, 10)
-    label = _fit(setup.header_right, fonts.bold, 10, span * 0.3)
-    canvas.drawRightString(right, y1, label)
+    # left before right: the order they are read in
     canvas.setFont(fonts.bold, 9.5)
     canvas.drawString(left, y1, _fit(setup.header_left, fonts.bold, 9.5, span * 0.65))
+    canvas.setFont(fonts.bold, 10)
+    canvas.drawRightString(right, y1, _fit(setup.header_right, fonts.bold, 10, span * 0.3))
     canvas.setFillColor(MUTED)
     canvas.setFont(fonts.regular, 8)
     canvas.drawString(left, y2, _fit(setup.header_sub, fonts.regular, 8, span * 0.4))
@@ -280,7 +319,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line, shortened with an ellipsis to ``width`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = " ".join(clean(text).split())
+    text = printable(" ".join(clean(text).split()), font)
     if stringWidth(text, font, size) <= width:
         return text
     text = text[: int(width / (size * 0.3))]  # no glyph is narrower than 0.3 em

@@ -15,19 +15,34 @@ Appendix 1 of May 2019), so a reader who knows the paper form is at home:
    proposals say "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE".
 
 Every page has the partnership and label in its header and "Page X of Y" in its
-footer; until the round is approved every page is marked DRAFT.  All user text
-is escaped (:func:`msgdesk.reports.text.markup`); long cells split across pages.
+footer; until the round is approved every page is marked DRAFT.  User text is
+printed literally (:class:`~msgdesk.reports.textblock.TextBlock`, never markup) and
+exactly as the officers wrote it: a due date is printed only when one was set by
+hand, and says so.  Tables of user text are :class:`~msgdesk.reports.grid.TextGrid`
+s: a long cell is cut at a line boundary and runs on over as many pages as it
+needs, so the appendix prints whatever the length of the text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from msgdesk.reports.pages import (KeepRoom, PageSetup, PdfInfo, build_pdf, content_height, content_width, outline,
-                                   running, step)
+from msgdesk.reports.fonts import REGULAR_FONT
+from msgdesk.reports.grid import GridCell, GridRow, TextGrid
+from msgdesk.reports.pages import (
+    KeepRoom,
+    PageSetup,
+    PdfInfo,
+    build_pdf,
+    content_height,
+    content_width,
+    outline,
+    running,
+    step,
+)
 from msgdesk.reports.styles import CHOSEN, GRID, NATIONAL, SECTION, SHADE, styles
 from msgdesk.reports.text import long_date, markup
 from msgdesk.reports.textblock import TextBlock
@@ -43,12 +58,11 @@ LABEL_WIDTH = 92.0  # the form's left label column, in points
 USER_PARAGRAPH_GAP = 1.5  # points between the lines (paragraphs) a user typed
 KEEP_WITH_FOLLOWING = 50.0  # room for the first lines of evidence below a descriptor table
 KEEP_WHOLE_EVIDENCE = 130.0  # evidence up to this height stays on the page of its descriptors
-#: A row split over a page break leaves at least this much (points, about three
-#: lines) on each page; a shorter piece moves the whole row to the next page.
-SPLIT_MIN = 36
-#: An action row taller than this (points, a third of a page) may be split over a
-#: page break; shorter ones move to the next page whole.
+#: An action row up to this tall (points, a third of a page) moves to the next page
+#: whole; a taller one is cut at a line, its three cells in step.
 TALL_ROW = 150.0
+#: A cut leaves at least this many lines of a cell on the page before the break.
+MIN_LINES = 2
 
 
 def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None,
@@ -67,11 +81,15 @@ def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Temp
 
 def render(data: ReturnData, label: str = "Appendix 1", template: Template | None = None,
            progress: Callable[[int, int], None] | None = None) -> bytes:
-    """The committee appendix as PDF bytes (see :func:`export`)."""
+    """The committee appendix as PDF bytes (see :func:`export`).
+
+    Raises :class:`~msgdesk.reports.pages.ReportLayoutError` naming the proposal and
+    field if some text cannot be laid out (a defect: the tables cut long text at line
+    boundaries so that every length fits)."""
     template = template or load_template()
     story, steps = _Builder(data, template).story()
     return build_pdf(story, page_setup(data, label), pdf_info(data, label, template),
-                     progress=progress, steps=steps)
+                     progress=progress, steps=steps, report="committee appendix (PDF)")
 
 
 def page_setup(data: ReturnData, label: str) -> PageSetup:
@@ -102,6 +120,16 @@ def is_approved(data: ReturnData) -> bool:
     return data.status == "approved"
 
 
+def rating_counts(data: ReturnData, template: Template) -> str:
+    """"22 of 22 proposals for local completion rated – Partly established: 5, …"."""
+    local = template.local_proposals
+    responses = {r.proposal: r for r in data.responses}
+    rated = [responses[p.id].rating for p in local if p.id in responses and responses[p.id].rating]
+    parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
+    text = f"{len(rated)} of {len(local)} proposals for local completion rated"
+    return text + (" – " + ", ".join(parts) + "." if parts else ".")
+
+
 # --- the story -------------------------------------------------------------------------
 
 
@@ -116,31 +144,16 @@ def _t(text: str | None, style=None, **kwargs) -> TextBlock:
 
 
 def _user_text(text: str | None, empty: str = "") -> list:
-    """User text for a table cell; ``empty`` (muted) when there is none.
-
-    Always a list: reportlab splits a cell across pages (``splitInRow``) only when
-    its content is a list of flowables; a lone flowable would be dropped.
-    """
+    """User text for a table cell, as a list of blocks; ``empty`` (muted) when there is none."""
     if text and text.strip():
         return [_t(text, paragraph_gap=USER_PARAGRAPH_GAP)]
     return [_t(empty, styles().cell_muted)] if empty else []
 
 
-def _row_height(row: list, widths: list[float]) -> float:
-    """Height of a table row of TextBlock lists, as laid out with ``_BASE_GRID`` padding."""
-    height = 0.0
-    for cell, width in zip(row, widths):
-        if isinstance(cell, list):
-            inner = width - 8
-            height = max(height, sum(f.wrap(inner, 1e6)[1] + f.getSpaceAfter() for f in cell))
-    return height + 7
-
-
+#: For the reportlab Tables that hold template text only (summary, descriptors, bands).
 _BASE_GRID = [
+    ("FONT", (0, 0), (-1, -1), REGULAR_FONT, 9),  # for empty cells too: no Helvetica reference
     ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-    # close the box at a page break, also when a row is split across pages
-    ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, GRID),
-    ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.5, GRID),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 4),
     ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -186,6 +199,10 @@ class _Builder:
     def label(self, text: str) -> TextBlock:
         return _t(text, self.st.cell_bold)
 
+    def continued(self, text: str) -> TextBlock:
+        """A label column's cell on the page a long row runs on to."""
+        return _t(f"{text} (continued)", self.st.cell_muted)
+
     # cover ------------------------------------------------------------------------------
 
     def cover(self) -> list:
@@ -205,14 +222,11 @@ class _Builder:
             rows.append(("IJB meeting date", _user_text(long_date(data.ijb_meeting_date), "Not recorded")))
             rows.append(("Minute reference", _user_text(data.minute_reference, "Not recorded")))
         else:
-            rows.append(("Status", [_p(f"{markup(status)} – <b>DRAFT</b>: not yet approved by the "
-                                       "Integration Joint Board", st.draft)]))
-        table = Table(
-            [[[self.label(k)], v] for k, v in rows],
-            colWidths=[170, self.width - 170],
-            style=TableStyle(_BASE_GRID + [("BACKGROUND", (0, 0), (0, -1), SHADE)]),
-            splitInRow=SPLIT_MIN,
-        )
+            rows.append(("Status", [_t("not yet approved by the Integration Joint Board", st.draft,
+                                       lead=f"{status} – DRAFT:")]))
+        grid_rows = [GridRow([GridCell([self.label(k)], SHADE, continued=[self.continued(k)]), GridCell(v)],
+                             where=f"the cover, {k}") for k, v in rows]
+        table = TextGrid([170, self.width - 170], grid_rows, min_lines=MIN_LINES)
         story = [title, Spacer(0, 6), table, Spacer(0, 10)]
         story += [_t(text, st.small) for text in self.template.guidance]
         story += [Spacer(0, 6), _t(self.template.attribution, st.muted)]
@@ -251,8 +265,7 @@ class _Builder:
                 previous = response.previous_rating if response else None
                 cells: list = []
                 for c, rating in enumerate(RATINGS, 1):
-                    marks = " ".join(m for m, on in ((TICK, rating == current), (PREVIOUS, rating == previous)) if on)
-                    cells.append(_t(marks, st.mark) if marks else "")
+                    cells.append(self.marks(rating, current, previous))
                     if rating == current:
                         commands.append(("BACKGROUND", (c, r), (c, r), CHOSEN))
                 rows.append([text] + cells)
@@ -262,13 +275,19 @@ class _Builder:
             legend += f"    {PREVIOUS}: the rating in the previous self-evaluation."
         return [heading, table, Spacer(0, 4), _t(legend, st.small), _t(self.counts(), st.small)]
 
+    def marks(self, rating: str, current: str | None, previous: str | None) -> list | str:
+        """A rating cell: the tick and/or hollow marker, and the rating in words below them,
+        so that text extraction and screen readers say "1.1 … ✓ Established"."""
+        st = self.st
+        symbols = [m for m, on in ((TICK, rating == current), (PREVIOUS, rating == previous)) if on]
+        if not symbols:
+            return ""
+        words = [w for w, on in ((RATING_LABELS[rating], rating == current), ("(previous round)", rating == previous))
+                 if on]
+        return [_t(" ".join(symbols), st.mark), _t(" ".join(words), st.mark_words)]
+
     def counts(self) -> str:
-        local = self.template.local_proposals
-        rated = [self.responses[p.id].rating for p in local
-                 if p.id in self.responses and self.responses[p.id].rating]
-        parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
-        text = f"{len(rated)} of {len(local)} proposals for local completion rated"
-        return text + (" – " + ", ".join(parts) + "." if parts else ".")
+        return rating_counts(self.data, self.template)
 
     # proposals --------------------------------------------------------------------------
 
@@ -303,7 +322,7 @@ class _Builder:
         rating_row: list = [self.label("Our Rating")]
         if response.rating in RATINGS:
             c = RATINGS.index(response.rating) + 1
-            rating_row += [_t(TICK, st.mark) if r == response.rating else "" for r in RATINGS]
+            rating_row += [self.marks(r, response.rating, None) for r in RATINGS]
             commands += [("BACKGROUND", (c, 2), (c, 3), CHOSEN)]
         else:
             rating_row += [_t("Not rated", st.cell_muted), "", "", ""]
@@ -312,8 +331,7 @@ class _Builder:
         if self.has_previous:
             previous_row: list = [self.label("Previous rating")]
             if response.previous_rating in RATINGS:
-                previous_row += [_t(PREVIOUS, st.mark) if r == response.previous_rating else ""
-                                 for r in RATINGS]
+                previous_row += [self.marks(r, None, response.previous_rating) for r in RATINGS]
             else:
                 previous_row += [_t("None recorded", st.cell_muted), "", "", ""]
                 commands.append(("SPAN", (1, 4), (-1, 4)))
@@ -322,40 +340,41 @@ class _Builder:
         descriptors = outline(Table(rows, colWidths=widths, style=TableStyle(commands)), title, 1)
         running(descriptors, f"Key Feature {proposal.key_feature} – Proposal {proposal.id}")
 
-        evidence = Table(
-            [[[self.label("Evidence / Notes")], _user_text(response.evidence, "No evidence recorded.")]],
-            colWidths=[LABEL_WIDTH, self.width - LABEL_WIDTH],
-            style=TableStyle(_BASE_GRID + [("BACKGROUND", (0, 0), (0, -1), SHADE)]),
-            splitInRow=SPLIT_MIN,
-        )
+        label = "Evidence / Notes"
+        evidence = TextGrid(
+            [LABEL_WIDTH, self.width - LABEL_WIDTH],
+            [GridRow([GridCell([self.label(label)], SHADE, continued=[self.continued(label)]),
+                      GridCell(_user_text(response.evidence, "No evidence recorded."))],
+                     where=f"proposal {proposal.id}, {label}")],
+            min_lines=MIN_LINES)
         return [descriptors, evidence, Spacer(0, 5), self.actions_table(proposal, response.actions),
                 Spacer(0, 16)]
 
-    def actions_table(self, proposal: Proposal, actions: list[ActionData]) -> Table:
+    def actions_table(self, proposal: Proposal, actions: list[ActionData]) -> TextGrid:
+        """The template's three columns, what the officers wrote; a due date set by hand
+        is printed, labelled as such (an interpreted one never is: nobody wrote it)."""
         st = self.st
         rest = self.width - LABEL_WIDTH
         widths = [LABEL_WIDTH, rest * 0.42, rest * 0.36, rest * 0.22]
-        rows: list = [[[self.label("Proposed improvement actions"), _t(f"Proposal {proposal.id}", st.cell_small)],
-                       self.label("Improvement Action"), self.label("Comment / How we will Deliver"),
-                       self.label("Timescale for Delivery")]]
-        commands = list(_BASE_GRID) + [("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                                       ("BACKGROUND", (0, 1), (0, -1), SHADE)]
-        completed_on = self.data.completed_on
+        header = GridRow([GridCell([self.label("Proposed improvement actions"),
+                                    _t(f"Proposal {proposal.id}", st.cell_small)], SHADE),
+                          GridCell([self.label("Improvement Action")], SHADE),
+                          GridCell([self.label("Comment / How we will Deliver")], SHADE),
+                          GridCell([self.label("Timescale for Delivery")], SHADE)])
+        rows = []
         for number, action in enumerate(actions, 1):
             delivery = _user_text(action.delivery)
             if action.lead.strip():
                 delivery.append(_t(action.lead, lead="Lead:"))
             timescale = _user_text(action.timescale)
-            due = action.due(completed_on)
-            if due is not None:
-                timescale.append(_t(long_date(due), lead="Due:"))
-            rows.append([[_t(f"{number}.", st.cell_center)], _user_text(action.action), delivery or "",
-                         timescale or ""])
+            if action.due_date is not None:
+                timescale.append(_t(long_date(action.due_date), st.cell_small, lead="Due date set by hand:"))
+            rows.append(GridRow([
+                GridCell([_t(f"{number}.", st.cell_center)], SHADE,
+                         continued=[_t(f"{number}. (continued)", st.cell_muted_center)]),
+                GridCell(_user_text(action.action)), GridCell(delivery), GridCell(timescale),
+            ], where=f"proposal {proposal.id}, improvement action {number}"))
         if not actions:
-            rows.append(["", _t("No improvement actions recorded.", st.cell_muted), "", ""])
-            commands.append(("SPAN", (1, 1), (-1, 1)))
-        # Rows break between actions; one action's row is split over a page break
-        # only when it is too tall to move whole without leaving a gap.
-        tall = any(_row_height(row, widths) > TALL_ROW for row in rows[1:])
-        return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(commands),
-                     splitInRow=SPLIT_MIN if tall else 0)
+            rows.append(GridRow([GridCell((), SHADE),
+                                 GridCell([_t("No improvement actions recorded.", st.cell_muted)], span=3)]))
+        return TextGrid(widths, rows, [header], keep_whole=TALL_ROW, min_lines=MIN_LINES)

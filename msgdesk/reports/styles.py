@@ -44,6 +44,8 @@ class Styles:
     cell_small: ParagraphStyle
     descriptor: ParagraphStyle
     mark: ParagraphStyle
+    mark_words: ParagraphStyle
+    cell_muted_center: ParagraphStyle
     draft: ParagraphStyle
 
 
@@ -81,6 +83,9 @@ def _build() -> Styles:
         cell_small=ParagraphStyle("msg-cell-small", parent=cell, fontSize=7.5, leading=9.5),
         cell_muted=ParagraphStyle("msg-cell-muted", parent=cell, fontName=f.italic, textColor=MUTED),
         descriptor=ParagraphStyle("msg-descriptor", parent=cell, fontSize=8.5, leading=10.5),
-        mark=ParagraphStyle("msg-mark", parent=cell, fontName=f.bold, fontSize=13, leading=15, alignment=TA_CENTER),
+        mark=ParagraphStyle("msg-mark", parent=cell, fontName=f.bold, fontSize=12, leading=13, alignment=TA_CENTER),
+        mark_words=ParagraphStyle("msg-mark-words", parent=cell, fontSize=7, leading=7.5, alignment=TA_CENTER),
+        cell_muted_center=ParagraphStyle("msg-cell-muted-center", parent=cell, fontName=f.italic, textColor=MUTED,
+                                         fontSize=7.5, leading=9.5, alignment=TA_CENTER),
         draft=ParagraphStyle("msg-draft", parent=cell, textColor=DRAFT_RED),
     )

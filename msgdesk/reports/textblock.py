@@ -33,6 +33,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
+from msgdesk.reports.fonts import printable
 from msgdesk.reports.text import clean
 
 BULLET_STARTS = ("• ", "- ", "– ", "— ", "* ", "· ", "o ", "▪ ", "◦ ", "‣ ", "> ")
@@ -97,13 +98,17 @@ class TextBlock(Flowable):
         return [head, tail]
 
     def draw(self) -> None:
-        canvas = self.canv
+        self.draw_at(self.canv, 0.0, self.height)
+
+    def draw_at(self, canvas, x: float, top: float) -> None:
+        """Draw the wrapped lines with the block's top left corner at (``x``, ``top``),
+        without a coordinate transformation (what a table of many cells wants)."""
         style = self.style
         size = style.fontSize
         leading = style.leading
         canvas.setFillColor(style.textColor)
         # baseline of the first line, so the descenders of the last one stay inside
-        y = self.height - size
+        y = top - size
         current_font = None
         first = True
         for gap, segments, line_width, _new in self._lines or ():
@@ -120,7 +125,7 @@ class TextBlock(Flowable):
                 if font != current_font:
                     canvas.setFont(font, size)
                     current_font = font
-                canvas.drawString(shift + dx, y, text)
+                canvas.drawString(x + shift + dx, y, text)
 
     # helpers ----------------------------------------------------------------------------
 
@@ -133,10 +138,10 @@ class TextBlock(Flowable):
         """Lines wrapped for another width can be kept if none is wider than ``width``."""
         return self._lines is not None and all(line[2] <= width + 1e-6 for line in self._lines)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 (platypus API)
+    def getSpaceAfter(self) -> float:
         return self.style.spaceAfter
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         return self.style.spaceBefore
 
 
@@ -175,7 +180,8 @@ def _wrap(text: str, font: str, size: float, width: float, paragraph_gap: float,
     result: list[Line] = []
     pending_lead = bool(lead)
     blank_gap = 0.0
-    for source in clean(text).split("\n"):
+    lead = printable(clean(lead), lead_font) if lead else lead
+    for source in printable(clean(text), font).split("\n"):
         stripped = source.strip()
         if not stripped:
             blank_gap = size * 0.6 if result else 0.0
@@ -199,7 +205,7 @@ def _wrap(text: str, font: str, size: float, width: float, paragraph_gap: float,
             line = " ".join(words)
             segments = prefix + (((start, line, font),) if line else ())
             result.append((gap, segments, start + measure(line, size) if line else used, new))
-            gap, prefix, start, words, used, new = 0.0, (), indent, [], indent, False
+            gap, prefix, start, words, used, new = 0.0, (), indent, [], indent, False  # noqa: B023 - called in this pass only
 
         for word in stripped.split():
             w = measure(word, size)

@@ -95,7 +95,8 @@ def read_archive(path: Path) -> dict[str, Any]:
         raise InputError(f"{path} comes from another version of msgdesk (archive {document.get('version')}, "
                          f"schema {document.get('schema')})")
     tables = document.get("tables")
-    if not isinstance(tables, dict) or not all(isinstance(tables.get(m.__tablename__, []), list) for m in TABLES_IN_ORDER):
+    if not isinstance(tables, dict) or not all(isinstance(tables.get(m.__tablename__, []),
+                                                          list) for m in TABLES_IN_ORDER):
         raise InputError(f"{path}: \"tables\" should hold a list of rows for each table")
     return document
 
@@ -174,7 +175,8 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     def event_row(e: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in e.items() if k != "id"}  # events are referred to by nothing
 
-    before = [e for e in events if e["round_id"] not in approved or e["id"] < final_approval.get(e["round_id"], {"id": 0})["id"]]
+    before = [e for e in events if e["round_id"] not in approved or e["id"] < final_approval.get(e["round_id"],
+                                                                                                 {"id": 0})["id"]]
     after = [e for e in events if e not in before and e is not final_approval.get(e["round_id"])]
     _insert(session, RoundEvent, [event_row(e) for e in before])
     for r in rounds:

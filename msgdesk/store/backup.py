@@ -324,36 +324,33 @@ def _check_copy(path: Path, what: str) -> None:
 def _write_zip(db_file: Path, destination: Path, manifest: dict) -> None:
     """Pack ``db_file`` into ``destination`` (via a partial name), unpack it again into a
     temporary file and check it there; only then does the zip get its name."""
-    partial = _partial(destination.parent, destination.name)
-    try:
-        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.close(fd)
+    with _staged(destination) as partial:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.write(db_file, "msgdesk.db")
             archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
         _fsync_file(partial)
         with unpacked(partial) as plain:
             _check_copy(plain, "the backup")
-        os.replace(partial, destination)
-        fsync_folder(destination.parent)
-    except BaseException:
-        try:
-            partial.unlink()
-        except OSError:
-            pass
-        raise
 
 
 def _copy_into_new_file(source: Path, destination: Path) -> None:
     """A checked, uncompressed copy of ``source`` at ``destination``, moved in with one rename."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    with _staged(destination) as partial:
+        _copy_database(source, partial)
+        _check_copy(partial, "the copy")
+        _fsync_file(partial)
+
+
+@contextmanager
+def _staged(destination: Path) -> Iterator[Path]:
+    """A new file (owner only) under a partial name, given ``destination``'s name in one
+    rename if the block succeeds, and removed if it does not."""
     partial = _partial(destination.parent, destination.name)
     fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
     try:
-        _copy_database(source, partial)
-        _check_copy(partial, "the copy")
-        _fsync_file(partial)
+        yield partial
         os.replace(partial, destination)
         fsync_folder(destination.parent)
     except BaseException:
@@ -516,7 +513,8 @@ def unapproved_by(current: tuple[RoundContent, ...], restored: tuple[RoundConten
 
 
 def _consequence(r: RoundContent, then: RoundContent | None) -> str:
-    approval = f"approved at the IJB of {r.ijb_meeting_date}" + (f", minute {r.minute_reference}" if r.minute_reference else "")
+    minute = f", minute {r.minute_reference}" if r.minute_reference else ""
+    approval = f"approved at the IJB of {r.ijb_meeting_date}{minute}"
     if then is None:
         return f"{r.partnership} {r.label} ({approval}) is not in the backup at all"
     return f"{r.partnership} {r.label} ({approval}) would be {then.describe().rsplit('(', 1)[-1].rstrip(')')} again"

@@ -46,7 +46,8 @@ def run_backup(args: argparse.Namespace) -> int:
 def _restore_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the backup or archive to go back to (see: msgdesk backup --list)")
     parser.add_argument("--force", action="store_true",
-                        help="restore even though it would undo an approval by the IJB (recorded in the round's events)")
+                        help="restore even though it would undo an approval by the IJB "
+                             "(recorded in the round's events)")
 
 
 @command("restore", "replace the database with a backup (the current state is backed up first)", _restore_arguments)

@@ -189,7 +189,8 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
             broken = raw.execute("PRAGMA foreign_key_check").fetchall()
             raw.execute("PRAGMA foreign_keys = ON")
             if broken:
-                raise DatabaseError(f"the upgrade left {len(broken)} broken links; the backup taken before it is intact")
+                raise DatabaseError(f"the upgrade left {len(broken)} broken links; "
+                                    "the backup taken before it is intact")
         else:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
             connection.commit()
@@ -291,7 +292,8 @@ def open_postgresql(url: URL, shown: str) -> Engine:
         )
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
-        raise SchemaTooNewError(f"{shown} was written by a newer msgdesk (schema {revision}); install the newer msgdesk")
+        raise SchemaTooNewError(f"{shown} was written by a newer msgdesk (schema {revision}); "
+                                "install the newer msgdesk")
     if revision != SCHEMA_HEAD:
         _migrate(engine, shown, sqlite=False)
     return engine

@@ -35,7 +35,7 @@ class InstanceLock:
         self.path = db_path.with_name(db_path.name + ".lock")
         self.held = False
 
-    def acquire(self) -> "InstanceLock":
+    def acquire(self) -> InstanceLock:
         if self.held:
             return self
         key = str(self.path)
@@ -135,7 +135,7 @@ class InstanceLock:
             pass
         os.close(fd)  # the file stays: deleting it would race with a process opening it
 
-    def __enter__(self) -> "InstanceLock":
+    def __enter__(self) -> InstanceLock:
         return self.acquire()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -79,7 +79,7 @@ def _windows_is_remote(path: Path) -> bool:  # pragma: no cover - Windows only
     if not drive:
         return False
     DRIVE_REMOTE = 4
-    windll = getattr(ctypes, "windll")  # Windows only; mypy reads the Linux ctypes
+    windll = getattr(ctypes, "windll")  # noqa: B009 - Windows only; mypy reads the Linux ctypes
     return bool(windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE)
 
 

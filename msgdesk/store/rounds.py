@@ -44,6 +44,7 @@ from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.template import Template
 from msgdesk.timescales import interpret
 
+
 def check_text(field: str, value: str | None, where: str = "") -> None:
     """The return file's rule for ``field`` (``returnfile.TEXT_LIMITS``): what is stored can
     always be written to a return file and read back."""
@@ -267,7 +268,8 @@ class RoundsRepository:
         rnd = self._round(session, round_id)
         if rnd.status == RoundStatus.APPROVED:
             partnership = session.get(Partnership, rnd.partnership_id)
-            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label, partnership=partnership.name if partnership else ""))
+            raise RoundLockedError(LOCKED_MESSAGE.format(label=rnd.label,
+                                                         partnership=partnership.name if partnership else ""))
         return rnd
 
     def _check_local_proposal(self, proposal_id: str) -> None:
@@ -500,7 +502,8 @@ class RoundsRepository:
     @staticmethod
     def new_action_row(response_id: int, position: int, data: ActionData, reference: str) -> Action:
         """A new action row; with no status of its own it starts from its timescale."""
-        status = data.status if data.status and data.status != ActionStatus.NOT_STARTED else initial_status(data.timescale)
+        own = data.status and data.status != ActionStatus.NOT_STARTED
+        status = data.status if own else initial_status(data.timescale)
         try:
             status = ActionStatus(status)
         except ValueError:

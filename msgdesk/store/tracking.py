@@ -97,7 +97,8 @@ class TrackingRepository:
 
     def _append(self, session: Session, action: Action, kind: HistoryKind, on_date: date, author: str | None,
                 text: str, **values: object) -> HistoryEntry:
-        row = ActionUpdate(action_id=action.id, on_date=on_date, author=(author if author is not None else self.author).strip(),
+        row = ActionUpdate(action_id=action.id, on_date=on_date,
+                           author=(author if author is not None else self.author).strip(),
                            text=text, kind=kind.value, status_after=action.status, **values)
         session.add(row)
         action.updated_at = utcnow()
@@ -206,7 +207,8 @@ class TrackingRepository:
             assert partnership is not None
             rounds = {
                 r.id: RoundRecord(r.id, r.label, r.status, r.completed_on)
-                for r in session.scalars(select(EvaluationRound).where(EvaluationRound.partnership_id == rnd.partnership_id))
+                for r in session.scalars(
+                    select(EvaluationRound).where(EvaluationRound.partnership_id == rnd.partnership_id))
             }
             # Every action of the partnership: links may reach into other rounds.
             actions = {

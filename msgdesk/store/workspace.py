@@ -157,6 +157,13 @@ class Workspace:
             self._tracking = TrackingRepository(Transactions(self.engine), self.template, self.user)
         return self._tracking
 
+    def _let_go(self) -> None:
+        """Close the engine's connections and forget the repositories built on it."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._rounds = self._tracking = self._directions = None
+
     @property
     def directions(self) -> DirectionsRepository:
         if self._directions is None:
@@ -168,18 +175,12 @@ class Workspace:
 
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""
-        if self._engine is not None:
-            self._engine.dispose()
-        self._engine = None
-        self._rounds = self._tracking = self._directions = None
+        self._let_go()
         self.release_lock()
 
     def reopen(self) -> None:
         """Open afresh (after a restore replaced the file under us)."""
-        if self._engine is not None:
-            self._engine.dispose()
-        self._engine = None
-        self._rounds = self._tracking = self._directions = None
+        self._let_go()
         self.ensure_open()
 
     # --- one msgdesk per SQLite file --------------------------------------------------------------
@@ -291,10 +292,7 @@ class Workspace:
                              "(msgdesk backup OUT.json writes one)")
         from msgdesk.store.backup import restore_backup
 
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-            self._rounds = self._tracking = self._directions = None
+        self._let_go()
         result = restore_backup(self.path, source, force=force)
         backup_on_open, self.backup_on_open = self.backup_on_open, False
         try:

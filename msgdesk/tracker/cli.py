@@ -20,7 +20,8 @@ def _iso_date(text: str) -> date:
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--partnership", "-p", required=True, help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--partnership", "-p", required=True,
+                        help="the partnership's name, as listed by 'msgdesk list'")
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
     parser.add_argument("--as-at", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                         help="report the actions as they stood on this date (default: today)")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS

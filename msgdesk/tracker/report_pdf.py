@@ -4,13 +4,19 @@ text escaped so that it prints literally.
 
 Contents: the round and the report date; counts by RAG and by status per key
 feature with a stacked bar chart of RAG by key feature; the overdue actions
-(most overdue first); then every action, by key feature and proposal, with its
-latest update.
+(most overdue first); then every action, by key feature and proposal, with how
+it will be delivered and its latest update.
+
+The lists of actions are :class:`~msgdesk.reports.grid.TextGrid` tables: each
+cell is wrapped once, an action too long for the rest of a page is cut at a line
+(its cells in step) and continues under the repeated header, so the report
+prints for any length of text, in time linear in the number of actions.
 """
 
 from __future__ import annotations
 
 import os
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -20,10 +26,12 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from msgdesk.reports.fonts import register_fonts
-from msgdesk.reports.pages import PageSetup, PdfInfo, build_pdf, content_width, outline
+from msgdesk.reports.fonts import REGULAR_FONT, register_fonts
+from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
+from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline
 from msgdesk.reports.styles import GRID, SECTION, SHADE, styles
 from msgdesk.reports.text import markup
+from msgdesk.reports.textblock import TextBlock
 from msgdesk.tracker.rag import RAG_COLOURS, RAG_LABELS, status_label
 from msgdesk.tracker.report import TITLE, ProgressReport, ReportItem, long_date, short_date
 
@@ -37,14 +45,10 @@ def _width() -> float:
 # --- content ----------------------------------------------------------------------
 
 
-def _p(text: str, style) -> Paragraph:
-    """A paragraph of user text: escaped, so markup in it prints literally."""
-    return Paragraph(markup(text), style)
-
-
 def _table(data, widths, header_rows: int = 1, extra=()) -> Table:
     table = Table(data, colWidths=widths, repeatRows=header_rows)
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), REGULAR_FONT, 8),  # for empty cells too: no Helvetica reference
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
@@ -83,6 +87,7 @@ def _chart(report: ProgressReport) -> Drawing:
     rags = report.rags_shown
     width, height = _width(), 165
     drawing = Drawing(width, height)
+    drawing.initialFontName = fonts.regular  # else the chart's state refers to Helvetica
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 30
     chart.width, chart.height = width - 230, height - 55
@@ -117,8 +122,27 @@ def _chart(report: ProgressReport) -> Drawing:
     return drawing
 
 
-ITEM_COLUMNS = (("Reference", 70), ("Action", 254), ("Lead", 70), ("Due date", 66), ("Status", 58),
-                ("RAG", 66), ("Latest update", None))
+#: (title, width in points; None: the rest of the page width)
+ITEM_COLUMNS = (("Reference", 58), ("Action", 166), ("How we will deliver", 150), ("Lead", 60),
+                ("Due date", 70), ("Status", 52), ("RAG", 56), ("Latest update", None))
+#: An action up to this tall (points) moves to the next page whole; a taller one is
+#: cut at a line, all its cells in step.
+KEEP_WHOLE = 90.0
+MUTED_HEX = "#555555"
+
+
+@lru_cache(maxsize=1)
+def _item_styles() -> dict[str, ParagraphStyle]:
+    s = styles()
+    cell = ParagraphStyle("tracker-cell", parent=s.cell, fontSize=8, leading=10)
+    return {
+        "cell": cell,
+        "bold": ParagraphStyle("tracker-cell-bold", parent=cell, fontName=s.cell_bold.fontName),
+        "note": ParagraphStyle("tracker-note", parent=cell, fontSize=7, leading=8.8,
+                               textColor=colors.HexColor(MUTED_HEX)),
+        "header": ParagraphStyle("tracker-header", parent=s.cell_header, fontSize=8, leading=10),
+        "empty": ParagraphStyle("tracker-empty", parent=s.cell_muted, fontSize=8, leading=10),
+    }
 
 
 def _update_text(item: ReportItem) -> str:
@@ -129,80 +153,116 @@ def _update_text(item: ReportItem) -> str:
     return f"{short_date(update.on_date)}{by}: {update.describe()}"
 
 
-def _items_table(items: list[ReportItem], with_days: bool = False) -> Table:
+def _widths() -> list[float]:
+    fixed = sum(w for _, w in ITEM_COLUMNS if w)
+    return [w or (_width() - fixed) for _, w in ITEM_COLUMNS]
+
+
+def _item_row(item: ReportItem, with_days: bool) -> GridRow:
+    st = _item_styles()
+    row = item.row
+    cell, note = st["cell"], st["note"]
+    reference = [TextBlock(row.reference, cell)]
+    if row.carried_from:
+        reference.append(TextBlock(f"from round {row.carried_from.round_label}", note))
+    for link in row.carried_to:
+        reference.append(TextBlock(f"carried to round {link.round_label}", note))
+    action = [TextBlock(row.text, cell, paragraph_gap=1) if row.text.strip() else TextBlock("(no text)", st["empty"])]
+    if row.timescale.strip():
+        action.append(TextBlock(row.timescale, note, lead="Timescale:"))
+    delivery = [TextBlock(row.delivery, cell, paragraph_gap=1)] if row.delivery.strip() else []
+    due = [TextBlock(short_date(row.due_date) if row.due_date else
+                     ("\u2013" if not item.rag.needs_date else "needs a date"), cell)]
+    if row.due_date and row.due_set_by_hand:
+        due.append(TextBlock("set by hand", note))
+    if with_days and item.rag.days_left is not None:
+        due.append(TextBlock(f"{-item.rag.days_left} days overdue", note))
+    update = _update_text(item)
+    return GridRow([
+        GridCell(reference, continued=[TextBlock(f"{row.reference} (continued)", note)]),
+        GridCell(action), GridCell(delivery),
+        GridCell([TextBlock(row.lead, cell)] if row.lead.strip() else []),
+        GridCell(due), GridCell([TextBlock(status_label(row.status), cell)]),
+        GridCell([TextBlock(item.rag.label, st["bold"])], bar=_rag_colour(item.rag.rag)),
+        GridCell([TextBlock(update, cell, paragraph_gap=1)] if update else []),
+    ], where=f"action {row.reference}")
+
+
+@cache
+def _rag_colour(rag: str):
+    return colors.HexColor(RAG_COLOURS[rag])
+
+
+def _items_table(items: list[ReportItem], with_days: bool = False) -> TextGrid:
+    st = _item_styles()
+    header = GridRow([GridCell([TextBlock(title, st["header"])], SHADE) for title, _ in ITEM_COLUMNS])
+    return TextGrid(_widths(), [_item_row(item, with_days) for item in items], [header],
+                    style=GridStyle(line_width=0.4, left=3, right=3, top=2.5, bottom=3, bar_width=3),
+                    keep_whole=KEEP_WHOLE, min_lines=2)
+
+
+#: Room kept below a heading for the table's header row and its first action.
+ROOM_BELOW_HEADING = 60.0
+
+
+@lru_cache(maxsize=1)
+def _heading_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     s = styles()
-    columns = list(ITEM_COLUMNS)
-    fixed = sum(w for _, w in columns if w)
-    widths = [w or (_width() - fixed) for _, w in columns]
-    data = [[Paragraph(title, s.cell_header) for title, _ in columns]]
-    extra = []
-    for item in items:
-        row = item.row
-        ref = markup(row.reference)
-        if row.carried_from:
-            ref += f"<br/><font size=7 color='#555555'>from round {markup(row.carried_from.round_label)}</font>"
-        for link in row.carried_to:
-            ref += f"<br/><font size=7 color='#555555'>carried to round {markup(link.round_label)}</font>"
-        due = short_date(row.due_date) if row.due_date else ("\u2013" if not item.rag.needs_date else "needs a date")
-        if row.due_date and row.due_set_by_hand:
-            due += "<br/><font size=7 color='#555555'>set by hand</font>"
-        if with_days and item.rag.days_left is not None:
-            due += f"<br/><font size=7>{-item.rag.days_left} days overdue</font>"
-        action = markup(row.text) or "<i>(no text)</i>"
-        if row.timescale:
-            action += f"<br/><font size=7 color='#555555'>Timescale: {markup(row.timescale)}</font>"
-        data.append([
-            Paragraph(ref, s.cell), Paragraph(action, s.cell), _p(row.lead, s.cell), Paragraph(due, s.cell),
-            _p(status_label(row.status), s.cell), _p(item.rag.label, s.cell_bold), _p(_update_text(item), s.cell),
-        ])
-        line = len(data) - 1
-        extra.append(("LINEBEFORE", (5, line), (5, line), 4, colors.HexColor(RAG_COLOURS[item.rag.rag])))
-    return _table(data, widths, extra=extra)
+    return (ParagraphStyle("tracker-heading", parent=s.heading, keepWithNext=0),
+            ParagraphStyle("tracker-kf", parent=s.subtitle, keepWithNext=0))
 
 
 def _heading(text: str, level: int = 0):
-    s = styles()
-    style = s.heading if level == 0 else ParagraphStyle("tracker-kf", parent=s.subtitle, keepWithNext=1)
-    return outline(Paragraph(markup(text), style), text, level)
+    return outline(Paragraph(markup(text), _heading_styles()[level]), text, level)
+
+
+def _headed(headings: list, room: float = ROOM_BELOW_HEADING) -> list:
+    """Headings that start a new page unless the first lines of what follows fit
+    below them (unlike keepWithNext, a long table is not moved whole)."""
+    return [KeepRoom(headings, extra=room), *headings]
 
 
 def build_story(report: ProgressReport) -> list:
     s = styles()
     story = [
         Paragraph(TITLE, s.title),
-        Paragraph(markup(report.partnership), s.subtitle),
-        Paragraph(f"Self-evaluation of progress with integration, round {markup(report.round_label)} "
-                  f"\u2013 {markup(report.round_status_text())}", s.body),
-        Paragraph(f"<b>As at {long_date(report.as_at)}.</b> {markup(report.summary_sentence())}", s.body),
+        TextBlock(report.partnership, s.subtitle),
+        TextBlock(f"Self-evaluation of progress with integration, round {report.round_label} "
+                  f"\u2013 {report.round_status_text()}", s.body),
+        TextBlock(report.summary_sentence(), s.body, lead=f"As at {long_date(report.as_at)}."),
         Paragraph("RAG: red = overdue or off track; amber = at risk or due within 30 days; needs a date = "
                   "no due date and not ongoing; green = on course; complete = complete or in place.", s.muted),
         Spacer(1, 4),
-        _heading("Actions by RAG and key feature"),
+        *_headed([_heading("Actions by RAG and key feature")], 150),
         _counts_table(report, report.rags_shown, lambda c: c.by_rag,
                       [RAG_LABELS[r] for r in report.rags_shown], RAG_COLOURS),
         Spacer(1, 6),
         KeepTogether([_chart(report)]),
-        _heading("Actions by status and key feature"),
+        *_headed([_heading("Actions by status and key feature")], 150),
         _counts_table(report, list(report.total.by_status), lambda c: c.by_status,
                       [status_label(k) for k in report.total.by_status]),
-        _heading(f"Overdue actions ({len(report.overdue)})"),
+        *_headed([_heading(f"Overdue actions ({len(report.overdue)})")]),
     ]
     if report.overdue:
         story.append(_items_table(report.overdue, with_days=True))
     else:
         story.append(Paragraph(f"No action is overdue as at {long_date(report.as_at)}.", s.body))
-    story.append(_heading(f"All actions ({len(report.items)})"))
+    all_heading = _heading(f"All actions ({len(report.items)})")
     if not report.items:
-        story.append(Paragraph("This round has no improvement actions.", s.body))
+        story += [all_heading, Paragraph("This round has no improvement actions.", s.body)]
     for counts in report.by_key_feature:
         items = [i for i in report.items if i.row.key_feature == counts.number]
         if not items:
             continue
-        story.append(_heading(counts.short_title, level=1))
+        headings = [_heading(counts.short_title, level=1)]
+        if all_heading is not None:
+            headings.insert(0, all_heading)
+            all_heading = None
+        story += _headed(headings)
         story.append(_items_table(items))
         story.append(Spacer(1, 4))
     story.append(Spacer(1, 8))
-    story.append(Paragraph(markup(report.attribution), s.muted))
+    story.append(TextBlock(report.attribution, s.muted))
     return story
 
 
@@ -225,7 +285,7 @@ def render(report: ProgressReport) -> bytes:
         keywords=("MSG self-evaluation", "improvement actions", "progress report"),
         creator=f"msgdesk {__version__}",
     )
-    return build_pdf(build_story(report), page_setup(report), info)
+    return build_pdf(build_story(report), page_setup(report), info, report="progress report (PDF)")
 
 
 def write_pdf(report: ProgressReport, path: str | os.PathLike[str]) -> Path:

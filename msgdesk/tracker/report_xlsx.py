@@ -2,9 +2,12 @@
 
 Sheets: "Summary" (counts by RAG and by status per key feature, and a stacked
 bar chart of RAG by key feature), "Overdue" (most overdue first), "Actions"
-(every action with its latest update) and "History" (every entry up to the
-report date).  User text is always stored as text: a cell that starts with
-"=" is not a formula, and characters Excel cannot hold are dropped.
+(every action, how it will be delivered, its latest update) and "History"
+(every entry up to the report date).  RAG cells are filled with the RAG's
+colour (the word is always there too).  User text is always data, never a
+formula, and characters Excel cannot hold show as U+FFFD
+(:mod:`msgdesk.reports.cells`).  Every sheet prints A4 landscape, one page wide,
+with its header row repeated.
 """
 
 from __future__ import annotations
@@ -14,37 +17,27 @@ import os
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from msgdesk.tracker.rag import RAG_COLOURS, RAG_LABELS, status_label
+from msgdesk.reports import cells
+from msgdesk.tracker.rag import AMBER, RAG_COLOURS, RAG_LABELS, RAGS, SUPERSEDED, status_label
 from msgdesk.tracker.report import TITLE, ProgressReport, long_date
 
 BOLD = Font(bold=True)
 TITLE_FONT = Font(bold=True, size=14)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "DD/MM/YYYY"
-
-
-def _text(value: str | None) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value or "")
+#: RAG fills; dark text on the light ones, white on the others.
+RAG_FILLS = {rag: PatternFill("solid", fgColor=RAG_COLOURS[rag].lstrip("#")) for rag in RAGS}
+RAG_FONTS = {rag: Font(bold=True, color="000000" if rag in (AMBER, SUPERSEDED) else "FFFFFF") for rag in RAGS}
 
 
 def _put(ws, row: int, column: int, value, *, bold: bool = False, wrap: bool = False, date_cell: bool = False):
     """Write one cell; strings are kept as text (never formulas)."""
-    if isinstance(value, str):
-        value = _text(value)
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-    if bold:
-        cell.font = BOLD
-    if wrap:
-        cell.alignment = WRAP
-    if date_cell:
+    cell = cells.put(ws, row, column, value, wrap=wrap, bold=bold)
+    if cell is not None and date_cell:
         cell.number_format = DATE_FORMAT
     return cell
 
@@ -102,7 +95,7 @@ def _summary(ws, report: ProgressReport) -> None:
         _put(ws, top + offset, cats_col, f"KF {counts.number}")
     ws.column_dimensions[get_column_letter(cats_col)].hidden = True
     chart.set_categories(Reference(ws, min_col=cats_col, min_row=top + 1, max_row=last_feature_row))
-    for series, rag in zip(chart.series, rags):
+    for series, rag in zip(chart.series, rags, strict=False):
         series.graphicalProperties.solidFill = RAG_COLOURS[rag].lstrip("#")
         series.graphicalProperties.line.solidFill = RAG_COLOURS[rag].lstrip("#")
     chart.height, chart.width = 8, 18
@@ -119,10 +112,11 @@ def _summary(ws, report: ProgressReport) -> None:
             _put(ws, row, column, counts.by_status.get(status, 0), bold=counts.number == 0)
     ws.add_chart(chart, f"A{row + 3}")
     _put(ws, row + 21, 1, report.attribution, wrap=False)
+    cells.print_setup(ws, repeat_header=False)
 
 
 ACTION_COLUMNS = [
-    ("Reference", 14), ("Key feature", 8), ("Proposal", 9), ("Action", 60), ("Lead", 18),
+    ("Reference", 14), ("Key feature", 8), ("Proposal", 9), ("Action", 60), ("How we will deliver", 50), ("Lead", 18),
     ("Timescale", 16), ("Due date", 12), ("Due date set by hand", 10), ("Status", 13), ("RAG", 13),
     ("Days to due date", 10), ("Carried from", 16), ("Carried to", 16),
     ("Latest update on", 12), ("Latest update by", 16), ("Latest update", 60),
@@ -133,7 +127,7 @@ def _action_row(ws, row: int, item) -> None:
     r, rag = item.row, item.rag
     update = r.last_update
     values = [
-        r.reference, r.key_feature, r.proposal_id, r.text, r.lead, r.timescale, r.due_date,
+        r.reference, r.key_feature, r.proposal_id, r.text, r.delivery, r.lead, r.timescale, r.due_date,
         "yes" if r.due_set_by_hand else "", status_label(r.status), rag.label, rag.days_left,
         f"{r.carried_from.reference} (round {r.carried_from.round_label})" if r.carried_from else "",
         ", ".join(f"round {link.round_label}" for link in r.carried_to),
@@ -141,7 +135,16 @@ def _action_row(ws, row: int, item) -> None:
         update.describe() if update else "",
     ]
     for column, value in enumerate(values, start=1):
-        _put(ws, row, column, value, wrap=column in (4, 16), date_cell=column in (7, 14))
+        _put(ws, row, column, value, wrap=column in WRAPPED, date_cell=column in DATED)
+    cell = ws.cell(row=row, column=RAG_COLUMN)
+    cell.fill = RAG_FILLS[rag.rag]
+    cell.font = RAG_FONTS[rag.rag]
+
+
+_NAMES = [name for name, _ in ACTION_COLUMNS]
+WRAPPED = {_NAMES.index(n) + 1 for n in ("Action", "How we will deliver", "Latest update")}
+DATED = {_NAMES.index(n) + 1 for n in ("Due date", "Latest update on")}
+RAG_COLUMN = _NAMES.index("RAG") + 1
 
 
 def _actions_sheet(wb, title: str, items, empty_text: str) -> None:
@@ -154,6 +157,7 @@ def _actions_sheet(wb, title: str, items, empty_text: str) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(ACTION_COLUMNS))}{len(items) + 1}"
     else:
         _put(ws, 2, 1, empty_text)
+    cells.print_setup(ws, repeat_header=True)
 
 
 def _history_sheet(wb, report: ProgressReport) -> None:
@@ -172,6 +176,7 @@ def _history_sheet(wb, report: ProgressReport) -> None:
                 _put(ws, row, column, value, wrap=column == 6, date_cell=column in (3, 8, 9))
     if row > 1:
         ws.auto_filter.ref = f"A1:I{row}"
+    cells.print_setup(ws, repeat_header=True)
 
 
 def build_workbook(report: ProgressReport) -> Workbook:
@@ -180,8 +185,9 @@ def build_workbook(report: ProgressReport) -> Workbook:
     _actions_sheet(wb, "Overdue", report.overdue, f"No action is overdue as at {long_date(report.as_at)}.")
     _actions_sheet(wb, "Actions", report.items, "This round has no improvement actions.")
     _history_sheet(wb, report)
-    wb.properties.title = f"{TITLE} – {report.partnership}, round {report.round_label}"
+    wb.properties.title = cells.clean(f"{TITLE} – {report.partnership}, round {report.round_label}")[:250]
     wb.properties.creator = "msgdesk"
+    wb.properties.language = "en-GB"
     return wb
 
 

@@ -189,7 +189,8 @@ def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dic
             later_ids = [i for i in later_ids if _carried_by(own.get(i, ()), as_at)]
         interpretation = interpret(action.timescale, origin_completed_on)
         due = override if override is not None else interpretation.due_date
-        key_feature = template.proposal(action.proposal_id).key_feature if template.has_proposal(action.proposal_id) else 0
+        in_template = template.has_proposal(action.proposal_id)
+        key_feature = template.proposal(action.proposal_id).key_feature if in_template else 0
         rnd = rounds[action.round_id]
         rows.append(TrackerRow(
             action_id=action.id, round_id=rnd.id, round_label=rnd.label, round_status=rnd.status,

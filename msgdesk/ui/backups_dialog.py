@@ -14,7 +14,7 @@ workspace has already reopened it).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from msgdesk.errors import MsgdeskError, NeedsConfirmationError
-from msgdesk.store import backup as backups
+from msgdesk.store.backup import BackupInfo
 from msgdesk.store.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -95,7 +95,7 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
         self._selection_changed()
 
-    def selected(self) -> backups.BackupInfo | None:
+    def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.backups[rows[0].row()] if rows else None
 
@@ -207,7 +207,7 @@ def offer_recovery(parent: QWidget | None, workspace: Workspace, error: Exceptio
     if use is None or box.clickedButton() is not use:
         return False
     try:
-        result = backups.restore_backup(workspace.path, backup.path, force=True)
+        result = workspace.restore(backup.path, force=True)
     except MsgdeskError as exc:
         QMessageBox.warning(parent, "msgdesk", f"The backup could not be restored; nothing was changed.\n\n{exc}")
         return False

@@ -185,20 +185,30 @@ def _is_the_database(workspace, chosen: Path) -> bool:
     return False
 
 
+#: kind -> (module, label, file suffix, file dialog filter)
+#: The exporter of each kind: a module with ``export(data, out, ...)``.
+_MODULES = {
+    "pdf": "msgdesk.reports.pdf_appendix",
+    "docx": "msgdesk.reports.docx_appendix",
+    "xlsx": "msgdesk.reports.xlsx_workbook",
+}
+
+
 def _report(kind: str):
-    if kind == "pdf":
-        from msgdesk.reports import pdf_appendix
+    from importlib import import_module
 
-        return pdf_appendix
-    from msgdesk.reports import xlsx_workbook
+    return import_module(_MODULES[kind])
 
-    return xlsx_workbook
+
+def export_docx(parent, session, settings=None) -> Path | None:
+    """File → Export Word…: the committee appendix as a Word document."""
+    return export_report(parent, session, "docx", settings)
 
 
 def export_report(parent, session, kind: str, settings=None) -> Path | None:
-    """File → Export PDF… / Export Excel…, with a progress dialog."""
+    """File → Export PDF… / Export Word… / Export Excel…, with a progress dialog."""
     module = _report(kind)
-    label = "PDF" if kind == "pdf" else "Excel"
+    label = _tr(KIND_NAMES[kind]) if kind != "pdf" else "PDF"
     title = translate("Exports", "Export {kind}").format(kind=label)
     name = ask_save_path(parent, title, default_name(session, KINDS[kind][0]), kind, settings)
     if not name:
@@ -218,12 +228,21 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
         progress.setValue(max(0, min(99, value)))
         QCoreApplication.processEvents()
 
+    from msgdesk.errors import MsgdeskError
+
     data = _round_data(session)
     try:
         if kind == "pdf":
             module.export(data, name, label="Appendix 1", progress=callback)
+        elif kind == "docx":
+            module.export(data, name, label="Appendix 1")
         else:
             module.export(data, name)
+    except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
+        progress.close()
+        QMessageBox.warning(parent, title, translate("Exports", "The {kind} file was not written:\n\n{error}").format(
+            kind=label, error=exc))
+        return None
     finally:
         progress.setValue(100)
         progress.close()

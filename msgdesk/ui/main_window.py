@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
         ui.actionExportReturn.triggered.connect(lambda: self._export("json"))
         ui.actionExportPdf.triggered.connect(lambda: self._export("pdf"))
         ui.actionExportExcel.triggered.connect(lambda: self._export("xlsx"))
+        ui.actionExportWord.triggered.connect(lambda: self._export("docx"))
         ui.actionMarkReady.triggered.connect(self.mark_ready)
         ui.actionMarkDraft.triggered.connect(self.mark_draft)
         ui.actionApprove.triggered.connect(self.record_approval)
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         chain = [self.ui.navView, page.cards[0], page.cards[1], page.cards[2], page.cards[3], page.ui.evidenceEdit,
                  page.ui.actionsView, page.ui.addActionButton, page.ui.deleteActionButton, page.ui.moveUpButton,
                  page.ui.moveDownButton, self.ui.previousButton, self.ui.nextButton]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     # --- opening rounds -------------------------------------------------------------------
@@ -455,7 +456,7 @@ class MainWindow(QMainWindow):
         box.exec()
         try:
             if box.clickedButton() is keep:
-                self.session.keep_mine(proposal_id, field, mine, version)
+                self.session.keep_mine(proposal_id, field, mine, theirs, version)
             else:
                 if field == "evidence":
                     QGuiApplication.clipboard().setText(mine or "")

@@ -165,7 +165,7 @@ class PrintPreview(QDialog):
     def set_zoom(self, zoom: float) -> None:
         self.zoom = zoom
         dpi = self._dpi()
-        for label, (width, height) in zip(self.labels, self.pages.sizes):
+        for label, (width, height) in zip(self.labels, self.pages.sizes, strict=False):
             label.setFixedSize(QSize(round(width / 72 * dpi), round(height / 72 * dpi)))
         self._rendered = {i: z for i, z in self._rendered.items() if z == zoom}
         self._render_soon.start()

@@ -52,7 +52,7 @@ class ProposalPage(QWidget):
         self._arrange_cards(4)
         self.ui.ratingGroup.setStyleSheet(CARD_STYLE)
         QWidget.setTabOrder(self.cards[-1], self.ui.evidenceEdit)
-        for first, second in zip(self.cards, self.cards[1:]):
+        for first, second in zip(self.cards, self.cards[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
         # evidence: saved 0.7 s after the last keystroke (0.9 s at most while typing on),
@@ -273,7 +273,7 @@ class ProposalPage(QWidget):
         previous_round = self.session.snap.previous_label
         previous_name = (self.tr("round {label}").format(label=previous_round) if previous_round
                          else self.tr("previous round"))
-        for card, (rating, descriptor) in zip(self.cards, p.descriptors):
+        for card, (rating, descriptor) in zip(self.cards, p.descriptors, strict=False):
             previous = (self.tr("Previous rating ({round})").format(round=previous_name)
                         if response.previous_rating == rating else None)
             card.set_content(descriptor, response.rating == rating, previous)

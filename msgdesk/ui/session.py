@@ -90,7 +90,8 @@ class RoundSession(QObject):
     def write_rating(self, proposal_id: str, rating: str | None, *, over_version: int | None = None) -> None:
         response = self.snap.response(proposal_id)
         version = over_version if over_version is not None else response.version
-        response.version = self.workspace.rounds.set_rating(self.round_id, proposal_id, rating, expected_version=version)
+        response.version = self.workspace.rounds.set_rating(self.round_id, proposal_id, rating,
+                                                            expected_version=version)
         response.rating = rating
         self.responseChanged.emit(proposal_id)
         self._done()
@@ -98,7 +99,8 @@ class RoundSession(QObject):
     def write_evidence(self, proposal_id: str, text: str, *, over_version: int | None = None) -> None:
         response = self.snap.response(proposal_id)
         version = over_version if over_version is not None else response.version
-        response.version = self.workspace.rounds.set_evidence(self.round_id, proposal_id, text, expected_version=version)
+        response.version = self.workspace.rounds.set_evidence(self.round_id, proposal_id, text,
+                                                              expected_version=version)
         response.evidence = text
         self.responseChanged.emit(proposal_id)
         self._done()
@@ -203,13 +205,11 @@ class RoundSession(QObject):
             return
         self.undo_stack.push(SetEvidence(self, proposal_id, old, text))
 
-    def keep_mine(self, proposal_id: str, field: str, mine, over_version: int) -> None:
+    def keep_mine(self, proposal_id: str, field: str, mine, theirs, over_version: int) -> None:
         """After a conflict the user chose their own text: save it over the newer one,
         knowingly (undo brings the other officer's text back)."""
         from msgdesk.ui.commands import SetEvidence, SetRating
 
-        response = self.response(proposal_id)
-        theirs = response.evidence if field == "evidence" else response.rating
         if field == "evidence":
             self.write_evidence(proposal_id, mine, over_version=over_version)
             self.undo_stack.push(SetEvidence(self, proposal_id, theirs, mine))

@@ -76,7 +76,7 @@ class StartPage(QWidget):
         combo = self.ui.previousCombo
         combo.clear()
         combo.addItem(self.tr("A fresh start (no previous round)"), None)
-        mine = [l for l in self.listings if l.partnership == partnership.strip()]
+        mine = [item for item in self.listings if item.partnership == partnership.strip()]
         for listing in mine:
             combo.addItem(self.tr("The previous round, {label}: its ratings beside yours").format(label=listing.label),
                           listing.id)

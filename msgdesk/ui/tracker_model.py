@@ -199,13 +199,13 @@ class TrackerTableModel(QAbstractTableModel):
 
     # --- Qt model ---------------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802 - Qt's name
+    def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(COLUMNS[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
@@ -283,7 +283,8 @@ class TrackerTableModel(QAbstractTableModel):
         position = {row.action_id: number for number, row in enumerate(self._rows)}
         self.changePersistentIndexList(
             persistent,
-            [self.index(position[i], p.column()) if i in position else QModelIndex() for i, p in zip(ids, persistent)],
+            [self.index(position[i], p.column()) if i in position else QModelIndex() for i, p in zip(ids, persistent,
+                                                                                                     strict=False)],
         )
         self.layoutChanged.emit()
 
@@ -337,7 +338,7 @@ class TrackerFilterProxy(QSortFilterProxyModel):
         self._generation = -1  # the source generation _accepted was computed for
         self.setDynamicSortFilter(False)
 
-    def setSourceModel(self, model: TrackerTableModel) -> None:  # noqa: N802
+    def setSourceModel(self, model: TrackerTableModel) -> None:
         self._generation = -1
         super().setSourceModel(model)
 
@@ -405,7 +406,7 @@ class TrackerFilterProxy(QSortFilterProxyModel):
             rows = [r for r in rows if all(w in haystack[r.action_id] for w in words)]
         self._accepted = {r.action_id for r in rows}
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         source = self.sourceModel()
         if source.generation != self._generation:  # new rows: filter them afresh
             self._compute()

@@ -231,6 +231,7 @@
     </message>
     <message>
         <source>Export {kind}</source>
+        <extracomment>kind -&gt; (module, label, file suffix, file dialog filter) The exporter of each kind: a module with ``export(data, out, ...)``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -259,6 +260,12 @@
     </message>
     <message>
         <source>The folder {folder} does not exist. Choose a folder that exists; msgdesk does not create folders for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kind} file was not written:
+
+{error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -633,6 +640,10 @@ Replace it with the file&apos;s contents?</source>
         <source>This round is not marked ready for the IJB. {found}
 
 Record the IJB&apos;s approval all the same?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the committee appendix as a Word document, for committee papers and accessible publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -65,7 +65,16 @@ OLD_TRIGGERS = [
 ] + ["evaluation_round_locked", "evaluation_round_locked_delete", "action_update_append_only"]
 
 
-def _insert_meta() -> None:
+def _versions_and_meta() -> None:
+    """The row versions, two indexes and store_meta: the same on both backends."""
+    op.execute("ALTER TABLE response ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
+    op.execute("ALTER TABLE action ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
+    op.execute("CREATE INDEX ix_response_round ON response (round_id)")
+    op.execute("CREATE INDEX ix_round_event_round ON round_event (round_id)")
+    op.execute(
+        "CREATE TABLE store_meta (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
+        "application VARCHAR DEFAULT 'msgdesk' NOT NULL, changes BIGINT DEFAULT 0 NOT NULL)"
+    )
     # The counter starts at the time in milliseconds, not 0, so that it never repeats a
     # value a backup of another life of this file (before a restore) was taken at.
     op.execute(f"INSERT INTO store_meta (id, application, changes) VALUES (1, 'msgdesk', {int(time.time() * 1000)})")
@@ -228,15 +237,7 @@ def _upgrade_sqlite() -> None:
     )
     op.execute("DROP TABLE evaluation_round")
     op.execute("ALTER TABLE evaluation_round_0002 RENAME TO evaluation_round")
-    op.execute("ALTER TABLE response ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
-    op.execute("ALTER TABLE action ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
-    op.execute("CREATE INDEX ix_response_round ON response (round_id)")
-    op.execute("CREATE INDEX ix_round_event_round ON round_event (round_id)")
-    op.execute(
-        "CREATE TABLE store_meta (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
-        "application VARCHAR DEFAULT 'msgdesk' NOT NULL, changes BIGINT DEFAULT 0 NOT NULL)"
-    )
-    _insert_meta()
+    _versions_and_meta()
     for statement in _sqlite_guards():
         op.execute(statement)
     op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -336,7 +337,8 @@ def _postgresql_guards() -> list[str]:
             RETURN NULL;""",
     }
     s = [
-        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $msgdesk$\nBEGIN{body}\nEND\n$msgdesk$"
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+        f"$msgdesk$\nBEGIN{body}\nEND\n$msgdesk$"
         for name, body in functions.items()
     ]
     for table in CONTENT_TABLES:
@@ -368,14 +370,6 @@ def _upgrade_postgresql() -> None:
     op.execute("ALTER TABLE evaluation_round DROP CONSTRAINT IF EXISTS round_status_known")
     op.execute(f"ALTER TABLE evaluation_round ADD CONSTRAINT round_status_known CHECK (status IN ({statuses}))")
     op.execute("ALTER TABLE evaluation_round ADD COLUMN status_note TEXT DEFAULT '' NOT NULL")
-    op.execute("ALTER TABLE response ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
-    op.execute("ALTER TABLE action ADD COLUMN version INTEGER DEFAULT 1 NOT NULL")
-    op.execute("CREATE INDEX ix_response_round ON response (round_id)")
-    op.execute("CREATE INDEX ix_round_event_round ON round_event (round_id)")
-    op.execute(
-        "CREATE TABLE store_meta (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
-        "application VARCHAR DEFAULT 'msgdesk' NOT NULL, changes BIGINT DEFAULT 0 NOT NULL)"
-    )
-    _insert_meta()
+    _versions_and_meta()
     for statement in _postgresql_guards():
         op.execute(statement)

@@ -1,0 +1,206 @@
+"""Benchmark the committee progress report (PDF): time per action and peak memory.
+
+Target: at most 2 ms per action (gathering the rows and laying out the PDF) and
+memory linear in the number of actions, at 70, 880 and 6,666 actions.  Run from
+the project root:
+
+    .venv/bin/python benchmarks/bench_progress_report.py [--sizes 70 880 6666] [--keep DIR]
+
+Each size runs in a fresh process (so peak memory is its own): a database with
+that many actions (realistic lengths, a fifth of them with a progress update) is
+built first, untimed; then ``build_report`` (the rows, as the report gathers
+them) and ``report_pdf.render`` are timed, and the process's peak resident
+memory is read before and after.
+
+Beside each figure the script measures its floor in the same process: the same
+text wrapped and written straight onto bare pages with ``drawString``, no
+tables, no page decoration — the least any PDF of that text costs here.  The
+ratio shows what the layout adds, independent of how busy the machine is.
+Exits 1 if any size is over 2 ms per action.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TARGET_MS = 2.0
+AS_AT = date(2021, 3, 31)
+SIZES = (70, 880, 6666)
+ACTION_TEXTS = (
+    ("Review the arrangements for locality planning with the Community Planning Partnership and agree a joint "
+     "improvement plan with statutory partners, the third and independent sectors"),
+    "Develop the Medium Term Financial Plan",
+    ("Establish a programme of development sessions for IJB members, including induction for new members, on "
+     "directions, risk and the strategic plan; evaluate the sessions after each cycle and report to the IJB"),
+    "Publish the annual performance report with benchmarking against comparator partnerships",
+)
+DELIVERY_TEXTS = (
+    "Through the Strategic Planning Group, with quarterly reports to the Performance and Audit Committee",
+    "",
+    "Chief Finance Officer with both Directors of Finance; reported to the IJB each budget cycle",
+)
+TIMESCALES = ("December 2021", "Q4 20/21", "6 months", "2021/22", "Ongoing", "31/03/2022", "TBC", "In place",
+              "within 12 months", "By end March 2020")
+LEADS = ("Head of Service (Health and Community Care)", "Chief Finance Officer", "", "Partnership Manager")
+
+
+def _rss_mb() -> float:
+    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_database(path: Path, actions: int) -> None:
+    """A database with one round of ``actions`` improvement actions."""
+    from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+    from msgdesk.store.workspace import Workspace
+    from msgdesk.template import load_template
+
+    template = load_template()
+    local = template.local_proposals
+    data = ReturnData("Benchmark Health and Social Care Partnership", "2020", contact="Officer",
+                      completed_on=date(2020, 4, 16))
+    for index, proposal in enumerate(local):
+        share = actions // len(local) + (1 if index < actions % len(local) else 0)
+        data.responses.append(ResponseData(proposal.id, RATINGS[index % 4], evidence="Evidence.", actions=[
+            ActionData(ACTION_TEXTS[(index + n) % len(ACTION_TEXTS)], DELIVERY_TEXTS[n % len(DELIVERY_TEXTS)],
+                       TIMESCALES[(index + n) % len(TIMESCALES)], LEADS[n % len(LEADS)])
+            for n in range(share)]))
+    workspace = Workspace.open(path)
+    info = workspace.rounds.import_return(data)
+    for number, row in enumerate(workspace.tracking.rows(info.id)):
+        if number % 5 == 0:
+            workspace.tracking.record_progress(row.action_id, f"Progress noted at the PAC meeting, item {number}",
+                                               status="on_track", author="Performance Officer",
+                                               on_date=AS_AT - timedelta(days=number % 200), today=AS_AT)
+    workspace.close()
+
+
+def floor_pdf(report) -> bytes:
+    """The report's text on bare pages: wrapped per column, drawn line by line."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from msgdesk.reports.fonts import register_fonts
+    from msgdesk.reports.pages import PAGE_SIZE
+    from msgdesk.reports.textblock import wrap_lines
+    from msgdesk.tracker.report_pdf import _update_text, _widths
+
+    fonts = register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=PAGE_SIZE, initialFontName=fonts.regular)
+    canvas.setFont(fonts.regular, 8)
+    widths = _widths()
+    y = PAGE_SIZE[1] - 60
+    for item in report.items:
+        row = item.row
+        cells = (row.reference, row.text, row.delivery, row.lead, str(row.due_date or ""), row.status,
+                 item.rag.label, _update_text(item))
+        x = 40.0
+        lowest = y
+        for width, text in zip(widths, cells, strict=False):
+            line_y = y
+            for _gap, segments, _w, _new in wrap_lines(text, fonts.regular, 8, width - 6):
+                for dx, piece, _font in segments:
+                    canvas.drawString(x + dx, line_y, piece)
+                line_y -= 10
+            lowest = min(lowest, line_y)
+            x += width
+        y = lowest - 6
+        if y < 60:
+            canvas.showPage()
+            canvas.setFont(fonts.regular, 8)
+            y = PAGE_SIZE[1] - 60
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _pages(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page ")
+
+
+def run_one(actions: int, database: Path, keep: str | None) -> dict:
+    import dataclasses
+
+    from msgdesk.store.workspace import Workspace
+    from msgdesk.tracker import report_pdf
+    from msgdesk.tracker.report import build_report
+
+    workspace = Workspace.open(database)
+    round_id = workspace.rounds.list_rounds()[0].round.id
+    # warm up on a few actions: fonts, template, caches, imports (not the peak memory)
+    small = build_report(workspace, round_id, AS_AT)
+    report_pdf.render(dataclasses.replace(small, items=small.items[:30], overdue=small.overdue[:10]))
+    del small
+    rss_before = _rss_mb()
+    start = time.perf_counter()
+    report = build_report(workspace, round_id, AS_AT)
+    gathered = time.perf_counter()
+    pdf = report_pdf.render(report)
+    done = time.perf_counter()
+    rss_after = _rss_mb()
+    start_floor = time.perf_counter()
+    floor = floor_pdf(report)
+    floor_seconds = time.perf_counter() - start_floor
+    workspace.close()
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        (Path(keep) / f"progress-{actions}.pdf").write_bytes(pdf)
+    return {"actions": len(report.items), "gather_s": gathered - start, "render_s": done - gathered,
+            "floor_s": floor_seconds, "rss_before_mb": rss_before, "rss_peak_mb": rss_after,
+            "pages": _pages(pdf), "pdf_kib": len(pdf) / 1024, "floor_kib": len(floor) / 1024}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--keep", metavar="DIR", help="keep the PDFs in DIR")
+    parser.add_argument("--build", type=int, help=argparse.SUPPRESS)  # internal: make the database
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: time one size, JSON out
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build:
+        build_database(args.db, args.build)
+        return 0
+    if args.one:
+        print(json.dumps(run_one(args.one, args.db, args.keep)))
+        return 0
+
+    print(f"target: <= {TARGET_MS} ms per action (rows + PDF), memory linear in the actions")
+    print(f"{'actions':>8} {'pages':>6} {'rows ms/a':>10} {'PDF ms/a':>9} {'total ms/a':>11} {'floor ms/a':>11} "
+          f"{'x floor':>8} {'peak MB':>8} {'+MB':>7} {'KiB/a':>7}")
+    ok = True
+    folder = Path(tempfile.mkdtemp(prefix="msgdesk-bench-report-"))
+    for size in args.sizes:
+        database = folder / f"bench-{size}.db"
+        subprocess.run([sys.executable, __file__, "--build", str(size), "--db", str(database)], check=True, cwd=ROOT)
+        command = [sys.executable, __file__, "--one", str(size), "--db", str(database)]
+        command += ["--keep", args.keep] if args.keep else []
+        done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        n = r["actions"]
+        total = (r["gather_s"] + r["render_s"]) * 1000 / n
+        floor = r["floor_s"] * 1000 / n
+        grown = max(0.0, r["rss_peak_mb"] - r["rss_before_mb"])
+        ok &= total <= TARGET_MS
+        print(f"{n:>8} {r['pages']:>6} {r['gather_s'] * 1000 / n:>10.2f} {r['render_s'] * 1000 / n:>9.2f} "
+              f"{total:>11.2f} {floor:>11.2f} {total / floor:>8.1f} {r['rss_peak_mb']:>8.0f} {grown:>7.0f} "
+              f"{grown * 1024 / n:>7.1f}  {'OK' if total <= TARGET_MS else 'SLOW'}")
+    print("rows: build_report (database to plain rows); PDF: report_pdf.render; floor: the same text on bare pages;")
+    print("peak MB: the process's peak resident memory; +MB: its growth during the timed run (after a warm-up run)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

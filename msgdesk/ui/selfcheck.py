@@ -1,0 +1,127 @@
+"""``msgdesk selfcheck``: does this installation have every part it needs?
+
+For IT after installing the app folder, and for the frozen-build test: it exercises what the
+bundle must carry beyond the window itself: sorting by Qt's collation (ICU's data), the
+committee appendix as PDF and Word, the print preview's page renderer (PDFium) and Qt's
+print support, the British English spelling list, and the PostgreSQL driver.  One line
+per part; exit 0 when all pass, 1 otherwise.  Nothing is written outside a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from msgdesk.cli import EXIT_FAILURE, EXIT_OK, command
+
+
+def _collation(folder: Path) -> str:
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("en_GB"))
+    words = ["Shetland", "comhairle nan Eilean Siar", "Éilean", "Aberdeen", "orkney"]
+    ordered = sorted(words, key=_cmp_key(collator.compare))
+    if ordered != ["Aberdeen", "comhairle nan Eilean Siar", "Éilean", "orkney", "Shetland"]:
+        raise AssertionError(f"names sort as {ordered}")
+    return "names sort in British English order"
+
+
+def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], object]:
+    from functools import cmp_to_key
+
+    return cmp_to_key(compare)
+
+
+def _example(folder: Path):  # type: ignore[no-untyped-def]
+    from msgdesk.paths import resource_path
+    from msgdesk.returnfile import read_return_file
+
+    return read_return_file(resource_path("examples", "north-ayrshire-2019.json"))
+
+
+def _appendix(folder: Path) -> str:
+    from msgdesk.reports import docx_appendix, pdf_appendix
+
+    data = _example(folder)
+    pdf_appendix.export(data, folder / "appendix.pdf", label="Appendix 1")
+    docx_appendix.export(data, folder / "appendix.docx", label="Appendix 1")
+    from docx import Document
+
+    if "North Ayrshire" not in "\n".join(p.text for p in Document(str(folder / "appendix.docx")).paragraphs):
+        raise AssertionError("the Word appendix lacks the partnership")
+    return "the appendix writes as PDF and Word"
+
+
+def _preview(folder: Path) -> str:
+    from msgdesk.ui.print_preview import PdfPages
+
+    pdf = folder / "appendix.pdf"
+    if not pdf.exists():
+        _appendix(folder)
+    pages = PdfPages(pdf)
+    image = pages.render(0, 48)
+    if image.isNull() or image.width() < 100:
+        raise AssertionError("page 1 did not render")
+    pages.close()
+    return f"the print preview renders the appendix's pages ({len(pages)} pages)"
+
+
+def _printing(folder: Path) -> str:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(folder / "printed.pdf"))
+    painter = QPainter(printer)
+    painter.drawText(100, 100, "msgdesk")
+    painter.end()
+    if (folder / "printed.pdf").stat().st_size == 0:
+        raise AssertionError("Qt's print support wrote nothing")
+    return "Qt's print support works"
+
+
+def _spelling(folder: Path) -> str:
+    from msgdesk.ui.spelling import speller
+
+    words = speller()
+    if not (words.is_correct("organisation") and not words.is_correct("organisaton")):
+        raise AssertionError("the British English word list is not loaded")
+    return "British English spelling is loaded"
+
+
+def _postgresql(folder: Path) -> str:
+    import ssl  # noqa: F401  (its SCRAM sign-in)
+
+    import pg8000  # noqa: F401  (the shared database's driver)
+    from sqlalchemy.dialects.postgresql import pg8000 as dialect  # noqa: F401
+
+    return "the PostgreSQL driver is present"
+
+
+CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
+    ("collation", _collation), ("appendix", _appendix), ("preview", _preview), ("printing", _printing),
+    ("spelling", _spelling), ("postgresql", _postgresql),
+)
+
+
+@command("selfcheck", "check that this installation has every part it needs (for IT)", lambda parser: None)
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="msgdesk-selfcheck-") as scratch:
+        for name, check in CHECKS:
+            try:
+                print(f"ok      {name}: {check(Path(scratch))}")
+            except Exception as exc:  # every part is reported, whatever breaks
+                failed += 1
+                print(f"FAILED  {name}: {type(exc).__name__}: {exc}")
+    del app
+    return EXIT_OK if not failed else EXIT_FAILURE
