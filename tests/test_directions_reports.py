@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from datetime import date
 
@@ -22,6 +20,7 @@ from msgdesk.directionsfile import read_directions_file
 from msgdesk.reports.directions_log_pdf import render
 from msgdesk.reports.directions_log_xlsx import build_workbook
 from tests.conftest import ROOT
+from tests.pdftext import pdf_text
 
 EXAMPLE = ROOT / "resources" / "examples" / "directions-example.json"
 P = "North Ayrshire Health and Social Care Partnership"
@@ -30,14 +29,9 @@ BODIES = Bodies("NHS Ayrshire & Arran", "North Ayrshire Council")
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    """The text of each page: poppler's pdftotext where installed, else PDFium."""
-    if shutil.which("pdftotext"):
-        out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
-        return out.stdout.decode("utf-8").split("\f")[:-1]
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    return [page.get_textpage().get_text_bounded() for page in document]
+    """The text of each page, as a reader's software extracts it (``tests.pdftext``)."""
+    pages = pdf_text(pdf).split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
 @pytest.fixture

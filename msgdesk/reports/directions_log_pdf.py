@@ -10,9 +10,10 @@ committed) and its status with the reason, IJB decision, what is to be delivered
 outcomes, timescale and review date, its milestones with due dates and RAG on the day,
 its delivery issues and its progress updates.
 
-User text prints literally (plain-text blocks, never markup) and long text is cut into
-line-bounded pieces, one table row each, so no row is ever taller than a page and the
-log lays out whatever the length of what was typed (STYLE.md, reportlab's splitInRow).
+User text prints literally (plain-text blocks, never markup); its tables are
+:class:`~msgdesk.reports.grid.TextGrid` grids, which cut a long row at a line boundary, so
+no row is ever taller than a page and the log lays out whatever the length of what was
+typed (STYLE.md, reportlab's splitInRow).
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, long_date
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
 from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline, running
-from msgdesk.reports.styles import GRID, SHADE, styles
+from msgdesk.reports.styles import SHADE, styles
 from msgdesk.reports.text import markup
 from msgdesk.reports.textblock import TextBlock
 from msgdesk.tracker.rag import RAG_COLOURS
@@ -42,84 +44,37 @@ GUIDANCE = ("\u201cA direction will remain in place until it is varied, revoked 
 RAG_NOTE = ("RAG of milestones on the day: red = overdue; amber = due within 30 days; needs a date = no due date and "
             "not ongoing; green = on course; complete = met. Nothing is due under a direction no longer in force.")
 
-PAD = 3.0
-BAR = 4.0  # the RAG bar at the left of a row
-#: Lines of text in one table row at most: a longer cell continues in the next row(s).
-MAX_LINES = 14
-
-
-# --- tables of plain text that always lay out -------------------------------------------------
-
-
-def _pieces(text: str, style: ParagraphStyle, inner: float) -> list[TextBlock]:
-    """``text`` as blocks of at most MAX_LINES lines each, wrapped to ``inner`` points."""
-    block = TextBlock(text, style)
-    limit = MAX_LINES * style.leading + 0.01
-    pieces = []
-    while True:
-        _w, height = block.wrap(inner, 1e9)
-        if height <= limit:
-            pieces.append(block)
-            return pieces
-        parts = block.split(inner, limit)
-        if len(parts) != 2:  # cannot happen: a line is never taller than the limit
-            pieces.append(block)
-            return pieces
-        pieces.append(parts[0])
-        block = parts[1]
-
+#: A row up to this tall moves to the next page whole rather than being cut.
+KEEP_WHOLE = 90.0
+GRID_STYLE = GridStyle(line_width=0.5, left=3, right=3, top=2, bottom=3, bar_width=4)
 
 Cell = tuple[str, ParagraphStyle]
 
 
 def grid(widths: Sequence[float], header: Sequence[str], rows: Sequence[Sequence[Cell]], *,
-         label_column: bool = False, bars: Sequence[object] = ()) -> Table:
-    """A ruled table of plain-text cells.  Each logical row becomes as many table rows as
-    its longest cell needs (MAX_LINES lines each), drawn as one cell: rules only between
-    logical rows.  With ``label_column`` the first column says "(continued)" on the rows
-    a long value runs on to.  ``bars``: a colour per logical row for a bar at the left."""
+         label_column: bool = False, bars: Sequence[object] = (), where: str = "") -> TextGrid:
+    """A ruled table of plain-text cells (``msgdesk.reports.grid.TextGrid``: a row that does
+    not fit is cut at a line boundary, so layout never fails).  With ``label_column`` the
+    first column is shaded and says "(continued)" on a page a long value runs on to;
+    ``bars``: a colour per row for a bar at its left (RAG)."""
     s = styles()
     head_style = ParagraphStyle("directions-head", parent=s.cell_bold, fontSize=8.5, leading=10.5)
-    data: list[list[Flowable]] = [[TextBlock(h, head_style) for h in header]]
-    commands: list[tuple] = [
-        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    for column in range(len(widths) - 1):
-        commands.append(("LINEAFTER", (column, 0), (column, -1), 0.5, GRID))
-    left = [PAD + (BAR if bars and c == 0 else 0.0) for c in range(len(widths))]
-    if bars:
-        commands.append(("LEFTPADDING", (0, 0), (0, -1), left[0]))
+    head = GridRow([GridCell([TextBlock(h, head_style)], SHADE) for h in header])
+    body = []
     for number, row in enumerate(rows):
-        cells = [_pieces(text, style, widths[c] - left[c] - PAD) for c, (text, style) in enumerate(row)]
-        height = max(len(c) for c in cells)
-        first = len(data)
-        for k in range(height):
-            line: list[Flowable] = []
-            for c, chunks in enumerate(cells):
-                if k < len(chunks):
-                    line.append(chunks[k])
-                elif c == 0 and label_column:
-                    line.append(TextBlock("(continued)", s.cell_muted))
-                else:
-                    line.append(Spacer(1, 0))
-            data.append(line)
-        last = len(data) - 1
-        commands.append(("LINEBELOW", (0, last), (-1, last), 0.5, GRID))
-        if label_column:
-            commands.append(("BACKGROUND", (0, first), (0, last), SHADE))
-        bar = bars[number] if number < len(bars) else None
-        if bar:
-            commands.append(("LINEBEFORE", (0, first), (0, last), BAR, bar))
-    table = Table(data, colWidths=list(widths), repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    return table
+        cells = []
+        for column, (text, style) in enumerate(row):
+            blocks = [TextBlock(text, style)] if text else []
+            if column == 0 and label_column:
+                cells.append(GridCell(blocks, SHADE, continued=[TextBlock(f"{text} (continued)", s.cell_muted)]))
+            elif column == 0:
+                bar = bars[number] if number < len(bars) else None
+                cells.append(GridCell(blocks, bar=bar, continued=[TextBlock(f"{text} (continued)", s.cell_muted)]))
+            else:
+                cells.append(GridCell(blocks))
+        first = " ".join(row[0][0].split())[:40]
+        body.append(GridRow(cells, where=f"{where}, {first}" if where else first))
+    return TextGrid(widths, body, [head], style=GRID_STYLE, keep_whole=KEEP_WHOLE, min_lines=2, where=where)
 
 
 # --- content -----------------------------------------------------------------------------------
@@ -157,7 +112,7 @@ def _bar(m: DueAt) -> object:
     return colors.HexColor(RAG_COLOURS[m.rag.rag]) if m.rag is not None else None
 
 
-def _totals(log: DirectionsLog) -> Table:
+def _totals(log: DirectionsLog) -> TextGrid:
     s = styles()
     bases = list(ResourceBasis)
     header = ["Delivery partner", "Directions in force", *(b.label for b in bases), "Total committed"]
@@ -172,7 +127,7 @@ def _totals(log: DirectionsLog) -> Table:
     return grid([first, *([rest] * (len(header) - 1))], header, rows)
 
 
-def _overdue(log: DirectionsLog) -> Table:
+def _overdue(log: DirectionsLog) -> TextGrid:
     s = styles()
     widths = [84, 190, 0, 110, 92, 72]
     widths[2] = _width() - sum(widths)
@@ -189,7 +144,7 @@ def _issued(day) -> str:  # type: ignore[no-untyped-def]
     return f" (issued {long_date(day)})" if day else ""
 
 
-def _fields(item: LogItem) -> Table:
+def _fields(item: LogItem) -> TextGrid:
     s = styles()
     data = item.record.data
     decision = "; ".join(part for part in (
@@ -229,20 +184,21 @@ def _fields(item: LogItem) -> Table:
     ]
     label = 150.0
     return grid([label, _width() - label], ["Log reference", item.reference],
-                [[(name, s.cell_bold), (value, s.cell)] for name, value in rows], label_column=True)
+                [[(name, s.cell_bold), (value, s.cell)] for name, value in rows], label_column=True,
+                where=f"direction {item.reference}")
 
 
-def _milestones(item: LogItem) -> Table:
+def _milestones(item: LogItem) -> TextGrid:
     s = styles()
     widths = [0, 150, 130, 170]
     widths[0] = _width() - sum(widths)
     rows = [[(m.text, s.cell), (m.timescale or "\u2013", s.cell), (_due(m), s.cell), (_rag(m), s.cell)]
             for m in item.milestones]
     return grid(widths, ["Milestone", "Timescale", "Due date", "RAG on the day"], rows,
-                bars=[_bar(m) for m in item.milestones])
+                bars=[_bar(m) for m in item.milestones], where=f"direction {item.reference}, milestones")
 
 
-def _entries(item: LogItem, updates: bool) -> Table:
+def _entries(item: LogItem, updates: bool) -> TextGrid:
     s = styles()
     if updates:
         widths = [100, 120, _width() - 220]
@@ -271,7 +227,7 @@ def _section(text: str) -> list[Flowable]:
 def _direction(item: LogItem) -> list[Flowable]:
     s = styles()
     heading = running(_heading(f"{item.reference} \u2013 {item.record.data.title}", level=1), item.reference)
-    story: list[Flowable] = [KeepRoom([heading], extra=120), heading, _fields(item)]
+    story: list[Flowable] = [KeepRoom([heading], extra=80), heading, _fields(item)]
     if item.milestones:
         story += [Spacer(1, 4), _milestones(item)]
     story += [Spacer(1, 4)]

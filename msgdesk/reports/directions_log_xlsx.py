@@ -7,11 +7,10 @@ guidance's minimum fields, status and reason, RAG and what is overdue), "Milesto
 (overdue first), "Delivery issues" and "Updates".
 
 Amounts are exact: written as decimal numbers in pounds with two places from integer
-pence (never through a float) and shown as £#,##0.00.  User text is always data: every
-text cell is stored as a string, and one that starts with a character Excel starts a
-formula with (= + - @, their fullwidth forms, a tab or a line break) also gets Excel's
-quote prefix, so it is never read or edited into a formula.  Every sheet prints on A4
-landscape with its header row repeated and "page N of M".
+pence (never through a float) and shown as £#,##0.00.  User text is always data
+(``msgdesk.reports.cells``: a string, with Excel's quote prefix when it starts as a
+formula would, fullwidth forms included).  Every sheet prints on A4 landscape with its
+header row repeated and "page N of M".
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,17 +30,12 @@ from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_decimal
 from msgdesk.directions.status import DueAt
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.reports import cells
 from msgdesk.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_COLOURS
 
 MONEY_FORMAT = '"£"#,##0.00'
-DATE_FORMAT = "dd/mm/yyyy"
-MAX_CELL = 32_767
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20",
-                    "\ufe66", "\ufe62", "\ufe63")
-TOP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="D9DEE2")
 
 
 class Money:
@@ -53,66 +47,40 @@ class Money:
         self.pence = pence
 
 
-def _clean(text: str) -> str:
-    import re
-
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\ufffd", text)
-    if len(text) > MAX_CELL:
-        note = (f" … [TRUNCATED: this text has {len(text):,} characters, more than an Excel cell holds; "
-                "the full text is in the PDF log and the directions file]")
-        text = text[:MAX_CELL - len(note)] + note
-    return text
+def _fitted(text: str) -> str:
+    """Text no longer than a cell holds, with a note saying where the rest is (the shared
+    helper's note speaks of the return file; here it is the directions file)."""
+    if len(text) <= cells.MAX_CELL:
+        return text
+    note = (f" … [TRUNCATED: this text has {len(text):,} characters, more than an Excel cell holds; "
+            "the full text is in the PDF log and the directions file]")
+    return text[:cells.MAX_CELL - len(note)] + note
 
 
 def put(ws: Worksheet, row: int, column: int, value: Any, *, bold: bool = False) -> None:
-    """One cell: dates as dates, money as exact pounds, counts as numbers, text as text."""
-    if value is None or value == "":
-        return
-    cell = ws.cell(row=row, column=column)
+    """One cell (``msgdesk.reports.cells.put``: dates as dates, text never a formula);
+    money as exact pounds and pence."""
     if isinstance(value, Money):
-        cell.value = pounds_decimal(value.pence)
+        cell = ws.cell(row=row, column=column, value=pounds_decimal(value.pence))
         cell.number_format = MONEY_FORMAT
-    elif isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.value = value
-    else:
-        text = _clean(str(value))
-        cell.value = text
-        cell.data_type = "s"  # never a formula, nor an error value such as "#N/A"
-        if text.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True
-    cell.alignment = TOP
-    if bold:
-        cell.font = BOLD
+        cell.alignment = cells.TOP
+        if bold:
+            cell.font = BOLD
+        return
+    if isinstance(value, str):
+        value = _fitted(cells.clean(value))
+    cells.put(ws, row, column, value, bold=bold)
 
 
 def _table(ws: Worksheet, top: int, headers: list[str], rows: list[list[Any]], widths: list[int] | None = None,
            *, filters: bool = True) -> int:
-    for column, header in enumerate(headers, 1):
-        cell = ws.cell(row=top, column=column, value=header)
-        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, TOP
-        if widths:
-            ws.column_dimensions[get_column_letter(column)].width = widths[column - 1]
+    cells.header_row(ws, headers, row=top, widths=widths)
     for offset, values in enumerate(rows, 1):
         for column, value in enumerate(values, 1):
             put(ws, top + offset, column, value)
     if filters and rows:
         ws.auto_filter.ref = f"A{top}:{get_column_letter(len(headers))}{top + len(rows)}"
     return top + len(rows)
-
-
-def _print_setup(ws: Worksheet, header_row: int | None = 1) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    if header_row:
-        ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.oddFooter.center.text = "&A – page &P of &N"
 
 
 def _summary(ws: Worksheet, log: DirectionsLog) -> None:
@@ -135,7 +103,7 @@ def _summary(ws: Worksheet, log: DirectionsLog) -> None:
     _table(ws, end + 3, ["Status", "Directions"], [[s.label, log.counts[s]] for s in DirectionStatus
                                                    if s is not DirectionStatus.DRAFT], filters=False)
     ws.column_dimensions["B"].width = 60
-    _print_setup(ws, None)
+    cells.print_setup(ws, repeat_header=False)
 
 
 def _due(m: DueAt | None) -> date | None:
@@ -181,7 +149,7 @@ def _sheet(wb: Workbook, title: str, columns: list[tuple[str, int]], rows: list[
     ws.freeze_panes = "B2"
     if not rows:
         put(ws, 2, 1, empty)
-    _print_setup(ws)
+    cells.print_setup(ws, repeat_header=True)
     return ws
 
 
