@@ -155,4 +155,5 @@ def test_the_summary_for_proposal_4_4(example_log):
                            "NHS Ayrshire & Arran and North Ayrshire Council jointly £3,800,000.00); 6 delivery issues "
                            "open on directions in force; 6 milestones overdue, 3 directions past their overall "
                            "timescale.")
-    assert "14 directions issued since 28 March 2024: 2 superseded by a later direction, 1 revoked, 4 completed." in text
+    assert ("14 directions issued since 28 March 2024: 2 superseded by a later direction, 1 revoked, "
+            "4 completed.") in text

@@ -128,8 +128,8 @@ def test_many_directions_milestones_and_issues_lay_out(example_log):
     for n in range(8):
         for r in records:
             data = r.data
-            many.append(DirectionRecord(r.id + 100 * n, P, Direction(**{**data.__dict__, "reference": f"{data.reference}-{n}",
-                                                                          "supersedes": None}), 1, r.milestone_ids))
+            copy = Direction(**{**data.__dict__, "reference": f"{data.reference}-{n}", "supersedes": None})
+            many.append(DirectionRecord(r.id + 100 * n, P, copy, 1, r.milestone_ids))
     pages = pages_text(render(build_log(P, many, BODIES, DAY)))
     assert len(pages) > 40 and f"Page {len(pages)} of {len(pages)}" in pages[-1]
 
@@ -205,7 +205,8 @@ def test_user_text_in_the_workbook_is_never_a_formula(start):
 
 def test_a_chain_of_supersession_shows_both_ways_in_both_outputs():
     old = DirectionRecord(1, P, Direction("OLD-1", "Old", ["F"], (Partner.HEALTH_BOARD,), "x",
-                                          issued_on=date(2025, 1, 1)), 1, superseded_by=Link(2, "NEW-1", date(2025, 6, 1)))
+                                          issued_on=date(2025, 1, 1)), 1,
+                          superseded_by=Link(2, "NEW-1", date(2025, 6, 1)))
     new = DirectionRecord(2, P, Direction("NEW-1", "New", ["F"], (Partner.HEALTH_BOARD,), "x",
                                           issued_on=date(2025, 6, 1), supersedes="OLD-1"), 1,
                           supersedes=Link(1, "OLD-1", date(2025, 1, 1)))

@@ -42,7 +42,8 @@ def workspace(any_workspace):
 
 def draft(reference: str = "NAIJB-2025-01", **values) -> Direction:
     base = dict(reference=reference, title="Care at home redesign", functions=["Care at home services", "Reablement"],
-                issued_to=(Partner.HEALTH_BOARD, Partner.LOCAL_AUTHORITY), instruction="Start every package with reablement.",
+                issued_to=(Partner.HEALTH_BOARD, Partner.LOCAL_AUTHORITY),
+                instruction="Start every package with reablement.",
                 ijb_meeting=date(2025, 3, 20), resource_pence=125_000_000, resource_basis=ResourceBasis.PAYMENT,
                 timescale="By 31 March 2026", milestones=[Milestone("Pilot in the Garnock Valley", "Q2 2025/26"),
                                                           Milestone("All localities", "31 March 2026")])
@@ -170,8 +171,9 @@ def _issued_history(ws) -> dict:
     d.revoke(gone.id, date(2025, 6, 1), "Not needed", today=TODAY)
     plan = d.create_draft(P, draft("NAIJB-2026-01"))
     with ws.engine.connect() as con:
-        milestone = con.execute(text(f"SELECT min(id) FROM direction_milestone WHERE direction_id = {first.id}")).scalar()
-        draft_milestone = con.execute(text(f"SELECT min(id) FROM direction_milestone WHERE direction_id = {plan.id}")).scalar()
+        first_of = "SELECT min(id) FROM direction_milestone WHERE direction_id = {}"
+        milestone = con.execute(text(first_of.format(first.id))).scalar()
+        draft_milestone = con.execute(text(first_of.format(plan.id))).scalar()
         issue = con.execute(text("SELECT min(id) FROM direction_issue")).scalar()
         update = con.execute(text("SELECT min(id) FROM direction_update")).scalar()
         partnership = con.execute(text("SELECT min(id) FROM partnership")).scalar()
@@ -196,7 +198,8 @@ def _attacks(i: dict, backend: Backend) -> list[str]:
         f"UPDATE direction_milestone SET milestone = 'rewritten' WHERE id = {i['milestone']}",
         f"UPDATE direction_milestone SET due_date = '2030-01-01' WHERE id = {i['milestone']}",
         f"DELETE FROM direction_milestone WHERE id = {i['milestone']}",
-        f"INSERT INTO direction_milestone (direction_id, position, milestone, timescale) VALUES ({i['first']}, 9, 'x', '')",
+        f"INSERT INTO direction_milestone (direction_id, position, milestone, timescale) "
+        f"VALUES ({i['first']}, 9, 'x', '')",
         f"UPDATE direction_milestone SET direction_id = {i['first']} WHERE id = {i['draft_milestone']}",
         f"UPDATE direction_milestone SET achieved_on = '2025-07-01' WHERE id = {i['milestone']}",
         f"UPDATE direction_milestone SET achieved_on = '2026-01-01' WHERE id = {i['draft_milestone']}",

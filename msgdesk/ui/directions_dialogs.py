@@ -167,7 +167,8 @@ class DirectionDialog(_SavingDialog):
         label = QLabel(self.tr("Issued t&o"))
         label.setBuddy(self.to_health_board)
         form.addRow(label, partners)
-        self.ijb_meeting = _date_field(self.tr("IJB meeting that decided it"), self.tr("Type the date"), data.ijb_meeting)
+        self.ijb_meeting = _date_field(self.tr("IJB meeting that decided it"), self.tr("Type the date"),
+                                       data.ijb_meeting)
         row(self.tr("IJB &meeting"), self.ijb_meeting)
         self.ijb_report = _named(QLineEdit(data.ijb_report), self.tr("IJB report"))
         row(self.tr("IJB re&port"), self.ijb_report)
@@ -188,7 +189,8 @@ class DirectionDialog(_SavingDialog):
         self.basis.addItem(self.tr("(no resource)"), None)
         for basis in ResourceBasis:
             self.basis.addItem(basis.label, basis.value)
-        self.basis.setCurrentIndex(max(0, self.basis.findData(data.resource_basis.value if data.resource_basis else None)))
+        chosen = data.resource_basis.value if data.resource_basis else None
+        self.basis.setCurrentIndex(max(0, self.basis.findData(chosen)))
         line.addWidget(self.resource, 1)
         basis_label = QLabel(self.tr("&as"))
         basis_label.setBuddy(self.basis)

@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QPixmap
 
 from msgdesk.directions.log import LogItem
@@ -97,13 +104,13 @@ class DirectionsTableModel(QAbstractTableModel):
     def row_of(self, direction_id: int) -> int:
         return next((n for n, i in enumerate(self._items) if i.record.id == direction_id), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("DirectionsTableModel", COLUMNS[section][1])
         return None
@@ -186,7 +193,7 @@ class DirectionsFilterProxy(QSortFilterProxyModel):
         self._filters = filters
         self.invalidate()  # (invalidateFilter is deprecated in Qt 6.10)
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         # compared in Python: amounts in pence pass 2**31, which Qt's variant comparison mishandles
         model = self.sourceModel()
         key = COLUMNS[left.column()][0]
@@ -195,7 +202,7 @@ class DirectionsFilterProxy(QSortFilterProxyModel):
             return False
         return DirectionsTableModel._sort_key(a, key) < DirectionsTableModel._sort_key(b, key)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         item = self.sourceModel().item_at(source_row)
         return item is not None and matches(item, self._filters)
 

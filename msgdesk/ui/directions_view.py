@@ -196,7 +196,8 @@ class DirectionsView(QWidget):
             row.addWidget(label)
             row.addWidget(widget)
 
-        self.status_filter = _named(QComboBox(), self.tr("Status filter"), self.tr("Show only directions in this state"))
+        self.status_filter = _named(QComboBox(), self.tr("Status filter"),
+                                    self.tr("Show only directions in this state"))
         self.status_filter.addItem(self.tr("Any"), None)
         for status in DirectionStatus:
             self.status_filter.addItem(status.label, status.value)
@@ -464,7 +465,8 @@ class DirectionsView(QWidget):
         earlier = record.supersedes
         self.earlier_button.setVisible(earlier is not None)
         if earlier is not None:
-            self.earlier_button.setText(self.tr("&Back to {ref}, which it supersedes").format(ref=earlier.reference.replace("&", "&&")))
+            self.earlier_button.setText(self.tr("&Back to {ref}, which it supersedes").format(
+                ref=earlier.reference.replace("&", "&&")))
         later = self._later_link()
         self.later_button.setVisible(later is not None)
         if later is not None:

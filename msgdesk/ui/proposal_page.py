@@ -104,7 +104,8 @@ class ProposalPage(QWidget):
         from msgdesk.ui.directions_summary import DirectionsSummary
 
         self.directions_summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)  # proposal 4.4 only
-        self.ui.contentLayout.insertWidget(self.ui.contentLayout.indexOf(self.ui.evidenceTitle), self.directions_summary)
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), self.directions_summary)
         self.directions_summary.hide()
         self.ui.nationalLabel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ui.nationalLabel.setStyleSheet(
