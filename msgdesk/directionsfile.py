@@ -70,7 +70,14 @@ from msgdesk.directions.values import (
 )
 from msgdesk.errors import InputError
 from msgdesk.jsontext import JSONTextError, decode, item, loads, member, shown
-from msgdesk.returnfile import MAX_FILE_BYTES, MAX_LISTED, MAX_NAME, MAX_TEXT, text_problems, write_atomically
+from msgdesk.returnfile import (
+    MAX_FILE_BYTES,
+    MAX_NAME,
+    MAX_TEXT,
+    ReturnFileError,
+    text_problems,
+    write_atomically,
+)
 
 FORMAT = "msgdesk-directions"
 VERSION = 1
@@ -111,18 +118,9 @@ MAX_ENTRIES = 5_000
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
-class DirectionsFileError(InputError):
-    """A directions file that cannot be imported; ``problems`` lists every located problem."""
-
-    def __init__(self, problems: list[str], source: str = "") -> None:
-        self.problems = problems
-        self.source = source
-        where = f"{source}: " if source else ""
-        count = f"{len(problems):,} problems" if len(problems) != 1 else "1 problem"
-        listed = [f"  {p}" for p in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            listed.append(f"  … and {len(problems) - MAX_LISTED:,} more")
-        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
+class DirectionsFileError(ReturnFileError):
+    """A directions file that cannot be imported; ``problems`` lists every located problem
+    (worded as for a return file: "FILE: not imported, 2 problems: …")."""
 
 
 def check_text(field: str, value: str | None, where: str = "") -> None:

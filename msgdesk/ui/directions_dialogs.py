@@ -49,7 +49,8 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _named(widget, name: str, description: str = ""):
+def named(widget, name: str, description: str = ""):
+    """``widget`` with its name (and description, also its tooltip) for screen readers."""
     widget.setAccessibleName(name)
     if description:
         widget.setAccessibleDescription(description)
@@ -58,7 +59,7 @@ def _named(widget, name: str, description: str = ""):
 
 
 def _date_field(name: str, prompt: str, value: date | None) -> DateEdit:
-    field = _named(DateEdit(), name)
+    field = named(DateEdit(), name)
     field.setDisplayFormat("dd/MM/yyyy")
     field.allow_no_date(prompt)
     if value is not None:
@@ -71,7 +72,7 @@ def _date_of(field: DateEdit) -> date | None:
 
 
 def _text_box(name: str, text: str, height: int = 80) -> QPlainTextEdit:
-    box = _named(QPlainTextEdit(text), name)
+    box = named(QPlainTextEdit(text), name)
     box.setTabChangesFocus(True)  # Tab moves on, as in every other field
     box.setFixedHeight(height)  # a longer text scrolls inside it
     return box
@@ -144,10 +145,10 @@ class DirectionDialog(_SavingDialog):
             varies.setWordWrap(True)
             varies.setObjectName("variesNote")
             form.addRow(varies)
-        self.reference = _named(QLineEdit(data.reference), self.tr("Log reference"),
+        self.reference = named(QLineEdit(data.reference), self.tr("Log reference"),
                                 self.tr("The direction's number in the log, e.g. NAIJB-2021-04"))
         row(self.tr("Log &reference"), self.reference)
-        self.title = _named(QLineEdit(data.title), self.tr("Title"))
+        self.title = named(QLineEdit(data.title), self.tr("Title"))
         row(self.tr("&Title"), self.title)
         self.functions = _text_box(self.tr("Functions covered, one per line"), "\n".join(data.functions), 60)
         row(self.tr("&Function(s), one a line"), self.functions)
@@ -155,9 +156,9 @@ class DirectionDialog(_SavingDialog):
         line = QHBoxLayout(partners)
         line.setContentsMargins(0, 0, 0, 0)
         # a body's name is text, never a mnemonic ("NHS Ayrshire & Arran")
-        self.to_health_board = _named(QCheckBox(bodies.name(Partner.HEALTH_BOARD).replace("&", "&&")),
+        self.to_health_board = named(QCheckBox(bodies.name(Partner.HEALTH_BOARD).replace("&", "&&")),
                                       self.tr("Issued to the Health Board"))
-        self.to_local_authority = _named(QCheckBox(bodies.name(Partner.LOCAL_AUTHORITY).replace("&", "&&")),
+        self.to_local_authority = named(QCheckBox(bodies.name(Partner.LOCAL_AUTHORITY).replace("&", "&&")),
                                          self.tr("Issued to the Local Authority"))
         self.to_health_board.setChecked(Partner.HEALTH_BOARD in data.issued_to)
         self.to_local_authority.setChecked(Partner.LOCAL_AUTHORITY in data.issued_to)
@@ -170,9 +171,9 @@ class DirectionDialog(_SavingDialog):
         self.ijb_meeting = _date_field(self.tr("IJB meeting that decided it"), self.tr("Type the date"),
                                        data.ijb_meeting)
         row(self.tr("IJB &meeting"), self.ijb_meeting)
-        self.ijb_report = _named(QLineEdit(data.ijb_report), self.tr("IJB report"))
+        self.ijb_report = named(QLineEdit(data.ijb_report), self.tr("IJB report"))
         row(self.tr("IJB re&port"), self.ijb_report)
-        self.minute = _named(QLineEdit(data.minute_reference), self.tr("Minute reference"))
+        self.minute = named(QLineEdit(data.minute_reference), self.tr("Minute reference"))
         row(self.tr("Min&ute reference"), self.minute)
         self.instruction = _text_box(self.tr("What is to be delivered"), data.instruction, 130)
         row(self.tr("&What is to be delivered"), self.instruction)
@@ -181,11 +182,11 @@ class DirectionDialog(_SavingDialog):
         money = QWidget()
         line = QHBoxLayout(money)
         line.setContentsMargins(0, 0, 0, 0)
-        self.resource = _named(QLineEdit(pounds_text(data.resource_pence) if data.resource_pence is not None else ""),
+        self.resource = named(QLineEdit(pounds_text(data.resource_pence) if data.resource_pence is not None else ""),
                                self.tr("Total resource committed, in pounds"),
                                self.tr("Pounds and pence, e.g. 1250000.00 or £1,250,000.00"))
         self.resource.setPlaceholderText("1250000.00")
-        self.basis = _named(QComboBox(), self.tr("Payment or sum set aside"))
+        self.basis = named(QComboBox(), self.tr("Payment or sum set aside"))
         self.basis.addItem(self.tr("(no resource)"), None)
         for basis in ResourceBasis:
             self.basis.addItem(basis.label, basis.value)
@@ -197,14 +198,14 @@ class DirectionDialog(_SavingDialog):
         line.addWidget(basis_label)
         line.addWidget(self.basis)
         row(self.tr("Re&source (£)"), money)
-        self.timescale = _named(QLineEdit(data.timescale), self.tr("Overall timescale"),
+        self.timescale = named(QLineEdit(data.timescale), self.tr("Overall timescale"),
                                 self.tr("Free text, read as a date where it names one: \"By 31 March 2021\", "
                                         "\"Q4 2021/22\", \"6 months\" (from the date of issue)"))
         row(self.tr("Time&scale"), self.timescale)
         self.review_date = _date_field(self.tr("Review date"), self.tr("Type the date"), data.review_date)
         row(self.tr("Re&view date"), self.review_date)
 
-        self.milestones = _named(QTableWidget(0, 3), self.tr("Milestones"),
+        self.milestones = named(QTableWidget(0, 3), self.tr("Milestones"),
                                  self.tr("Each milestone with its timescale and, if you wish, a due date set by hand "
                                          "(dd/mm/yyyy)"))
         self.milestones.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Timescale"),
@@ -311,13 +312,13 @@ class ActDialog(_SavingDialog):
         layout.addLayout(form)
         self.choice: QComboBox | None = None
         if choices is not None:
-            self.choice = _named(QComboBox(), choice_label.replace("&", ""))
+            self.choice = named(QComboBox(), choice_label.replace("&", ""))
             for text in choices:
                 self.choice.addItem(" ".join(text.split())[:120], text)
             label = QLabel(choice_label)
             label.setBuddy(self.choice)
             form.addRow(label, self.choice)
-        self.on_date = _named(DateEdit(qdate(today)), date_label.replace("&", ""))
+        self.on_date = named(DateEdit(qdate(today)), date_label.replace("&", ""))
         self.on_date.setDisplayFormat("dd/MM/yyyy")
         label = QLabel(date_label)
         label.setBuddy(self.on_date)
@@ -330,7 +331,7 @@ class ActDialog(_SavingDialog):
             form.addRow(label, self.text)
         self.author: QLineEdit | None = None
         if author is not None:
-            self.author = _named(QLineEdit(author), self.tr("Recorded by"))
+            self.author = named(QLineEdit(author), self.tr("Recorded by"))
             label = QLabel(self.tr("Recorded &by"))
             label.setBuddy(self.author)
             form.addRow(label, self.author)

@@ -47,6 +47,7 @@ from msgdesk.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
 from msgdesk.ui.date_edit import DateEdit
 from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog, pydate, qdate
+from msgdesk.ui.directions_dialogs import named as _named
 from msgdesk.ui.directions_model import (
     COLUMN,
     NOT_IN_FORCE,
@@ -59,14 +60,6 @@ EXAMPLE = ("examples", "directions-example.json")
 #: The names of the example partnership's delivery partners, kept when the example is
 #: loaded into a partnership that has none yet (the exchange file does not carry them).
 EXAMPLE_BODIES = Bodies("NHS Ayrshire & Arran", "North Ayrshire Council")
-
-
-def _named(widget, name: str, description: str = ""):
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
 
 
 class DirectionsView(QWidget):
