@@ -41,6 +41,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: Status filter values beyond the statuses themselves.
 NOT_IN_FORCE = "not_in_force"
+#: Resource filter value: directions without an amount of resource.
+NO_AMOUNT = "none"
 #: Partner filter values: who a direction is issued to.
 PARTNER_FILTERS = ("health_board", "local_authority", "jointly")
 
@@ -55,6 +57,8 @@ class Filters:
     partner: str | None = None
     overdue: bool = False
     rag: str | None = None
+    #: A ``ResourceBasis`` value, or NO_AMOUNT.
+    resource: str | None = None
     text: str = ""
 
 
@@ -74,6 +78,11 @@ def matches(item: LogItem, filters: Filters) -> bool:
     if filters.overdue and not item.overdue:
         return False
     if filters.rag is not None and (item.rag is None or item.rag.rag != filters.rag):
+        return False
+    basis = item.record.data.resource_basis
+    if filters.resource == NO_AMOUNT and item.record.data.resource_pence is not None:
+        return False
+    if filters.resource not in (None, NO_AMOUNT) and (basis is None or basis.value != filters.resource):
         return False
     words = filters.text.casefold().split()
     if words:

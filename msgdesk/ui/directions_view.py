@@ -41,15 +41,15 @@ from msgdesk.directions.log import DirectionsLog, LogItem, build_log, log_item
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import long_date
 from msgdesk.directions.text import due_text
-from msgdesk.directions.values import Bodies, Partner, next_reference
+from msgdesk.directions.values import Bodies, Partner, ResourceBasis, next_reference
 from msgdesk.errors import MsgdeskError
 from msgdesk.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
 from msgdesk.ui.date_edit import DateEdit
-from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog, pydate, qdate
-from msgdesk.ui.directions_dialogs import named as _named
+from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog, named, pydate, qdate
 from msgdesk.ui.directions_model import (
     COLUMN,
+    NO_AMOUNT,
     NOT_IN_FORCE,
     DirectionsFilterProxy,
     DirectionsTableModel,
@@ -97,7 +97,7 @@ class DirectionsView(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
         label = QLabel(self.tr("&Partnership"))
-        self.partnership_combo = _named(QComboBox(), self.tr("Partnership"),
+        self.partnership_combo = named(QComboBox(), self.tr("Partnership"),
                                         self.tr("The partnership whose directions are shown"))
         self.partnership_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.partnership_combo.setMinimumContentsLength(12)
@@ -107,7 +107,7 @@ class DirectionsView(QWidget):
         top.addWidget(label)
         top.addWidget(self.partnership_combo, 1)
         label = QLabel(self.tr("&As at"))
-        self.as_at_edit = _named(DateEdit(qdate(self.today)), self.tr("As at"),
+        self.as_at_edit = named(DateEdit(qdate(self.today)), self.tr("As at"),
                                  self.tr("The day the status, the RAG and the log are as at"))
         self.as_at_edit.setDisplayFormat("dd/MM/yyyy")
         self.as_at_edit.dateChanged.connect(lambda _d: self.reload())
@@ -117,13 +117,13 @@ class DirectionsView(QWidget):
         outer.addLayout(top)
 
         files = QHBoxLayout()
-        self.log_pdf = _named(QPushButton(self.tr("&Log (PDF)…")), self.tr("Save the directions log as PDF"),
+        self.log_pdf = named(QPushButton(self.tr("&Log (PDF)…")), self.tr("Save the directions log as PDF"),
                               self.tr("The directions log for the IJB and the committee, as at the day, as a PDF"))
-        self.log_xlsx = _named(QPushButton(self.tr("Log (E&xcel)…")), self.tr("Save the directions log as Excel"),
+        self.log_xlsx = named(QPushButton(self.tr("Log (E&xcel)…")), self.tr("Save the directions log as Excel"),
                                self.tr("The directions log as at the day, as an Excel workbook"))
         self.log_pdf.clicked.connect(lambda: self.save_log("pdf"))
         self.log_xlsx.clicked.connect(lambda: self.save_log("xlsx"))
-        self.new_button = _named(QPushButton(self.tr("&New direction…")), self.tr("Draft a new direction"))
+        self.new_button = named(QPushButton(self.tr("&New direction…")), self.tr("Draft a new direction"))
         self.new_button.clicked.connect(self.new_direction)
         # importing, exporting, the example and the partners' names are in the Directions menu
         files.addWidget(self.new_button)
@@ -135,7 +135,7 @@ class DirectionsView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        self.table = _named(QTableView(), self.tr("Directions"),
+        self.table = named(QTableView(), self.tr("Directions"),
                             self.tr("Every direction with its status, RAG, overdue milestones and resource"))
         self.table.setObjectName("directionsTable")
         self.table.setModel(self.proxy)
@@ -189,17 +189,17 @@ class DirectionsView(QWidget):
             row.addWidget(label)
             row.addWidget(widget)
 
-        self.status_filter = _named(QComboBox(), self.tr("Status filter"),
+        self.status_filter = named(QComboBox(), self.tr("Status filter"),
                                     self.tr("Show only directions in this state"))
         self.status_filter.addItem(self.tr("Any"), None)
         for status in DirectionStatus:
             self.status_filter.addItem(status.label, status.value)
         self.status_filter.addItem(self.tr("No longer in force"), NOT_IN_FORCE)
         labelled(self.tr("&Status"), self.status_filter)
-        self.partner_filter = _named(QComboBox(), self.tr("Delivery partner filter"),
+        self.partner_filter = named(QComboBox(), self.tr("Delivery partner filter"),
                                      self.tr("Show only directions issued to this partner"))
         labelled(self.tr("Deli&very partner"), self.partner_filter)
-        self.rag_filter = _named(QComboBox(), self.tr("RAG filter"))
+        self.rag_filter = named(QComboBox(), self.tr("RAG filter"))
         self.rag_filter.addItem(self.tr("Any"), None)
         for rag in RAGS[:5]:
             self.rag_filter.addItem(RAG_LABELS[rag], rag)
@@ -207,17 +207,25 @@ class DirectionsView(QWidget):
         row.addStretch(1)
         row = QHBoxLayout()
         rows.addLayout(row)
-        self.overdue_filter = _named(QCheckBox(self.tr("Overdue &milestones only")), self.tr("Overdue only"),
+        self.overdue_filter = named(QCheckBox(self.tr("Overdue &milestones only")), self.tr("Overdue only"),
                                      self.tr("Show only directions with a milestone or timescale overdue on the day"))
         row.addWidget(self.overdue_filter)
-        self.search = _named(QLineEdit(), self.tr("Search directions"),
+        self.resource_filter = named(QComboBox(), self.tr("Resource filter"),
+                                     self.tr("Show only directions whose resource is a payment, a sum set aside, "
+                                             "both, or not given"))
+        self.resource_filter.addItem(self.tr("Any"), None)
+        for basis in ResourceBasis:
+            self.resource_filter.addItem(basis.label, basis.value)
+        self.resource_filter.addItem(self.tr("No amount given"), NO_AMOUNT)
+        labelled(self.tr("Resource"), self.resource_filter)  # (no letter left: Tab reaches it)
+        self.search = named(QLineEdit(), self.tr("Search directions"),
                              self.tr("Words to find in the reference, title, functions, what is to be delivered "
                                      "or delivery issues"))
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
         labelled(self.tr("&Words"), self.search)
         row.addStretch(1)
-        for combo in (self.status_filter, self.partner_filter, self.rag_filter):
+        for combo in (self.status_filter, self.partner_filter, self.rag_filter, self.resource_filter):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.overdue_filter.toggled.connect(self._filters_changed)
         self.search.textChanged.connect(self._filters_changed)
@@ -247,8 +255,8 @@ class DirectionsView(QWidget):
         self.detail_status.setAccessibleName(self.tr("Status and reason"))
         layout.addWidget(self.detail_status)
         chain = QHBoxLayout()
-        self.earlier_button = _named(QPushButton(""), self.tr("Go to the direction this one supersedes"))
-        self.later_button = _named(QPushButton(""), self.tr("Go to the direction that supersedes this one"))
+        self.earlier_button = named(QPushButton(""), self.tr("Go to the direction this one supersedes"))
+        self.later_button = named(QPushButton(""), self.tr("Go to the direction that supersedes this one"))
         self.earlier_button.clicked.connect(lambda: self._follow(self._current.record.supersedes))
         self.later_button.clicked.connect(lambda: self._follow(self._later_link()))
         chain.addWidget(self.earlier_button)
@@ -256,7 +264,7 @@ class DirectionsView(QWidget):
         chain.addStretch(1)
         layout.addLayout(chain)
         label = QLabel(self.tr("The direction in f&ull"))
-        self.details = _named(QPlainTextEdit(), self.tr("Direction details"),
+        self.details = named(QPlainTextEdit(), self.tr("Direction details"),
                               self.tr("Every field of the direction, its milestones, delivery issues and updates"))
         self.details.setReadOnly(True)
         self.details.setTabChangesFocus(True)
@@ -284,7 +292,7 @@ class DirectionsView(QWidget):
                 (self.update_button, self.record_update, self.tr("Record a dated progress update")),
                 (self.milestone_button, self.milestone_met, self.tr("Record the day a milestone was met")))
         for number, (button, act, description) in enumerate(acts):
-            _named(button, button.text().replace("&", "").rstrip("…"), description)
+            named(button, button.text().replace("&", "").rstrip("…"), description)
             button.clicked.connect(act)
             # two a row: the panel stays narrow enough for 150% on a small screen
             grid.addWidget(button, number // 2 if number < 3 else 2 + (number - 3) // 2,
@@ -363,7 +371,7 @@ class DirectionsView(QWidget):
     def filters(self) -> Filters:
         return Filters(status=self.status_filter.currentData(), partner=self.partner_filter.currentData(),
                        overdue=self.overdue_filter.isChecked(), rag=self.rag_filter.currentData(),
-                       text=self.search.text())
+                       resource=self.resource_filter.currentData(), text=self.search.text())
 
     def _filters_changed(self, *_args) -> None:
         keep = self._current.record.id if self._current else None
@@ -372,7 +380,7 @@ class DirectionsView(QWidget):
         self._select(keep)
 
     def clear_filters(self) -> None:
-        for combo in (self.status_filter, self.partner_filter, self.rag_filter):
+        for combo in (self.status_filter, self.partner_filter, self.rag_filter, self.resource_filter):
             combo.setCurrentIndex(0)
         self.overdue_filter.setChecked(False)
         self.search.clear()

@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Superseded by {ref}</source>
-        <extracomment>Status filter values beyond the statuses themselves. Partner filter values: who a direction is issued to.</extracomment>
+        <extracomment>Status filter values beyond the statuses themselves. Resource filter value: directions without an amount of resource. Partner filter values: who a direction is issued to. A ``ResourceBasis`` value, or NO_AMOUNT.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -778,6 +778,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No amount given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No direction in the log yet: draft one (New direction…), or import a directions file or load the example from the Directions menu (Alt+I)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,7 +878,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resource committed: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,6 +935,10 @@
     </message>
     <message>
         <source>Show only directions issued to this partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only directions whose resource is a payment, a sum set aside, both, or not given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
