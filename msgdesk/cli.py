@@ -29,7 +29,7 @@ COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
 PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.ui.selfcheck",
-           "msgdesk.directions_cli")
+           "msgdesk.contrib_cli", "msgdesk.collate_cli", "msgdesk.directions_cli")
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
@@ -65,7 +65,8 @@ def round_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the return file (.json) to import")
+    parser.add_argument("files", nargs="+", metavar="FILE|FOLDER",
+                        help="return files (.json), or folders holding them; each file is imported all or nothing")
     parser.add_argument("--replace", action="store_true",
                         help="replace a round that already exists (never an approved one)")
 
@@ -74,19 +75,49 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 
-@command("import", "import a return file", _import_arguments)
+@command("import", "import return files: one, several, or a folder of them", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.importing import collect, import_files, is_folder, summary
+    from msgdesk.states import ImportOutcome
 
     workspace = workspace_for(args, open_now=False)
-    data = read_return_file(args.file, workspace.template)
+    if len(args.files) == 1 and not is_folder(args.files[0]):
+        return _import_one_file(workspace, args.files[0], args.replace)
+
+    batch = collect(args.files)
     with workspace:
         if args.replace:
+            workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
+        workspace.ensure_open()
+        results = import_files(workspace, batch.files, replace=args.replace)
+    width = max(len(outcome.value) for outcome in ImportOutcome)
+    for result in results:
+        print(f"{result.outcome.value.ljust(width)}  {result.path}: {result.message}")
+    for folder in batch.empty_folders:
+        print(f"{'empty'.ljust(width)}  {folder}: no return files (.json) in this folder")
+    print(summary(results, batch))
+    refused = sum(1 for r in results if r.outcome is ImportOutcome.REFUSED)
+    if not results:
+        print("msgdesk import: no return files (.json) found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if refused:
+        print(f"msgdesk import: {refused} of {len(results)} files refused; nothing of a refused file was written",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _import_one_file(workspace: Workspace, path: str, replace: bool) -> int:
+    from msgdesk.returnfile import read_return_file
+
+    data = read_return_file(path, workspace.template)
+    with workspace:
+        if replace:
             # Replacing a round under a window that has it open would pull it from under
             # the officer's feet: wait for that msgdesk to close, or say so.
             workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
         workspace.ensure_open()
-        info = workspace.rounds.import_return(data, replace=args.replace)
+        info = workspace.rounds.import_return(data, replace=replace)
     rated = sum(1 for r in data.responses if r.rating)
     actions = sum(len(r.actions) for r in data.responses)
     print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")
@@ -101,6 +132,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
     parser.add_argument("--label", default="Appendix 1",
                         help="the label in every page header of the appendix (default: %(default)s)")
+    parser.add_argument("--benchmark", metavar="GROUP",
+                        help="add a 'Where we stand' page to the PDF: the ratings beside the comparator group's")
 
 
 @command("export", "export a round as a return file, PDF, Word document or Excel workbook", _export_arguments)
@@ -117,8 +150,11 @@ def run_export(args: argparse.Namespace) -> int:
     }
     if not (args.json or args.pdf or args.docx or args.xlsx):
         raise InputError("say what to write: --json OUT, --pdf OUT, --docx OUT and/or --xlsx OUT")
+    if args.benchmark and not args.pdf:
+        raise InputError("--benchmark adds the 'Where we stand' page to the PDF appendix: give --pdf OUT too")
     with workspace_for(args) as workspace:
         data = workspace.rounds.load_round(args.partnership, args.round)
+        extra = _benchmark_page(workspace, data.partnership, data.round, args.benchmark) if args.benchmark else []
     failures: list[MsgdeskError | OSError] = []
 
     def attempt(out: str, write: Callable[..., object], *values: object, **options: object) -> None:
@@ -137,11 +173,20 @@ def run_export(args: argparse.Namespace) -> int:
     for option, (module_name, labelled) in exports.items():
         out = getattr(args, option)
         if out:
-            options = {"label": args.label} if labelled else {}
+            options: dict[str, object] = {"label": args.label} if labelled else {}
+            if option == "pdf" and extra:
+                options["extra"] = extra
             attempt(out, import_module(module_name).export, data, out, **options)
     if not failures:
         return EXIT_OK
     return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE
+
+
+def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, group: str) -> list[object]:
+    from msgdesk.collate import standing_for
+    from msgdesk.reports import where_we_stand
+
+    return list(where_we_stand.flowables(standing_for(workspace, partnership, round_label, group)))
 
 
 @command("list", "list partnerships and rounds", lambda parser: None)

@@ -29,6 +29,14 @@ class NotFoundError(InputError):
     """A partnership, round, proposal or action that does not exist."""
 
 
+class AmbiguousNameError(InputError):
+    """A partnership named by part of its name that matches more than one."""
+
+    def __init__(self, given: str, matches: list[str]):
+        self.given, self.matches = given, matches
+        super().__init__(f"{given!r} could be any of: {'; '.join(matches)}; give more of the name")
+
+
 class DuplicateRoundError(InputError):
     """The partnership already has a round with that name."""
 
@@ -74,6 +82,13 @@ class DirectionLockedError(InputError):
 class DirectionClosedError(InputError):
     """A direction already revoked, completed or superseded: its revocation or completion is
     final, and it cannot be revoked, completed or varied again."""
+class ForeignPackError(InputError):
+    """A contribution reply that does not belong here: another round's or another database's
+    pack, one whose base was changed after it was cut, or a pack where a reply was expected."""
+
+
+class ConflictClosedError(InputError):
+    """A merge conflict that has already been resolved (by someone else, or superseded)."""
 
 
 class NeedsConfirmationError(InputError):

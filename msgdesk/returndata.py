@@ -8,7 +8,7 @@ consume.  They hold no database session and no Qt object.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from msgdesk.states import ACTION_STATUS_LABELS as _ACTION_LABELS
 from msgdesk.states import ROUND_STATUS_LABELS as _ROUND_LABELS
@@ -55,6 +55,12 @@ class ActionData:
     status: str = "not_started"
     #: Stable reference, e.g. "2019-2.3-1"; empty until stored.
     reference: str = ""
+    #: Stable identity (return file version 2 ``id``), kept across export, import, carry-forward
+    #: and merge; empty for an action not stored yet.
+    uid: str = ""
+    #: Who last changed the action and when (UTC); None/"" where not known yet.
+    updated_at: datetime | None = None
+    updated_by: str = ""
 
     def due(self, completed_on: date | None) -> date | None:
         """The effective due date: the manual one, else the interpreted one."""
@@ -74,6 +80,9 @@ class ResponseData:
     previous_rating: str | None = None
     evidence: str = ""
     actions: list[ActionData] = field(default_factory=list)
+    #: Who last changed the rating or evidence and when (UTC).
+    updated_at: datetime | None = None
+    updated_by: str = ""
 
     def is_empty(self) -> bool:
         return not (self.rating or self.previous_rating or self.evidence or self.actions)
@@ -91,6 +100,8 @@ class ReturnData:
     ijb_meeting_date: date | None = None
     minute_reference: str = ""
     responses: list[ResponseData] = field(default_factory=list)
+    #: A contribution pack (or a reply to one) carries what it was cut from.
+    pack: PackData | None = None
 
     def response(self, proposal_id: str) -> ResponseData | None:
         for response in self.responses:
@@ -101,3 +112,27 @@ class ReturnData:
     @property
     def has_previous_round(self) -> bool:
         return any(r.previous_rating for r in self.responses)
+
+
+@dataclass
+class PackData:
+    """The ``pack`` object of a return file: proposals sent to a contributor, with the base
+    they were cut from, so a reply can be merged three ways (``msgdesk.merge``)."""
+
+    id: str
+    for_whom: str
+    proposals: tuple[str, ...]
+    created_at: datetime
+    created_by: str
+    #: What each field of the pack's proposals held when it was cut (rating, evidence,
+    #: actions with their ids); ``previous_rating`` and who/when are not part of a base.
+    base: list[ResponseData]
+    #: "sha256:<hex>" of the base with the pack's identity (``msgdesk.packs.base_digest``).
+    base_digest: str
+    #: Set when the contributor sends the pack back.
+    reply_by: str = ""
+    reply_at: datetime | None = None
+
+    @property
+    def is_reply(self) -> bool:
+        return self.reply_at is not None

@@ -1,13 +1,32 @@
 """Return files: the offline exchange format (USB stick, e-mail).
 
-UTF-8 JSON of exactly this shape::
+UTF-8 JSON of exactly this shape (version 2; msgdesk writes version 2 and reads 1 and 2)::
 
-    {"format": "msgdesk-return", "version": 1,
+    {"format": "msgdesk-return", "version": 2,
      "partnership": "...", "round": "2019", "contact": "...", "completed_on": "2019-04-18",
      "responses": [{"proposal": "1.1", "rating": "established", "previous_rating": null,
                     "evidence": "...",
-                    "actions": [{"action": "...", "delivery": "...", "timescale": "...",
-                                 "lead": "...", "due_date": "YYYY-MM-DD"}]}]}
+                    "updated_at": "2026-03-12T14:03:27Z", "updated_by": "Caroline Whyte",
+                    "actions": [{"id": "5f0c…", "action": "...", "delivery": "...", "timescale": "...",
+                                 "lead": "...", "due_date": "YYYY-MM-DD",
+                                 "updated_at": "...", "updated_by": "..."}]}],
+     "pack": {...}}
+
+Version 2 adds a stable ``id`` on every action (kept across export, import, carry-forward
+and merge), who last changed each response and action and when (UTC), and the optional
+``pack`` object of a contribution pack or of the reply to one::
+
+    "pack": {"id": "…", "for": "Name, role", "proposals": ["2.1", "4.4"],
+             "created_at": "…Z", "created_by": "…", "base_digest": "sha256:…",
+             "base": [{"proposal": "2.1", "rating": …, "evidence": …,
+                       "actions": [{"id": …, "action": …, "delivery": …, "timescale": …,
+                                    "lead": …, "due_date": …}]}],
+             "reply_by": null, "reply_at": null}
+
+``base`` is what each field of the pack's proposals held when the pack was cut, and
+``base_digest`` its fingerprint (with the pack's identity): a base changed afterwards is
+refused.  A pack (or reply) holds a response for each of its proposals and no other.
+Version 1 files (no ids, no who/when, no pack) are read as they always were.
 
 Reading validates everything first and reports every problem with its
 location (``responses[3].actions[1].timescale: expected text``); nothing is
@@ -24,35 +43,50 @@ byte-identical.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import stat
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from msgdesk.errors import InputError
 from msgdesk.jsontext import JSONTextError, decode, item, loads, member, shown
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.returndata import RATINGS, ActionData, PackData, ResponseData, ReturnData
 from msgdesk.template import Template, load_template
 
 FORMAT = "msgdesk-return"
-VERSION = 1
+#: The version msgdesk writes; it reads every version in READ_VERSIONS.
+VERSION = 2
+READ_VERSIONS = (1, 2)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 1_000_000  # characters in one field
 MAX_NAME = 200
 
+#: The keys of version 1; version 2 allows the ``*_V2`` sets.
 TOP_KEYS = ("format", "version", "partnership", "round", "contact", "completed_on", "responses")
 RESPONSE_KEYS = ("proposal", "rating", "previous_rating", "evidence", "actions")
 ACTION_KEYS = ("action", "delivery", "timescale", "lead", "due_date")
+TOP_KEYS_V2 = (*TOP_KEYS, "pack")
+RESPONSE_KEYS_V2 = (*RESPONSE_KEYS, "updated_at", "updated_by")
+ACTION_KEYS_V2 = ("id", *ACTION_KEYS, "updated_at", "updated_by")
+PACK_KEYS = ("id", "for", "proposals", "created_at", "created_by", "base_digest", "base", "reply_by", "reply_at")
+BASE_RESPONSE_KEYS = ("proposal", "rating", "evidence", "actions")
+BASE_ACTION_KEYS = ("id", *ACTION_KEYS)
 
 #: Problems listed in the message (all are kept in ``problems``): a file with
 #: thousands of wrong keys must not fill the screen.
 MAX_LISTED = 50
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+#: An action's or a pack's id: letters, digits, "-" and "_" (msgdesk writes 32 hex digits).
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}\Z")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _LINE_BREAK = re.compile(r"[\r\n\t]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -105,6 +139,7 @@ TEXT_LIMITS: dict[str, tuple[int, bool]] = {  # field -> (characters, single lin
     "delivery": (MAX_TEXT, False),
     "timescale": (1000, False),
     "lead": (MAX_NAME, True),
+    "author": (MAX_NAME, True),  # who changed a response or an action; whom a pack is for
 }
 
 
@@ -120,10 +155,34 @@ def clean_text(value: str, *, single_line: bool = False) -> str:
     return value
 
 
+def new_action_id() -> str:
+    """A fresh action id (32 hex digits)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def format_time(value: datetime | None) -> str | None:
+    return value.strftime(TIME_FORMAT) if value is not None else None
+
+
+def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tuple[str, ...] | list[str],
+                base: list[ResponseData]) -> str:
+    """The fingerprint of a pack's base, with what the pack is (its id, round and proposals):
+    any change to one of them after the pack was cut shows."""
+    document = {"id": pack_id, "partnership": partnership, "round": round_label, "proposals": list(proposals),
+                "base": [_base_response_json(r) for r in base]}
+    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 class _Checker:
     def __init__(self, template: Template) -> None:
         self.template = template
         self.problems: list[str] = []
+        self.version = VERSION
+        #: Action ids seen in the file's responses: id -> where.
+        self.action_ids: dict[str, str] = {}
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}" if where else message)
@@ -167,6 +226,42 @@ class _Checker:
             self.problem(at, f"{value!r} is not a real date")
             return None
 
+    def moment(self, obj: dict, key: str, where: str, *, required: bool = False) -> datetime | None:
+        """A time in UTC written ``YYYY-MM-DDTHH:MM:SSZ``."""
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.problem(at, "missing (a time such as 2026-03-12T14:03:27Z)" if key not in obj
+                             else "expected a time such as 2026-03-12T14:03:27Z, found null")
+            return None
+        if not isinstance(value, str):
+            self.problem(at, f"expected a time as text such as 2026-03-12T14:03:27Z, found {_kind(value)}")
+            return None
+        if not _ISO_TIME.match(value):
+            self.problem(at, f"expected a time YYYY-MM-DDTHH:MM:SSZ (UTC), found {shown(value)}")
+            return None
+        try:
+            return datetime.strptime(value, TIME_FORMAT)
+        except ValueError:
+            self.problem(at, f"{value!r} is not a real time")
+            return None
+
+    def identifier(self, obj: dict, key: str, where: str, *, required: bool = False) -> str:
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.problem(at, "missing" if key not in obj else "expected an id, found null")
+            return ""
+        if not isinstance(value, str):
+            self.problem(at, f"expected an id as text, found {_kind(value)}")
+            return ""
+        if not _ID.match(value):
+            self.problem(at, f"expected an id of 1 to 64 letters, digits, '-' or '_', found {shown(value)}")
+            return ""
+        return value
+
     def rating(self, obj: dict, key: str, where: str) -> str | None:
         at = member(where, key)
         value = obj.get(key)
@@ -178,27 +273,50 @@ class _Checker:
             return None
         return value
 
-    def action(self, obj: Any, where: str) -> ActionData | None:
+    def action(self, obj: Any, where: str, *, base: bool = False) -> ActionData | None:
         if not isinstance(obj, dict):
             self.problem(where, f"expected an object, found {_kind(obj)}")
             return None
-        self.keys(obj, ACTION_KEYS, where)
-        return ActionData(
+        v2 = self.version >= 2
+        self.keys(obj, BASE_ACTION_KEYS if base else ACTION_KEYS_V2 if v2 else ACTION_KEYS, where)
+        data = ActionData(
             action=self.text(obj, "action", where, required=True),
             delivery=self.text(obj, "delivery", where),
             timescale=self.text(obj, "timescale", where, limit=1000),
             lead=self.text(obj, "lead", where, limit=MAX_NAME, single_line=True),
             due_date=self.day(obj, "due_date", where),
         )
+        if base:
+            data.uid = self.identifier(obj, "id", where, required=True)
+        elif v2:
+            # A missing id is a new action (a contributor's, written by hand).
+            data.uid = self.identifier(obj, "id", where)
+            data.updated_at = self.moment(obj, "updated_at", where)
+            data.updated_by = self.text(obj, "updated_by", where, limit=MAX_NAME, single_line=True)
+            if data.uid:
+                if data.uid in self.action_ids:
+                    self.problem(member(where, "id"),
+                                 f"the id {data.uid} is given twice (also {self.action_ids[data.uid]})")
+                else:
+                    self.action_ids[data.uid] = where
+        return data
 
-    def response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
-        if not isinstance(obj, dict):
-            self.problem(where, f"expected an object, found {_kind(obj)}")
-            return None
-        self.keys(obj, RESPONSE_KEYS, where)
+    def _actions(self, obj: dict, where: str, *, base: bool = False) -> list[ActionData]:
+        actions: list[ActionData] = []
+        raw_actions = obj.get("actions")
+        if raw_actions is not None and not isinstance(raw_actions, list):
+            self.problem(member(where, "actions"), f"expected a list, found {_kind(raw_actions)}")
+        elif raw_actions:
+            for i, entry in enumerate(raw_actions):
+                action = self.action(entry, item(member(where, "actions"), i), base=base)
+                if action is not None:
+                    actions.append(action)
+        return actions
+
+    def proposal(self, obj: dict, where: str, seen: dict[str, int], index: int, listed: str) -> str | None:
+        """The entry's proposal id, if it is one of the template's (None otherwise)."""
         proposal = obj.get("proposal")
         at = member(where, "proposal")
-        local = True
         if "proposal" not in obj:
             self.problem(at, "missing")
         elif not isinstance(proposal, str):
@@ -207,23 +325,27 @@ class _Checker:
             self.problem(at, f"there is no proposal {shown(proposal, 20)} in the template")
         else:
             if proposal in seen:
-                self.problem(at, f"proposal {proposal} appears twice (also {item('responses', seen[proposal])})")
+                self.problem(at, f"proposal {proposal} appears twice (also {item(listed, seen[proposal])})")
             else:
                 seen[proposal] = index
-            local = self.template.proposal(proposal).local
+            return proposal
+        return None
+
+    def response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {_kind(obj)}")
+            return None
+        v2 = self.version >= 2
+        self.keys(obj, RESPONSE_KEYS_V2 if v2 else RESPONSE_KEYS, where)
+        proposal = self.proposal(obj, where, seen, index, "responses")
+        local = proposal is None or self.template.proposal(proposal).local
         rating = self.rating(obj, "rating", where)
         previous = self.rating(obj, "previous_rating", where)
         evidence = self.text(obj, "evidence", where)
-        actions: list[ActionData] = []
-        raw_actions = obj.get("actions")
-        if raw_actions is not None and not isinstance(raw_actions, list):
-            self.problem(member(where, "actions"), f"expected a list, found {_kind(raw_actions)}")
-        elif raw_actions:
-            for i, entry in enumerate(raw_actions):
-                action = self.action(entry, item(member(where, "actions"), i))
-                if action is not None:
-                    actions.append(action)
-        if not isinstance(proposal, str):
+        updated_at = self.moment(obj, "updated_at", where) if v2 else None
+        updated_by = self.text(obj, "updated_by", where, limit=MAX_NAME, single_line=True) if v2 else ""
+        actions = self._actions(obj, where)
+        if proposal is None:
             return None
         if not local:
             for key in ("rating", "previous_rating", "evidence", "actions"):
@@ -234,7 +356,89 @@ class _Checker:
                         "it takes no rating, evidence or actions",
                     )
             return None  # nothing to keep: an empty entry is accepted and left out
-        return ResponseData(proposal, rating, previous, evidence, actions)
+        return ResponseData(proposal, rating, previous, evidence, actions, updated_at=updated_at,
+                            updated_by=updated_by)
+
+    def base_response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {_kind(obj)}")
+            return None
+        self.keys(obj, BASE_RESPONSE_KEYS, where)
+        proposal = self.proposal(obj, where, seen, index, "pack.base")
+        rating = self.rating(obj, "rating", where)
+        evidence = self.text(obj, "evidence", where)
+        actions = self._actions(obj, where, base=True)
+        ids: dict[str, int] = {}
+        for i, action in enumerate(actions):
+            if action.uid in ids:
+                self.problem(item(member(where, "actions"), i) + ".id",
+                             f"the id {action.uid} is given twice in the base")
+            ids[action.uid] = i
+        if proposal is None:
+            return None
+        return ResponseData(proposal, rating, None, evidence, actions)
+
+    def pack(self, obj: Any, data: ReturnData) -> PackData | None:
+        where = "pack"
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {_kind(obj)}")
+            return None
+        self.keys(obj, PACK_KEYS, where)
+        before = len(self.problems)
+        pack_id = self.identifier(obj, "id", where, required=True)
+        for_whom = self.text(obj, "for", where, required=True, limit=MAX_NAME, single_line=True).strip()
+        created_at = self.moment(obj, "created_at", where, required=True)
+        created_by = self.text(obj, "created_by", where, limit=MAX_NAME, single_line=True)
+        reply_by = self.text(obj, "reply_by", where, limit=MAX_NAME, single_line=True).strip()
+        reply_at = self.moment(obj, "reply_at", where)
+        proposals: list[str] = []
+        raw = obj.get("proposals")
+        at = member(where, "proposals")
+        if not isinstance(raw, list) or not raw:
+            self.problem(at, "missing (a list of proposals such as [\"2.1\", \"4.4\"])" if "proposals" not in obj
+                         else f"expected a list of one or more proposals, found {_kind(raw)}"
+                         if not isinstance(raw, list) else "the pack must hold at least one proposal")
+        else:
+            for i, entry in enumerate(raw):
+                if not isinstance(entry, str) or not self.template.has_proposal(entry):
+                    found = shown(entry, 20) if isinstance(entry, str) else _kind(entry)
+                    self.problem(item(at, i), f"there is no proposal {found} in the template")
+                elif not self.template.proposal(entry).local:
+                    self.problem(item(at, i), f"proposal {entry} is not for local completion")
+                elif entry in proposals:
+                    self.problem(item(at, i), f"proposal {entry} is listed twice")
+                else:
+                    proposals.append(entry)
+        base: list[ResponseData] = []
+        raw_base = obj.get("base")
+        at = member(where, "base")
+        if not isinstance(raw_base, list):
+            self.problem(at, "missing (what the pack's proposals held when it was cut)" if "base" not in obj
+                         else f"expected a list, found {_kind(raw_base)}")
+        else:
+            seen: dict[str, int] = {}
+            for i, entry in enumerate(raw_base):
+                response = self.base_response(entry, item(at, i), seen, i)
+                if response is not None:
+                    base.append(response)
+            if proposals and len(self.problems) == before:
+                if [r.proposal for r in base] != proposals:
+                    self.problem(at, "must hold one entry for each of the pack's proposals, in the same order")
+        digest = obj.get("base_digest")
+        at = member(where, "base_digest")
+        if not isinstance(digest, str) or not _DIGEST.match(digest):
+            self.problem(at, "missing" if "base_digest" not in obj
+                         else "expected the fingerprint \"sha256:\" followed by 64 hex digits")
+        elif len(self.problems) == before and digest != base_digest(
+                pack_id, data.partnership, data.round, proposals, base):
+            self.problem(at, "does not match the pack: its base, proposals or round were changed after the pack "
+                         "was made (a pack is merged only as it was sent)")
+        if reply_at is None and reply_by:
+            self.problem(member(where, "reply_at"), "missing: a reply says when it was sent back")
+        if len(self.problems) != before:
+            return None
+        return PackData(pack_id, for_whom, tuple(proposals), created_at or datetime.min, created_by.strip(), base,
+                        str(digest), reply_by, reply_at)
 
     def whole(self, obj: Any) -> ReturnData | None:
         if not isinstance(obj, dict):
@@ -246,11 +450,13 @@ class _Checker:
                          else f"missing (expected {FORMAT!r})")
             return None  # not a return file at all: other complaints would be noise
         version = obj.get("version")
-        if type(version) is not int or version != VERSION:
-            self.problem("version", f"this msgdesk reads version {VERSION}, found {_value(version)}"
+        if type(version) is not int or version not in READ_VERSIONS:
+            readable = " or ".join(str(v) for v in READ_VERSIONS)
+            self.problem("version", f"this msgdesk reads version {readable}, found {_value(version)}"
                          if "version" in obj else f"missing (expected {VERSION})")
             return None
-        self.keys(obj, TOP_KEYS, "")
+        self.version = version
+        self.keys(obj, TOP_KEYS_V2 if version >= 2 else TOP_KEYS, "")
         data = ReturnData(
             partnership=self.text(obj, "partnership", "", required=True, limit=MAX_NAME, single_line=True).strip(),
             round=self.text(obj, "round", "", required=True, limit=40, single_line=True).strip(),
@@ -258,19 +464,35 @@ class _Checker:
             completed_on=self.day(obj, "completed_on", ""),
         )
         responses = obj.get("responses")
+        placed: dict[str, int] = {}
         if "responses" not in obj:
             self.problem("responses", "missing (a list, possibly empty)")
         elif not isinstance(responses, list):
             self.problem("responses", f"expected a list, found {_kind(responses)}")
         else:
-            seen: dict[str, int] = {}
             for i, entry in enumerate(responses):
-                response = self.response(entry, item("responses", i), seen, i)
+                response = self.response(entry, item("responses", i), placed, i)
                 if response is not None:
                     data.responses.append(response)
+        if version >= 2 and obj.get("pack") is not None:
+            data.pack = self.pack(obj["pack"], data)
+            if data.pack is not None:
+                self._within_pack(data.pack, placed)
         order = self.template.order
         data.responses.sort(key=lambda r: order(r.proposal))
         return data
+
+    def _within_pack(self, pack: PackData, placed: dict[str, int]) -> None:
+        """A pack's responses are its proposals', every one of them and no other."""
+        wanted = set(pack.proposals)
+        for proposal, index in placed.items():
+            if proposal not in wanted:
+                self.problem(item("responses", index) + ".proposal",
+                             f"proposal {proposal} is not in this pack (it holds {', '.join(pack.proposals)})")
+        for proposal in pack.proposals:
+            if proposal not in placed:
+                self.problem("responses", f"the pack's proposal {proposal} is missing (a pack holds a response "
+                             "for each of its proposals, possibly empty)")
 
 
 def _kind(value: Any) -> str:
@@ -351,11 +573,54 @@ def read_return_file(path: str | os.PathLike[str], template: Template | None = N
 # --- writing -------------------------------------------------------------------
 
 
-def return_to_json(data: ReturnData, template: Template | None = None) -> dict[str, Any]:
-    """The canonical JSON object: responses in template order, empty ones left out."""
-    template = template or load_template()
-    responses = sorted((r for r in data.responses if not r.is_empty()), key=lambda r: template.order(r.proposal))
+def _action_json(a: ActionData) -> dict[str, Any]:
     return {
+        "id": a.uid or None,
+        "action": a.action,
+        "delivery": a.delivery,
+        "timescale": a.timescale,
+        "lead": a.lead,
+        "due_date": a.due_date.isoformat() if a.due_date else None,
+        "updated_at": format_time(a.updated_at),
+        "updated_by": a.updated_by,
+    }
+
+
+def _base_response_json(r: ResponseData) -> dict[str, Any]:
+    return {
+        "proposal": r.proposal,
+        "rating": r.rating,
+        "evidence": r.evidence,
+        "actions": [
+            {"id": a.uid, "action": a.action, "delivery": a.delivery, "timescale": a.timescale, "lead": a.lead,
+             "due_date": a.due_date.isoformat() if a.due_date else None}
+            for a in r.actions
+        ],
+    }
+
+
+def _pack_json(pack: PackData) -> dict[str, Any]:
+    return {
+        "id": pack.id,
+        "for": pack.for_whom,
+        "proposals": list(pack.proposals),
+        "created_at": format_time(pack.created_at),
+        "created_by": pack.created_by,
+        "base_digest": pack.base_digest,
+        "base": [_base_response_json(r) for r in pack.base],
+        "reply_by": pack.reply_by or None,
+        "reply_at": format_time(pack.reply_at),
+    }
+
+
+def return_to_json(data: ReturnData, template: Template | None = None) -> dict[str, Any]:
+    """The canonical JSON object: responses in template order, empty ones left out (but
+    a pack keeps one for each of its proposals)."""
+    template = template or load_template()
+    kept = set(data.pack.proposals) if data.pack is not None else set()
+    responses = sorted((r for r in data.responses if not r.is_empty() or r.proposal in kept),
+                       key=lambda r: template.order(r.proposal))
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "partnership": data.partnership,
@@ -368,20 +633,16 @@ def return_to_json(data: ReturnData, template: Template | None = None) -> dict[s
                 "rating": r.rating,
                 "previous_rating": r.previous_rating,
                 "evidence": r.evidence,
-                "actions": [
-                    {
-                        "action": a.action,
-                        "delivery": a.delivery,
-                        "timescale": a.timescale,
-                        "lead": a.lead,
-                        "due_date": a.due_date.isoformat() if a.due_date else None,
-                    }
-                    for a in r.actions
-                ],
+                "updated_at": format_time(r.updated_at),
+                "updated_by": r.updated_by,
+                "actions": [_action_json(a) for a in r.actions],
             }
             for r in responses
         ],
     }
+    if data.pack is not None:
+        document["pack"] = _pack_json(data.pack)
+    return document
 
 
 def dump_return(data: ReturnData, template: Template | None = None) -> str:

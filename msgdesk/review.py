@@ -11,7 +11,9 @@ What is checked, proposal by proposal in template order:
   completion (a typing slip, or an action that was already late when the return was
   written), and an action carried forward from an earlier round whose due date has
   passed (it needs a new date, or closing, before the IJB sees it);
-- for the round: no date of completion yet (relative timescales count from it).
+- for the round: no date of completion yet (relative timescales count from it);
+- contributions: every merge conflict still waiting for someone to choose (under its
+  proposal), and every contribution pack sent but not merged yet (for the round).
 
 An approved return has nothing left to check: it is the record.  ``group_problems``
 puts the list under its key features and proposals, with their titles.
@@ -49,6 +51,8 @@ KINDS = {
     "due_before_completion": ("action due before the date of completion",
                               "actions due before the date of completion"),
     "carried_overdue": ("carried-forward action already overdue", "carried-forward actions already overdue"),
+    "merge_conflict": ("merge conflict waiting", "merge conflicts waiting"),
+    "pack_not_merged": ("contribution pack not merged yet", "contribution packs not merged yet"),
 }
 
 
@@ -103,8 +107,25 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
     if completed is None:
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
+    for pack in getattr(snap, "packs_out", ()):
+        from msgdesk.packs import proposals_text
+
+        shown = proposals_text(pack.proposals, template)
+        found.append(_problem("", "pack_not_merged",
+                              f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "
+                              f"{_day(pack.created_at)}) has not been merged yet: merge the reply, or withdraw "
+                              "the pack (msgdesk packs --withdraw)",
+                              name=pack.for_whom, proposals=shown, sent=_day(pack.created_at)))
+    conflicts: dict[str, list] = {}
+    for conflict in getattr(snap, "open_conflicts", ()):
+        conflicts.setdefault(conflict.proposal, []).append(conflict)
     for proposal in template.local_proposals:
         pid = proposal.id
+        for conflict in conflicts.get(pid, ()):
+            found.append(_problem(pid, "merge_conflict",
+                                  f"{conflict.place}: {conflict.contributor}'s reply and the return differ — "
+                                  "choose in Round → Resolve merge conflicts",
+                                  place=conflict.place, name=conflict.contributor))
         response = snap.response(pid)
         if not response.rating:
             found.append(_problem(pid, "no_rating", "no rating"))

@@ -157,6 +157,166 @@ HISTORY_KIND_LABELS: dict[HistoryKind, str] = {
 }
 
 
+class PackDirection(StrEnum):
+    """Which side of a contribution a pack record is on."""
+
+    SENT = "sent"  # cut here by the lead and sent to a contributor
+    RECEIVED = "received"  # opened here by the contributor (their own database)
+
+
+class PackState(StrEnum):
+    """Where a pack sent to a contributor stands (``contribution_pack.state``)."""
+
+    SENT = "sent"  # with the contributor; no reply merged yet
+    MERGED = "merged"  # a reply was merged (a later reply from the same pack may follow)
+    WITHDRAWN = "withdrawn"  # no reply expected any more
+
+    @property
+    def label(self) -> str:
+        return PACK_STATE_LABELS[self]
+
+
+PACK_STATE_LABELS: dict[PackState, str] = {
+    PackState.SENT: "Sent, not merged yet",
+    PackState.MERGED: "Reply merged",
+    PackState.WITHDRAWN: "Withdrawn",
+}
+
+
+class PackMove(StrEnum):
+    MERGE_REPLY = "merge_reply"
+    WITHDRAW = "withdraw"
+
+
+#: (from, move) -> to, for packs.  A reply that arrives after a withdrawal is still merged:
+#: what a contributor wrote is never turned away.
+PACK_MOVES: dict[tuple[PackState, PackMove], PackState] = {
+    (PackState.SENT, PackMove.MERGE_REPLY): PackState.MERGED,
+    (PackState.MERGED, PackMove.MERGE_REPLY): PackState.MERGED,
+    (PackState.WITHDRAWN, PackMove.MERGE_REPLY): PackState.MERGED,
+    (PackState.SENT, PackMove.WITHDRAW): PackState.WITHDRAWN,
+}
+
+
+def pack_move_target(current: PackState, move: PackMove) -> PackState | None:
+    return PACK_MOVES.get((PackState(current), move))
+
+
+class ConflictState(StrEnum):
+    OPEN = "open"  # waiting for someone to choose
+    RESOLVED = "resolved"
+
+
+class ConflictResolution(StrEnum):
+    OURS = "ours"  # the lead's value kept
+    THEIRS = "theirs"  # the contributor's value taken
+    COMBINED = "combined"  # a text written from both
+    SUPERSEDED = "superseded"  # a later reply of the same pack replaced the contributor's side
+
+
+class ConflictMove(StrEnum):
+    RESOLVE = "resolve"  # someone chose (ours, theirs or a combined text)
+    UNDO = "undo"  # the choice was undone in the window: the conflict waits again
+    SUPERSEDE = "supersede"  # a later reply of the same pack brought a new value for the field
+
+
+#: (from, move) -> to, for merge conflicts.
+CONFLICT_MOVES: dict[tuple[ConflictState, ConflictMove], ConflictState] = {
+    (ConflictState.OPEN, ConflictMove.RESOLVE): ConflictState.RESOLVED,
+    (ConflictState.RESOLVED, ConflictMove.UNDO): ConflictState.OPEN,
+    (ConflictState.OPEN, ConflictMove.SUPERSEDE): ConflictState.RESOLVED,
+}
+
+
+def conflict_move_target(current: ConflictState, move: ConflictMove) -> ConflictState | None:
+    return CONFLICT_MOVES.get((ConflictState(current), move))
+
+
+class ConflictField(StrEnum):
+    """What a merge compares, field by field (and a conflict is about)."""
+
+    RATING = "rating"
+    EVIDENCE = "evidence"
+    ACTION = "action"
+    DELIVERY = "delivery"
+    TIMESCALE = "timescale"
+    LEAD = "lead"
+    DUE_DATE = "due_date"
+    #: An action one side deleted and the other edited: keep it or not.
+    PRESENCE = "presence"
+    #: The order of a proposal's actions.
+    ORDER = "order"
+
+    @property
+    def label(self) -> str:
+        return CONFLICT_FIELD_LABELS[self]
+
+    @property
+    def is_text(self) -> bool:
+        """Whether the two sides can be combined into a new text."""
+        return self in TEXT_FIELDS
+
+
+CONFLICT_FIELD_LABELS: dict[ConflictField, str] = {
+    ConflictField.RATING: "rating",
+    ConflictField.EVIDENCE: "evidence",
+    ConflictField.ACTION: "action",
+    ConflictField.DELIVERY: "how we will deliver",
+    ConflictField.TIMESCALE: "timescale",
+    ConflictField.LEAD: "lead",
+    ConflictField.DUE_DATE: "due date",
+    ConflictField.PRESENCE: "kept or deleted",
+    ConflictField.ORDER: "order of the actions",
+}
+
+TEXT_FIELDS: frozenset[ConflictField] = frozenset(
+    {ConflictField.EVIDENCE, ConflictField.ACTION, ConflictField.DELIVERY, ConflictField.TIMESCALE,
+     ConflictField.LEAD}
+)
+
+#: The action fields a return file carries, merged one by one.
+ACTION_MERGE_FIELDS: tuple[ConflictField, ...] = (
+    ConflictField.ACTION, ConflictField.DELIVERY, ConflictField.TIMESCALE, ConflictField.LEAD, ConflictField.DUE_DATE,
+)
+
+
+class FieldMerge(StrEnum):
+    """The outcome of the three-way comparison of one field."""
+
+    UNCHANGED = "unchanged"  # the contributor left it as it was
+    APPLY = "apply"  # only the contributor changed it: theirs is taken
+    SAME = "same"  # both made the same change
+    CONFLICT = "conflict"  # both changed it differently: held for a person to choose
+
+
+class ChangeSource(StrEnum):
+    """How a change to a return came about (``content_change.source``)."""
+
+    EDIT = "edit"  # typed in the window or set on the command line
+    IMPORT = "import"  # a return file imported
+    MERGE = "merge"  # a contributor's reply merged
+    RESOLVE = "resolve"  # a merge conflict resolved
+    START = "start"  # a round started from the previous one
+
+
+class ChangeField(StrEnum):
+    """What a recorded change touched (``content_change.field``)."""
+
+    RATING = "rating"
+    PREVIOUS_RATING = "previous_rating"
+    EVIDENCE = "evidence"
+    ACTION = "action"
+    DELIVERY = "delivery"
+    TIMESCALE = "timescale"
+    LEAD = "lead"
+    DUE_DATE = "due_date"
+    ACTION_ADDED = "action_added"
+    ACTION_DELETED = "action_deleted"
+    ACTIONS_ORDER = "actions_order"
+    RESPONSE = "response"  # the whole response (an import, a new round)
+    CONFLICT = "conflict"  # a conflict held or resolved
+
+
 class Backend(StrEnum):
     SQLITE = "sqlite"
     POSTGRESQL = "postgresql"
@@ -206,3 +366,64 @@ DIRECTION_STATUS_LABELS: dict[DirectionStatus, str] = {
     DirectionStatus.REVOKED: "Revoked",
     DirectionStatus.COMPLETED: "Completed",
 }
+class RatingChange(StrEnum):
+    """How a partnership's rating of a proposal moved since an earlier round (the
+    collation's comparison).  Only a proposal rated in the later round has a change:
+    ``NEW`` when the earlier round gave it no rating, or there was no earlier return."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NEW = "new"
+
+    @property
+    def label(self) -> str:
+        return RATING_CHANGE_LABELS[self]
+
+    @property
+    def symbol(self) -> str:
+        """A mark printed beside the word (never instead of it)."""
+        return RATING_CHANGE_SYMBOLS[self]
+
+
+RATING_CHANGE_LABELS: dict[RatingChange, str] = {
+    RatingChange.UP: "Up",
+    RatingChange.DOWN: "Down",
+    RatingChange.SAME: "Same",
+    RatingChange.NEW: "New",
+}
+
+RATING_CHANGE_SYMBOLS: dict[RatingChange, str] = {
+    RatingChange.UP: "\u2191",  # ↑
+    RatingChange.DOWN: "\u2193",  # ↓
+    RatingChange.SAME: "=",
+    RatingChange.NEW: "+",
+}
+
+
+class Standing(StrEnum):
+    """Where one partnership's rating stands against a comparator group's median."""
+
+    ABOVE = "above"
+    LEVEL = "level"
+    BELOW = "below"
+
+    @property
+    def label(self) -> str:
+        return STANDING_LABELS[self]
+
+
+STANDING_LABELS: dict[Standing, str] = {
+    Standing.ABOVE: "Above the group's median",
+    Standing.LEVEL: "At the group's median",
+    Standing.BELOW: "Below the group's median",
+}
+
+
+class ImportOutcome(StrEnum):
+    """What happened to one file of ``msgdesk import FILE... | FOLDER``."""
+
+    IMPORTED = "imported"
+    REPLACED = "replaced"  # with --replace, over a round that existed
+    SKIPPED = "skipped"  # the round exists already (and --replace was not given)
+    REFUSED = "refused"  # the file is wrong, or the round cannot be replaced: nothing written

@@ -19,7 +19,7 @@ def test_export_then_import_the_return_file_from_the_file_menu(window, example_r
     assert json.loads(out.read_text(encoding="utf-8"))["round"] == "2019"
 
     workspace.rounds.set_evidence(example_round.id, "1.1", "changed since the export")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(out)], "")))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     window.ui.actionImport.trigger()  # asks, then replaces the round
     assert workspace.rounds.load_round_by_id(example_round.id).response("1.1").evidence != "changed since the export"
@@ -80,7 +80,7 @@ def test_a_bad_return_file_from_the_file_menu_is_explained_and_changes_nothing(
     bad.write_text(json.dumps(obj), encoding="utf-8")
     before = dump(db_path)
     warnings = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bad), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(bad)], "")))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
     window.ui.actionImport.trigger()
     assert len(warnings) == 1
@@ -90,7 +90,7 @@ def test_a_bad_return_file_from_the_file_menu_is_explained_and_changes_nothing(
     assert window.session.round_id == example_round.id  # still on the round being worked on
 
     # a good file for a round that exists: declining to replace it changes nothing either
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(EXAMPLE), "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(EXAMPLE)], "")))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
     window.ui.actionImport.trigger()
     assert dump(db_path) == before

@@ -25,10 +25,10 @@ needs, so the appendix prints whatever the length of the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from msgdesk.reports.fonts import REGULAR_FONT
 from msgdesk.reports.grid import GridCell, GridRow, TextGrid
@@ -66,21 +66,22 @@ MIN_LINES = 2
 
 
 def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Path:
+           progress: Callable[[int, int], None] | None = None, extra: Sequence[Flowable] = ()) -> Path:
     """Write the committee appendix for ``data`` to ``out_path`` (atomically); return the path.
 
     ``label`` is printed in every page header ("Appendix 1", "Appendix 2", ...).
     ``progress(done, total)``, if given, is called as the layout advances and
-    once more with ``done == total`` when the file is complete.
+    once more with ``done == total`` when the file is complete.  ``extra`` flowables (the
+    "Where we stand" page, ``msgdesk.reports.where_we_stand``) follow on a page of their own.
     """
     from msgdesk.returnfile import write_atomically
 
-    pdf = render(data, label=label, template=template, progress=progress)
+    pdf = render(data, label=label, template=template, progress=progress, extra=extra)
     return write_atomically(out_path, pdf)
 
 
 def render(data: ReturnData, label: str = "Appendix 1", template: Template | None = None,
-           progress: Callable[[int, int], None] | None = None) -> bytes:
+           progress: Callable[[int, int], None] | None = None, extra: Sequence[Flowable] = ()) -> bytes:
     """The committee appendix as PDF bytes (see :func:`export`).
 
     Raises :class:`~msgdesk.reports.pages.ReportLayoutError` naming the proposal and
@@ -88,6 +89,8 @@ def render(data: ReturnData, label: str = "Appendix 1", template: Template | Non
     boundaries so that every length fits)."""
     template = template or load_template()
     story, steps = _Builder(data, template).story()
+    if extra:
+        story += [PageBreak(), *extra]
     return build_pdf(story, page_setup(data, label), pdf_info(data, label, template),
                      progress=progress, steps=steps, report="committee appendix (PDF)")
 

@@ -151,8 +151,22 @@ def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]])
         session.execute(insert(model), rows)
 
 
+def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Actions of an archive from before schema 0004 get their ids, a carried copy its original's."""
+    from msgdesk.returnfile import new_action_id
+
+    given: dict[int, str] = {}
+    out = []
+    for row in actions:  # by id: an original comes before its copies
+        if not row.get("uid"):
+            row = dict(row, uid=given.get(row.get("carried_from_id") or -1) or new_action_id())
+        given[row["id"]] = row["uid"]
+        out.append(row)
+    return out
+
+
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
-    from msgdesk.store.models import Action, ActionUpdate, Response, RoundEvent
+    from msgdesk.store.models import Action, ActionUpdate, ComparatorGroup, ComparatorGroupMember, Response, RoundEvent
 
     rounds = sorted(tables.get("evaluation_round", []), key=lambda r: r["id"])
     events = sorted(tables.get("round_event", []), key=lambda e: e["id"])
@@ -169,8 +183,14 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     _insert(session, Partnership, tables.get("partnership", []))
     _insert(session, EvaluationRound, staged)
     _insert(session, Response, sorted(tables.get("response", []), key=lambda r: r["id"]))
-    _insert(session, Action, sorted(tables.get("action", []), key=lambda r: r["id"]))
+    _insert(session, Action, _with_uids(sorted(tables.get("action", []), key=lambda r: r["id"])))
     _insert(session, ActionUpdate, sorted(tables.get("action_update", []), key=lambda r: r["id"]))
+    # Contributions (schema 0004) go in before the approvals: their guards refuse a pack or a
+    # conflict for a round already approved.
+    from msgdesk.store.models import ContentChange, ContributionPack, MergeConflict
+
+    for model in (ContributionPack, MergeConflict, ContentChange):
+        _insert(session, model, sorted(tables.get(model.__tablename__, []), key=lambda r: r["id"]))
 
     def event_row(e: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in e.items() if k != "id"}  # events are referred to by nothing
@@ -190,6 +210,8 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
         )
     _insert(session, RoundEvent, [event_row(e) for e in after])
+    _insert(session, ComparatorGroup, tables.get("comparator_group", []))
+    _insert(session, ComparatorGroupMember, tables.get("comparator_group_member", []))
     from msgdesk.store.directions_archive import restore_directions
 
     restore_directions(session, tables, _insert)

@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,7 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "supersedes-not-in-force": DirectionClosedError,
     "not-issued": MoveNotAllowedError,
     "record-final": RecordFixedError,
+    "pack-fixed": RecordFixedError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 
@@ -223,7 +225,7 @@ def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]
     _configure_sqlite(engine, path, "DELETE" if network else "WAL", after_approval)
     if found.revision != SCHEMA_HEAD:
         was_new = found.state.value == "new"
-        _migrate(engine, path, sqlite=True)
+        _migrate_when_free(engine, path)
         found = db_health.inspect(path, full=False)
         if was_new:  # nothing to back up yet: say so to the caller
             found = db_health.Health(db_health.FileState.NEW, path, revision=found.revision, changes=found.changes)
@@ -233,6 +235,24 @@ def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]
         except OSError:
             pass
     return engine, found
+
+
+#: How long opening waits for another msgdesk creating or upgrading the same file.
+MIGRATION_WAIT_SECONDS = 30.0
+
+
+def _migrate_when_free(engine: Engine, path: Path) -> None:
+    """Migrate, waiting while another process does: two msgdesk started at once on a new
+    file both succeed (SQLite may refuse a lock without waiting to avoid a deadlock)."""
+    deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+    while True:
+        try:
+            _migrate(engine, path, sqlite=True)
+            return
+        except DatabaseBusyError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:

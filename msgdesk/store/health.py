@@ -113,13 +113,16 @@ def read_record(path: Path) -> CheckRecord | None:
 def write_record(path: Path, record: CheckRecord) -> None:
     """Remember a good check; failing to (a read-only folder) only costs a check next time."""
     target = _record_path(path)
+    partial = target.with_name(target.name + ".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".tmp")
         partial.write_text(json.dumps(asdict(record)), encoding="utf-8")
         os.replace(partial, target)
     except OSError:
-        pass
+        try:  # a full disk: leave nothing half-written behind
+            partial.unlink()
+        except OSError:
+            pass
 
 
 # --- inspecting ---------------------------------------------------------------------------------

@@ -68,6 +68,9 @@ class Response(Base):
     previous_rating: Mapped[str | None] = mapped_column(String, nullable=True)
     evidence: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: Who changed the rating or evidence last (``Workspace.user``, or a contributor whose
+    #: reply was merged).
+    updated_by: Mapped[str] = mapped_column(String, default="")
     #: Version of the rating and evidence, for optimistic concurrency: a save names the
     #: version it was based on (``RoundsRepository``), and each save adds one.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -94,6 +97,11 @@ class Action(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    #: Who changed the action last (its content or, through tracking, its lead, status or due date).
+    updated_by: Mapped[str] = mapped_column(String, default="")
+    #: The action's stable identity (the return file's ``id``): kept by export, import,
+    #: carry-forward and merge; never changed once given.  Unique within its response.
+    uid: Mapped[str] = mapped_column(String, default="")
     #: Version of the content (action, delivery, timescale); tracking does not change it.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -138,6 +146,110 @@ class StoreMeta(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     application: Mapped[str] = mapped_column(String, default="msgdesk")
     changes: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class ContributionPack(Base):
+    """Proposals sent to a contributor (``direction`` "sent"), or received from the lead in a
+    contributor's own database ("received"), with the base they were cut from."""
+
+    __tablename__ = "contribution_pack"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The pack's id in its files.
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_round.id", ondelete="CASCADE"))
+    #: A ``PackDirection``.
+    direction: Mapped[str] = mapped_column(String, default="sent")
+    for_whom: Mapped[str] = mapped_column(String, default="")
+    #: The pack's proposals, in template order, as a JSON list.
+    proposals: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String, default="")
+    #: The base as cut (JSON, the return file's ``pack.base``): never changed (a guard).
+    base: Mapped[str] = mapped_column(Text, default="[]")
+    base_digest: Mapped[str] = mapped_column(String, default="")
+    #: What the next reply is compared with: the base, with each field a reply of this pack
+    #: already brought in (applied, the same, or held as a conflict) at the reply's value.
+    merge_base: Mapped[str] = mapped_column(Text, default="[]")
+    #: A ``PackState``.
+    state: Mapped[str] = mapped_column(String, default="sent")
+    #: When the last reply merged was sent back, and its fingerprint.
+    last_reply_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_reply_digest: Mapped[str] = mapped_column(String, default="")
+    merged_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class MergeConflict(Base):
+    """A field both the lead and a contributor changed since the pack's base: held here,
+    nothing overwritten, until someone takes one side or combines them."""
+
+    __tablename__ = "merge_conflict"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_round.id", ondelete="CASCADE"))
+    pack_id: Mapped[int] = mapped_column(ForeignKey("contribution_pack.id", ondelete="CASCADE"))
+    proposal_id: Mapped[str] = mapped_column(String)
+    #: The action concerned ("" for the rating, the evidence or the order of the actions).
+    action_uid: Mapped[str] = mapped_column(String, default="")
+    #: A ``ConflictField``.
+    field: Mapped[str] = mapped_column(String)
+    #: The three values as JSON (text, a rating, a date, an action, a list of action ids; null).
+    base: Mapped[str] = mapped_column(Text, default="null")
+    ours: Mapped[str] = mapped_column(Text, default="null")
+    theirs: Mapped[str] = mapped_column(Text, default="null")
+    contributor: Mapped[str] = mapped_column(String, default="")
+    reply_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: A ``ConflictState``.
+    state: Mapped[str] = mapped_column(String, default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    resolved_by: Mapped[str] = mapped_column(String, default="")
+    #: A ``ConflictResolution`` once resolved.
+    resolution: Mapped[str] = mapped_column(String, default="")
+
+
+class ContentChange(Base):
+    """Who changed what in a round's return, and when: the History panel of a proposal.
+    (An action's tracking changes are in ``action_update``.)"""
+
+    __tablename__ = "content_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_round.id", ondelete="CASCADE"))
+    proposal_id: Mapped[str] = mapped_column(String)
+    action_uid: Mapped[str] = mapped_column(String, default="")
+    #: A ``ChangeField``.
+    field: Mapped[str] = mapped_column(String)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    #: A ``ChangeSource``.
+    source: Mapped[str] = mapped_column(String, default="edit")
+    author: Mapped[str] = mapped_column(String, default="")
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    pack_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contribution_pack.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class ComparatorGroup(Base):
+    """A named set of partnerships to compare with ("Island authorities")."""
+
+    __tablename__ = "comparator_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ComparatorGroupMember(Base):
+    """One partnership in a comparator group; goes with the group or the partnership."""
+
+    __tablename__ = "comparator_group_member"
+    __table_args__ = (UniqueConstraint("group_id", "partnership_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("comparator_group.id", ondelete="CASCADE"))
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
 
 
 class DeliveryBody(Base):
@@ -230,5 +342,6 @@ class DirectionUpdate(Base):
 
 
 #: Tables in the order their rows can be inserted (parents first), for archives.
-TABLES_IN_ORDER = (Partnership, EvaluationRound, Response, Action, ActionUpdate, RoundEvent,
+TABLES_IN_ORDER = (Partnership, EvaluationRound, Response, Action, ActionUpdate, RoundEvent, ContributionPack,
+                   MergeConflict, ContentChange, ComparatorGroup, ComparatorGroupMember,
                    DeliveryBody, Direction, DirectionMilestone, DirectionIssue, DirectionUpdate)

@@ -6,11 +6,16 @@ changes to an approved round with RoundLockedError (and the database's triggers 
 them too, for any writer that bypasses this module).  An action's tracking fields
 (status, lead, due date set by hand) are not written here: ``Workspace.tracking`` changes
 them, with an entry in the action's history every time.
+
+Every change records who made it (``Workspace.user``) and when, on the row itself
+(``updated_by`` / ``updated_at``) and as an entry of the proposal's history
+(``msgdesk.store.changes``), in the change's own transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,13 +37,26 @@ from msgdesk.states import (
     APPROVAL_NEEDS_CONFIRMED_CHECK,
     CLOSED_ACTION_STATUSES,
     ActionStatus,
+    ChangeField,
+    ChangeSource,
+    ConflictState,
     EventKind,
     HistoryKind,
     RoundMove,
     RoundStatus,
     round_move_target,
 )
-from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Partnership, Response, RoundEvent, utcnow
+from msgdesk.store import changes
+from msgdesk.store.models import (
+    Action,
+    ActionUpdate,
+    EvaluationRound,
+    MergeConflict,
+    Partnership,
+    Response,
+    RoundEvent,
+    utcnow,
+)
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.template import Template
@@ -127,8 +145,15 @@ def _info(session: Session, rnd: EvaluationRound) -> RoundInfo:
 def action_data(action: Action) -> ActionData:
     return ActionData(
         action=action.text, delivery=action.delivery, timescale=action.timescale, lead=action.lead,
-        due_date=action.due_date_override, status=action.status, reference=action.reference,
+        due_date=action.due_date_override, status=action.status, reference=action.reference, uid=action.uid,
+        updated_at=action.updated_at, updated_by=action.updated_by,
     )
+
+
+def action_name(action: Action) -> str:
+    """"action 2019-2.3-1 (“Review the plan”)", for history entries."""
+    text = f" ({changes.quoted(action.text, 40)})" if action.text.strip() else ""
+    return f"action {action.reference}{text}"
 
 
 def has_recorded_progress(session: Session, action_ids: Sequence[int]) -> int:
@@ -145,9 +170,15 @@ def has_recorded_progress(session: Session, action_ids: Sequence[int]) -> int:
 
 
 class RoundsRepository:
-    def __init__(self, tx: Transactions, template: Template):
+    def __init__(self, tx: Transactions, template: Template, user: Callable[[], str] | None = None):
         self._tx = tx
         self.template = template
+        self._user = user or (lambda: "")
+
+    @property
+    def author(self) -> str:
+        """Who is making the changes: the workspace's user, asked when each change is made."""
+        return self._user().strip()
 
     # --- reading -------------------------------------------------------------------------
 
@@ -207,6 +238,7 @@ class RoundsRepository:
             data.responses.append(ResponseData(
                 proposal=pid, rating=response.rating, previous_rating=response.previous_rating,
                 evidence=response.evidence, actions=[values for _id, values in response.actions],
+                updated_at=response.updated_at, updated_by=response.updated_by,
             ))
         return data
 
@@ -229,13 +261,16 @@ class RoundsRepository:
             for response in session.scalars(select(Response).where(Response.round_id == round_id)):
                 by_id[response.id] = snap.responses[response.proposal_id] = ResponseSnapshot(
                     response.proposal_id, response.rating, response.previous_rating, response.evidence,
-                    version=response.version)
+                    version=response.version, updated_at=response.updated_at, updated_by=response.updated_by)
             for action in session.scalars(
                 select(Action).join(Response, Response.id == Action.response_id)
                 .where(Response.round_id == round_id).order_by(Action.response_id, Action.position, Action.id)
             ):
                 by_id[action.response_id].actions.append((action.id, action_data(action)))
                 snap.action_versions[action.id] = action.version
+            from msgdesk.store.contributions import pending_notes
+
+            snap.open_conflicts, snap.packs_out = pending_notes(session, round_id)
             return snap
 
     def actions_of(self, round_id: int, proposal_id: str) -> list[tuple[int, ActionData]]:
@@ -285,10 +320,12 @@ class RoundsRepository:
 
     @classmethod
     def _response(cls, session: Session, round_id: int, proposal_id: str) -> Response:
-        return cls._response_created(session, round_id, proposal_id)[0]
+        return cls.response_row(session, round_id, proposal_id)[0]
 
     @staticmethod
-    def _response_created(session: Session, round_id: int, proposal_id: str) -> tuple[Response, bool]:
+    def response_row(session: Session, round_id: int, proposal_id: str) -> tuple[Response, bool]:
+        """The response row of a proposal (locked for the transaction), created if there is
+        none yet; and whether it was created."""
         # FOR UPDATE: on PostgreSQL two officers saving at once queue here, so the version
         # check below sees the other's save (SQLite's BEGIN IMMEDIATE queues them already).
         response = session.scalars(
@@ -350,7 +387,8 @@ class RoundsRepository:
     def _seed_from_previous(self, session: Session, rnd: EvaluationRound, previous: EvaluationRound,
                             carry: bool) -> None:
         for old in session.scalars(select(Response).where(Response.round_id == previous.id)).all():
-            new = Response(round_id=rnd.id, proposal_id=old.proposal_id, previous_rating=old.rating)
+            new = Response(round_id=rnd.id, proposal_id=old.proposal_id, previous_rating=old.rating,
+                           updated_by=self.author)
             session.add(new)
             session.flush()
             if not carry:
@@ -365,10 +403,13 @@ class RoundsRepository:
                     response_id=new.id, position=position, text=old_action.text, delivery=old_action.delivery,
                     timescale=old_action.timescale, due_date_override=old_action.due_date_override,
                     lead=old_action.lead, status=old_action.status, reference=old_action.reference,
-                    carried_from_id=old_action.id,
+                    carried_from_id=old_action.id, uid=old_action.uid, updated_by=self.author,
                 )
                 session.add(carried)
                 session.flush()
+                changes.record(session, rnd.id, new.proposal_id, ChangeField.ACTION_ADDED,
+                               f"{action_name(carried)} carried forward from round {previous.label}", self.author,
+                               source=ChangeSource.START, action_uid=carried.uid)
                 session.add(ActionUpdate(
                     action_id=carried.id, on_date=date.today(), kind=HistoryKind.CARRIED_FORWARD.value,
                     text=f"Carried forward from round {previous.label}", status_after=carried.status,
@@ -430,6 +471,15 @@ class RoundsRepository:
                     f"round {rnd.label} is {RoundStatus(rnd.status).phrase}: look at "
                     "the check before IJB and mark it ready first (msgdesk ready), or confirm the check's findings"
                 )
+            waiting = session.scalar(select(func.count(MergeConflict.id)).where(
+                MergeConflict.round_id == rnd.id, MergeConflict.state == ConflictState.OPEN.value)) or 0
+            if waiting:
+                # An approved return cannot take them any more: a contributor's text would be lost.
+                raise MoveNotAllowedError(
+                    f"{waiting} merge conflict{'s' if waiting != 1 else ''} from contributors' replies "
+                    f"{'wait' if waiting != 1 else 'waits'} in round {rnd.label}: resolve "
+                    f"{'them' if waiting != 1 else 'it'} first (Round → Resolve merge conflicts…)"
+                )
             rnd.ijb_meeting_date = meeting_date
             rnd.minute_reference = minute_reference.strip()
             self._move(session, rnd, RoundMove.APPROVE,
@@ -458,7 +508,7 @@ class RoundsRepository:
             check_text("evidence", value, proposal_id)
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
-            response, created = self._response_created(session, round_id, proposal_id)
+            response, created = self.response_row(session, round_id, proposal_id)
             # Version 0: the window read the proposal before anyone had written to it.
             seen = 1 if created and expected_version == 0 else expected_version
             if seen is not None and response.version != seen:
@@ -467,10 +517,16 @@ class RoundsRepository:
                     f"{response.updated_at:%H:%M} since you opened it; your text was not saved over theirs",
                     current=getattr(response, field), current_version=response.version,
                 )
+            before = getattr(response, field)
             setattr(response, field, value)
             response.version += 1
             response.updated_at = utcnow()
+            response.updated_by = self.author
             rnd.updated_at = utcnow()
+            if before != value:
+                detail = changes.describe(field, before, value)
+                changes.record(session, round_id, proposal_id, ChangeField(field), detail, self.author,
+                               at=response.updated_at)
             return response.version
 
     def set_rating(self, round_id: int, proposal_id: str, rating: str | None, *,
@@ -509,14 +565,20 @@ class RoundsRepository:
         except ValueError:
             raise InputError(f"unknown action status {status!r}; expected one of "
                              f"{', '.join(s.value for s in ActionStatus)}") from None
+        from msgdesk.returnfile import new_action_id
+
         return Action(
             response_id=response_id, position=position, text=data.action, delivery=data.delivery,
             timescale=data.timescale, due_date_override=data.due_date, lead=data.lead, status=status.value,
-            reference=reference,
+            reference=reference, uid=data.uid or new_action_id(), updated_by=data.updated_by,
+            **({"updated_at": data.updated_at} if data.updated_at is not None else {}),
         )
 
-    def _insert_action(self, session: Session, rnd: EvaluationRound, response: Response, data: ActionData,
-                       position: int | None) -> Action:
+    @classmethod
+    def insert_action(cls, session: Session, rnd: EvaluationRound, response: Response, data: ActionData,
+                      position: int | None) -> Action:
+        """Insert ``data`` among the response's actions at ``position`` (None: at the end),
+        moving the others along; the caller's transaction, the caller's record of who."""
         siblings = session.scalars(
             select(Action).where(Action.response_id == response.id).order_by(Action.position, Action.id)
         ).all()
@@ -527,8 +589,8 @@ class RoundsRepository:
             wanted = index if index < position else index + 1
             if sibling.position != wanted:
                 sibling.position = wanted
-        reference = data.reference or self._next_reference(session, rnd, response.proposal_id)
-        action = self.new_action_row(response.id, position, data, reference)
+        reference = data.reference or cls._next_reference(session, rnd, response.proposal_id)
+        action = cls.new_action_row(response.id, position, data, reference)
         session.add(action)
         session.flush()
         return action
@@ -543,7 +605,11 @@ class RoundsRepository:
         with self._tx() as session:
             rnd = self._writable_round(session, round_id)
             response = self._response(session, round_id, proposal_id)
-            action = self._insert_action(session, rnd, response, data, position)
+            action = self.insert_action(session, rnd, response, data, position)
+            action.updated_by = self.author
+            action.updated_at = utcnow()
+            changes.record(session, round_id, proposal_id, ChangeField.ACTION_ADDED, f"{action_name(action)} added",
+                           self.author, action_uid=action.uid)
             rnd.updated_at = utcnow()
             return action.id
 
@@ -566,7 +632,7 @@ class RoundsRepository:
         for field, value in values.items():
             check_text(field, value, "the action's")
         with self._tx() as session:
-            action, rnd, _response = self._action(session, action_id)
+            action, rnd, response = self._action(session, action_id)
             self._writable_round(session, rnd.id)
             if expected_version is not None and action.version != expected_version:
                 raise ConcurrentEditError(
@@ -575,9 +641,14 @@ class RoundsRepository:
                     current=action_data(action), current_version=action.version,
                 )
             for key, value in values.items():
-                setattr(action, CONTENT_FIELDS[key], value or "")
+                if getattr(action, CONTENT_FIELDS[key]) != (value or ""):
+                    setattr(action, CONTENT_FIELDS[key], value or "")
+                    changes.record(session, rnd.id, response.proposal_id, ChangeField(key),
+                                   f"{key_words(key)} of action {action.reference}: {changes.text_change(value or '')}",
+                                   self.author, action_uid=action.uid)
             action.version += 1
             action.updated_at = utcnow()
+            action.updated_by = self.author
             rnd.updated_at = utcnow()
             return action_data(action), action.version
 
@@ -591,9 +662,11 @@ class RoundsRepository:
                     "away: set its status to Superseded instead of deleting it"
                 )
             deleted = DeletedAction(rnd.id, response.proposal_id, action.position, action_data(action))
+            changes.record(session, rnd.id, response.proposal_id, ChangeField.ACTION_DELETED,
+                           f"{action_name(action)} deleted", self.author, action_uid=action.uid)
             session.delete(action)
             session.flush()
-            self._renumber(session, response.id)
+            self.renumber(session, response.id)
             rnd.updated_at = utcnow()
             return deleted
 
@@ -602,12 +675,17 @@ class RoundsRepository:
         with self._tx() as session:
             rnd = self._writable_round(session, deleted.round_id)
             response = self._response(session, rnd.id, deleted.proposal_id)
-            action = self._insert_action(session, rnd, response, deleted.data, deleted.position)
+            action = self.insert_action(session, rnd, response, deleted.data, deleted.position)
+            action.updated_by = self.author
+            action.updated_at = utcnow()
+            changes.record(session, rnd.id, response.proposal_id, ChangeField.ACTION_ADDED,
+                           f"{action_name(action)} brought back", self.author, action_uid=action.uid)
             rnd.updated_at = utcnow()
             return action.id
 
     @staticmethod
-    def _renumber(session: Session, response_id: int) -> None:
+    def renumber(session: Session, response_id: int) -> None:
+        """Positions 0, 1, 2… in the current order, after a deletion."""
         rows = session.scalars(
             select(Action).where(Action.response_id == response_id).order_by(Action.position, Action.id)
         ).all()
@@ -628,6 +706,11 @@ class RoundsRepository:
             for index, row in enumerate(rows):
                 if row.position != index:
                     row.position = index
+            action.updated_at = utcnow()
+            action.updated_by = self.author
+            changes.record(session, rnd.id, response.proposal_id, ChangeField.ACTIONS_ORDER,
+                           f"{action_name(action)} moved to place {new_position + 1}", self.author,
+                           action_uid=action.uid)
             rnd.updated_at = utcnow()
 
     # --- whole returns -----------------------------------------------------------------------
@@ -652,15 +735,26 @@ class RoundsRepository:
                 session.add(rnd)
                 session.flush()
                 self._event(session, rnd.id, EventKind.IMPORTED)
+            now, author = utcnow(), self.author
             for item in data.responses:
+                # A version 2 file says who changed each response and action last, and when:
+                # kept, so that export -> import -> export gives the same file.
                 row = Response(round_id=rnd.id, proposal_id=item.proposal, rating=item.rating,
-                               previous_rating=item.previous_rating, evidence=item.evidence)
+                               previous_rating=item.previous_rating, evidence=item.evidence,
+                               updated_at=item.updated_at or now,
+                               updated_by=item.updated_by if item.updated_at is not None else author)
                 session.add(row)
                 session.flush()
                 # A fresh response: positions and references follow the file's order.
                 for number, action in enumerate(item.actions, start=1):
                     reference = action.reference or f"{rnd.label}-{item.proposal}-{number}"
-                    session.add(self.new_action_row(row.id, number - 1, action, reference))
+                    stamped = action if action.updated_at is not None else dataclasses.replace(
+                        action, updated_at=now, updated_by=author)
+                    session.add(self.new_action_row(row.id, number - 1, stamped, reference))
+                count = len(item.actions)
+                changes.record(session, rnd.id, item.proposal, ChangeField.RESPONSE,
+                               f"imported from a return file ({count} action{'s' if count != 1 else ''})",
+                               author, source=ChangeSource.IMPORT, at=now)
             return _info(session, rnd)
 
     def _replace_round(self, session: Session, existing: EvaluationRound, owner: str, data: ReturnData,
@@ -692,6 +786,12 @@ class RoundsRepository:
 
 
 CONTENT_FIELDS = {"action": "text", "delivery": "delivery", "timescale": "timescale"}
+_KEY_WORDS = {"action": "the text", "delivery": "how we will deliver", "timescale": "the timescale", "lead": "the lead"}
+
+
+def key_words(key: str) -> str:
+    """An action field in words: "the timescale"."""
+    return _KEY_WORDS.get(key, key)
 _FIELD_WORDS = {"rating": "the rating", "evidence": "the evidence", "previous_rating": "the previous rating"}
 _MOVE_WORDS = {
     RoundMove.MARK_READY: "marked ready for the IJB",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from msgdesk.returndata import ActionData
@@ -33,6 +33,29 @@ class ResponseSnapshot:
     actions: list[tuple[int, ActionData]] = field(default_factory=list)
     #: The rating and evidence's row version when read (0: no row yet).
     version: int = 0
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class ConflictNote:
+    """A merge conflict waiting for someone to choose, as the check before IJB lists it."""
+
+    id: int
+    proposal: str
+    #: Where in the proposal: "evidence", "action 2019-2.3-1: timescale".
+    place: str
+    contributor: str
+
+
+@dataclass(frozen=True)
+class PackNote:
+    """A contribution pack sent and not merged yet."""
+
+    id: int
+    for_whom: str
+    proposals: tuple[str, ...]
+    created_at: datetime
 
 
 @dataclass
@@ -50,6 +73,9 @@ class RoundSnapshot:
     responses: dict[str, ResponseSnapshot] = field(default_factory=dict)
     #: Each action's content version when read.
     action_versions: dict[int, int] = field(default_factory=dict)
+    #: Merge conflicts waiting, and packs sent but not merged yet (the check before IJB).
+    open_conflicts: list[ConflictNote] = field(default_factory=list)
+    packs_out: list[PackNote] = field(default_factory=list)
 
     @property
     def is_approved(self) -> bool:
@@ -64,6 +90,10 @@ class RoundSnapshot:
 
 def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def _moment(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)).replace(microsecond=0) if value else None
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
@@ -111,28 +141,66 @@ def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
             previous_round_id=row[8], previous_label=row[9],
         )
         by_id: dict[int, ResponseSnapshot] = {}
-        for rid, proposal, rating, previous, evidence, version in con.execute(
-            "SELECT id, proposal_id, rating, previous_rating, evidence, version FROM response WHERE round_id = ?",
+        for rid, proposal, rating, previous, evidence, version, updated_at, updated_by in con.execute(
+            "SELECT id, proposal_id, rating, previous_rating, evidence, version, updated_at, updated_by"
+            " FROM response WHERE round_id = ?",
             (round_id,),
         ):
             by_id[rid] = snap.responses[proposal] = ResponseSnapshot(
-                proposal, rating, previous, evidence or "", version=version)
+                proposal, rating, previous, evidence or "", version=version, updated_at=_moment(updated_at),
+                updated_by=updated_by or "")
         for values in con.execute(
             "SELECT a.response_id, a.id, a.text, a.delivery, a.timescale, a.lead, a.due_date_override,"
-            " a.status, a.reference, a.version FROM action a JOIN response r ON r.id = a.response_id"
+            " a.status, a.reference, a.version, a.uid, a.updated_at, a.updated_by"
+            " FROM action a JOIN response r ON r.id = a.response_id"
             " WHERE r.round_id = ? ORDER BY a.response_id, a.position, a.id",
             (round_id,),
         ):
             by_id[values[0]].actions.append(
                 (values[1], ActionData(action=values[2], delivery=values[3], timescale=values[4], lead=values[5],
-                                       due_date=_date(values[6]), status=values[7], reference=values[8]))
+                                       due_date=_date(values[6]), status=values[7], reference=values[8],
+                                       uid=values[10], updated_at=_moment(values[11]), updated_by=values[12] or ""))
             )
             snap.action_versions[values[1]] = values[9]
+        snap.open_conflicts, snap.packs_out = _pending(con, round_id)
         return snap
     except sqlite3.Error:
         return None
     finally:
         con.close()
+
+
+def conflict_place(field: str, reference: str) -> str:
+    """Where a conflict is, in words: "evidence", "action 2019-2.3-1: timescale"."""
+    from msgdesk.states import ConflictField
+
+    words = ConflictField(field).label
+    if field in ("rating", "evidence", "order"):
+        return words
+    return f"action {reference or '(deleted)'}: {words}"
+
+
+def _pending(con: sqlite3.Connection, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
+    import json
+
+    conflicts = [
+        ConflictNote(cid, proposal, conflict_place(field, reference or ""), contributor)
+        for cid, proposal, field, reference, contributor in con.execute(
+            "SELECT c.id, c.proposal_id, c.field, (SELECT a.reference FROM action a JOIN response r"
+            " ON r.id = a.response_id WHERE r.round_id = c.round_id AND a.uid = c.action_uid AND c.action_uid <> ''"
+            " LIMIT 1), c.contributor FROM merge_conflict c WHERE c.round_id = ? AND c.state = 'open' ORDER BY c.id",
+            (round_id,),
+        )
+    ]
+    packs = [
+        PackNote(pid, for_whom, tuple(json.loads(proposals)), _moment(created) or datetime.min)
+        for pid, for_whom, proposals, created in con.execute(
+            "SELECT id, for_whom, proposals, created_at FROM contribution_pack"
+            " WHERE round_id = ? AND direction = 'sent' AND state = 'sent' ORDER BY id",
+            (round_id,),
+        )
+    ]
+    return conflicts, packs
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ class TrackingRepository:
                            text=text, kind=kind.value, status_after=action.status, **values)
         session.add(row)
         action.updated_at = utcnow()
+        action.updated_by = row.author
         session.flush()
         return _entry(row, self._round_of(session, action).label)
 

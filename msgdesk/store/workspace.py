@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
+    from msgdesk.store.contributions import ContributionsRepository
     from msgdesk.store.directions import DirectionsRepository
+    from msgdesk.store.groups import GroupsRepository
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -69,6 +71,8 @@ class Workspace:
         self._engine: Engine | None = None
         self._rounds: RoundsRepository | None = None
         self._tracking: TrackingRepository | None = None
+        self._contributions: ContributionsRepository | None = None
+        self._groups: GroupsRepository | None = None
         self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
 
@@ -145,7 +149,7 @@ class Workspace:
             from msgdesk.store.rounds import RoundsRepository
             from msgdesk.store.session import Transactions
 
-            self._rounds = RoundsRepository(Transactions(self.engine), self.template)
+            self._rounds = RoundsRepository(Transactions(self.engine), self.template, lambda: self.user)
         return self._rounds
 
     @property
@@ -157,13 +161,6 @@ class Workspace:
             self._tracking = TrackingRepository(Transactions(self.engine), self.template, self.user)
         return self._tracking
 
-    def _let_go(self) -> None:
-        """Close the engine's connections and forget the repositories built on it."""
-        if self._engine is not None:
-            self._engine.dispose()
-        self._engine = None
-        self._rounds = self._tracking = self._directions = None
-
     @property
     def directions(self) -> DirectionsRepository:
         if self._directions is None:
@@ -172,6 +169,46 @@ class Workspace:
 
             self._directions = DirectionsRepository(Transactions(self.engine), self.user)
         return self._directions
+
+    @property
+    def contributions(self) -> ContributionsRepository:
+        """Contribution packs, merging their replies, conflicts, and each proposal's history."""
+        if self._contributions is None:
+            from msgdesk.store.contributions import ContributionsRepository
+            from msgdesk.store.session import Transactions
+
+            self._contributions = ContributionsRepository(Transactions(self.engine), self.template, lambda: self.user)
+        return self._contributions
+
+    @property
+    def user(self) -> str:
+        """Who is making the changes (recorded with each one): the name the window asked for,
+        else the login name."""
+        return self._user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self._user = name
+        tracking = getattr(self, "_tracking", None)  # None while __init__ runs
+        if tracking is not None:
+            tracking.author = name
+
+    @property
+    def groups(self) -> GroupsRepository:
+        """Comparator groups, and the reads that compare partnerships' returns."""
+        if self._groups is None:
+            from msgdesk.store.groups import GroupsRepository
+            from msgdesk.store.session import Transactions
+
+            self._groups = GroupsRepository(Transactions(self.engine), self.template)
+        return self._groups
+
+    def _let_go(self) -> None:
+        """Close the engine's connections and forget the repositories built on it."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._rounds = self._tracking = self._contributions = self._groups = self._directions = None
 
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""

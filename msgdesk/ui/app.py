@@ -94,6 +94,9 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
     holder["window"] = window
+    from msgdesk.ui.contributions import ask_name_once
+
+    ask_name_once(window)  # the name recorded with each change: asked at the first start only
     if window.settings.value("window/geometry") is None:
         screen = app.primaryScreen().availableGeometry()
         window.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))

@@ -8,7 +8,6 @@ refused, with a suggestion), and never creates a missing folder behind the user'
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QUrl
@@ -135,21 +134,56 @@ def export_return_file(parent, session, settings=None) -> Path | None:
     return Path(name)
 
 
-def choose_return_file(parent, settings=None) -> str | None:
-    name, _ = QFileDialog.getOpenFileName(parent, translate("Exports", "Import a return file"),
-                                          str(start_folder(settings)),
-                                          translate("Exports", "Return files (*.json);;All files (*)"))
-    if name:
-        remember_folder(name, settings)
-    return name or None
+def choose_return_files(parent, settings=None) -> list[str]:
+    """File → Import: one return file or several (Ctrl+click, Shift+click, Ctrl+A)."""
+    names, _ = QFileDialog.getOpenFileNames(parent, translate("Exports", "Import return files"),
+                                            str(start_folder(settings)),
+                                            translate("Exports", "Return files (*.json);;All files (*)"))
+    if names:
+        remember_folder(names[0], settings)
+    return list(names)
+
+
+def import_return_files(parent, workspace, paths: list[str]):
+    """Import several files, each all or nothing, with a progress bar that can stop between
+    files; then one line per file.  Rounds that exist already are skipped, never replaced."""
+    from msgdesk.importing import import_one, summary
+
+    progress = QProgressDialog(translate("Exports", "Importing return files…"), translate("Exports", "&Stop"), 0,
+                               len(paths), parent)
+    progress.setWindowTitle(translate("Exports", "Import return files"))
+    progress.setAccessibleName(translate("Exports", "Import progress"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    results = []
+    for done, path in enumerate(paths):
+        if progress.wasCanceled():
+            break
+        progress.setLabelText(translate("Exports", "Importing {name} ({n} of {total})…").format(
+            name=Path(path).name, n=done + 1, total=len(paths)))
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+        results.append(import_one(workspace, Path(path)))
+    progress.setValue(len(paths))
+    progress.close()
+    text = summary(results)
+    if len(results) < len(paths):
+        text += " " + translate("Exports", "Stopped: {n} files were not looked at.").format(n=len(paths) - len(results))
+    box = QMessageBox(QMessageBox.Icon.Information if all(r.outcome != "refused" for r in results)
+                      else QMessageBox.Icon.Warning, translate("Exports", "Import return files"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText("\n".join(f"{r.outcome.value}: {Path(r.path).name}: {r.message}" for r in results))
+    box.exec()
+    return results
 
 
 def import_return_file(parent, workspace, path: str):
     """Import ``path``; asks before replacing a round.  Returns the RoundInfo or None."""
     from msgdesk.errors import DuplicateRoundError
+    from msgdesk.importing import is_database_file
     from msgdesk.returnfile import read_return_file
 
-    if _is_the_database(workspace, Path(path)):
+    if is_database_file(workspace, Path(path)):
         from msgdesk.errors import InputError
 
         # Reading it here would open and close the live file in this process, dropping
@@ -170,19 +204,6 @@ def import_return_file(parent, workspace, path: str):
     if answer != QMessageBox.StandardButton.Yes:
         return None
     return workspace.rounds.import_return(data, replace=True)
-
-
-def _is_the_database(workspace, chosen: Path) -> bool:
-    if workspace.path is None:
-        return False
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        own = Path(str(workspace.path) + suffix)
-        try:
-            if own.exists() and os.path.samefile(own, chosen):
-                return True
-        except OSError:
-            continue
-    return False
 
 
 #: kind -> (module, label, file suffix, file dialog filter)

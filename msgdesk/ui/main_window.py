@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -53,6 +53,9 @@ class _RatingKeys(QObject):
 
 
 class MainWindow(QMainWindow):
+    #: A round was opened (its new RoundSession), for the panels written beside this window.
+    sessionOpened = Signal(object)
+
     def __init__(self, workspace: Workspace, settings, parent=None):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
@@ -105,6 +108,8 @@ class MainWindow(QMainWindow):
         self._rating_keys = _RatingKeys(self.proposal_page, self)
         self.ui.navView.installEventFilter(self._rating_keys)
 
+        self.compare = None
+        self._add_compare_tab()
         self._wire()
         self._tab_order()
         self._install_neighbours()
@@ -118,8 +123,10 @@ class MainWindow(QMainWindow):
         """Help → About / Open data folder and File → Backups…, written beside this window."""
         from msgdesk.ui.about import install_help_menu
         from msgdesk.ui.backups_dialog import install_backups_action
+        from msgdesk.ui.contributions import install_contribution_actions
 
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
+        install_contribution_actions(self)
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
             install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
 
@@ -282,7 +289,9 @@ class MainWindow(QMainWindow):
         self.proposal_page.focus_rating()
         if self.find_panel is not None:
             self.find_panel.set_session(session)
-        remember_round(self.settings, self.workspace.key, snap.id, self.current)
+        if getattr(self, "contribution", None) is None:
+            remember_round(self.settings, self.workspace.key, snap.id, self.current)
+        self.sessionOpened.emit(session)
 
     def create_round(self, values: dict) -> None:
         try:
@@ -304,12 +313,20 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
-        from msgdesk.ui.exports import choose_return_file, import_return_file
+        from msgdesk.ui.exports import choose_return_files, import_return_file, import_return_files
 
-        path = choose_return_file(self, self.settings)
-        if not path:
+        paths = choose_return_files(self, self.settings)
+        if not paths:
             return
         self.flush_edits()
+        if len(paths) > 1:
+            import_return_files(self, self.workspace, paths)
+            if self.compare is not None:
+                self.compare.refresh()
+            if self.ui.stack.currentIndex() == START:
+                self.show_start()
+            return
+        path = paths[0]
         try:
             info = import_return_file(self, self.workspace, path)
         except MsgdeskError as exc:
@@ -341,6 +358,7 @@ class MainWindow(QMainWindow):
             return
         self.flush_edits()
         self.current = proposal_id
+        self.session.viewing = proposal_id
         if proposal_id == REVIEW:
             self.review_page.refresh()
             self.ui.pages.setCurrentIndex(REVIEW_PAGE)
@@ -541,8 +559,41 @@ class MainWindow(QMainWindow):
         except MsgdeskError as exc:
             QMessageBox.warning(self, "msgdesk", str(exc))
 
+    # --- the compare tab (msgdesk/ui/compare_view.py, built when first shown) --------------------
+    def _add_compare_tab(self) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        self.compare_tab = QWidget()
+        self.compare_tab.setObjectName("compareTab")
+        QVBoxLayout(self.compare_tab).setContentsMargins(0, 4, 0, 0)
+        self.ui.tabs.addTab(self.compare_tab, self.tr("&Compare"))
+        self.ui.tabs.setAccessibleName(self.tr("Return, tracker and compare"))
+
+    def show_compare(self) -> None:
+        """Every partnership's return for the open round's year, side by side."""
+        from msgdesk.ui.compare_view import CompareView, open_return_read_only
+        from msgdesk.ui.mnemonics import resolve
+
+        snap = self.session.snap if self.session is not None else None
+        if self.compare is None:
+            self.compare = CompareView(self.compare_tab)
+            self.compare.openReturn.connect(
+                lambda partnership, label, proposal: open_return_read_only(self, self.workspace, partnership, label,
+                                                                           proposal))
+            resolve([self.compare], self.reserved_letters() | self.compare.tab_letters())
+            self.compare_tab.layout().addWidget(self.compare)
+            self.compare.show()
+            self.compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
+                                       round_label=snap.label if snap else None)
+        else:
+            self.compare.refresh()
+
     # --- the tracker tab (written separately; hosted when present) ----------------------------
     def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.compare_tab:
+            self.flush_edits()
+            self.show_compare()
+            return
         if self.ui.tabs.widget(index) is self.ui.returnTab:
             if self.tracker is not None and self.session is not None:
                 self.session.refresh()  # leads, due dates and statuses may have changed there
@@ -574,7 +625,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.session is not None:
+        if self.session is not None and getattr(self, "contribution", None) is None:  # a pack is not the last round
             remember_round(self.settings, self.workspace.key, self.session.round_id,
                            self.current if self.current != REVIEW else None)
         self.settings.sync()

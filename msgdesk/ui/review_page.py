@@ -33,6 +33,11 @@ WORDING = {
     "carried_overdue": QT_TRANSLATE_NOOP(
         "ReviewPage", "Action {n} (“{action}”): carried forward from {origin}, due {due} — overdue; "
                       "set a new date or close it"),
+    "merge_conflict": QT_TRANSLATE_NOOP(
+        "ReviewPage", "{place}: {name}'s reply and the return differ — choose in Round → Resolve merge conflicts"),
+    "pack_not_merged": QT_TRANSLATE_NOOP(
+        "ReviewPage", "The contribution pack for {name} (proposals {proposals}, sent {sent}) has not been merged "
+                      "yet: merge the reply, or withdraw the pack"),
 }
 COUNTS = {kind: (QT_TRANSLATE_NOOP("ReviewPage", one), QT_TRANSLATE_NOOP("ReviewPage", many))
           for kind, (one, many) in KINDS.items()}

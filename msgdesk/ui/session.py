@@ -46,6 +46,10 @@ class RoundSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._aliases: dict[int, int] = {}
         self.last_saved: datetime | None = None
+        #: A contributor's pack: only these proposals may be edited (None: all of them).
+        self.editable: frozenset[str] | None = None
+        #: The proposal the window shows (set before its page is drawn).
+        self.viewing: str | None = None
 
     # --- reading ----------------------------------------------------------
     @property
@@ -54,7 +58,10 @@ class RoundSession(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.snap.is_approved
+        """Nothing can be changed: an approved round, or a proposal outside a contributor's pack."""
+        if self.snap.is_approved:
+            return True
+        return self.editable is not None and self.viewing not in self.editable
 
     def response(self, proposal_id: str):
         return self.snap.response(proposal_id)

@@ -199,6 +199,502 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>Above the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Descriptor chosen: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return for round {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {label}: {rating}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proposal {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{median} between {low} and {high}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{up} up, {down} down</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>&amp;Partnership:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All partnerships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Below the median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;anges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch&amp;anges since {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a column&apos;s heading to sort by it. Double-click a cell, or press Enter, to open that return (read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared &amp;with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparisons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each partnership&apos;s rating of each proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed&amp;it groups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gro&amp;up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat &amp;map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each rating moved since the earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make, change or delete comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No partnership has a return for this round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No returns yet: import some (File → Import return file…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating of each proposal beside the rest of the group&apos;s ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rou&amp;nd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <extracomment>(partnership, round label, proposal id): a return to show read-only.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {label}, {scope}: {n} of {total} have a return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show each rating&apos;s word beside its number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every partnership, or only a comparator group&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show wor&amp;ds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The earlier round the changes are measured from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partnership whose ratings are set beside the group&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round whose returns are compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we &amp;stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where we stand, in short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all partnerships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} No return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} beside {group} (the ratings of {n} other partnerships with a return): above the median on {above}, at it on {level}, below it on {below} of {total} proposals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>&amp;Base: when the pack was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Put both in the combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theirs: {name}&apos;s reply of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use the combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yours: in the return now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base: when the pack was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both you and a contributor changed these since the pack was sent. Nothing has been overwritten: choose for each, or write a text that combines them. Ctrl+Z in the window undoes a choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mbined text (edit, then use it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combined text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts wait: every contribution merged is in the return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve merge conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take t&amp;heirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theirs: the contributor&apos;s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours: in the return now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictView</name>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no rating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolve the conflict in {proposal} ({place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Contributions</name>
+    <message>
+        <source>&amp;Merge a contribution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open contribution pack…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send proposals for contribution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a return file, a workbook, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution for {name}: proposals {proposals} are yours to fill in; the others are shown for context. When you are done: File → Send back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution packs (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge a contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open contribution pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack written: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies (*.json *.xlsx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply written to {path}: send it to the lead officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve merge &amp;conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send bac&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pack was not opened:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was not merged:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a whole return file, not a contribution pack: open it with File → Import return file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name, as it is recorded with each change you make (for example “Caroline Whyte”):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}&apos;s reply of {date} brings nothing new: it has been merged already, or changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}&apos;s reply of {date}: {applied} changes to take in, {held} to choose between (both sides changed them). Merge it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DateEdit</name>
     <message>
         <source>Type a date such as 24/06/2021 or 24 June 2021, or use the arrow keys or the calendar</source>
@@ -1060,6 +1556,10 @@
 <context>
     <name>Exports</name>
     <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,7 +1585,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import a return file</source>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import return files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing return files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {name} ({n} of {total})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1102,6 +1614,10 @@
     </message>
     <message>
         <source>Return files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: {n} files were not looked at.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1211,6 +1727,100 @@ Replace it with the file&apos;s contents?</source>
     </message>
 </context>
 <context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>&amp;Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partnerships in it (Space ticks):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparator groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the group “{name}”? Its partnerships and their returns stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the group and tick its partnerships, then Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnerships in the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {name}: {n} partnerships.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example: Island authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Changes to this proposal, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History of this proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a proposal to see its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposal {id}: {n} changes recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>someone unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About msgdesk</source>
@@ -1218,6 +1828,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>&amp;Check before IJB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1378,6 +1992,7 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>No changes yet</source>
+        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1430,6 +2045,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>Return and tracker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return, tracker and compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1807,6 +2426,45 @@ Round {label} · {status}</source>
     </message>
 </context>
 <context>
+    <name>ReturnViewer</name>
+    <message>
+        <source>&amp;Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How we will deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposal&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership} {label} (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{partnership}, round {label} · {status} · read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>&amp;Jump to selected</source>
@@ -1921,6 +2579,10 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The contribution pack for {name} (proposals {proposals}, sent {sent}) has not been merged yet: merge the reply, or withdraw the pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The round</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,6 +2605,85 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>{partnership}, round {label} — status: {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place}: {name}&apos;s reply and the return differ — choose in Round → Resolve merge conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SendPackDialog</name>
+    <message>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proposals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A return file, for a contributor with &amp;msgdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workbook, for a contributor with &amp;Excel only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For whom (name, role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key feature {n}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, role — e.g. Alan Brown, Chief Finance Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposals to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return file (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the return file as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the workbook as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send proposals for contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the proposals the contributor is to fill in. They send the pack back; File → Merge a contribution… brings their changes in, and nothing you write meanwhile is overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wri&amp;te the pack</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2681,6 +3422,10 @@ Round {label} · {status}</source>
     <name>parent</name>
     <message>
         <source>Draft a direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open return</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,8 +21,11 @@ Guards, for every writer (SQLite triggers and PL/pgSQL, as in 0002):
 * The partnership of an issued direction is not deleted (nor replaced on SQLite).
 * Ids never change; on SQLite the change counter counts every write to the new tables.
 
+Written on top of 0002 and self-contained (it needs nothing of 0004 or 0005); chained
+after 0005 when those reached main.
+
 Revision ID: 0003
-Revises: 0002
+Revises: 0005
 Create Date: 2026-12-01
 """
 
@@ -30,7 +33,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
