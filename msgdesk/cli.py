@@ -29,7 +29,7 @@ COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
 PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.ui.selfcheck",
-           "msgdesk.contrib_cli", "msgdesk.collate_cli")
+           "msgdesk.contrib_cli", "msgdesk.collate_cli", "msgdesk.directions_cli")
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]

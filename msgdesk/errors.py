@@ -74,6 +74,14 @@ class ConcurrentEditError(InputError):
         self.current_version = current_version
 
 
+class DirectionLockedError(InputError):
+    """A change to the content of a direction the IJB has issued: it is varied by issuing a
+    new direction that supersedes it, never edited."""
+
+
+class DirectionClosedError(InputError):
+    """A direction already revoked, completed or superseded: its revocation or completion is
+    final, and it cannot be revoked, completed or varied again."""
 class ForeignPackError(InputError):
     """A contribution reply that does not belong here: another round's or another database's
     pack, one whose base was changed after it was cut, or a pack where a reply was expected."""

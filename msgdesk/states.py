@@ -337,6 +337,35 @@ class FileState(StrEnum):
         return self in (FileState.NEW, FileState.OK)
 
 
+class DirectionStatus(StrEnum):
+    """Where a direction from the IJB stands on a day; derived, never typed (see
+    ``msgdesk.directions.status``).  A direction is stored as a draft or as issued (its
+    date of issue); superseded, revoked and completed follow from a later direction that
+    names it in ``supersedes``, or from its own date of revocation or completion."""
+
+    DRAFT = "draft"  # not issued: the IJB has not sent it (or it is not issued yet on the day)
+    IN_FORCE = "in_force"
+    SUPERSEDED = "superseded"  # varied: a later direction issued in its place
+    REVOKED = "revoked"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return DIRECTION_STATUS_LABELS[self]
+
+    @property
+    def closed(self) -> bool:
+        """No longer in place: nothing in it is due any more."""
+        return self in (DirectionStatus.SUPERSEDED, DirectionStatus.REVOKED, DirectionStatus.COMPLETED)
+
+
+DIRECTION_STATUS_LABELS: dict[DirectionStatus, str] = {
+    DirectionStatus.DRAFT: "Draft",
+    DirectionStatus.IN_FORCE: "In force",
+    DirectionStatus.SUPERSEDED: "Superseded",
+    DirectionStatus.REVOKED: "Revoked",
+    DirectionStatus.COMPLETED: "Completed",
+}
 class RatingChange(StrEnum):
     """How a partnership's rating of a proposal moved since an earlier round (the
     collation's comparison).  Only a proposal rated in the later round has a change:

@@ -212,3 +212,6 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     _insert(session, RoundEvent, [event_row(e) for e in after])
     _insert(session, ComparatorGroup, tables.get("comparator_group", []))
     _insert(session, ComparatorGroupMember, tables.get("comparator_group_member", []))
+    from msgdesk.store.directions_archive import restore_directions
+
+    restore_directions(session, tables, _insert)

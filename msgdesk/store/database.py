@@ -31,6 +31,8 @@ from sqlalchemy.exc import DBAPIError
 from msgdesk.errors import (
     DatabaseBusyError,
     DatabaseError,
+    DirectionClosedError,
+    DirectionLockedError,
     ForeignDatabaseError,
     MoveNotAllowedError,
     ReadOnlyLocationError,
@@ -58,6 +60,11 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "history-append-only": RecordFixedError,
     "move-not-allowed": MoveNotAllowedError,
     "reason-required": ReasonRequiredError,
+    "direction-issued": DirectionLockedError,
+    "direction-closed": DirectionClosedError,
+    "supersedes-not-in-force": DirectionClosedError,
+    "not-issued": MoveNotAllowedError,
+    "record-final": RecordFixedError,
     "pack-fixed": RecordFixedError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")

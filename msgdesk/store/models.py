@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -252,6 +252,96 @@ class ComparatorGroupMember(Base):
     partnership_id: Mapped[int] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
 
 
+class DeliveryBody(Base):
+    """The name a partnership gives one of its delivery partners ("NHS Ayrshire & Arran")."""
+
+    __tablename__ = "delivery_body"
+    __table_args__ = (UniqueConstraint("partnership_id", "partner"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
+    #: A ``msgdesk.directions.values.Partner``.
+    partner: Mapped[str] = mapped_column(String)
+    name: Mapped[str] = mapped_column(String, default="")
+
+
+class Direction(Base):
+    """A direction from the IJB to the Health Board and/or the Local Authority.  A draft
+    until ``issued_on`` is set; from then on its content is locked by the database
+    (migration 0003) and it is varied only by issuing another that supersedes it."""
+
+    __tablename__ = "direction"
+    __table_args__ = (UniqueConstraint("partnership_id", "reference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(String)
+    title: Mapped[str] = mapped_column(String, default="")
+    #: The function(s) covered, one per line.
+    functions: Mapped[str] = mapped_column(Text, default="")
+    to_health_board: Mapped[bool] = mapped_column(Boolean, default=False)
+    to_local_authority: Mapped[bool] = mapped_column(Boolean, default=False)
+    ijb_meeting: Mapped[date | None] = mapped_column(Date, nullable=True)
+    ijb_report: Mapped[str] = mapped_column(String, default="")
+    minute_reference: Mapped[str] = mapped_column(String, default="")
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    instruction: Mapped[str] = mapped_column(Text, default="")
+    outcomes: Mapped[str] = mapped_column(Text, default="")
+    #: The total resource committed, in pence (exact; never a float).
+    resource_pence: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    #: A ``msgdesk.directions.values.ResourceBasis``.
+    resource_basis: Mapped[str | None] = mapped_column(String, nullable=True)
+    timescale: Mapped[str] = mapped_column(String, default="")
+    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("direction.id"), nullable=True)
+    revoked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DirectionMilestone(Base):
+    __tablename__ = "direction_milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    milestone: Mapped[str] = mapped_column(Text, default="")
+    timescale: Mapped[str] = mapped_column(String, default="")
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    #: Recorded after issue, once; never changed.
+    achieved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class DirectionIssue(Base):
+    """A dated delivery issue on an issued direction; never changed or removed."""
+
+    __tablename__ = "direction_issue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"))
+    on_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class DirectionUpdate(Base):
+    """A dated progress update on an issued direction; never changed or removed."""
+
+    __tablename__ = "direction_update"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction_id: Mapped[int] = mapped_column(ForeignKey("direction.id", ondelete="CASCADE"))
+    on_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 #: Tables in the order their rows can be inserted (parents first), for archives.
 TABLES_IN_ORDER = (Partnership, EvaluationRound, Response, Action, ActionUpdate, RoundEvent, ContributionPack,
-                   MergeConflict, ContentChange, ComparatorGroup, ComparatorGroupMember)
+                   MergeConflict, ContentChange, ComparatorGroup, ComparatorGroupMember,
+                   DeliveryBody, Direction, DirectionMilestone, DirectionIssue, DirectionUpdate)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
     from msgdesk.store.contributions import ContributionsRepository
+    from msgdesk.store.directions import DirectionsRepository
     from msgdesk.store.groups import GroupsRepository
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
@@ -72,6 +73,7 @@ class Workspace:
         self._tracking: TrackingRepository | None = None
         self._contributions: ContributionsRepository | None = None
         self._groups: GroupsRepository | None = None
+        self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
 
     @classmethod
@@ -160,6 +162,15 @@ class Workspace:
         return self._tracking
 
     @property
+    def directions(self) -> DirectionsRepository:
+        if self._directions is None:
+            from msgdesk.store.directions import DirectionsRepository
+            from msgdesk.store.session import Transactions
+
+            self._directions = DirectionsRepository(Transactions(self.engine), self.user)
+        return self._directions
+
+    @property
     def contributions(self) -> ContributionsRepository:
         """Contribution packs, merging their replies, conflicts, and each proposal's history."""
         if self._contributions is None:
@@ -197,7 +208,7 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
-        self._rounds = self._tracking = self._contributions = self._groups = None
+        self._rounds = self._tracking = self._contributions = self._groups = self._directions = None
 
     def close(self) -> None:
         """Let go of the database (the lock too); the workspace can be opened again."""

@@ -113,6 +113,9 @@ class MainWindow(QMainWindow):
         self._wire()
         self._tab_order()
         self._install_neighbours()
+        from msgdesk.ui.directions_view import install_directions_tab
+
+        install_directions_tab(self)  # the Directions tab (its letter is reserved before the pages')
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
 
@@ -596,6 +599,8 @@ class MainWindow(QMainWindow):
                 self.session.refresh()  # leads, due dates and statuses may have changed there
             return
         self.flush_edits()
+        if self.ui.tabs.widget(index) is not self.ui.trackerTab:
+            return  # the Directions tab looks after itself
         if self.tracker is not None:
             if self.session is not None:
                 self.tracker.set_round(self.workspace, self.session.round_id)

@@ -101,6 +101,12 @@ class ProposalPage(QWidget):
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
         self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
         self._build_deleted_note()
+        from msgdesk.ui.directions_summary import DirectionsSummary
+
+        self.directions_summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)  # proposal 4.4 only
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), self.directions_summary)
+        self.directions_summary.hide()
         self.ui.nationalLabel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ui.nationalLabel.setStyleSheet(
             "QLabel { background: #f0f0f0; color: #262626; padding: 18px; border: 1px solid #aaa; }"
@@ -212,6 +218,7 @@ class ProposalPage(QWidget):
                        self.ui.moveUpButton, self.ui.moveDownButton, self.ui.timescaleHint):
             widget.setVisible(local)
         self.deleted_note.hide()
+        self.directions_summary.show_for(self.session, p.id)
         self._load_response()
         self.model.set_proposal(self.session, p.id if local else None)
         self._apply_read_only()

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>ActDialog</name>
+    <message>
+        <source>Recorded &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionDelegate</name>
     <message>
         <source>Due date set by hand</source>
@@ -693,6 +704,841 @@
     <message>
         <source>“{typed}” is not a date, so the field still says {kept}.</source>
         <extracomment>the last explanation shown for typed text that was not a date (&quot;&quot; if none)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectionDialog</name>
+    <message>
+        <source>&amp;Function(s), one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What is to be delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no resource)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each milestone with its timescale and, if you wish, a due date set by hand (dd/mm/yyyy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text, read as a date where it names one: &quot;By 31 March 2021&quot;, &quot;Q4 2021/22&quot;, &quot;6 months&quot; (from the date of issue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Functions covered, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB &amp;meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB meeting that decided it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB re&amp;port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued t&amp;o</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to the Health Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to the Local Authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;ilestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min&amp;ute reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minute reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out&amp;comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment or sum set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pounds and pence, e.g. 1250000.00 or £1,250,000.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;source (£)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;view date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The direction&apos;s number in the log, e.g. NAIJB-2021-04</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This direction varies {ref}: once issued, it supersedes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time&amp;scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total resource committed, in pounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is to be delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milestone {n}: “{text}” is not a date (write it as 31/03/2022)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsSummary</name>
+    <message>
+        <source>Adds a paragraph on the directions in force, the resource committed and the delivery issues to the end of the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions log: {n} in force, {money} committed, {issues} delivery issues open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert the directions log summar&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert the directions log summary into the evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No direction is in the log yet (the Directions tab keeps it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directions log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsTableModel</name>
+    <message>
+        <source>Delivery issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded by {ref}</source>
+        <extracomment>Status filter values beyond the statuses themselves. Resource filter value: directions without an amount of resource. Partner filter values: who a direction is issued to. A ``ResourceBasis`` value, or NO_AMOUNT.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectionsView</name>
+    <message>
+        <source> – RAG {rag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to {ref}, which it supersedes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit the draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Health Board and Local Authority names…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue the draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Log (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New direction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partnership</source>
+        <extracomment>The names of the example partnership&apos;s delivery partners, kept when the example is loaded into a partnership that has none yet (the exchange file does not carry them). After any write: the direction&apos;s id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vary: draft the superseding direction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A delivery issue is kept in the log as written: it can be added to, never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An update is kept in the log as written: it can be added to, never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <extracomment>Shown for a draft, and for an issued direction: each group has its own Alt letters.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both, jointly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the draft before it is issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the draft {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of &amp;issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of issue: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the draft (an issued direction stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the draft {ref}? It has not been issued, so it is not part of the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deli&amp;very issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deli&amp;very partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery &amp;issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery issue on {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery issue recorded on {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery issues ({n}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery partner filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions file saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions log as at {day} saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a new direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft a new direction that supersedes this one, pre-filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft var&amp;ying it: {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {ref} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {ref} saved. Issue it once the IJB has decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every direction with its status, RAG, overdue milestones and resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every field of the direction, its milestones, delivery issues and updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expor&amp;t the directions file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the directions file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function(s) covered: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the direction that supersedes this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the direction this one supersedes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IJB decision: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imp&amp;ort a directions file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a directions file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {updated} brought up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the draft: its content is then locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on {day}, after the As at day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued to: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the ex&amp;ample log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log (E&amp;xcel)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;completed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark {ref} completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mi&amp;lestone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone &amp;met…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone met on {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestone recorded as met on {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Milestones ({n}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No amount given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No direction in the log yet: draft one (New direction…), or import a directions file or load the example from the Directions menu (Alt+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No direction selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once issued, the direction&apos;s content is locked: it is varied only by issuing a new direction that supersedes it. Its delivery issues, updates, completion or revocation stay open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue &amp;milestones only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partners&apos; names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress &amp;update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress recorded on {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress update on {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress updates ({n}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG &amp;colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RAG filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a &amp;milestone met…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a dated delivery issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a dated progress update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a delivery i&amp;ssue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a progress &amp;update…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the direction has been completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the day a milestone was met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the revocation, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource committed: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the directions log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the directions log as Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the directions log as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the log as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the log as E&amp;xcel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only directions in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only directions issued to this partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only directions whose resource is a payment, a sum set aside, both, or not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only directions with a milestone or timescale overdue on the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of these directions are already in the log. Bring them up to date from the file? (An issued direction&apos;s content never changes; its delivery issues, updates, milestones met, revocation or completion are added.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded b&amp;y {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The completion is recorded in the log, and is final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day a milestone was met is recorded once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the status, the RAG and the log are as at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The direction in f&amp;ull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directions log as at the day, as an Excel workbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The directions log for the IJB and the committee, as at the day, as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The example log is loaded: {n} directions, made up to show how the log works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of the {partner} (as the log should print it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partnership whose directions are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revocation is recorded in the log with its reason, and is final.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timescale: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;ary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vary {ref}: a new direction that supersedes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is to be delivered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words to find in the reference, title, functions, what is to be delivered or delivery issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no amount given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not issued (a draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} issued; its content is now locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} marked completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown · {in_force} in force, {money} · {overdue} with something overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2575,7 +3421,22 @@ Round {label} · {status}</source>
 <context>
     <name>parent</name>
     <message>
+        <source>Draft a direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open return</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;irections</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,152 @@
+"""Benchmark the directions log: importing a directions file, reading the log as at a day,
+and writing it as a PDF and a workbook, per direction.
+
+Targets: an import at most 10 ms per direction (all of it in one checked transaction,
+through the database's guards), and the PDF log at most 10 ms per direction, at 14 (the
+example), 280 and 1,400 directions.  Run from the project root:
+
+    .venv/bin/python benchmarks/bench_directions.py [--sizes 14 280 1400]
+
+The log is the example's fourteen directions copied under new references (each copy with
+its milestones, delivery issues and updates).  Beside each figure its floor, measured in
+the same run: for the import, the same rows written with bare INSERTs into a database
+without msgdesk's schema (no checks, no guards); for the PDF, the same text drawn straight
+onto bare pages with ``drawString``.  The ratio shows what msgdesk adds, whatever the
+machine's load.  Exits 1 if a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+IMPORT_TARGET_MS = 10.0
+PDF_TARGET_MS = 10.0
+AS_AT = date(2026, 12, 1)
+EXAMPLE = ROOT / "resources" / "examples" / "directions-example.json"
+
+
+def log_of(size: int) -> str:
+    """A directions file of ``size`` directions (rounded up to whole copies of the example)."""
+    example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    directions = []
+    for copy in range(-(-size // len(example["directions"]))):
+        for d in example["directions"]:
+            d = json.loads(json.dumps(d))
+            d["reference"] = f"{d['reference']}-{copy}"
+            if d["supersedes"]:
+                d["supersedes"] = f"{d['supersedes']}-{copy}"
+            directions.append(d)
+    example["directions"] = directions
+    return json.dumps(example)
+
+
+def floor_import(text: str, path: Path) -> float:
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE d (id INTEGER PRIMARY KEY, body TEXT)")
+    con.execute("CREATE TABLE m (id INTEGER PRIMARY KEY, d INTEGER, body TEXT)")
+    started = time.perf_counter()
+    document = json.loads(text)
+    with con:
+        for d in document["directions"]:
+            row = con.execute("INSERT INTO d (body) VALUES (?)", (json.dumps(d),)).lastrowid
+            con.executemany("INSERT INTO m (d, body) VALUES (?, ?)",
+                            [(row, json.dumps(m)) for m in [*d["milestones"], *d["delivery_issues"], *d["updates"]]])
+    seconds = time.perf_counter() - started
+    con.close()
+    return seconds
+
+
+def floor_pdf(log) -> float:  # type: ignore[no-untyped-def]
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from msgdesk.reports.fonts import register_fonts
+    from msgdesk.reports.pages import PAGE_SIZE
+    from msgdesk.reports.textblock import wrap_lines
+
+    fonts = register_fonts()
+    started = time.perf_counter()
+    canvas = Canvas(io.BytesIO(), pagesize=PAGE_SIZE)
+    y = PAGE_SIZE[1] - 60
+    for item in log.items:
+        data = item.record.data
+        texts = [item.reference, data.title, *data.functions, data.instruction, data.outcomes,
+                 *(m.milestone for m in data.milestones), *(e.text for e in data.delivery_issues),
+                 *(e.text for e in data.updates)]
+        for text in texts:
+            for _gap, segments, _w, _new in wrap_lines(text, fonts.regular, 9, 600):
+                for dx, piece, font in segments:
+                    canvas.setFont(font, 9)
+                    canvas.drawString(40 + dx, y, piece)
+                y -= 11
+                if y < 50:
+                    canvas.showPage()
+                    y = PAGE_SIZE[1] - 60
+    canvas.save()
+    return time.perf_counter() - started
+
+
+def run(size: int) -> dict:
+    from msgdesk.directions.log import read_log
+    from msgdesk.directionsfile import parse_directions
+    from msgdesk.reports.directions_log_pdf import render
+    from msgdesk.reports.directions_log_xlsx import build_workbook
+    from msgdesk.store.workspace import Workspace
+
+    text = log_of(size)
+    folder = Path(tempfile.mkdtemp(prefix="msgdesk-bench-directions-"))
+    with Workspace.open(folder / "msgdesk.db", backup_on_open=False) as ws:
+        started = time.perf_counter()
+        data = parse_directions(text, today=AS_AT)
+        ws.directions.import_file(data)
+        import_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        log = read_log(ws, data.partnership, AS_AT)
+        read_seconds = time.perf_counter() - started
+    count = len(log.items)
+    started = time.perf_counter()
+    pdf = render(log)
+    pdf_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    build_workbook(log).save(folder / "log.xlsx")
+    xlsx_seconds = time.perf_counter() - started
+    return {
+        "directions": count, "import_ms": 1000 * import_seconds / count,
+        "import_floor_ms": 1000 * floor_import(text, folder / "floor.db") / count,
+        "read_ms": 1000 * read_seconds / count, "pdf_ms": 1000 * pdf_seconds / count,
+        "pdf_floor_ms": 1000 * floor_pdf(log) / count, "xlsx_ms": 1000 * xlsx_seconds / count,
+        "pages": pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[14, 280, 1400])
+    args = parser.parse_args(argv)
+    failed = False
+    print(f"{'directions':>10} {'import ms':>10} {'(floor)':>8} {'read ms':>8} {'PDF ms':>8} {'(floor)':>8} "
+          f"{'Excel ms':>9} {'pages':>6}   per direction")
+    for size in args.sizes:
+        r = run(size)
+        print(f"{r['directions']:>10} {r['import_ms']:>10.2f} {r['import_floor_ms']:>8.2f} {r['read_ms']:>8.2f} "
+              f"{r['pdf_ms']:>8.2f} {r['pdf_floor_ms']:>8.2f} {r['xlsx_ms']:>9.2f} {r['pages']:>6}")
+        if r["import_ms"] > IMPORT_TARGET_MS or r["pdf_ms"] > PDF_TARGET_MS:
+            failed = True
+    print(f"targets: import at most {IMPORT_TARGET_MS} ms, PDF at most {PDF_TARGET_MS} ms per direction"
+          + (" — MISSED" if failed else " — met"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
