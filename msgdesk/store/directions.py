@@ -2,7 +2,7 @@
 
 A direction is written as a draft (``create_draft``, ``update_draft``), then issued once
 (``issue``): from then on its content is locked, here and by the database's guards
-(migration 0003), like an approved return.  It is varied by drafting a new direction
+(migration 0006), like an approved return.  It is varied by drafting a new direction
 that supersedes it (``draft_variation``) and issuing that.  What stays open after issue:
 its revocation (with a reason) or its completion, each recorded once; the dates its
 milestones are met; delivery issues and progress updates, which are only ever added to.

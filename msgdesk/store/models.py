@@ -268,7 +268,7 @@ class DeliveryBody(Base):
 class Direction(Base):
     """A direction from the IJB to the Health Board and/or the Local Authority.  A draft
     until ``issued_on`` is set; from then on its content is locked by the database
-    (migration 0003) and it is varied only by issuing another that supersedes it."""
+    (migration 0006) and it is varied only by issuing another that supersedes it."""
 
     __tablename__ = "direction"
     __table_args__ = (UniqueConstraint("partnership_id", "reference"),)

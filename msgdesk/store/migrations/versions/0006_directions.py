@@ -21,10 +21,10 @@ Guards, for every writer (SQLite triggers and PL/pgSQL, as in 0002):
 * The partnership of an issued direction is not deleted (nor replaced on SQLite).
 * Ids never change; on SQLite the change counter counts every write to the new tables.
 
-Written on top of 0002 and self-contained (it needs nothing of 0004 or 0005); chained
-after 0005 when those reached main.
+(Numbered 0006: the branches that added 0004 and 0005 reached main first; 0003 was never
+released.)
 
-Revision ID: 0003
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01
 """
@@ -32,7 +32,7 @@ Create Date: 2026-12-01
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
