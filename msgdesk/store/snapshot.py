@@ -1,13 +1,12 @@
-"""A fast, read-only view of one round for the window, with the standard
-library's ``sqlite3`` only.
+"""The round as the window holds it (``RoundSnapshot``), and a fast, read-only way to
+read one with the standard library's ``sqlite3`` only.
 
-Importing SQLAlchemy and sqlmodel costs about half a second; the window shows the
-last round from this snapshot first and brings the full store (``repository``)
-up just after.  Only a file whose schema is exactly ``SCHEMA_HEAD`` is read;
-anything else returns None and the caller opens the database properly (which
-migrates it).  ``tests/test_ui_core_additions.py`` checks that the snapshot
-agrees with ``repository.load_round_by_id`` and that ``SCHEMA_HEAD`` matches
-``msgdesk.store.database``.
+Importing SQLAlchemy costs about a third of a second; the window paints the last round
+from this read (``Workspace.quick_snapshot``) and opens the full store just after.  Only
+a file whose schema is exactly ``SCHEMA_HEAD`` is read this way; anything else returns
+None and the workspace opens the database properly (which migrates it).  Once the store
+is open, ``RoundsRepository.snapshot`` builds the same values through it;
+``tests/test_ui_core_additions.py`` checks that the two agree.
 """
 
 from __future__ import annotations
