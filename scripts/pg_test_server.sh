@@ -141,6 +141,9 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 100
+# An autovacuum worker in a test's database would stop DROP DATABASE ... WITH (FORCE):
+# the tests' role may not end a superuser's process.  Nothing here lives long enough to need it.
+autovacuum = off
 EOF
   as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --timeout=60 \
     --silent start >&2 || { cat "$dir/server.log" >&2 || true; die "the server did not start"; }

@@ -60,9 +60,19 @@ class PgDatabases:
         return self.server.with_database(name)
 
     def drop(self, target: PostgresTarget) -> None:
-        """Drop ``target``'s database, closing any connection a test left open on it."""
+        """Drop ``target``'s database, closing any connection a test left open on it (a
+        server process of another role in it, briefly, is waited out)."""
+        from sqlalchemy.exc import DBAPIError
+
         started = time.perf_counter()
-        self._run(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+        for attempt in range(50):
+            try:
+                self._run(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
+                break
+            except DBAPIError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
         self.drop_seconds.append(time.perf_counter() - started)
 
     def exists(self, target: PostgresTarget) -> bool:
