@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,14 @@ COMMANDS: dict[str, Command] = {}
 #: Modules beside their feature whose subcommands register on import.
 PLUGINS = ("msgdesk.workflow_cli", "msgdesk.tracker.cli", "msgdesk.store.backup_cli", "msgdesk.ui.selfcheck",
            "msgdesk.contrib_cli", "msgdesk.collate_cli", "msgdesk.directions_cli")
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD, the form every command takes."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]

@@ -12,16 +12,8 @@ A partnership may be named by part of its name ("Orkney") when only one name con
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from msgdesk.cli import EXIT_OK, _db_option, command, workspace_for
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+from msgdesk.cli import EXIT_OK, _db_option, command, iso_date, workspace_for
 
 
 def _collate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +23,7 @@ def _collate_arguments(parser: argparse.ArgumentParser) -> None:
     scope.add_argument("--partnerships", nargs="+", metavar="NAME",
                        help="only these partnerships (default: every one msgdesk holds)")
     scope.add_argument("--group", metavar="NAME", help="only the partnerships of this comparator group")
-    parser.add_argument("--as-at", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-at", type=iso_date, metavar="YYYY-MM-DD",
                         help="count each return's actions as at this date: overdue, completed, on track")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
     parser.add_argument("--pdf", metavar="OUT", help="write the collation report (PDF)")

@@ -16,19 +16,12 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.cli import EXIT_OK, _db_option, command, workspace_for
+from msgdesk.cli import EXIT_OK, _db_option, command, iso_date, workspace_for
 from msgdesk.errors import NotFoundError
 
 if TYPE_CHECKING:
     from msgdesk.directions.log import DirectionsLog
     from msgdesk.store.workspace import Workspace
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _partnership(parser: argparse.ArgumentParser) -> None:
@@ -52,11 +45,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="OUT", required=True, help="the directions file to write")
     p = child("list", "list a partnership's directions with their status")
     _partnership(p)
-    p.add_argument("--as-at", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="as on this date (default: today)")
     p = child("log", "the directions log for the IJB and the committee (PDF, Excel, or printed)")
     _partnership(p)
-    p.add_argument("--as-at", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="the log as it stood on this date (default: today)")
     p.add_argument("--pdf", metavar="OUT", help="write the log as a PDF")
     p.add_argument("--xlsx", metavar="OUT", help="write the log as an Excel workbook")

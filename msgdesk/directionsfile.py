@@ -53,7 +53,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,7 +74,10 @@ from msgdesk.returnfile import (
     MAX_NAME,
     MAX_TEXT,
     ReturnFileError,
+    kind_of,
+    read_file_bytes,
     text_problems,
+    too_large,
     write_atomically,
 )
 
@@ -138,22 +140,6 @@ def at(index: int, key: str | None = None) -> str:
     """The place of direction ``index`` (or of its ``key``) in a file: ``directions[3].supersedes``."""
     place = item("directions", index)
     return member(place, key) if key else place
-
-
-def kind_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -476,7 +462,7 @@ def supersession_cycles(supersedes: dict[str, str | None]) -> list[list[str]]:
 def parse_directions(raw: bytes | str, source: str = "", *, today: date | None = None) -> DirectionsData:
     """Validate and read a directions file; DirectionsFileError listing every problem."""
     if isinstance(raw, bytes) and len(raw) > MAX_FILE_BYTES:
-        raise DirectionsFileError([_too_large(len(raw))], source)
+        raise DirectionsFileError([too_large(len(raw))], source)
     try:
         text = decode(raw) if isinstance(raw, bytes) else raw
         if not text.strip():
@@ -491,36 +477,11 @@ def parse_directions(raw: bytes | str, source: str = "", *, today: date | None =
     return data
 
 
-def _too_large(size: int) -> str:
-    return f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
-
-
 def read_directions_file(path: str | os.PathLike[str], *, today: date | None = None) -> DirectionsData:
     """Read and validate the directions file at ``path``; DirectionsFileError for anything
     else, including a path that is not a readable file."""
     path = Path(path)
-    source = str(path)
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise DirectionsFileError(["this is a folder, not a directions file"], source)
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise DirectionsFileError(["this is not an ordinary file"], source)
-        if info.st_size > MAX_FILE_BYTES:
-            raise DirectionsFileError([_too_large(info.st_size)], source)
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise DirectionsFileError(["no such file"], source) from exc
-    except IsADirectoryError as exc:
-        raise DirectionsFileError(["this is a folder, not a directions file"], source) from exc
-    except PermissionError as exc:
-        raise DirectionsFileError(["permission denied: the file cannot be read"], source) from exc
-    except ValueError as exc:  # a NUL in the name
-        raise DirectionsFileError(["this is not a valid file name"], source) from exc
-    except OSError as exc:
-        raise DirectionsFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
-    return parse_directions(raw, source, today=today)
+    return parse_directions(read_file_bytes(path, "directions", DirectionsFileError), str(path), today=today)
 
 
 # --- writing -------------------------------------------------------------------------------------

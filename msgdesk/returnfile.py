@@ -201,7 +201,7 @@ class _Checker:
             return ""
         value = obj[key]
         if not isinstance(value, str):
-            self.problem(at, f"expected text, found {_kind(value)}")
+            self.problem(at, f"expected text, found {kind_of(value)}")
             return ""
         if required and not value.strip():
             self.problem(at, "must not be empty")
@@ -215,7 +215,7 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(at, f"expected a date as text YYYY-MM-DD, found {_kind(value)}")
+            self.problem(at, f"expected a date as text YYYY-MM-DD, found {kind_of(value)}")
             return None
         if not _ISO_DATE.match(value):
             self.problem(at, f"expected a date YYYY-MM-DD, found {shown(value)}")
@@ -236,7 +236,7 @@ class _Checker:
                              else "expected a time such as 2026-03-12T14:03:27Z, found null")
             return None
         if not isinstance(value, str):
-            self.problem(at, f"expected a time as text such as 2026-03-12T14:03:27Z, found {_kind(value)}")
+            self.problem(at, f"expected a time as text such as 2026-03-12T14:03:27Z, found {kind_of(value)}")
             return None
         if not _ISO_TIME.match(value):
             self.problem(at, f"expected a time YYYY-MM-DDTHH:MM:SSZ (UTC), found {shown(value)}")
@@ -255,7 +255,7 @@ class _Checker:
                 self.problem(at, "missing" if key not in obj else "expected an id, found null")
             return ""
         if not isinstance(value, str):
-            self.problem(at, f"expected an id as text, found {_kind(value)}")
+            self.problem(at, f"expected an id as text, found {kind_of(value)}")
             return ""
         if not _ID.match(value):
             self.problem(at, f"expected an id of 1 to 64 letters, digits, '-' or '_', found {shown(value)}")
@@ -268,14 +268,14 @@ class _Checker:
         if value is None:
             return None
         if not isinstance(value, str) or value not in RATINGS:
-            found = shown(value) if isinstance(value, str) else _kind(value)
+            found = shown(value) if isinstance(value, str) else kind_of(value)
             self.problem(at, f"unknown rating {found}; expected null or one of {', '.join(RATINGS)}")
             return None
         return value
 
     def action(self, obj: Any, where: str, *, base: bool = False) -> ActionData | None:
         if not isinstance(obj, dict):
-            self.problem(where, f"expected an object, found {_kind(obj)}")
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
             return None
         v2 = self.version >= 2
         self.keys(obj, BASE_ACTION_KEYS if base else ACTION_KEYS_V2 if v2 else ACTION_KEYS, where)
@@ -305,7 +305,7 @@ class _Checker:
         actions: list[ActionData] = []
         raw_actions = obj.get("actions")
         if raw_actions is not None and not isinstance(raw_actions, list):
-            self.problem(member(where, "actions"), f"expected a list, found {_kind(raw_actions)}")
+            self.problem(member(where, "actions"), f"expected a list, found {kind_of(raw_actions)}")
         elif raw_actions:
             for i, entry in enumerate(raw_actions):
                 action = self.action(entry, item(member(where, "actions"), i), base=base)
@@ -320,7 +320,7 @@ class _Checker:
         if "proposal" not in obj:
             self.problem(at, "missing")
         elif not isinstance(proposal, str):
-            self.problem(at, f"expected text such as \"2.3\", found {_kind(proposal)}")
+            self.problem(at, f"expected text such as \"2.3\", found {kind_of(proposal)}")
         elif not self.template.has_proposal(proposal):
             self.problem(at, f"there is no proposal {shown(proposal, 20)} in the template")
         else:
@@ -333,7 +333,7 @@ class _Checker:
 
     def response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
         if not isinstance(obj, dict):
-            self.problem(where, f"expected an object, found {_kind(obj)}")
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
             return None
         v2 = self.version >= 2
         self.keys(obj, RESPONSE_KEYS_V2 if v2 else RESPONSE_KEYS, where)
@@ -361,7 +361,7 @@ class _Checker:
 
     def base_response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
         if not isinstance(obj, dict):
-            self.problem(where, f"expected an object, found {_kind(obj)}")
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
             return None
         self.keys(obj, BASE_RESPONSE_KEYS, where)
         proposal = self.proposal(obj, where, seen, index, "pack.base")
@@ -381,7 +381,7 @@ class _Checker:
     def pack(self, obj: Any, data: ReturnData) -> PackData | None:
         where = "pack"
         if not isinstance(obj, dict):
-            self.problem(where, f"expected an object, found {_kind(obj)}")
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
             return None
         self.keys(obj, PACK_KEYS, where)
         before = len(self.problems)
@@ -396,12 +396,12 @@ class _Checker:
         at = member(where, "proposals")
         if not isinstance(raw, list) or not raw:
             self.problem(at, "missing (a list of proposals such as [\"2.1\", \"4.4\"])" if "proposals" not in obj
-                         else f"expected a list of one or more proposals, found {_kind(raw)}"
+                         else f"expected a list of one or more proposals, found {kind_of(raw)}"
                          if not isinstance(raw, list) else "the pack must hold at least one proposal")
         else:
             for i, entry in enumerate(raw):
                 if not isinstance(entry, str) or not self.template.has_proposal(entry):
-                    found = shown(entry, 20) if isinstance(entry, str) else _kind(entry)
+                    found = shown(entry, 20) if isinstance(entry, str) else kind_of(entry)
                     self.problem(item(at, i), f"there is no proposal {found} in the template")
                 elif not self.template.proposal(entry).local:
                     self.problem(item(at, i), f"proposal {entry} is not for local completion")
@@ -414,7 +414,7 @@ class _Checker:
         at = member(where, "base")
         if not isinstance(raw_base, list):
             self.problem(at, "missing (what the pack's proposals held when it was cut)" if "base" not in obj
-                         else f"expected a list, found {_kind(raw_base)}")
+                         else f"expected a list, found {kind_of(raw_base)}")
         else:
             seen: dict[str, int] = {}
             for i, entry in enumerate(raw_base):
@@ -442,7 +442,7 @@ class _Checker:
 
     def whole(self, obj: Any) -> ReturnData | None:
         if not isinstance(obj, dict):
-            self.problem("", f"the file must hold a JSON object, found {_kind(obj)}")
+            self.problem("", f"the file must hold a JSON object, found {kind_of(obj)}")
             return None
         if obj.get("format") != FORMAT:
             found = obj.get("format")
@@ -468,7 +468,7 @@ class _Checker:
         if "responses" not in obj:
             self.problem("responses", "missing (a list, possibly empty)")
         elif not isinstance(responses, list):
-            self.problem("responses", f"expected a list, found {_kind(responses)}")
+            self.problem("responses", f"expected a list, found {kind_of(responses)}")
         else:
             for i, entry in enumerate(responses):
                 response = self.response(entry, item("responses", i), placed, i)
@@ -495,7 +495,8 @@ class _Checker:
                              "for each of its proposals, possibly empty)")
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a JSON value is, in words, for a message ("text", "a list")."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -517,13 +518,13 @@ def _value(value: Any) -> str:
         return shown(value)
     if type(value) is int and abs(value) < 10**12:
         return str(value)
-    return _kind(value)
+    return kind_of(value)
 
 
 def parse_return(raw: bytes | str, template: Template | None = None, source: str = "") -> ReturnData:
     """Validate and read a return; raises ReturnFileError listing every problem."""
     if isinstance(raw, bytes) and len(raw) > MAX_FILE_BYTES:
-        raise ReturnFileError([_too_large(len(raw))], source)
+        raise ReturnFileError([too_large(len(raw))], source)
     try:
         text = decode(raw) if isinstance(raw, bytes) else raw
         if not text.strip():
@@ -538,36 +539,41 @@ def parse_return(raw: bytes | str, template: Template | None = None, source: str
     return data
 
 
-def _too_large(size: int) -> str:
+def too_large(size: int) -> str:
     return f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
+
+
+def read_file_bytes(path: Path, what: str, error: type[ReturnFileError] = ReturnFileError) -> bytes:
+    """The bytes of the ``what`` file ("return", "directions") at ``path``, at most
+    MAX_FILE_BYTES; ``error`` (a ReturnFileError class) says why not."""
+    source = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise error([f"this is a folder, not a {what} file"], source)
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise error(["this is not an ordinary file"], source)
+        if info.st_size > MAX_FILE_BYTES:
+            raise error([too_large(info.st_size)], source)
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise error(["no such file"], source) from exc
+    except IsADirectoryError as exc:
+        raise error([f"this is a folder, not a {what} file"], source) from exc
+    except PermissionError as exc:
+        raise error(["permission denied: the file cannot be read"], source) from exc
+    except ValueError as exc:  # a NUL in the name
+        raise error(["this is not a valid file name"], source) from exc
+    except OSError as exc:
+        raise error([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
 
 
 def read_return_file(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
     """Read and validate the return file at ``path``; ReturnFileError for anything else,
     including a path that is not a readable file."""
     path = Path(path)
-    source = str(path)
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ReturnFileError(["this is a folder, not a return file"], source)
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise ReturnFileError(["this is not an ordinary file"], source)
-        if info.st_size > MAX_FILE_BYTES:
-            raise ReturnFileError([_too_large(info.st_size)], source)
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise ReturnFileError(["no such file"], source) from exc
-    except IsADirectoryError as exc:
-        raise ReturnFileError(["this is a folder, not a return file"], source) from exc
-    except PermissionError as exc:
-        raise ReturnFileError(["permission denied: the file cannot be read"], source) from exc
-    except ValueError as exc:  # a NUL in the name
-        raise ReturnFileError(["this is not a valid file name"], source) from exc
-    except OSError as exc:
-        raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
-    return parse_return(raw, template, source)
+    return parse_return(read_file_bytes(path, "return"), template, str(path))
 
 
 # --- writing -------------------------------------------------------------------

@@ -10,18 +10,10 @@ Each exits 2, saying why, when the round's status does not allow the move.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from msgdesk.cli import EXIT_OK, command, round_arguments, workspace_for
+from msgdesk.cli import EXIT_OK, command, iso_date, round_arguments, workspace_for
 from msgdesk.errors import CheckNotConfirmedError
 from msgdesk.states import RoundStatus
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _print_check(workspace, round_id: int) -> int:  # type: ignore[no-untyped-def]
@@ -50,7 +42,7 @@ def run_ready(args: argparse.Namespace) -> int:
 
 def _approve_arguments(parser: argparse.ArgumentParser) -> None:
     round_arguments(parser)
-    parser.add_argument("--meeting", type=_iso_date, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--meeting", type=iso_date, required=True, metavar="YYYY-MM-DD",
                         help="the date of the IJB meeting that approved the return")
     parser.add_argument("--minute", required=True, metavar="REF", help="the minute reference of that approval")
     parser.add_argument("--confirm-check", action="store_true",

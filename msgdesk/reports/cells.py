@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -79,12 +80,9 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_PREFIXES)
 
 
-def put(ws: Worksheet, row: int, col: int, value, *, wrap: bool = True, bold: bool = False):
-    """One cell: dates as dates, numbers as numbers, text always as text (never a
-    formula).  Returns the cell (None for an empty value)."""
-    if value is None or value == "":
-        return None
-    cell = ws.cell(row=row, column=col)
+def write(cell: Any, value: object) -> None:
+    """A cell's value: dates as dates, numbers as numbers, text always as text (never a
+    formula, cleaned and fitted to what a cell holds)."""
     if isinstance(value, datetime):
         cell.value = value
         cell.number_format = DATETIME_FORMAT
@@ -99,6 +97,15 @@ def put(ws: Worksheet, row: int, col: int, value, *, wrap: bool = True, bold: bo
         cell.data_type = "s"  # openpyxl would take "=..." for a formula, "#N/A" for an error
         if is_formula_like(text):
             cell.quotePrefix = True
+
+
+def put(ws: Worksheet, row: int, col: int, value, *, wrap: bool = True, bold: bool = False):
+    """One cell: dates as dates, numbers as numbers, text always as text (never a
+    formula).  Returns the cell (None for an empty value)."""
+    if value is None or value == "":
+        return None
+    cell = ws.cell(row=row, column=col)
+    write(cell, value)
     if wrap:
         cell.alignment = TOP
     if bold:

@@ -23,14 +23,12 @@ shown as U+FFFD.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -44,20 +42,13 @@ from msgdesk.collate import (
     Collation,
     rating_text,
 )
+from msgdesk.reports import cells
 from msgdesk.returndata import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
 from msgdesk.states import RatingChange
 from msgdesk.tracker.rag import AMBER, CARRIED, NEEDS_DATE, RED, SUPERSEDED
 
 SHEETS = ("Heat map", "Ratings", "By proposal", "By partnership", "Changes", "No return", "About")
-DATE_FORMAT = "dd/mm/yyyy"
-MAX_CELL = 32_767
-#: Starts that make Excel (or a locale's input method) read a cell as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="D9DEE2")
 _MUTED = Font(italic=True, color="555555")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 
 #: As at a date, the return's actions split by the tracker's RAG (each action once).
 ACTION_COLUMNS = ("Overdue", "Off track (not overdue)", "Amber (at risk or due within 30 days)", "Needs a date",
@@ -95,7 +86,7 @@ def build_workbook(c: Collation, made_at: datetime) -> Workbook:
             for line in c.by_partnership if not line.returned], (40, 12, 18))
     _about(workbook.create_sheet("About"), c, made_at)
     props = workbook.properties
-    props.title = _clean(f"MSG self-evaluation collation – round {c.round_label} – {c.scope_text}")[:250]
+    props.title = cells.clean(f"MSG self-evaluation collation – round {c.round_label} – {c.scope_text}")[:250]
     props.subject = "Ministerial Strategic Group review of progress with integration – collation of self-evaluations"
     props.creator = "msgdesk"
     return workbook
@@ -228,14 +219,14 @@ def _about(ws: Worksheet, c: Collation, made_at: datetime) -> None:
 def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[int]) -> None:
     for column, header in enumerate(headers, 1):
         cell = ws.cell(row=1, column=column)
-        _put(cell, header)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = _WRAP
+        cells.write(cell, header)
+        cell.font = cells.HEADER_FONT
+        cell.fill = cells.HEADER_FILL
+        cell.alignment = cells.TOP
     for r, values in enumerate(rows, 2):
         for column, value in enumerate(values, 1):
             if value is not None and value != "":
-                _put(ws.cell(row=r, column=column), value)
+                cells.write(ws.cell(row=r, column=column), value)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(rows) + 1)}"
     for column, width in enumerate(widths[:len(headers)], 1):
@@ -243,28 +234,6 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[object
     ws.print_options.gridLines = True
     ws.page_setup.orientation = "landscape"
     ws.print_title_rows = "1:1"
-
-
-def _put(cell: Any, value: object) -> None:
-    """Dates as dates, numbers as numbers, text always as text (never a formula)."""
-    if isinstance(value, datetime):
-        cell.value = value
-        cell.number_format = "dd/mm/yyyy hh:mm"
-    elif isinstance(value, date):
-        cell.value = value
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        cell.value = value
-    else:
-        text = _clean(str(value))[:MAX_CELL]
-        cell.value = text
-        cell.data_type = "s"
-        if text.startswith(FORMULA_PREFIXES):
-            cell.quotePrefix = True
-
-
-def _clean(text: str) -> str:
-    return _ILLEGAL.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _fill(colour: str) -> PatternFill:

@@ -8,22 +8,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from msgdesk.cli import EXIT_OK, command, workspace_for
+from msgdesk.cli import EXIT_OK, command, iso_date, workspace_for
 from msgdesk.errors import InputError
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--partnership", "-p", required=True,
                         help="the partnership's name, as listed by 'msgdesk list'")
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
-    parser.add_argument("--as-at", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
                         help="report the actions as they stood on this date (default: today)")
     parser.add_argument("--pdf", metavar="OUT", help="write the report as a PDF")
     parser.add_argument("--xlsx", metavar="OUT", help="write the report as an Excel workbook")
