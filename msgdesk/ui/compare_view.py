@@ -58,16 +58,11 @@ from msgdesk.ui.compare_model import (
     rating_words,
     word,
 )
+from msgdesk.ui.look import named
 
 ALL = None  # the group combo's "All partnerships"
 
 
-def _named(widget, name: str, description: str = ""):
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
 
 
 def _swatch(text: str, colour: str | None) -> QLabel:
@@ -109,10 +104,10 @@ class CompareView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
-        self.round_combo = _named(QComboBox(), self.tr("Round"), self.tr("The round whose returns are compared"))
-        self.previous_combo = _named(QComboBox(), self.tr("Compared with"),
+        self.round_combo = named(QComboBox(), self.tr("Round"), self.tr("The round whose returns are compared"))
+        self.previous_combo = named(QComboBox(), self.tr("Compared with"),
                                      self.tr("The earlier round the changes are measured from"))
-        self.group_combo = _named(QComboBox(), self.tr("Group"),
+        self.group_combo = named(QComboBox(), self.tr("Group"),
                                   self.tr("Show every partnership, or only a comparator group's"))
         for text, combo in ((self.tr("Rou&nd:"), self.round_combo), (self.tr("Compared &with:"), self.previous_combo),
                             (self.tr("Gro&up:"), self.group_combo)):
@@ -121,9 +116,9 @@ class CompareView(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             top.addWidget(label)
             top.addWidget(combo)
-        self.groups_button = _named(QPushButton(self.tr("Ed&it groups…")), self.tr("Comparator groups"),
+        self.groups_button = named(QPushButton(self.tr("Ed&it groups…")), self.tr("Comparator groups"),
                                     self.tr("Make, change or delete comparator groups"))
-        self.words_box = _named(QCheckBox(self.tr("Show wor&ds")), self.tr("Show words"),
+        self.words_box = named(QCheckBox(self.tr("Show wor&ds")), self.tr("Show words"),
                                 self.tr("Show each rating's word beside its number"))
         top.addWidget(self.groups_button)
         top.addWidget(self.words_box)
@@ -158,7 +153,7 @@ class CompareView(QWidget):
         self.groups_button.clicked.connect(self.edit_groups)
 
     def _matrix_table(self, model, name: str, description: str) -> QTableView:
-        table = _named(QTableView(), name, description)
+        table = named(QTableView(), name, description)
         table.setModel(model)
         table.setSortingEnabled(True)
         table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
@@ -208,7 +203,7 @@ class CompareView(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
         row = QHBoxLayout()
-        self.standing_combo = _named(QComboBox(), self.tr("Partnership"),
+        self.standing_combo = named(QComboBox(), self.tr("Partnership"),
                                      self.tr("The partnership whose ratings are set beside the group's"))
         self.standing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label = QLabel(self.tr("&Partnership:"))
@@ -223,7 +218,7 @@ class CompareView(QWidget):
         self.standing_summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.standing_summary.setAccessibleName(self.tr("Where we stand, in short"))
         layout.addWidget(self.standing_summary)
-        self.standing_table = _named(QTableView(), self.tr("Where we stand"),
+        self.standing_table = named(QTableView(), self.tr("Where we stand"),
                                      self.tr("Our rating of each proposal beside the rest of the group's ratings"))
         self.standing_table.setModel(self.standing_model)
         self.standing_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -12,11 +12,22 @@ and typing do that).
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
 from msgdesk.timescales import parse_date
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
 
 #: The value of a field that has no date yet (shown as its special text).
 NO_DATE = QDate(1900, 1, 1)

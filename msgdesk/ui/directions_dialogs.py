@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,24 +38,8 @@ from msgdesk.directions.values import Bodies, Direction, Milestone, Partner, Res
 from msgdesk.errors import InputError, MsgdeskError
 from msgdesk.returnfile import clean_text
 from msgdesk.timescales import parse_date
-from msgdesk.ui.date_edit import NO_DATE, DateEdit
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def named(widget, name: str, description: str = ""):
-    """``widget`` with its name (and description, also its tooltip) for screen readers."""
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
+from msgdesk.ui.date_edit import NO_DATE, DateEdit, pydate, qdate
+from msgdesk.ui.look import named
 
 
 def _date_field(name: str, prompt: str, value: date | None) -> DateEdit:

@@ -45,8 +45,8 @@ from msgdesk.directions.values import Bodies, Partner, ResourceBasis, next_refer
 from msgdesk.errors import MsgdeskError
 from msgdesk.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
-from msgdesk.ui.date_edit import DateEdit
-from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog, named, pydate, qdate
+from msgdesk.ui.date_edit import DateEdit, pydate, qdate
+from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog
 from msgdesk.ui.directions_model import (
     COLUMN,
     NO_AMOUNT,
@@ -55,6 +55,7 @@ from msgdesk.ui.directions_model import (
     DirectionsTableModel,
     Filters,
 )
+from msgdesk.ui.look import named
 
 EXAMPLE = ("examples", "directions-example.json")
 #: The names of the example partnership's delivery partners, kept when the example is

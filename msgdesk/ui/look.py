@@ -1,4 +1,5 @@
-"""How focus looks: a clear ring on the control that has the keyboard.
+"""How controls look and are announced: a clear ring on the control that has the keyboard,
+and names and descriptions for screen readers.
 
 Qt's Fusion style marks a focused button with a faint tint that is easy to miss on a
 council laptop's screen.  ``FocusRingStyle`` keeps the platform's own drawing and adds a
@@ -57,3 +58,12 @@ def shortcut(keys, widget, slot, context=None):
         made.setContext(context)
     made.activated.connect(slot)
     return made
+
+
+def named(widget, name: str, description: str = ""):
+    """``widget`` with its name (and description, also its tooltip) for screen readers."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget

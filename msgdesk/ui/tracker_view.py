@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,26 +42,17 @@ from PySide6.QtWidgets import (
 from msgdesk.errors import MsgdeskError
 from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
-from msgdesk.ui.date_edit import NO_DATE, DateEdit
+from msgdesk.ui.date_edit import NO_DATE, DateEdit, pydate, qdate
+from msgdesk.ui.look import named
 from msgdesk.ui.tracker_model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 
 ANY = None
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
 
 
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
-def _named(widget, name: str, description: str = ""):
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
 
 
 class TrackerView(QWidget):
@@ -90,11 +81,11 @@ class TrackerView(QWidget):
     def set_today(self, today: date) -> None:
         """The day the view is as at (tests; the As at field says the same)."""
         self._today = today
-        self.as_at.setDate(_qdate(today))
+        self.as_at.setDate(qdate(today))
         self._as_at_changed()
 
     def as_at_date(self) -> date:
-        return _pydate(self.as_at.date())
+        return pydate(self.as_at.date())
 
     def _as_at(self) -> date | None:
         """The day to read the rows as at: None for today (the rows as they are now)."""
@@ -120,12 +111,12 @@ class TrackerView(QWidget):
         # a long partnership name (and the approved note) must never widen the window
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
-        self.all_rounds = _named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
+        self.all_rounds = named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
                                  self.tr("Show the actions of every round of this partnership, not only the open one"))
         self.all_rounds.toggled.connect(self.reload)
         top.addWidget(self.all_rounds)
         as_at_label = QLabel(self.tr("&As at"))
-        self.as_at = _named(DateEdit(_qdate(self.today)), self.tr("As at"),
+        self.as_at = named(DateEdit(qdate(self.today)), self.tr("As at"),
                             self.tr("The day the table, its counts and the progress report are as at"))
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat("dd/MM/yyyy")
@@ -133,9 +124,9 @@ class TrackerView(QWidget):
         as_at_label.setBuddy(self.as_at)
         top.addWidget(as_at_label)
         top.addWidget(self.as_at)
-        self.report_pdf = _named(QPushButton(self.tr("Report (&PDF)…")), self.tr("Save the progress report as PDF"),
+        self.report_pdf = named(QPushButton(self.tr("Report (&PDF)…")), self.tr("Save the progress report as PDF"),
                                  self.tr("The committee progress report on this round's actions, as a PDF"))
-        self.report_xlsx = _named(QPushButton(self.tr("Report (E&xcel)…")),
+        self.report_xlsx = named(QPushButton(self.tr("Report (E&xcel)…")),
                                   self.tr("Save the progress report as Excel"),
                                   self.tr("The committee progress report on this round's actions, "
                                           "as an Excel workbook"))
@@ -149,7 +140,7 @@ class TrackerView(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        self.table = _named(QTableView(), "Actions", "Every action with its due date, status and RAG")
+        self.table = named(QTableView(), "Actions", "Every action with its due date, status and RAG")
         self.table.setObjectName("trackerTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -199,7 +190,7 @@ class TrackerView(QWidget):
             grid.addWidget(label)
             grid.addWidget(widget)
 
-        self.status_filter = _named(QComboBox(), self.tr("Status filter"),
+        self.status_filter = named(QComboBox(), self.tr("Status filter"),
                                     self.tr("Show only actions with this status"))
         self.status_filter.addItem(self.tr("Any"), ANY)
         self.status_filter.addItem(self.tr("Open (not closed)"), OPEN)
@@ -207,13 +198,13 @@ class TrackerView(QWidget):
             self.status_filter.addItem(status_label(status), status)
         labelled(self.tr("&Status"), self.status_filter)
 
-        self.rag_filter = _named(QComboBox(), self.tr("RAG filter"), self.tr("Show only actions with this RAG"))
+        self.rag_filter = named(QComboBox(), self.tr("RAG filter"), self.tr("Show only actions with this RAG"))
         self.rag_filter.addItem(self.tr("Any"), ANY)
         for rag in RAGS:
             self.rag_filter.addItem(RAG_LABELS[rag], rag)
         labelled(self.tr("RA&G"), self.rag_filter)
 
-        self.key_feature_filter = _named(QComboBox(), self.tr("Key feature filter"),
+        self.key_feature_filter = named(QComboBox(), self.tr("Key feature filter"),
                                          self.tr("Show only one key feature's actions"))
         self.key_feature_filter.addItem(self.tr("Any"), ANY)
         from msgdesk.template import load_template
@@ -224,19 +215,19 @@ class TrackerView(QWidget):
         self.key_feature_filter.setMaximumWidth(280)
         labelled(self.tr("&Key feature"), self.key_feature_filter)
 
-        self.lead_filter = _named(QComboBox(), self.tr("Lead filter"), self.tr("Show only one lead's actions"))
+        self.lead_filter = named(QComboBox(), self.tr("Lead filter"), self.tr("Show only one lead's actions"))
         self.lead_filter.addItem(self.tr("Any"), ANY)
         self.lead_filter.setMinimumContentsLength(10)
         labelled(self.tr("L&ead"), self.lead_filter)
         first.addStretch(1)
         grid = second
 
-        self.overdue_filter = _named(QCheckBox(self.tr("&Overdue")), self.tr("Overdue only"),
+        self.overdue_filter = named(QCheckBox(self.tr("&Overdue")), self.tr("Overdue only"),
                                      self.tr("Show only actions overdue on the As at day"))
         grid.addWidget(self.overdue_filter)
-        self.due_within_filter = _named(QCheckBox(self.tr("Due &within")), self.tr("Due within the number of days"),
+        self.due_within_filter = named(QCheckBox(self.tr("Due &within")), self.tr("Due within the number of days"),
                                         self.tr("Show only open actions due within this many days of the As at day"))
-        self.due_within_days = _named(QSpinBox(), self.tr("Days ahead"),
+        self.due_within_days = named(QSpinBox(), self.tr("Days ahead"),
                                       self.tr("Number of days ahead for 'Due within'"))
         self.due_within_days.setRange(0, 3650)
         self.due_within_days.setValue(30)
@@ -244,13 +235,13 @@ class TrackerView(QWidget):
         grid.addWidget(self.due_within_filter)
         grid.addWidget(self.due_within_days)
 
-        self.search = _named(QLineEdit(), self.tr("Search actions"),
+        self.search = named(QLineEdit(), self.tr("Search actions"),
                              self.tr("Words to find in the reference, action, lead, timescale or latest update"))
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
         labelled(self.tr("Searc&h"), self.search)
 
-        self.clear_filters_button = _named(QPushButton(self.tr("&Clear filters")), self.tr("Clear filters"))
+        self.clear_filters_button = named(QPushButton(self.tr("&Clear filters")), self.tr("Clear filters"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
         grid.addWidget(self.clear_filters_button)
         self.count = QLabel("")
@@ -300,9 +291,9 @@ class TrackerView(QWidget):
         layout.addWidget(self.detail_facts)
 
         links = QHBoxLayout()
-        self.go_from = _named(QPushButton(self.tr("Earlier round")), self.tr("Go to the action in the earlier round"),
+        self.go_from = named(QPushButton(self.tr("Earlier round")), self.tr("Go to the action in the earlier round"),
                               self.tr("This action was carried forward from an earlier round"))
-        self.go_to = _named(QPushButton(self.tr("Later round")), self.tr("Go to the action in the later round"),
+        self.go_to = named(QPushButton(self.tr("Later round")), self.tr("Go to the action in the later round"),
                             self.tr("This action was carried forward into a later round and is followed up there"))
         self.go_from.clicked.connect(lambda: self._follow_link(self._current.carried_from))
         self.go_to.clicked.connect(lambda: self._follow_link(self._current.carried_to[-1]))
@@ -312,7 +303,7 @@ class TrackerView(QWidget):
         layout.addLayout(links)
 
         history_label = QLabel(self.tr("Histor&y"))
-        self.history = _named(QListWidget(), self.tr("History"),
+        self.history = named(QListWidget(), self.tr("History"),
                               self.tr("Every entry, oldest first, earlier rounds included"))
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(90)
@@ -322,8 +313,8 @@ class TrackerView(QWidget):
         layout.addWidget(self.history)
 
         who = QFormLayout()
-        self.author = _named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
-        self.on_date = _named(DateEdit(_qdate(self.today)), self.tr("Dated"),
+        self.author = named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
+        self.on_date = named(DateEdit(qdate(self.today)), self.tr("Dated"),
                               self.tr("The date of the entry (not in the future)"))
         self.on_date.setCalendarPopup(True)
         self.on_date.setDisplayFormat("dd/MM/yyyy")
@@ -333,15 +324,15 @@ class TrackerView(QWidget):
 
         progress = QGroupBox(self.tr("Progress update"))
         form = QFormLayout(progress)
-        self.update_text = _named(QPlainTextEdit(), self.tr("Progress update"),
+        self.update_text = named(QPlainTextEdit(), self.tr("Progress update"),
                                   self.tr("What has been done since the last update"))
         self.update_text.setTabChangesFocus(True)
         self.update_text.setFixedHeight(70)
-        self.update_status = _named(QComboBox(), self.tr("Status after the update"))
+        self.update_status = named(QComboBox(), self.tr("Status after the update"))
         self.update_status.addItem(self.tr("(unchanged)"), None)
         for status in ACTION_STATUSES:
             self.update_status.addItem(status_label(status), status)
-        self.record_button = _named(QPushButton(self.tr("Record update")), self.tr("Record the progress update"))
+        self.record_button = named(QPushButton(self.tr("Record update")), self.tr("Record the progress update"))
         self.record_button.clicked.connect(self.record_progress)
         form.addRow(self._buddy(self.tr("&Update"), self.update_text), self.update_text)
         form.addRow(self._buddy(self.tr("Status a&fter"), self.update_status), self.update_status)
@@ -350,17 +341,17 @@ class TrackerView(QWidget):
 
         due = QGroupBox(self.tr("Due date"))
         form = QFormLayout(due)
-        self.due_date = _named(DateEdit(), self.tr("New due date"))
+        self.due_date = named(DateEdit(), self.tr("New due date"))
         self.due_date.setCalendarPopup(True)
         self.due_date.setDisplayFormat("dd/MM/yyyy")
         # no made-up default: an action without a date shows none until one is typed
         self.due_date.allow_no_date(self.tr("Type the new date"))
-        self.due_clear = _named(QCheckBox(self.tr("Use the timescale's date instead")),
+        self.due_clear = named(QCheckBox(self.tr("Use the timescale's date instead")),
                                 self.tr("Clear the due date set by hand"))
         self.due_clear.toggled.connect(lambda on: self.due_date.setEnabled(not on))
-        self.due_reason = _named(QLineEdit(), self.tr("Reason for the due date"),
+        self.due_reason = named(QLineEdit(), self.tr("Reason for the due date"),
                                  self.tr("Why the date is set or changed (recorded)"))
-        self.due_button = _named(QPushButton(self.tr("Set due date")), self.tr("Set the due date"))
+        self.due_button = named(QPushButton(self.tr("Set due date")), self.tr("Set the due date"))
         self.due_button.clicked.connect(self.set_due_date)
         form.addRow(self._buddy(self.tr("&New date"), self.due_date), self.due_date)
         form.addRow(self.due_clear)
@@ -370,14 +361,14 @@ class TrackerView(QWidget):
 
         status = QGroupBox(self.tr("Status and lead"))
         grid = QGridLayout(status)
-        self.status_edit = _named(QComboBox(), self.tr("New status"))
+        self.status_edit = named(QComboBox(), self.tr("New status"))
         for value in ACTION_STATUSES:
             self.status_edit.addItem(status_label(value), value)
-        self.status_note = _named(QLineEdit(), self.tr("Note on the status change"))
-        self.status_button = _named(QPushButton(self.tr("Change status")), self.tr("Change the status"))
+        self.status_note = named(QLineEdit(), self.tr("Note on the status change"))
+        self.status_button = named(QPushButton(self.tr("Change status")), self.tr("Change the status"))
         self.status_button.clicked.connect(self.change_status)
-        self.lead_edit = _named(QLineEdit(), self.tr("Lead"), self.tr("The officer or team leading the action"))
-        self.lead_button = _named(QPushButton(self.tr("Set lead")), self.tr("Set the lead"))
+        self.lead_edit = named(QLineEdit(), self.tr("Lead"), self.tr("The officer or team leading the action"))
+        self.lead_button = named(QPushButton(self.tr("Set lead")), self.tr("Set the lead"))
         self.lead_button.clicked.connect(self.set_lead)
         for row, (text, widget) in enumerate(((self.tr("Chan&ge to"), self.status_edit),
                                               (self.tr("Co&mment"), self.status_note))):
@@ -582,7 +573,7 @@ class TrackerView(QWidget):
         self.go_to.setVisible(bool(row.carried_to))
         self.lead_edit.setText(row.lead)
         self.status_edit.setCurrentIndex(max(0, self.status_edit.findData(row.status)))
-        self.due_date.setDate(_qdate(row.due_date) if row.due_date else NO_DATE)
+        self.due_date.setDate(qdate(row.due_date) if row.due_date else NO_DATE)
         self._set_panel_enabled(not row.carried_to)
         self._load_history(row.action_id)
 
@@ -621,7 +612,7 @@ class TrackerView(QWidget):
     # --- writes -------------------------------------------------------------------------------
 
     def _entry_date(self) -> date:
-        return _pydate(self.on_date.date())
+        return pydate(self.on_date.date())
 
     def _write(self, do, done_message: str) -> bool:
         row = self._current
@@ -651,7 +642,7 @@ class TrackerView(QWidget):
         if not self.due_clear.isChecked() and not self.due_date.has_date():
             self._fail_text(self.tr("Type the new due date first (for example 31/03/2022)."))
             return False
-        due = None if self.due_clear.isChecked() else _pydate(self.due_date.date())
+        due = None if self.due_clear.isChecked() else pydate(self.due_date.date())
         ok = self._write(lambda row: self.workspace.tracking.set_due_date(
             row.action_id, due, self.due_reason.text(), author=self.author.text(),
             on_date=self._entry_date(), today=self.today,
