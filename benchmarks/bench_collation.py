@@ -62,7 +62,7 @@ def _words(rng: random.Random, n: int) -> str:
 
 def generate(folder: Path, actions_per_return: int, seed: int = 14) -> list[Path]:
     """One return file per partnership and round; returns the paths."""
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
 
     rng = random.Random(seed)
     local = [p.id for p in load_template().local_proposals]
@@ -104,7 +104,7 @@ def timed(argv: list[str]) -> float:
 
 def per_file_work(paths: list[Path], db: Path) -> float:
     """The sum over files of reading, checking and storing each one (one open database)."""
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
     from msgdesk.store.workspace import Workspace
 
     with Workspace.open(db.with_name(db.name + ".warm-up"), backup_on_open=False) as ws:
@@ -145,7 +145,7 @@ def compare_tab_seconds(db: Path, runs: int) -> list[float]:
         ws.rounds.list_rounds()  # the window's workspace is open (warm_up) before the tab is chosen
         for _ in range(runs):
             started = time.perf_counter()
-            from msgdesk.ui.compare_view import CompareView  # the first sample pays for the import, as the tab does
+            from msgdesk.ui.collation.view import CompareView  # the first sample pays for the import, as the tab does
 
             view = CompareView()
             view.set_workspace(ws, partnership=PARTNERSHIPS[21])

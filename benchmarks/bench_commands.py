@@ -57,7 +57,7 @@ def fill(db: Path, rounds: int) -> None:
     """``rounds`` copies of the example under other round names, with long evidence."""
     import json
 
-    from msgdesk.returnfile import parse_return
+    from msgdesk.rounds.return_file import parse_return
     from msgdesk.store.workspace import Workspace
 
     base = json.loads(EXAMPLE.read_text(encoding="utf-8"))

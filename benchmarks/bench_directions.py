@@ -98,8 +98,8 @@ def floor_pdf(log) -> float:  # type: ignore[no-untyped-def]
 
 
 def run(size: int) -> dict:
+    from msgdesk.directions.file import parse_directions
     from msgdesk.directions.log import read_log
-    from msgdesk.directionsfile import parse_directions
     from msgdesk.reports.directions_log_pdf import render
     from msgdesk.reports.directions_log_xlsx import build_workbook
     from msgdesk.store.workspace import Workspace

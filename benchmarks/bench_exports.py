@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
-from msgdesk.template import load_template
+from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.domain.template import load_template
 
 PDF_TARGET = 0.6
 DOCX_TARGET = 0.6
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the exported files in DIR")
     args = parser.parse_args(argv)
 
-    from msgdesk.reports import docx_appendix, pdf_appendix, xlsx_workbook
+    from msgdesk.reports import appendix_docx, appendix_pdf, return_xlsx
 
     data = full_return()
     template = load_template()
@@ -106,9 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     pdf_path, docx_path, xlsx_path = folder / "appendix.pdf", folder / "appendix.docx", folder / "workbook.xlsx"
 
-    pdf_cold, pdf_median = timed(lambda: pdf_appendix.export(data, pdf_path, template=template), args.runs)
-    docx_cold, docx_median = timed(lambda: docx_appendix.export(data, docx_path, template=template), args.runs)
-    xlsx_cold, xlsx_median = timed(lambda: xlsx_workbook.export(data, xlsx_path, template=template), args.runs)
+    pdf_cold, pdf_median = timed(lambda: appendix_pdf.export(data, pdf_path, template=template), args.runs)
+    docx_cold, docx_median = timed(lambda: appendix_docx.export(data, docx_path, template=template), args.runs)
+    xlsx_cold, xlsx_median = timed(lambda: return_xlsx.export(data, xlsx_path, template=template), args.runs)
 
     actions = sum(len(r.actions) for r in data.responses)
     print(f"return: {len(data.responses)} proposals rated, {actions} actions; {args.runs} warm runs each")

@@ -1,7 +1,7 @@
 """Benchmark the print preview (Ctrl+P) of a 30-page committee appendix.
 
 What the clerk waits for, step by step, against its floor: laying out the appendix
-(msgdesk.reports.pdf_appendix.export, the same as File → Export PDF…, which the preview
+(msgdesk.reports.appendix_pdf.export, the same as File → Export PDF…, which the preview
 cannot avoid), then opening the PDF with PDFium and drawing the first page (what the
 preview adds before the clerk sees a page), then every page at the preview's zoom (done
 only as pages scroll into view), and one page at 300 dpi as printing draws it.
@@ -30,8 +30,8 @@ FIRST_PAGE_BUDGET_S = 0.5
 
 def appendix_data():
     """The North Ayrshire 2019 example: its appendix runs to 30 pages."""
-    from msgdesk.returnfile import read_return_file
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
+    from msgdesk.rounds.return_file import read_return_file
 
     return read_return_file(ROOT / "resources" / "examples" / "north-ayrshire-2019.json", load_template())
 
@@ -39,8 +39,8 @@ def appendix_data():
 def run(runs: int) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from msgdesk.reports import pdf_appendix
-    from msgdesk.ui.print_preview import PdfPages, PrintPreview
+    from msgdesk.reports import appendix_pdf
+    from msgdesk.ui.dialogs.print_preview import PdfPages, PrintPreview
 
     app = QApplication.instance() or QApplication([])
     data = appendix_data()
@@ -48,7 +48,7 @@ def run(runs: int) -> int:
     export_s, first_s, all_s, print_s, pages = [], [], [], [], 0
     for run_number in range(runs):
         start = time.perf_counter()
-        path = pdf_appendix.export(data, folder / f"appendix-{run_number}.pdf", label="Appendix 1")
+        path = appendix_pdf.export(data, folder / f"appendix-{run_number}.pdf", label="Appendix 1")
         export_s.append(time.perf_counter() - start)
 
         start = time.perf_counter()

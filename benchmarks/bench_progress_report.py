@@ -9,7 +9,7 @@ the project root:
 Each size runs in a fresh process (so peak memory is its own): a database with
 that many actions (realistic lengths, a fifth of them with a progress update) is
 built first, untimed; then ``build_report`` (the rows, as the report gathers
-them) and ``report_pdf.render`` are timed, and the process's peak resident
+them) and ``progress_pdf.render`` are timed, and the process's peak resident
 memory is read before and after.
 
 Beside each figure the script measures its floor in the same process: the same
@@ -62,9 +62,9 @@ def _rss_mb() -> float:
 
 def build_database(path: Path, actions: int) -> None:
     """A database with one round of ``actions`` improvement actions."""
-    from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+    from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
+    from msgdesk.domain.template import load_template
     from msgdesk.store.workspace import Workspace
-    from msgdesk.template import load_template
 
     template = load_template()
     local = template.local_proposals
@@ -94,8 +94,8 @@ def floor_pdf(report) -> bytes:
 
     from msgdesk.reports.fonts import register_fonts
     from msgdesk.reports.pages import PAGE_SIZE
+    from msgdesk.reports.progress_pdf import _update_text, _widths
     from msgdesk.reports.textblock import wrap_lines
-    from msgdesk.tracker.report_pdf import _update_text, _widths
 
     fonts = register_fonts()
     buffer = io.BytesIO()
@@ -133,21 +133,21 @@ def _pages(pdf: bytes) -> int:
 def run_one(actions: int, database: Path, keep: str | None) -> dict:
     import dataclasses
 
+    from msgdesk.reports import progress_pdf
     from msgdesk.store.workspace import Workspace
-    from msgdesk.tracker import report_pdf
     from msgdesk.tracker.report import build_report
 
     workspace = Workspace.open(database)
     round_id = workspace.rounds.list_rounds()[0].round.id
     # warm up on a few actions: fonts, template, caches, imports (not the peak memory)
     small = build_report(workspace, round_id, AS_AT)
-    report_pdf.render(dataclasses.replace(small, items=small.items[:30], overdue=small.overdue[:10]))
+    progress_pdf.render(dataclasses.replace(small, items=small.items[:30], overdue=small.overdue[:10]))
     del small
     rss_before = _rss_mb()
     start = time.perf_counter()
     report = build_report(workspace, round_id, AS_AT)
     gathered = time.perf_counter()
-    pdf = report_pdf.render(report)
+    pdf = progress_pdf.render(report)
     done = time.perf_counter()
     rss_after = _rss_mb()
     start_floor = time.perf_counter()
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:>8} {r['pages']:>6} {r['gather_s'] * 1000 / n:>10.2f} {r['render_s'] * 1000 / n:>9.2f} "
               f"{total:>11.2f} {floor:>11.2f} {total / floor:>8.1f} {r['rss_peak_mb']:>8.0f} {grown:>7.0f} "
               f"{grown * 1024 / n:>7.1f}  {'OK' if total <= TARGET_MS else 'SLOW'}")
-    print("rows: build_report (database to plain rows); PDF: report_pdf.render; floor: the same text on bare pages;")
+    print("rows: build_report (database to plain rows); PDF: progress_pdf.render; floor: the same text on bare pages;")
     print("peak MB: the process's peak resident memory; +MB: its growth during the timed run (after a warm-up run)")
     return 0 if ok else 1
 

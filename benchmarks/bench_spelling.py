@@ -61,7 +61,7 @@ def keystrokes(edit, keys: int, middle: bool) -> list[float]:
 def run(keys: int) -> int:
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-    from msgdesk.ui import spelling
+    from msgdesk.ui.widgets import spelling
 
     app = QApplication.instance() or QApplication([])
     start = time.perf_counter()

@@ -51,14 +51,14 @@ CHILD = textwrap.dedent("""
             QTimer.singleShot(2, store)
 
     QTimer.singleShot(0, ready)
-    from msgdesk.cli import main
+    from msgdesk.cli.main import main
     main(["--db", sys.argv[1]])
 """)
 
 
 def prepare(folder: Path) -> tuple[Path, Path]:
     from msgdesk.paths import resource_path
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
     from msgdesk.store.workspace import Workspace
 
     db = folder / "bench.db"

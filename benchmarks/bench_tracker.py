@@ -34,7 +34,7 @@ WORDS = ("review", "strategy", "locality", "budget", "engagement", "workforce", 
 
 
 def synthetic_rows(n: int, seed: int = 5):
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
     from msgdesk.tracker.rows import HistoryEntry, TrackerRow
 
     rnd = random.Random(seed)
@@ -71,7 +71,7 @@ def bench_model(n: int) -> bool:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from msgdesk.ui.tracker_model import COLUMNS, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
+    from msgdesk.ui.tracker.model import COLUMNS, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 
     app = QApplication.instance() or QApplication([])
     rows = synthetic_rows(n)
@@ -139,9 +139,9 @@ def bench_model(n: int) -> bool:
 
 
 def bench_query(n: int) -> None:
-    from msgdesk.returndata import ActionData, ResponseData, ReturnData
+    from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+    from msgdesk.domain.template import load_template
     from msgdesk.store.workspace import Workspace
-    from msgdesk.template import load_template
 
     template = load_template()
     proposals = template.local_proposals

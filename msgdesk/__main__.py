@@ -1,5 +1,5 @@
 import sys
 
-from msgdesk.cli import main
+from msgdesk.cli.main import main
 
 sys.exit(main())

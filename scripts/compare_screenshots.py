@@ -35,7 +35,7 @@ MISSING_2021 = {"Fife", "Inverclyde"}
 
 
 def fill(db: Path) -> None:
-    from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+    from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
     from msgdesk.store.workspace import Workspace
 
     rng = random.Random(14)
@@ -117,12 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     view.group_combo.setCurrentIndex(0)
     view.views.setCurrentIndex(0)
     viewer = view.heat_table
-    from msgdesk.ui.compare_view import open_return_read_only
+    from msgdesk.ui.collation.view import open_return_read_only
 
     dialog = open_return_read_only(window, window.workspace, "Angus", "2021", "2.3")
     shoot("compare-return-read-only", dialog)
     dialog.close()
-    from msgdesk.ui.groups_dialog import GroupsDialog
+    from msgdesk.ui.collation.groups_dialog import GroupsDialog
 
     groups = GroupsDialog(window.workspace, window)
     groups.show()
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     groups.close()
     del viewer
 
-    from msgdesk.collate import collation_for
+    from msgdesk.collation.collate import collation_for
     from msgdesk.reports import collation_pdf
 
     pdf = collation_pdf.render(collation_for(window.workspace, "2021", "2019", as_at=date(2022, 3, 31)))

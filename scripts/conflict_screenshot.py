@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from msgdesk.returnfile import dump_return, parse_return, read_return_file
+    from msgdesk.rounds.return_file import dump_return, parse_return, read_return_file
     from msgdesk.store.workspace import Workspace
     from msgdesk.ui.app import build_window
     from msgdesk.ui.settings import open_settings
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     window.open_round(info.id)
     window.go_to("2.3")
-    from msgdesk.ui.contributions import show_conflicts
+    from msgdesk.ui.contributions.menu import show_conflicts
 
     dialog = show_conflicts(window, modal=False)
     dialog.resize(1180, 640)

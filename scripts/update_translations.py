@@ -5,7 +5,7 @@
     python scripts/update_translations.py --release  # also compile every msgdesk_*.ts to .qm
 
 Every user-visible string of the window goes through Qt's tr() (or QT_TRANSLATE_NOOP
-for tables of words); pyside6-lupdate collects them from msgdesk/ui/*.py and forms/*.ui.
+for tables of words); pyside6-lupdate collects them from msgdesk/ui/**/*.py and forms/*.ui.
 To add a language: copy msgdesk.ts to msgdesk_gd.ts (Gaelic; any QLocale name works),
 translate it in Qt Linguist (pyside6-linguist), run --release and ship the .qm beside it.
 msgdesk loads the one matching the user's locale at start-up.  No code changes.
@@ -36,7 +36,10 @@ def _tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "msgdesk" / "ui").glob("*.py")) + sorted((ROOT / "forms").glob("*.ui"))
+    # Every window module, in every capability's folder under ui/ (the compiled forms are
+    # read from their .ui files instead).
+    modules = sorted(p for p in (ROOT / "msgdesk" / "ui").rglob("*.py") if "forms" not in p.parts)
+    files = modules + sorted((ROOT / "forms").glob("*.ui"))
     return [str(f.relative_to(ROOT)) for f in files]
 
 

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     national = next(p.id for p in window.template.proposals if not p.local)
     window.go_to(national)
     shoot("03-national")
-    from msgdesk.ui.nav_model import REVIEW
+    from msgdesk.ui.round.nav_model import REVIEW
 
     window.go_to(REVIEW)
     shoot("04-review")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
 
 #: Partnership names: ordinary, long, and ones a spreadsheet would take for a formula.
 PARTNERSHIPS = (

@@ -90,14 +90,14 @@ def engine(workspace):
 
 @pytest.fixture(scope="session")
 def template():
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
 
     return load_template()
 
 
 @pytest.fixture
 def example_data(template):
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
 
     return read_return_file(EXAMPLE, template)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from msgdesk.returndata import ActionData, ResponseData, ReturnData
+from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
 
 MARKUP = ['<b>not bold</b>', '<img src="/etc/hostname"/>', "&amp;", "a < b > c", "<font size=40>x</font>",
           "<para>", "&#169;", "<a href=\"file:///etc/passwd\">link</a>"]
@@ -43,7 +43,7 @@ def long_return(evidence_words: int = 5000, action_chars: int = 10_000, actions_
     """Every proposal for local completion with ``evidence_words`` words of evidence and
     actions of ``action_chars`` characters in each of their three cells; every word unique
     (``e2.3n0042``, ``a2.3n1x0042``, ``d...``, ``t...``) so that a test can find each one."""
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
 
     data = ReturnData("Long Health and Social Care Partnership", "2022", contact="Officer",
                       completed_on=date(2022, 5, 3))

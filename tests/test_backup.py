@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.errors import InputError
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import InputError
 from msgdesk.store import backup
 from msgdesk.store.workspace import Workspace
 from tests.dbdump import dump as rows

@@ -34,7 +34,7 @@ def evidence(path: Path) -> str:
 
 
 def test_officer_restores_yesterdays_backup_from_the_backups_dialog(qtbot, filled, monkeypatch):
-    from msgdesk.ui.backups_dialog import BackupsDialog
+    from msgdesk.ui.dialogs.backups import BackupsDialog
 
     original = evidence(filled)
     backup.create_backup(filled, "manual")
@@ -59,7 +59,7 @@ def test_officer_restores_yesterdays_backup_from_the_backups_dialog(qtbot, fille
 
 
 def test_answering_no_changes_nothing(qtbot, filled, monkeypatch):
-    from msgdesk.ui.backups_dialog import BackupsDialog
+    from msgdesk.ui.dialogs.backups import BackupsDialog
 
     backup.create_backup(filled, "manual")
     con = sqlite3.connect(filled)
@@ -76,7 +76,7 @@ def test_answering_no_changes_nothing(qtbot, filled, monkeypatch):
 
 
 def test_a_damaged_database_at_start_up_is_offered_its_newest_backup(qtbot, filled, monkeypatch):
-    from msgdesk.ui import backups_dialog
+    from msgdesk.ui.dialogs import backups
 
     good = backup.create_backup(filled, "manual")
     filled.write_bytes(b"\x00" * 4096)
@@ -92,7 +92,7 @@ def test_a_damaged_database_at_start_up_is_offered_its_newest_backup(qtbot, fill
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._use)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    assert backups_dialog.offer_recovery(None, Workspace(filled), raised.value) is True
+    assert backups.offer_recovery(None, Workspace(filled), raised.value) is True
     assert "is not an msgdesk database" in clicked["text"] and good.when in clicked["text"]
     open_database(filled).close()  # usable again
     assert [p for p in filled.parent.iterdir() if ".not-database-" in p.name]
@@ -101,8 +101,8 @@ def test_a_damaged_database_at_start_up_is_offered_its_newest_backup(qtbot, fill
 def test_menus_get_backups_about_and_open_data_folder(qtbot, filled, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
-    from msgdesk.ui import about
-    from msgdesk.ui.backups_dialog import install_backups_action
+    from msgdesk.ui.dialogs import about
+    from msgdesk.ui.dialogs.backups import install_backups_action
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from msgdesk.collate import (
+from msgdesk.collation.collate import (
     CHANGE_COLOURS,
     NO_RETURN,
     NO_RETURN_COLOUR,
@@ -23,9 +23,9 @@ from msgdesk.collate import (
     rating_text,
     standing_for,
 )
-from msgdesk.errors import AmbiguousNameError, InputError, NotFoundError
-from msgdesk.returndata import RATING_LABELS, RATINGS
-from msgdesk.states import RatingChange, Standing
+from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS
+from msgdesk.domain.states import RatingChange, Standing
 from tests.collation_data import ISLANDS, MISSING, PARTNERSHIPS, PREVIOUS, ROUND, add_returns, expected_ratings
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -378,7 +378,7 @@ def test_the_pdf_heat_map_change_matrix_and_tables_cell_by_cell(collated, templa
 
 @pytest.mark.parametrize("count", [1, 9, 31, 45])
 def test_a_matrix_too_wide_for_a_page_continues_with_the_proposals_and_header_again(workspace, template, count):
-    from msgdesk.returndata import ResponseData, ReturnData
+    from msgdesk.domain.return_values import ResponseData, ReturnData
 
     names = [f"Partnership {n:02d}" for n in range(count)]
     for n, name in enumerate(names):
@@ -400,8 +400,8 @@ def test_a_matrix_too_wide_for_a_page_continues_with_the_proposals_and_header_ag
 def test_partnership_names_of_every_length_never_break_the_pdf(workspace, template):
     """Names swept from 1 to 200 characters (the limit), and one of 200 wide letters: every
     page lays out (no row taller than a frame) and every cell is in its place."""
+    from msgdesk.domain.return_values import ResponseData, ReturnData
     from msgdesk.reports import collation_pdf
-    from msgdesk.returndata import ResponseData, ReturnData
 
     words = "Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt"
     for length in range(1, 201, 9):

@@ -7,9 +7,9 @@ import statistics
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.collate import SCORES, median_text, rating_text
-from msgdesk.returndata import RATINGS
+from msgdesk.cli.main import main
+from msgdesk.collation.collate import SCORES, median_text, rating_text
+from msgdesk.domain.return_values import RATINGS
 from msgdesk.store.workspace import Workspace
 from tests.collation_data import ISLANDS, PREVIOUS, ROUND, add_returns, expected_ratings
 
@@ -114,7 +114,7 @@ def test_where_we_stand_names_a_partnership_without_a_return(db, tmp_path, capsy
 
 @pytest.mark.parametrize("length", [1, 60, 140, 200])
 def test_where_we_stand_prints_for_names_of_any_length(tmp_path, template, length):
-    from msgdesk.returndata import ResponseData, ReturnData
+    from msgdesk.domain.return_values import ResponseData, ReturnData
 
     db = tmp_path / "names.db"
     ours = ("Ours " + "Gàidhealtachd partnership " * 10)[:length].strip() or "O"

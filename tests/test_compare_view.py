@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit
 
-from msgdesk.collate import NO_RETURN_COLOUR, RATING_COLOURS, SCORES, collation_for
-from msgdesk.returndata import RATING_LABELS
-from msgdesk.ui.compare_model import (
+from msgdesk.collation.collate import NO_RETURN_COLOUR, RATING_COLOURS, SCORES, collation_for
+from msgdesk.domain.return_values import RATING_LABELS
+from msgdesk.ui.collation.model import (
     CELL_ROLE,
     CHANGES_MODE,
     FIRST_PROPOSAL,
@@ -23,7 +23,7 @@ from msgdesk.ui.compare_model import (
     MatrixModel,
     StandingModel,
 )
-from msgdesk.ui.mnemonics import letters_in
+from msgdesk.ui.widgets.mnemonics import letters_in
 from tests.collation_data import ISLANDS, MISSING, PARTNERSHIPS, PREVIOUS, ROUND, add_returns, expected_ratings
 from tests.conftest import EXAMPLE
 
@@ -96,7 +96,7 @@ def test_sorting_by_partnership_by_proposal_and_filtering_by_group(collated, tem
 
 
 def test_the_change_model_and_where_we_stand_model(collated, template):
-    from msgdesk.collate import change_between, standing_for
+    from msgdesk.collation.collate import change_between, standing_for
 
     c = collation_for(collated, ROUND, PREVIOUS)
     model = MatrixModel(CHANGES_MODE)
@@ -230,7 +230,7 @@ def test_every_control_of_the_compare_tab_has_its_own_alt_letter_and_a_name(wind
 
 
 def test_groups_are_made_renamed_and_deleted_in_the_window(qtbot, collated, monkeypatch):
-    from msgdesk.ui.groups_dialog import GroupsDialog
+    from msgdesk.ui.collation.groups_dialog import GroupsDialog
 
     dialog = GroupsDialog(collated)
     qtbot.addWidget(dialog)

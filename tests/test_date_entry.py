@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from msgdesk.timescales import parse_date
+from msgdesk.domain.timescales import parse_date
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -39,7 +39,7 @@ def field(qtbot):
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-    from msgdesk.ui.date_edit import DateEdit
+    from msgdesk.ui.widgets.date_edit import DateEdit
 
     host = QWidget()
     layout = QVBoxLayout(host)

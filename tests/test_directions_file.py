@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from msgdesk.directions.money import MAX_PENCE, AmountError, parse_pounds, pounds_shown, pounds_text
-from msgdesk.directionsfile import (
+from msgdesk.directions.file import (
     DirectionsFileError,
     dump_directions,
     parse_directions,
     read_directions_file,
     supersession_cycles,
 )
+from msgdesk.directions.money import MAX_PENCE, AmountError, parse_pounds, pounds_shown, pounds_text
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "resources" / "examples" / "directions-example.json"

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from msgdesk.directions.file import read_directions_file
 from msgdesk.directions.log import build_log, read_log
 from msgdesk.directions.values import Bodies, Direction, DirectionRecord, Link, Milestone, Partner, ResourceBasis
-from msgdesk.directionsfile import read_directions_file
-from msgdesk.states import DirectionStatus
+from msgdesk.domain.states import DirectionStatus
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "resources" / "examples" / "directions-example.json"

@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
+from msgdesk.directions.file import read_directions_file
 from msgdesk.directions.log import build_log, read_log
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.values import Bodies, Direction, DirectionRecord, Entry, Link, Milestone, Partner, ResourceBasis
-from msgdesk.directionsfile import read_directions_file
 from msgdesk.reports.directions_log_pdf import render
 from msgdesk.reports.directions_log_xlsx import build_workbook
 from tests.conftest import ROOT

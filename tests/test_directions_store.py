@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from msgdesk.directions.money import MAX_PENCE
 from msgdesk.directions.values import Direction, Milestone, Partner, ResourceBasis
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     ConcurrentEditError,
     DirectionClosedError,
     DirectionLockedError,
@@ -25,7 +25,7 @@ from msgdesk.errors import (
     ReasonRequiredError,
     RecordFixedError,
 )
-from msgdesk.states import Backend, DirectionStatus
+from msgdesk.domain.states import Backend, DirectionStatus
 from msgdesk.store.workspace import Workspace
 from tests.conftest import ROOT
 

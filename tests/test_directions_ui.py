@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from msgdesk.states import DirectionStatus
+from msgdesk.domain.states import DirectionStatus
 from tests.test_directions_reports import pages_text
 from tests.test_ui_keyboard_story import focus, press, type_text, when_modal
 from tests.test_ui_officer_desk import duplicates
@@ -179,7 +179,7 @@ def test_an_officer_drafts_issues_varies_revokes_completes_and_prints_the_log_by
 
     # print the log as at today: Alt+I, P, a file name chosen
     pdf = tmp_path / "directions log.pdf"
-    monkeypatch.setattr("msgdesk.ui.exports.ask_save_path", lambda *a, **k: str(pdf))
+    monkeypatch.setattr("msgdesk.ui.file_menu.ask_save_path", lambda *a, **k: str(pdf))
     by_menu(qtbot, window, Qt.Key.Key_P, problems)
     text = " ".join(" ".join(pages_text(pdf.read_bytes())).split())
     assert "Superseded by NAIJB-2026-02 on 28 November 2026" in text
@@ -214,7 +214,7 @@ def test_the_tab_filters_sorts_and_loads_the_example(window, qtbot, workspace, e
     view.search.setText("arran island")
     assert view.proxy.rowCount() == 1
     view.clear_filters()
-    from msgdesk.ui.directions_model import COLUMN
+    from msgdesk.ui.directions.model import COLUMN
 
     view.table.sortByColumn(COLUMN["resource"], Qt.SortOrder.DescendingOrder)
     assert view.proxy.item_at(0).reference == "NAIJB-2026-01"  # £169,220,000.00, the largest
@@ -242,11 +242,11 @@ def test_no_alt_letter_means_two_things_on_the_directions_tab_or_its_dialogs(win
     QApplication.processEvents()
     assert not view.issue_button.isHidden() and duplicates(window) == {}
     letters = [a.text() for a in window.menu_directions.actions() if not a.isSeparator()]
-    from msgdesk.ui.mnemonics import mnemonic
+    from msgdesk.ui.widgets.mnemonics import mnemonic
 
     assert len({mnemonic(t) for t in letters}) == len(letters), letters
     from msgdesk.directions.values import Bodies
-    from msgdesk.ui.directions_dialogs import ActDialog, DirectionDialog
+    from msgdesk.ui.directions.dialogs import ActDialog, DirectionDialog
 
     dialogs = [DirectionDialog(view, Bodies("NHS Ayrshire & Arran", ""), lambda d: None),
                ActDialog(view, "t", "i", lambda d: None, today=date(2026, 12, 1), date_label="&Dated",
@@ -297,7 +297,7 @@ def test_a_refused_change_keeps_the_form_open_with_what_was_typed(window, qtbot,
     window.open_round(example_round.id)
     view = open_directions(window, qtbot)
     from msgdesk.directions.values import Direction
-    from msgdesk.ui.directions_dialogs import DirectionDialog
+    from msgdesk.ui.directions.dialogs import DirectionDialog
 
     saved = []
 

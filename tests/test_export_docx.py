@@ -12,8 +12,8 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from msgdesk.reports import docx_appendix
-from msgdesk.returndata import RATING_LABELS, RATINGS, ActionData
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData
+from msgdesk.reports import appendix_docx
 from tests.returns import FORMULA_LIKE, GAELIC, MARKUP, hostile_return, long_return
 
 TICK, PREVIOUS = "\u2713", "\u25cb"
@@ -57,7 +57,7 @@ def example():
 
 @pytest.fixture(scope="module")
 def document(example):
-    return reopen(docx_appendix.render(example))
+    return reopen(appendix_docx.render(example))
 
 
 def test_key_features_and_proposals_are_real_headings(document, template):
@@ -141,7 +141,7 @@ def test_title_language_attribution_and_draft(example, document, template):
     footer = section.footer._element.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
 
-    approved = reopen(docx_appendix.render(dataclasses.replace(
+    approved = reopen(appendix_docx.render(dataclasses.replace(
         example, status="approved", ijb_meeting_date=date(2019, 5,
                                                           16), minute_reference="IJB item 9"), template=template))
     assert "DRAFT" not in all_text(approved)
@@ -149,7 +149,7 @@ def test_title_language_attribution_and_draft(example, document, template):
 
 
 def test_hostile_text_is_written_literally(template):
-    document = reopen(docx_appendix.render(hostile_return(), label="Appendix <1> & more", template=template))
+    document = reopen(appendix_docx.render(hostile_return(), label="Appendix <1> & more", template=template))
     text = all_text(document)
     for fragment in MARKUP + FORMULA_LIKE + [GAELIC, "=cmd|' /C calc'!A0", "<b>Lead</b> & co", "😀",
                                              "Appendix <1> & more", "Comhairle nan Eilean Siar <b>&amp;</b>"]:
@@ -164,7 +164,7 @@ def test_hostile_text_is_written_literally(template):
 
 def test_a_long_return_is_written_whole(template):
     data = long_return(evidence_words=5000, action_chars=10_000, actions_per_proposal=2)
-    document = reopen(docx_appendix.render(data, template=template))
+    document = reopen(appendix_docx.render(data, template=template))
     tokens = all_text(document).split()
     expected = []
     for response in data.responses:
@@ -178,7 +178,7 @@ def test_a_long_return_is_written_whole(template):
 def test_export_writes_the_file_atomically(example, tmp_path):
     out = tmp_path / "appendix.docx"
     out.write_bytes(b"old")
-    assert docx_appendix.export(example, out) == out
+    assert appendix_docx.export(example, out) == out
     with zipfile.ZipFile(out) as package:
         assert "word/document.xml" in package.namelist()
         assert not any("thumbnail" in name for name in package.namelist())  # not python-docx's own picture
@@ -186,9 +186,9 @@ def test_export_writes_the_file_atomically(example, tmp_path):
 
 
 def test_unrated_and_empty_proposals(template):
-    from msgdesk.returndata import ReturnData
+    from msgdesk.domain.return_values import ReturnData
 
-    text = all_text(reopen(docx_appendix.render(ReturnData("Empty HSCP", "2020"), template=template)))
+    text = all_text(reopen(appendix_docx.render(ReturnData("Empty HSCP", "2020"), template=template)))
     assert text.count("Not rated") == 22
     assert text.count("No evidence recorded.") == 22
     assert text.count("No improvement actions recorded.") == 22
@@ -196,11 +196,11 @@ def test_unrated_and_empty_proposals(template):
 
 
 def test_no_action_due_date_is_invented(template):
-    from msgdesk.returndata import ResponseData, ReturnData
+    from msgdesk.domain.return_values import ResponseData, ReturnData
 
     data = ReturnData("N HSCP", "2021", completed_on=date(2021, 5, 3), responses=[ResponseData(
         "2.1", "established", actions=[ActionData("Review", timescale="6 months"),
                                        ActionData("Plan", timescale="Q4 21/22", due_date=date(2022, 2, 28))])])
-    text = all_text(reopen(docx_appendix.render(data, template=template)))
+    text = all_text(reopen(appendix_docx.render(data, template=template)))
     assert "6 months" in text and "3 November 2021" not in text
     assert "Due date set by hand: 28 February 2022" in text

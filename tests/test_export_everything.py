@@ -20,7 +20,7 @@ import docx
 import openpyxl
 import pytest
 
-from msgdesk.cli import main
+from msgdesk.cli.main import main
 from tests.pdftext import pdf_text
 from tests.returns import FORMULA_LIKE, GAELIC, MARKUP, hostile_return, long_return
 
@@ -114,7 +114,7 @@ def test_a_long_return_exports_whole_and_its_report_prints_whole(workspace, db_p
 
 @pytest.fixture
 def long_evidence_round(workspace, db_path):
-    from msgdesk.returndata import ResponseData, ReturnData
+    from msgdesk.domain.return_values import ResponseData, ReturnData
 
     data = ReturnData("Failing HSCP", "2021", completed_on=date(2021, 5, 3), responses=[
         ResponseData("2.3", "established", evidence=" ".join(f"word{i}" for i in range(4000)))])
@@ -159,8 +159,8 @@ def test_an_output_that_cannot_be_written_does_not_stop_the_others(long_evidence
 
 
 def test_the_progress_report_names_the_action_when_layout_fails(workspace, db_path, tmp_path, capsys, monkeypatch):
+    from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
     from msgdesk.reports.grid import TextGrid
-    from msgdesk.returndata import ActionData, ResponseData, ReturnData
 
     data = ReturnData("Failing HSCP", "2021", completed_on=date(2021, 5, 3), responses=[
         ResponseData("4.1", "established", actions=[ActionData("word " * 5000, timescale="December 2022")])])
@@ -181,7 +181,7 @@ def test_the_progress_report_names_the_action_when_layout_fails(workspace, db_pa
 def test_file_export_word_writes_the_appendix(window, qtbot, example_round, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from msgdesk.ui import exports
+    from msgdesk.ui import file_menu
 
     window.open_round(example_round.id)
     target = tmp_path / "appendix.docx"
@@ -190,7 +190,7 @@ def test_file_export_word_writes_the_appendix(window, qtbot, example_round, tmp_
                         staticmethod(lambda parent, title, name, pattern: asked.append((title, name, pattern))
                                      or (str(target), pattern)))
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Close))
-    assert exports.export_docx(window, window.session) == target
+    assert file_menu.export_docx(window, window.session) == target
     assert [(title, Path(name).name, kinds) for title, name, kinds in asked] == [
         ("Export Word", "north-ayrshire-2019.docx", "Word documents (*.docx)")]
     document = docx.Document(io.BytesIO(target.read_bytes()))
@@ -202,7 +202,7 @@ def test_file_export_explains_a_layout_failure(window, qtbot, workspace, long_ev
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from msgdesk.reports.grid import TextGrid
-    from msgdesk.ui import exports
+    from msgdesk.ui import file_menu
 
     window.open_round(workspace.rounds.find_round("Failing HSCP", "2021").id)
     target = tmp_path / "appendix.pdf"
@@ -211,7 +211,7 @@ def test_file_export_explains_a_layout_failure(window, qtbot, workspace, long_ev
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
     monkeypatch.setattr(TextGrid, "split", lambda self, w, h: [])
-    assert exports.export_report(window, window.session, "pdf") is None
+    assert file_menu.export_report(window, window.session, "pdf") is None
     assert len(warnings) == 1 and "The PDF file was not written" in warnings[0]
     assert "proposal 2.3, Evidence / Notes" in warnings[0]
     assert not target.exists()

@@ -18,12 +18,12 @@ from datetime import date
 
 import pytest
 
-from msgdesk.reports import pdf_appendix
+from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+from msgdesk.reports import appendix_pdf
 from msgdesk.reports.fonts import register_fonts
 from msgdesk.reports.pages import content_height, content_width
 from msgdesk.reports.styles import styles
 from msgdesk.reports.textblock import wrap_lines
-from msgdesk.returndata import ActionData, ResponseData, ReturnData
 from tests.pdftext import words as pdf_words
 
 PAGES = 3.2  # the longest text in each sweep, in pages of that cell
@@ -67,7 +67,7 @@ def assert_all_printed(pdf: bytes, tag: str, counts: list[int]) -> None:
 
 def _appendix_documents(counts: list[int], make) -> list[bytes]:
     """Appendices with one swept length per proposal (22 per document)."""
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
 
     proposals = load_template().local_proposals
     pdfs = []
@@ -75,7 +75,7 @@ def _appendix_documents(counts: list[int], make) -> list[bytes]:
         data = ReturnData("Sweep HSCP", "2021", completed_on=date(2021, 5, 3))
         for proposal, count in zip(proposals, counts[start:start + len(proposals)], strict=False):
             data.responses.append(make(proposal.id, count))
-        pdfs.append(pdf_appendix.render(data))
+        pdfs.append(appendix_pdf.render(data))
     return pdfs
 
 
@@ -83,13 +83,13 @@ INNER = 8  # the grid's left and right padding
 
 
 def _action_widths() -> list[float]:
-    rest = content_width() - pdf_appendix.LABEL_WIDTH
+    rest = content_width() - appendix_pdf.LABEL_WIDTH
     return [rest * 0.42 - INNER, rest * 0.36 - INNER, rest * 0.22 - INNER]
 
 
 def test_evidence_of_every_length_prints_whole():
     register_fonts()
-    counts = sweep(content_width() - pdf_appendix.LABEL_WIDTH - INNER, styles().cell, "e")
+    counts = sweep(content_width() - appendix_pdf.LABEL_WIDTH - INNER, styles().cell, "e")
     assert len(counts) > 3 * content_height() / styles().cell.leading  # more than three pages of lines
     pdfs = _appendix_documents(counts, lambda pid, n: ResponseData(pid, "established", evidence=_text("e", n, n)))
     for pdf_index, pdf in enumerate(pdfs):
@@ -141,9 +141,9 @@ def test_three_long_action_cells_cut_in_step_print_whole():
 
 
 def _report_pdf(workspace, actions: list[ActionData], updates: dict[int, str] | None = None) -> bytes:
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
+    from msgdesk.reports.progress_pdf import render
     from msgdesk.tracker.report import build_report
-    from msgdesk.tracker.report_pdf import render
 
     proposals = load_template().local_proposals
     data = ReturnData("Sweep HSCP", "2021", completed_on=date(2021, 5, 3))
@@ -159,13 +159,13 @@ def _report_pdf(workspace, actions: list[ActionData], updates: dict[int, str] | 
 
 
 def _report_widths() -> dict[str, float]:
-    from msgdesk.tracker.report_pdf import ITEM_COLUMNS, _widths
+    from msgdesk.reports.progress_pdf import ITEM_COLUMNS, _widths
 
     return {title: width - 6 for (title, _), width in zip(ITEM_COLUMNS, _widths(), strict=False)}
 
 
 def _report_style():
-    from msgdesk.tracker.report_pdf import _item_styles
+    from msgdesk.reports.progress_pdf import _item_styles
 
     return _item_styles()["cell"]
 
@@ -195,7 +195,7 @@ def test_cover_and_summary_text_of_any_length_print_whole():
     register_fonts()
     contact = _text("c", 2500, 2500)
     name = "Long Partnership " + _text("p", 1, 400)
-    pdf = pdf_appendix.render(ReturnData(name, "2021", contact=contact))
+    pdf = appendix_pdf.render(ReturnData(name, "2021", contact=contact))
     assert_all_printed(pdf, "c", [2500])
     printed = set(pdf_words(pdf))
     for i in range(400):

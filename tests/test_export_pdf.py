@@ -12,11 +12,11 @@ import pytest
 
 pdfplumber = pytest.importorskip("pdfplumber")
 
-from msgdesk.reports import pdf_appendix  # noqa: E402
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData  # noqa: E402
+from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData  # noqa: E402
+from msgdesk.reports import appendix_pdf  # noqa: E402
 
-TICK = pdf_appendix.TICK
-PREVIOUS = pdf_appendix.PREVIOUS
+TICK = appendix_pdf.TICK
+PREVIOUS = appendix_pdf.PREVIOUS
 TIMESCALES = ["December 2021", "Q4 20/21", "6 months", "Ongoing", "2021/22", "TBC"]
 
 
@@ -115,7 +115,7 @@ class Parsed:
 
 
 def parse(data: ReturnData, only: slice = slice(None), **kwargs) -> Parsed:
-    return Parsed(pdf_appendix.render(data, **kwargs), only)
+    return Parsed(appendix_pdf.render(data, **kwargs), only)
 
 
 def _column(rating: str | None) -> int | None:
@@ -128,7 +128,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "nort
 def _example() -> ReturnData:
     """The North Ayrshire example with a delivery text, timescale and lead on every action
     (the example itself has none)."""
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
 
     data = read_return_file(EXAMPLE)
     n = 0
@@ -300,7 +300,7 @@ def test_the_pdf_reads_aloud(example, parsed_example, template):
     text = _norm(pdf_text(parsed_example.bytes, raw=True))
     for response in example.responses:
         proposal = template.proposal(response.proposal)
-        said = f"{proposal.id}: {_norm(proposal.text)} {TICK} {pdf_appendix.RATING_LABELS[response.rating]}"
+        said = f"{proposal.id}: {_norm(proposal.text)} {TICK} {appendix_pdf.RATING_LABELS[response.rating]}"
         assert said in text, said
     # the proposal pages read in the template's order
     positions = [text.index(f"Proposal {p.id} {_norm(p.text)}") for p in template.proposals]
@@ -408,7 +408,7 @@ def test_control_characters_are_dropped(template):
 def test_export_writes_the_file_atomically_and_reports_progress(example_data, tmp_path):
     out = tmp_path / "sub" / "appendix.pdf"
     calls = []
-    result = pdf_appendix.export(example_data, out, progress=lambda done, total: calls.append((done, total)))
+    result = appendix_pdf.export(example_data, out, progress=lambda done, total: calls.append((done, total)))
     assert result == out
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in out.parent.iterdir()] == ["appendix.pdf"]  # no temporary file left
@@ -420,7 +420,7 @@ def test_export_writes_the_file_atomically_and_reports_progress(example_data, tm
     assert len(calls) >= 20
     # an existing file is replaced
     out.write_bytes(b"old")
-    pdf_appendix.export(example_data, out)
+    appendix_pdf.export(example_data, out)
     assert out.read_bytes().startswith(b"%PDF-")
 
 
@@ -431,9 +431,9 @@ def test_export_failure_leaves_the_old_file(example_data, tmp_path, monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("layout failed")
 
-    monkeypatch.setattr(pdf_appendix, "build_pdf", broken)
+    monkeypatch.setattr(appendix_pdf, "build_pdf", broken)
     with pytest.raises(RuntimeError):
-        pdf_appendix.export(example_data, out)
+        appendix_pdf.export(example_data, out)
     assert out.read_bytes() == b"old"
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from msgdesk.reports import xlsx_workbook
-from msgdesk.returndata import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.reports import return_xlsx
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
 HEADERS = {
@@ -52,7 +52,7 @@ def _text_cells(wb):
 
 
 def test_sheets_headers_and_layout(example_data, template):
-    wb = reopen(xlsx_workbook.render(example_data, template))
+    wb = reopen(return_xlsx.render(example_data, template))
     assert wb.sheetnames == ["Summary", "Responses", "Actions", "About"]
     for name, headers in HEADERS.items():
         ws = wb[name]
@@ -71,7 +71,7 @@ def test_sheets_headers_and_layout(example_data, template):
 
 def test_every_sheet_prints_landscape_one_page_wide_with_its_header_repeated(example_data, template, tmp_path):
     path = tmp_path / "c.xlsx"
-    xlsx_workbook.export(example_data, path, template)
+    return_xlsx.export(example_data, path, template)
     wb = openpyxl.load_workbook(path)  # read back from the file: the print settings were saved
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
@@ -92,7 +92,7 @@ def test_returns_stack_partnership_round_and_reference_lead_every_data_row(examp
                                            for r in example_data.responses])
     stacked: dict[str, list] = {}
     for data in (example_data, other):
-        wb = reopen(xlsx_workbook.render(data, template))
+        wb = reopen(return_xlsx.render(data, template))
         for name, headers in HEADERS.items():
             assert [c.value for c in wb[name][1]] == headers
             stacked.setdefault(name, []).extend(rows(wb[name]))
@@ -111,7 +111,7 @@ def test_ratings_as_words_and_numbers(template):
     data = ReturnData("N HSCP", "2021", responses=[
         ResponseData(p.id, rating, previous_rating=RATINGS[(i + 1) % 4] if i % 2 else None)
         for i, (p, rating) in enumerate(zip(template.local_proposals, RATINGS * 6, strict=False))])
-    wb = reopen(xlsx_workbook.render(data, template))
+    wb = reopen(return_xlsx.render(data, template))
     summary = wb["Summary"]
     for row in rows(summary):
         proposal = template.proposal(row[3])
@@ -133,7 +133,7 @@ def test_ratings_as_words_and_numbers(template):
 
 
 def test_example_contents(example_data, template):
-    wb = reopen(xlsx_workbook.render(example_data, template))
+    wb = reopen(return_xlsx.render(example_data, template))
     responses = {r.proposal: r for r in example_data.responses}
 
     summary = [r[2:] for r in rows(wb["Summary"])]
@@ -185,7 +185,7 @@ def test_due_dates_are_real_dates(example_data, template):
         ActionData("e", status="complete", lead="Jo"),
     ])
     data.responses = [response] + data.responses[1:]
-    wb = reopen(xlsx_workbook.render(data, template))
+    wb = reopen(return_xlsx.render(data, template))
     ws = wb["Actions"]
     due = [ws.cell(row=r, column=col(ws, "Due date") + 1) for r in range(2, 7)]
     assert [c.value for c in due] == [datetime(2021, 12, 31), datetime(2019, 10, 18), None, datetime(2022, 1, 5), None]
@@ -209,7 +209,7 @@ def test_user_text_is_always_text_never_a_formula(template):
     data.responses.append(ResponseData("1.1", "established", evidence=FORMULAS[6]))
     data.responses.append(ResponseData("1.2", None, evidence=FORMULAS[3], actions=[
         ActionData(f, f, f, lead=f.replace("\t", " ").replace("\r", " ")) for f in FORMULAS]))
-    wb = reopen(xlsx_workbook.render(data, template))
+    wb = reopen(return_xlsx.render(data, template))
     cells = list(_text_cells(wb))
     assert all(c.data_type == "s" for c in cells)
     values = [c.value for c in cells]
@@ -229,7 +229,7 @@ def test_user_text_is_always_text_never_a_formula(template):
     # and in the file itself: inline strings, no <f> formula element anywhere
     import zipfile
 
-    with zipfile.ZipFile(io.BytesIO(xlsx_workbook.render(data, template))) as z:
+    with zipfile.ZipFile(io.BytesIO(return_xlsx.render(data, template))) as z:
         sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
     assert sheets and not any("<f>" in s or "<f " in s for s in sheets)
 
@@ -239,7 +239,7 @@ def test_long_text_is_split_or_truncated_visibly(template):
     data = ReturnData("Long HSCP", "2020")
     data.responses.append(ResponseData("2.3", "established", evidence=long_evidence,
                                        actions=[ActionData("y" * 40000, "z" * 33000, "6 months")]))
-    wb = reopen(xlsx_workbook.render(data, template))
+    wb = reopen(return_xlsx.render(data, template))
     got = [r[2:] for r in rows(wb["Responses"]) if r[2] == "2.3"]
     assert len(got) == 3
     assert got[0][1] == "Established" and got[1][1] is None and got[2][1] is None
@@ -264,7 +264,7 @@ def test_gaelic_emoji_and_control_characters(template):
     data = ReturnData("Comhairle nan Eilean Siar – “Slàinte”", "2021/22", contact="Màiri 😀")
     data.responses.append(ResponseData("6.1", "exemplary", evidence="Slàinte\x00 mhath\x0b ✓ 🏴󠁧󠁢󠁳󠁣󠁴󠁿",
                                        actions=[ActionData("Gàidhlig <b>&amp;</b>", lead="Ò")]))
-    wb = reopen(xlsx_workbook.render(data, template))
+    wb = reopen(return_xlsx.render(data, template))
     about = {r[0]: r[1] for r in wb["About"].iter_rows(values_only=True)}
     assert about["Partnership"] == "Comhairle nan Eilean Siar – “Slàinte”"
     assert about["Contact"] == "Màiri 😀"
@@ -276,7 +276,7 @@ def test_gaelic_emoji_and_control_characters(template):
 def test_export_writes_the_file(example_data, tmp_path):
     out = tmp_path / "collation.xlsx"
     out.write_bytes(b"old")
-    assert xlsx_workbook.export(example_data, out) == out
+    assert return_xlsx.export(example_data, out) == out
     assert reopen(out.read_bytes()).sheetnames == ["Summary", "Responses", "Actions", "About"]
     assert [p.name for p in tmp_path.iterdir()] == ["collation.xlsx"]
 
@@ -285,7 +285,7 @@ def test_export_writes_the_file(example_data, tmp_path):
 
 
 def test_cli_export_pdf_and_xlsx(tmp_path, capsys):
-    from msgdesk.cli import main
+    from msgdesk.cli.main import main
 
     db = tmp_path / "cli.db"
     assert main(["import", str(EXAMPLE), "--db", str(db)]) == 0
@@ -304,7 +304,7 @@ def test_cli_export_pdf_and_xlsx(tmp_path, capsys):
 
 
 def test_cli_export_of_an_unknown_round_fails_cleanly(tmp_path, capsys):
-    from msgdesk.cli import main
+    from msgdesk.cli.main import main
 
     status = main(["export", "--db", str(tmp_path / "empty.db"), "-p", "Nobody", "-r", "2019",
                    "--pdf", str(tmp_path / "x.pdf")])

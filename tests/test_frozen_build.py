@@ -76,7 +76,7 @@ def test_frozen_app_imports_and_exports_the_example(frozen, tmp_path):
     out = tmp_path / "out.json"
     done = run(frozen, "export", "-p", PARTNERSHIP, "-r", "2019", "--json", str(out), "--db", db, home=tmp_path)
     assert done.returncode == 0, done.stderr
-    from msgdesk.cli import main
+    from msgdesk.cli.main import main
 
     expected = tmp_path / "expected.json"
     assert main(["import", str(EXAMPLE), "--db", str(tmp_path / "source.db")]) == 0

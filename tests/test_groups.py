@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from msgdesk.cli import main
-from msgdesk.errors import AmbiguousNameError, InputError, NotFoundError, RecordFixedError
-from msgdesk.returndata import ResponseData, ReturnData
-from msgdesk.returnfile import MAX_NAME
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError, RecordFixedError
+from msgdesk.domain.return_values import ResponseData, ReturnData
+from msgdesk.rounds.return_file import MAX_NAME
 from msgdesk.store.workspace import Workspace
 from tests.conftest import ROOT
 from tests.dbdump import dump

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from msgdesk.states import Backend
+from msgdesk.domain.states import Backend
 from msgdesk.store.target import SqliteTarget
 
 GUARD = re.compile(r"\[(round-locked|id-fixed|reference-fixed|history-append-only|move-not-allowed|reason-required)\]")

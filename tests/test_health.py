@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.errors import DamagedDatabaseError, StorageFullError
-from msgdesk.states import FileState
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import DamagedDatabaseError, StorageFullError
+from msgdesk.domain.states import FileState
 from msgdesk.store import health
 from msgdesk.store.workspace import Workspace
 from tests.conftest import EXAMPLE, ROOT

@@ -25,7 +25,7 @@ from tests.conftest import ROOT
 EDITOR = r"""
 import sys
 from datetime import date
-from msgdesk.returnfile import read_return_file
+from msgdesk.rounds.return_file import read_return_file
 from msgdesk.store.workspace import Workspace
 
 ws = Workspace(sys.argv[1])

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from msgdesk.cli import main
-from msgdesk.returnfile import dump_return, parse_return, write_return_file
+from msgdesk.cli.main import main
+from msgdesk.rounds.return_file import dump_return, parse_return, write_return_file
 from msgdesk.store.workspace import Workspace
 from tests.conftest import EXAMPLE
 from tests.dbdump import dump
@@ -48,7 +48,7 @@ def contributor_reply(tmp_path, pack_path, edit, name="reply.json", user="Alan B
     the same repositories the window uses, sent back."""
     home = tmp_path / f"contrib-{name}.db"
     with Workspace.open(home, user=user) as ws:
-        from msgdesk.returnfile import read_return_file
+        from msgdesk.rounds.return_file import read_return_file
 
         round_id = ws.contributions.receive_pack(read_return_file(pack_path, ws.template))
         edit(ws, round_id)
@@ -126,7 +126,7 @@ def test_two_contributors_from_one_base_overlapping_proposals(lead_db, tmp_path,
 
 
 def _action(text, timescale):
-    from msgdesk.returndata import ActionData
+    from msgdesk.domain.return_values import ActionData
 
     return ActionData(action=text, timescale=timescale)
 
@@ -295,7 +295,7 @@ def test_every_malformed_workbook_reply_is_refused_with_its_cell(lead_db, tmp_pa
 
 
 def test_deleted_here_edited_there_and_edited_here_deleted_there_are_held(workspace, example_round):
-    from msgdesk.states import ConflictField
+    from msgdesk.domain.states import ConflictField
 
     rid = example_round.id
     pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")

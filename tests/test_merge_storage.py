@@ -9,9 +9,9 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import text
 
-from msgdesk.errors import ConflictClosedError, RecordFixedError, RoundLockedError
-from msgdesk.returnfile import dump_return, parse_return
-from msgdesk.states import ConflictResolution, PackState
+from msgdesk.domain.errors import ConflictClosedError, RecordFixedError, RoundLockedError
+from msgdesk.domain.states import ConflictResolution, PackState
+from msgdesk.rounds.return_file import dump_return, parse_return
 from msgdesk.store.workspace import Workspace
 
 
@@ -138,7 +138,7 @@ def test_the_order_of_the_actions_is_merged_like_a_field(workspace, example_roun
 
 
 def test_the_check_before_ijb_lists_conflicts_waiting_and_packs_not_merged(workspace, example_round):
-    from msgdesk.review import find_problems, summarise
+    from msgdesk.rounds.review import find_problems, summarise
 
     rid = example_round.id
     first = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
@@ -168,7 +168,7 @@ def test_the_check_before_ijb_lists_conflicts_waiting_and_packs_not_merged(works
 
 def test_a_round_is_not_approved_while_a_contributors_conflict_waits(workspace, example_round):
     """Once approved, the return could not take the contributor's text any more."""
-    from msgdesk.errors import MoveNotAllowedError
+    from msgdesk.domain.errors import MoveNotAllowedError
 
     rid = example_round.id
     pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from msgdesk.store.workspace import Workspace
-from msgdesk.ui import contributions as ui_contributions
-from msgdesk.ui.contributions import SendPackDialog, merge_file, open_pack, send_back
+from msgdesk.ui.contributions import menu
+from msgdesk.ui.contributions.menu import SendPackDialog, merge_file, open_pack, send_back
 
 
 def _yes(monkeypatch):
@@ -146,8 +146,8 @@ def test_the_name_recorded_with_changes_is_asked_once_and_kept(window, monkeypat
 
     asked = []
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (asked.append(a) or ("Caroline Whyte", True)))
-    ui_contributions.ask_name_once(window)
-    ui_contributions.ask_name_once(window)
+    menu.ask_name_once(window)
+    menu.ask_name_once(window)
     assert len(asked) == 1
     assert window.workspace.user == "Caroline Whyte"
     assert window.settings.value("user/name") == "Caroline Whyte"
@@ -166,6 +166,6 @@ def test_a_pack_opened_again_carries_on_where_the_contributor_left_off(qtbot, wi
     qtbot.addWidget(again)
     assert again.session.response("3.1").evidence == "Dan's words"
     again.close()
-    with Workspace.open(ui_contributions.contribution_database(
+    with Workspace.open(menu.contribution_database(
             workspace.contributions.packs(example_round.id)[0].uid)) as ws:
         assert len(ws.rounds.list_rounds()) == 1

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from msgdesk.errors import InputError
-from msgdesk.packs import parse_proposals, proposals_text
-from msgdesk.returnfile import ReturnFileError, dump_return, parse_return
+from msgdesk.contributions.packs import parse_proposals, proposals_text
+from msgdesk.domain.errors import InputError
+from msgdesk.rounds.return_file import ReturnFileError, dump_return, parse_return
 from tests.test_returnfile_fuzz import LOCATED
 
 
@@ -62,11 +62,11 @@ def test_a_pack_holds_its_proposals_and_the_base_they_were_cut_from(workspace, e
 
 def test_the_workbook_has_its_sheets_a_drop_down_protected_descriptors_and_text_never_a_formula(
         workspace, example_round, template, tmp_path):
-    from msgdesk import pack_xlsx
+    from msgdesk.contributions import pack_workbook
 
     workspace.rounds.set_evidence(example_round.id, "2.3", "=HYPERLINK(\"http://x\")")
     data = workspace.contributions.cut_pack(example_round.id, ["2.3", "4.4"], "Bea, Governance")
-    path = pack_xlsx.export(data, tmp_path / "pack.xlsx", template)
+    path = pack_workbook.export(data, tmp_path / "pack.xlsx", template)
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["How to fill it in", "Responses", "Actions", "Descriptors", "msgdesk"]
     assert workbook["msgdesk"].sheet_state == "veryHidden"
@@ -85,7 +85,7 @@ def test_the_workbook_has_its_sheets_a_drop_down_protected_descriptors_and_text_
     descriptors = workbook["Descriptors"]
     assert descriptors["B2"].value == template.proposal("2.3").descriptor("not_yet_established")
     # read back untouched, it says what the pack said
-    reply = pack_xlsx.read_reply(path, template)
+    reply = pack_workbook.read_reply(path, template)
     assert [(r.proposal, r.rating, r.evidence, [a.uid for a in r.actions]) for r in reply.responses] == \
         [(r.proposal, r.rating, r.evidence, [a.uid for a in r.actions]) for r in data.responses]
 

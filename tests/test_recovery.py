@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.errors import (
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import (
     AlreadyOpenError,
     DamagedDatabaseError,
     NotADatabaseError,
@@ -27,7 +27,7 @@ from msgdesk.errors import (
     SchemaTooNewError,
     StorageFullError,
 )
-from msgdesk.states import FileState
+from msgdesk.domain.states import FileState
 from msgdesk.store import backup, health, network
 from msgdesk.store.lock import InstanceLock
 from msgdesk.store.workspace import Workspace
@@ -291,7 +291,7 @@ def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path):
 
 
 def test_two_imports_at_once_queue_rather_than_corrupt(filled):
-    code = ("import sys\nfrom msgdesk.cli import main\n"
+    code = ("import sys\nfrom msgdesk.cli.main import main\n"
             "sys.exit(main(['import', sys.argv[2], '--replace', '--db', sys.argv[1]]))")
     procs = [child(code, str(filled), str(EXAMPLE)) for _ in range(3)]
     results = [(p.wait(timeout=120), p.stderr.read()) for p in procs]
@@ -352,7 +352,7 @@ def test_a_full_disk_refuses_the_change_and_keeps_what_was_saved(filled):
     """PRAGMA max_page_count: the database cannot grow, as on a full disk."""
     from sqlalchemy import event
 
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
 
     before = rows(filled)
     workspace = open_database(filled, backup_on_open=False)
@@ -387,7 +387,7 @@ def test_a_really_full_disk_is_survived(filled, tiny_mount, capsys):
     assert "The disk is full" in capsys.readouterr().err
     leftovers = [p.name for p in backup.backup_folder(db).iterdir() if not p.name.endswith(".checked.json")]
     assert leftovers == []  # no half backup
-    from msgdesk.returnfile import read_return_file, write_return_file
+    from msgdesk.rounds.return_file import read_return_file, write_return_file
 
     data = read_return_file(EXAMPLE)
     data.round = "2021"

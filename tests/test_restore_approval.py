@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.errors import NeedsConfirmationError
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import NeedsConfirmationError
 from msgdesk.store import backup
 from msgdesk.store.workspace import Workspace
 from tests.dbdump import dump
@@ -61,7 +61,7 @@ def test_the_core_lists_the_consequences(db_path, approved_after_backup):
 def test_the_window_asks_before_undoing_an_approval(qtbot, db_path, approved_after_backup, monkeypatch, answer):
     from PySide6.QtWidgets import QMessageBox
 
-    from msgdesk.ui.backups_dialog import BackupsDialog
+    from msgdesk.ui.dialogs.backups import BackupsDialog
 
     current = dump(db_path)
     shown = {}

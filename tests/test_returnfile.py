@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.returnfile import ReturnFileError, dump_return, parse_return
+from msgdesk.cli.main import main
+from msgdesk.rounds.return_file import ReturnFileError, dump_return, parse_return
 from tests.conftest import EXAMPLE
 from tests.dbdump import dump
 

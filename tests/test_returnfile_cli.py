@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.returndata import ActionData, ResponseData, ReturnData
-from msgdesk.returnfile import MAX_FILE_BYTES, MAX_TEXT, ReturnFileError, dump_return, read_return_file
+from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+from msgdesk.rounds.return_file import MAX_FILE_BYTES, MAX_TEXT, ReturnFileError, dump_return, read_return_file
 from tests.conftest import EXAMPLE
 from tests.dbdump import dump
 

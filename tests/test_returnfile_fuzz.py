@@ -22,10 +22,17 @@ import pytest
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
-from msgdesk.cli import main
-from msgdesk.returndata import RATINGS, ReturnData
-from msgdesk.returnfile import ACTION_KEYS, RESPONSE_KEYS, TOP_KEYS, ReturnFileError, dump_return, read_return_file
-from msgdesk.template import load_template
+from msgdesk.cli.main import main
+from msgdesk.domain.return_values import RATINGS, ReturnData
+from msgdesk.domain.template import load_template
+from msgdesk.rounds.return_file import (
+    ACTION_KEYS,
+    RESPONSE_KEYS,
+    TOP_KEYS,
+    ReturnFileError,
+    dump_return,
+    read_return_file,
+)
 from tests.conftest import EXAMPLE
 
 TEMPLATE = load_template()

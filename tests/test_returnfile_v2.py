@@ -9,8 +9,15 @@ from datetime import datetime
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.returnfile import READ_VERSIONS, VERSION, ReturnFileError, dump_return, parse_return, read_return_file
+from msgdesk.cli.main import main
+from msgdesk.rounds.return_file import (
+    READ_VERSIONS,
+    VERSION,
+    ReturnFileError,
+    dump_return,
+    parse_return,
+    read_return_file,
+)
 from tests.conftest import EXAMPLE
 from tests.dbdump import dump
 
@@ -79,7 +86,7 @@ def test_every_change_records_who_and_when(workspace, example_round):
 
 
 def _v2() -> dict:
-    from msgdesk.returnfile import return_to_json
+    from msgdesk.rounds.return_file import return_to_json
 
     data = read_return_file(EXAMPLE)
     for n, response in enumerate(data.responses):

@@ -1,4 +1,4 @@
-"""The check before IJB (msgdesk.review), without Qt: each kind of finding, grouping, approval."""
+"""The check before IJB (msgdesk.rounds.review), without Qt: each kind of finding, grouping, approval."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from msgdesk.returndata import ActionData
-from msgdesk.review import carried_from_round, find_problems, group_problems, summarise
+from msgdesk.domain.return_values import ActionData
+from msgdesk.rounds.review import carried_from_round, find_problems, group_problems, summarise
 from msgdesk.store.snapshot import load_snapshot
 
 

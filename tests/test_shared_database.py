@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from msgdesk.cli import main
-from msgdesk.errors import ConcurrentEditError
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import ConcurrentEditError
 from msgdesk.store.workspace import Workspace
 from tests.conftest import EXAMPLE
 
@@ -89,7 +89,7 @@ def test_import_list_and_export_give_the_same_bytes_on_sqlite_and_postgresql(tmp
 
 
 def filled_with_history(ws: Workspace) -> int:
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
 
     info = ws.rounds.import_return(read_return_file(EXAMPLE, ws.template))
     rows = ws.tracking.rows(info.id)

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     DatabaseError,
     DuplicateRoundError,
     ForeignDatabaseError,
@@ -18,7 +18,7 @@ from msgdesk.errors import (
     RoundLockedError,
     SchemaTooNewError,
 )
-from msgdesk.returndata import ActionData
+from msgdesk.domain.return_values import ActionData
 from msgdesk.store.database import MIGRATIONS_DIR
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 from msgdesk.store.workspace import Workspace
@@ -313,7 +313,7 @@ def test_a_database_from_each_released_schema_opens_with_its_data(tmp_path):
 ])
 def test_text_pasted_into_the_window_is_stored_so_that_it_exports_and_imports_back(window, workspace, example_round,
                                                                                      tmp_path, pasted, stored):
-    from msgdesk.returnfile import read_return_file, write_return_file
+    from msgdesk.rounds.return_file import read_return_file, write_return_file
 
     window.open_round(example_round.id)
     window.session.set_evidence("1.1", pasted)

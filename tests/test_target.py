@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from msgdesk.errors import InputError
+from msgdesk.domain.errors import InputError
 from msgdesk.store.target import (
     PG_APPLICATION_NAME,
     Backend,

@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("msgdesk") is None:  # source checkout without an installed package
     sys.path.insert(0, str(ROOT))
 
+from msgdesk.domain.return_values import RATINGS  # noqa: E402
+from msgdesk.domain.template import TEMPLATE_FILE, load_template  # noqa: E402
 from msgdesk.paths import resource_path  # noqa: E402
-from msgdesk.returndata import RATINGS  # noqa: E402
-from msgdesk.template import TEMPLATE_FILE, load_template  # noqa: E402
 from tests.conftest import seed_text  # noqa: E402
 
 EXPECTED_IDS = [

@@ -1,4 +1,4 @@
-"""Tests for msgdesk.timescales: free-text "timescale for delivery" -> due date.
+"""Tests for msgdesk.domain.timescales: free-text "timescale for delivery" -> due date.
 
 Every expected date below is written out by hand (never computed by the code
 under test).  The seed phrasings come from
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from msgdesk import timescales  # noqa: E402
-from msgdesk.timescales import KINDS, Interpretation, effective_due_date, interpret  # noqa: E402
+from msgdesk.domain import timescales  # noqa: E402
+from msgdesk.domain.timescales import KINDS, Interpretation, effective_due_date, interpret  # noqa: E402
 from tests.conftest import seed_text  # noqa: E402
 
 D = date

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from msgdesk.errors import InputError, RecordFixedError
+from msgdesk.domain.errors import InputError, RecordFixedError
 
 TODAY = date(2020, 1, 15)
 
@@ -74,7 +74,7 @@ def test_hand_set_due_date_is_recorded_with_its_reason(workspace, first_action):
 
 
 def test_due_date_before_is_the_date_read_from_the_timescale(workspace, example_round):
-    from msgdesk.returndata import ActionData
+    from msgdesk.domain.return_values import ActionData
 
     aid = workspace.rounds.add_action(example_round.id, "1.2",
                                 ActionData(action="Refresh the plan", timescale="December 2019"))
@@ -114,7 +114,7 @@ def test_tracking_stays_open_after_approval(workspace, example_round, first_acti
     row = workspace.tracking.rows(example_round.id)[0]
     assert (row.status, row.due_date, row.lead) == ("on_track", date(2020, 3, 31), "Head of Service")
     # the return's own content stays locked
-    from msgdesk.errors import RoundLockedError
+    from msgdesk.domain.errors import RoundLockedError
 
     with pytest.raises(RoundLockedError):
         workspace.rounds.update_action(aid, action="rewritten")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from msgdesk.tracker.rows import HistoryEntry, Link, TrackerRow
-from msgdesk.ui.tracker_model import (
+from msgdesk.ui.tracker.model import (
     COLUMN,
     NO_LEAD,
     OPEN,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from msgdesk.errors import InputError
+from msgdesk.domain.errors import InputError
 
 TODAY = date(2021, 5, 1)
 

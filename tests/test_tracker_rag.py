@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from msgdesk.returndata import ACTION_STATUSES
+from msgdesk.domain.return_values import ACTION_STATUSES
 from msgdesk.tracker.rag import (
     AMBER,
     CARRIED,
@@ -96,7 +96,7 @@ def test_today_is_injected_not_read_from_the_clock():
 def test_things_already_in_place_are_not_red_in_the_tracker(workspace):
     """Issue 10, defect 5: a past date in a text that says the action is in place (or
     under review) is when it was done, not a deadline the partnership has missed."""
-    from msgdesk.returndata import ActionData, ResponseData, ReturnData
+    from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
 
     history_texts = ["Already in place and under regular review. Last reviewed Q4 20/21", "March 2020 In place"]
     data = ReturnData("Eilean Siar HSCP", "2021", completed_on=date(2021, 5, 3), responses=[

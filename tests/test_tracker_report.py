@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
-from msgdesk.cli import main
+from msgdesk.cli.main import main
 from msgdesk.tracker.report import build_report
 
 PARTNERSHIP = "North Ayrshire Health and Social Care Partnership"

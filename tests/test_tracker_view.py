@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.ui.tracker_model import COLUMN
-from msgdesk.ui.tracker_view import TrackerView
+from msgdesk.ui.tracker.model import COLUMN
+from msgdesk.ui.tracker.view import TrackerView
 
 TODAY = date(2020, 1, 15)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from msgdesk.returndata import ActionData
-from msgdesk.review import find_problems, summarise
+from msgdesk.domain.return_values import ActionData
+from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.snapshot import is_current, list_round_listings, load_snapshot
 
 
@@ -39,7 +39,7 @@ def test_snapshot_refuses_missing_and_unmigrated_files(tmp_path, workspace, db_p
 
 
 def test_problems_before_ijb(workspace, db_path):
-    from msgdesk.template import load_template
+    from msgdesk.domain.template import load_template
 
     info = workspace.rounds.create_round("P", "2021", completed_on=date(2021, 4, 1))
     workspace.rounds.set_rating(info.id, "1.1", "established")

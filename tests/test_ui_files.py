@@ -27,7 +27,7 @@ def test_export_then_import_the_return_file_from_the_file_menu(window, example_r
 
 
 def test_export_pdf_shows_progress_and_offers_to_open(window, example_round, tmp_path, monkeypatch):
-    pytest.importorskip("msgdesk.reports.pdf_appendix")
+    pytest.importorskip("msgdesk.reports.appendix_pdf")
     window.open_round(example_round.id)
     out = tmp_path / "appendix.pdf"
     asked = []
@@ -40,7 +40,7 @@ def test_export_pdf_shows_progress_and_offers_to_open(window, example_round, tmp
 
 
 def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_round, monkeypatch, workspace, qtbot):
-    from msgdesk.ui.errors import install_excepthook
+    from msgdesk.ui.excepthook import install_excepthook
 
     window.open_round(example_round.id)
     edit = window.proposal_page.ui.evidenceEdit
@@ -58,7 +58,7 @@ def test_unexpected_error_shows_a_dialog_and_keeps_the_typing(window, example_ro
 
 
 def test_tracker_tab_hosts_the_tracker_view_when_present(window, example_round):
-    tracker_view = pytest.importorskip("msgdesk.ui.tracker_view")
+    tracker_view = pytest.importorskip("msgdesk.ui.tracker.view")
     window.open_round(example_round.id)
     window.ui.tabs.setCurrentWidget(window.ui.trackerTab)
     assert isinstance(window.tracker, tracker_view.TrackerView)

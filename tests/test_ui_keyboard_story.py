@@ -12,8 +12,8 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
-from msgdesk.ui.nav_model import REVIEW
-from msgdesk.ui.rating_card import RatingCard
+from msgdesk.ui.round.nav_model import REVIEW
+from msgdesk.ui.round.rating_card import RatingCard
 
 focus = QApplication.focusWidget
 KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]

@@ -14,9 +14,9 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from msgdesk.returndata import ActionData
-from msgdesk.ui.mnemonics import letters_in, mnemonic
-from msgdesk.ui.nav_model import REVIEW
+from msgdesk.domain.return_values import ActionData
+from msgdesk.ui.round.nav_model import REVIEW
+from msgdesk.ui.widgets.mnemonics import letters_in, mnemonic
 
 focus = QApplication.focusWidget
 
@@ -58,7 +58,7 @@ def test_no_alt_letter_means_two_things_on_any_page(window, qtbot, workspace, ex
         letters = [mnemonic(a.text()) for a in menu.actions() if a.isVisible() and not a.isSeparator()]
         letters = [x for x in letters if x]
         assert len(letters) == len(set(letters)), (menu.title(), [a.text() for a in menu.actions()])
-    from msgdesk.ui.dialogs import ApprovalDialog
+    from msgdesk.ui.round.approval_dialog import ApprovalDialog
 
     for dialog in (ApprovalDialog(window), window.open_print_preview(modal=False), window.show_user_guide()):
         dialog.show()
@@ -80,7 +80,7 @@ def test_redo_keys_are_each_bound_once():
 
 def test_buttons_show_where_the_keyboard_is(window, qtbot):
     """A focused button has a ring in the accent colour; the same button unfocused has none."""
-    from msgdesk.ui.look import FOCUS_COLOUR
+    from msgdesk.ui.widgets.look import FOCUS_COLOUR
 
     button = window.start_page.ui.createButton
 
@@ -114,7 +114,7 @@ def test_a_focused_rating_card_never_looks_chosen(window, qtbot, workspace, exam
 def date_field(qtbot):
     from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
-    from msgdesk.ui.date_edit import DateEdit
+    from msgdesk.ui.widgets.date_edit import DateEdit
 
     host = QWidget()
     layout = QVBoxLayout(host)
@@ -198,7 +198,7 @@ def test_at_1280x720_the_window_and_the_tracker_fit_and_the_first_action_row_sho
         assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 720
         for button in (tracker.report_pdf, tracker.report_xlsx, tracker.clear_filters_button, tracker.as_at):
             assert _visible_in(button, window), button.text() if hasattr(button, "text") else button
-        from msgdesk.ui.tracker_model import COLUMN
+        from msgdesk.ui.tracker.model import COLUMN
 
         header = tracker.table.horizontalHeader()
         status_right = header.sectionViewportPosition(COLUMN["status"]) + header.sectionSize(COLUMN["status"])
@@ -236,7 +236,7 @@ def test_one_as_at_drives_the_table_the_counts_and_the_report(window, qtbot, wor
 
 
 def test_dates_are_not_made_up(window, qtbot, workspace, example_round):
-    from msgdesk.ui.dialogs import ApprovalDialog
+    from msgdesk.ui.round.approval_dialog import ApprovalDialog
 
     start = window.start_page
     assert not start.ui.completedEdit.has_date() and start.ui.completedEdit.text() == "Not completed yet"
@@ -254,7 +254,7 @@ def test_dates_are_not_made_up(window, qtbot, workspace, example_round):
     workspace.rounds.add_action(info.id, "1.1", ActionData(action="Audit"))
     window.open_round(info.id)
     page = window.proposal_page
-    from msgdesk.ui.actions_model import DUE_COLUMN
+    from msgdesk.ui.round.actions_model import DUE_COLUMN
 
     assert page.model.index(0, DUE_COLUMN).data(Qt.ItemDataRole.EditRole) == QDate(2021, 4, 30)
     # New round offers the partnership that is open, not another one
@@ -281,7 +281,7 @@ def test_carried_forward_actions_show_where_they_came_from_and_numbers_match_the
     window.ui.tabs.setCurrentWidget(window.ui.trackerTab)
     tracker = window.tracker
     data = workspace.rounds.load_round_by_id(new.id)
-    from msgdesk.ui.tracker_model import COLUMN
+    from msgdesk.ui.tracker.model import COLUMN
 
     for r in range(tracker.model.rowCount()):
         row = tracker.model.row_at(r)
@@ -308,7 +308,7 @@ def test_tracker_filters_do_not_follow_you_into_another_round(window, qtbot, wor
 
 def test_export_dialogs_remember_the_folder_check_the_name_and_share_the_file(window, qtbot, workspace, example_round,
                                                                              tmp_path, monkeypatch, settings):
-    from msgdesk.ui import exports
+    from msgdesk.ui import file_menu
 
     window.open_round(example_round.id)
     asked = []
@@ -317,7 +317,7 @@ def test_export_dialogs_remember_the_folder_check_the_name_and_share_the_file(wi
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda parent, title, start, pattern: (asked.append(start), answers.pop(0))[1]))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
-    monkeypatch.setattr(exports, "offer_to_open", lambda parent, path: None)
+    monkeypatch.setattr(file_menu, "offer_to_open", lambda parent, path: None)
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
     # never the program's working folder: Documents (or home) the first time
     folder = tmp_path / "committee papers"

@@ -14,16 +14,16 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from msgdesk.returndata import ActionData
+from msgdesk.domain.return_values import ActionData
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_preview_shows_every_page_of_the_exported_appendix(window, qtbot, workspace, example_round, tmp_path):
-    from msgdesk.reports import pdf_appendix
+    from msgdesk.reports import appendix_pdf
 
     window.open_round(example_round.id)
-    exported = pdf_appendix.export(workspace.rounds.load_round_by_id(example_round.id), tmp_path / "a.pdf")
+    exported = appendix_pdf.export(workspace.rounds.load_round_by_id(example_round.id), tmp_path / "a.pdf")
     with pdfplumber.open(exported) as pdf:
         pages = len(pdf.pages)
         width, height = pdf.pages[0].width, pdf.pages[0].height
@@ -70,7 +70,7 @@ def test_printing_sends_every_page_in_order(window, qtbot, workspace, example_ro
 
 
 def test_f1_opens_the_user_guide_with_pictures_of_the_window(window, qtbot):
-    from msgdesk.ui.user_guide import guide_file
+    from msgdesk.ui.dialogs.user_guide import guide_file
 
     window.show()
     qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -89,7 +89,7 @@ def test_f1_opens_the_user_guide_with_pictures_of_the_window(window, qtbot):
 
 
 def test_the_guide_for_the_users_language_is_used_when_there_is_one(tmp_path, monkeypatch):
-    from msgdesk.ui import user_guide
+    from msgdesk.ui.dialogs import user_guide
 
     (tmp_path / "guide.html").write_text("<p>English</p>", encoding="utf-8")
     (tmp_path / "guide.gd.html").write_text("<p>Gàidhlig</p>", encoding="utf-8")
@@ -131,7 +131,7 @@ def test_a_translation_dropped_beside_the_catalogue_is_loaded_for_the_users_loca
 
 def test_find_lists_every_hit_with_its_proposal(template, example_data):
     from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
-    from msgdesk.ui.find import ACTION, EVIDENCE, WORDING, find_in_return, find_in_text
+    from msgdesk.ui.round.find import ACTION, EVIDENCE, WORDING, find_in_return, find_in_text
 
     snap = RoundSnapshot(1, "P", "2019", "", None, "draft", None, "", None, None)
     for response in example_data.responses:

@@ -11,7 +11,7 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from msgdesk.errors import MsgdeskError
+from msgdesk.domain.errors import MsgdeskError
 from msgdesk.store.lock import InstanceLock
 from tests.conftest import ROOT
 from tests.dbdump import dump
@@ -68,7 +68,7 @@ def test_a_second_window_on_the_same_database_says_so_and_changes_nothing(
 def test_replacing_a_round_while_a_window_has_the_database_open_is_refused(
     db_path, first_window, monkeypatch, capsys
 ):
-    import msgdesk.cli as cli
+    import msgdesk.cli.main as cli
     from tests.conftest import EXAMPLE
 
     monkeypatch.setattr(cli, "REPLACE_LOCK_WAIT_SECONDS", 0.5)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from msgdesk.paths import resource_path
-from msgdesk.ui import spelling
+from msgdesk.ui.widgets import spelling
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from msgdesk.returndata import ActionData
+from msgdesk.domain.return_values import ActionData
 from msgdesk.ui.app import build_window
-from msgdesk.ui.nav_model import REVIEW
+from msgdesk.ui.round.nav_model import REVIEW
 
 
 def open_new_round(window, qtbot, **values):
@@ -167,7 +167,7 @@ def test_round_is_marked_ready_and_approved_from_the_review_page(window, qtbot, 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(window.review_page.ui.markReadyButton, Qt.MouseButton.LeftButton)
     assert workspace.rounds.get_round(example_round.id).status == "ready"
-    monkeypatch.setattr("msgdesk.ui.dialogs.ask_approval", lambda parent: (date(2019, 5, 30), "Minute 7"))
+    monkeypatch.setattr("msgdesk.ui.round.approval_dialog.ask_approval", lambda parent: (date(2019, 5, 30), "Minute 7"))
     qtbot.mouseClick(window.review_page.ui.approveButton, Qt.MouseButton.LeftButton)
     info = workspace.rounds.get_round(example_round.id)
     assert info.status == "approved" and info.minute_reference == "Minute 7"

@@ -1,4 +1,4 @@
-"""The round's status moves only as ``msgdesk.states.ROUND_MOVES`` allows, through the core
+"""The round's status moves only as ``msgdesk.domain.states.ROUND_MOVES`` allows, through the core
 API, the database and the command line alike; approving a draft needs the check before IJB
 to have been shown and confirmed."""
 
@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from msgdesk.cli import main
-from msgdesk.errors import CheckNotConfirmedError, MoveNotAllowedError, ReasonRequiredError, RoundLockedError
-from msgdesk.states import ROUND_MOVES, RoundMove, RoundStatus, allowed_moves
+from msgdesk.cli.main import main
+from msgdesk.domain.errors import CheckNotConfirmedError, MoveNotAllowedError, ReasonRequiredError, RoundLockedError
+from msgdesk.domain.states import ROUND_MOVES, RoundMove, RoundStatus, allowed_moves
 from tests.conftest import EXAMPLE
 
 P = "North Ayrshire Health and Social Care Partnership"

@@ -19,7 +19,7 @@ from datetime import date
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, StatusAt, long_date, milestones_at, overall_at, status_at, worst
 from msgdesk.directions.values import Bodies, DirectionRecord, Entry, Partner, ResourceBasis
-from msgdesk.states import DirectionStatus
+from msgdesk.domain.states import DirectionStatus
 from msgdesk.tracker.rag import Rag, rag_for
 
 TITLE = "Directions log"

@@ -11,7 +11,7 @@ direction in respect of the same functions" (guidance para 5.2).  On a day ``as_
 5. otherwise -> In force.
 
 Milestones and the overall timescale are read with the tracker's machinery: the due date
-is the one set by hand, else the timescale's (``msgdesk.timescales.interpret``, durations
+is the one set by hand, else the timescale's (``msgdesk.domain.timescales.interpret``, durations
 such as "6 months" running from the date of issue), and the RAG follows
 ``msgdesk.tracker.rag.rag_for``: an achieved milestone is complete; an open one is red when
 its due date has passed (overdue), needs a date when it has none and is not ongoing, amber
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from msgdesk.directions.values import DirectionRecord
-from msgdesk.states import DirectionStatus
-from msgdesk.timescales import interpret
+from msgdesk.domain.states import DirectionStatus
+from msgdesk.domain.timescales import interpret
 from msgdesk.tracker.rag import RAG_ORDER, Rag, rag_for
 
 

@@ -1,8 +1,8 @@
 """Exports of a completed return, Qt-free.
 
-* :mod:`msgdesk.reports.pdf_appendix` – the committee appendix (PDF, A4 landscape),
+* :mod:`msgdesk.reports.appendix_pdf` – the committee appendix (PDF, A4 landscape),
   laid out like the official self-evaluation template.
-* :mod:`msgdesk.reports.xlsx_workbook` – the collation workbook (Excel).
+* :mod:`msgdesk.reports.return_xlsx` – the collation workbook (Excel).
 
 Building blocks other reports reuse (the committee progress report, issue 5):
 

@@ -28,7 +28,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from msgdesk.collate import (
+from msgdesk.collation.collate import (
     CHANGE_COLOURS,
     NO_RETURN,
     NO_RETURN_COLOUR,
@@ -38,12 +38,12 @@ from msgdesk.collate import (
     Collation,
     rating_text,
 )
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
+from msgdesk.domain.states import RatingChange
 from msgdesk.reports.pages import PageSetup, PdfInfo, build_pdf, content_width, outline, running
 from msgdesk.reports.styles import GRID, MUTED, SECTION, SHADE, styles
 from msgdesk.reports.text import long_date
 from msgdesk.reports.textblock import TextBlock, wrap_lines
-from msgdesk.returndata import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
-from msgdesk.states import RatingChange
 from msgdesk.tracker.report import short_date
 
 ATTRIBUTION_SHORT = "Template text © Crown copyright, reused under the Open Government Licence v3.0"
@@ -68,7 +68,7 @@ GRID_STYLE = [
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.returnfile import write_atomically
+    from msgdesk.rounds.return_file import write_atomically
 
     return write_atomically(out_path, render(collation))
 

@@ -32,7 +32,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from msgdesk.collate import (
+from msgdesk.collation.collate import (
     CHANGE_COLOURS,
     NO_RETURN,
     NO_RETURN_COLOUR,
@@ -42,9 +42,9 @@ from msgdesk.collate import (
     Collation,
     rating_text,
 )
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
+from msgdesk.domain.states import RatingChange
 from msgdesk.reports import cells
-from msgdesk.returndata import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
-from msgdesk.states import RatingChange
 from msgdesk.tracker.rag import AMBER, CARRIED, NEEDS_DATE, RED, SUPERSEDED
 
 SHEETS = ("Heat map", "Ratings", "By proposal", "By partnership", "Changes", "No return", "About")
@@ -56,7 +56,7 @@ ACTION_COLUMNS = ("Overdue", "Off track (not overdue)", "Amber (at risk or due w
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.returnfile import write_atomically
+    from msgdesk.rounds.return_file import write_atomically
 
     return write_atomically(out_path, render(collation))
 

@@ -30,8 +30,8 @@ from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_decimal
 from msgdesk.directions.status import DueAt
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.domain.states import DirectionStatus
 from msgdesk.reports import cells
-from msgdesk.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_COLOURS
 
 MONEY_FORMAT = '"£"#,##0.00'
@@ -188,7 +188,7 @@ def build_workbook(log: DirectionsLog) -> Workbook:
 
 def write_xlsx(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    from msgdesk.returnfile import write_atomically
+    from msgdesk.rounds.return_file import write_atomically
 
     buffer = io.BytesIO()
     build_workbook(log).save(buffer)

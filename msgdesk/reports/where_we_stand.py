@@ -2,8 +2,9 @@
 rest of a comparator group, proposal by proposal.  Its flowables go at the end of the
 committee appendix (``msgdesk export ... --pdf OUT --benchmark GROUP``):
 
-    from msgdesk.reports import pdf_appendix, where_we_stand
-    pdf_appendix.export(data, out, extra=where_we_stand.flowables(standing))
+    from msgdesk.reports import where_we_stand
+    from msgdesk.reports import appendix_pdf
+    appendix_pdf.export(data, out, extra=where_we_stand.flowables(standing))
 
 For each local proposal: our rating (number and word, on its heat-map colour), how many
 of the other members chose each rating (our rating's column marked "●" as well as
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from msgdesk.collate import NOT_RATED, RATING_COLOURS, StandingReport, rating_text
+from msgdesk.collation.collate import NOT_RATED, RATING_COLOURS, StandingReport, rating_text
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS
+from msgdesk.domain.states import Standing
 from msgdesk.reports.collation_pdf import GRID_STYLE, heat_colour, pdf_styles, text, words_width
 from msgdesk.reports.pages import content_width, outline, running
 from msgdesk.reports.styles import SECTION
 from msgdesk.reports.textblock import TextBlock
-from msgdesk.returndata import RATING_LABELS, RATINGS
-from msgdesk.states import Standing
 
 OURS = "\u25cf"  # ● the column of our own rating
 TITLE = "Where we stand"

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from msgdesk.errors import InputError
-from msgdesk.states import Backend, EventKind, RoundStatus
+from msgdesk.domain.errors import InputError
+from msgdesk.domain.states import Backend, EventKind, RoundStatus
 from msgdesk.store.backup import BackupInfo, RestoreResult, RoundContent
 from msgdesk.store.models import TABLES_IN_ORDER, Base, EvaluationRound, Partnership
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
@@ -56,7 +56,7 @@ def _rows(session: Session, model: type[Base]) -> list[dict[str, Any]]:
 
 
 def write_archive(workspace: Workspace, out: Path) -> BackupInfo:
-    from msgdesk.returnfile import write_atomically
+    from msgdesk.rounds.return_file import write_atomically
 
     if out.exists():
         raise InputError(f"{out} exists already; choose a new file name")
@@ -153,7 +153,7 @@ def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]])
 
 def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Actions of an archive from before schema 0004 get their ids, a carried copy its original's."""
-    from msgdesk.returnfile import new_action_id
+    from msgdesk.rounds.return_file import new_action_id
 
     given: dict[int, str] = {}
     out = []

@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from msgdesk.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
-from msgdesk.states import FileState, RoundStatus
+from msgdesk.domain.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
+from msgdesk.domain.states import FileState, RoundStatus
 from msgdesk.store import health as db_health
 
 log = logging.getLogger(__name__)

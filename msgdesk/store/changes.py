@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msgdesk.returndata import rating_label
-from msgdesk.states import ChangeField, ChangeSource
+from msgdesk.domain.return_values import rating_label
+from msgdesk.domain.states import ChangeField, ChangeSource
 from msgdesk.store.models import ContentChange, utcnow
 
 COALESCE_WINDOW = timedelta(minutes=10)

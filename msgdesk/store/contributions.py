@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msgdesk.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
-from msgdesk.merge import ACTION_ATTRIBUTES, Change, MergePlan, contributor_name, plan_merge
-from msgdesk.returndata import ActionData, PackData, ResponseData, ReturnData
-from msgdesk.states import (
+from msgdesk.contributions.merge import ACTION_ATTRIBUTES, Change, MergePlan, contributor_name, plan_merge
+from msgdesk.domain.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
+from msgdesk.domain.return_values import ActionData, PackData, ResponseData, ReturnData
+from msgdesk.domain.states import (
     ChangeField,
     ChangeSource,
     ConflictField,
@@ -41,6 +41,8 @@ from msgdesk.states import (
     conflict_move_target,
     pack_move_target,
 )
+from msgdesk.domain.template import Template
+from msgdesk.domain.timescales import effective_due_date
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
@@ -63,8 +65,6 @@ from msgdesk.store.rounds import (
 )
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ConflictNote, PackNote, conflict_place
-from msgdesk.template import Template
-from msgdesk.timescales import effective_due_date
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,7 @@ def when(value: datetime | None) -> str:
 
 
 def base_to_json(base: list[ResponseData]) -> str:
-    from msgdesk.returnfile import _base_response_json
+    from msgdesk.rounds.return_file import _base_response_json
 
     return json.dumps([_base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
 
@@ -176,7 +176,7 @@ def base_from_json(text: str) -> list[ResponseData]:
 
 def reply_digest(reply: ReturnData) -> str:
     """The fingerprint of what a reply says (its responses), to tell the same reply again."""
-    from msgdesk.returnfile import return_to_json
+    from msgdesk.rounds.return_file import return_to_json
 
     body = return_to_json(reply)["responses"]
     for response in body:  # who/when does not change what the reply says
@@ -265,7 +265,7 @@ class ContributionsRepository:
     def cut_pack(self, round_id: int, proposals: list[str] | tuple[str, ...], for_whom: str) -> ReturnData:
         """Record a pack of ``proposals`` for ``for_whom`` ("Name, role") and return it as a
         return file's data, with the base it was cut from."""
-        from msgdesk.returnfile import base_digest, new_action_id
+        from msgdesk.rounds.return_file import base_digest, new_action_id
 
         for_whom = for_whom.strip()
         if not for_whom:
@@ -608,7 +608,7 @@ class ContributionsRepository:
             wanted = set(json.loads(conflict.theirs) or [])
             return [a.uid for a in session.scalars(select(Action).where(Action.response_id == response.id)
                                                    .order_by(Action.position, Action.id)) if a.uid in wanted]
-        from msgdesk.merge import action_field, action_value
+        from msgdesk.contributions.merge import action_field, action_value
 
         action = _round_actions(session, round_id).get(conflict.action_uid)
         if which is ConflictField.PRESENCE:

@@ -28,7 +28,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     DatabaseBusyError,
     DatabaseError,
     DirectionClosedError,

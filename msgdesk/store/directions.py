@@ -21,6 +21,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from msgdesk.directions.file import TEXT_LIMITS, DirectionsFileError, at, check_text, supersession_cycles
 from msgdesk.directions.values import (
     Bodies,
     Direction,
@@ -32,8 +33,7 @@ from msgdesk.directions.values import (
     Partner,
     ResourceBasis,
 )
-from msgdesk.directionsfile import TEXT_LIMITS, DirectionsFileError, at, check_text, supersession_cycles
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     ConcurrentEditError,
     DirectionClosedError,
     DirectionLockedError,
@@ -42,7 +42,7 @@ from msgdesk.errors import (
     NotFoundError,
     ReasonRequiredError,
 )
-from msgdesk.jsontext import item, member
+from msgdesk.exchange.strict_json import item, member
 from msgdesk.store.models import (
     DeliveryBody,
     DirectionIssue,
@@ -558,7 +558,7 @@ class DirectionsRepository:
     # --- whole files -------------------------------------------------------------------------------
 
     def import_file(self, data: DirectionsData, *, replace: bool = False, source: str = "") -> ImportResult:
-        """Store a directions file (``msgdesk.directionsfile``, already read) in one
+        """Store a directions file (``msgdesk.directions.file``, already read) in one
         transaction: all of it or none of it.  A reference already in the log is refused
         unless ``replace``; then a draft is replaced, and an issued direction, whose
         content must be the file's, takes the file's revocation or completion, milestones

@@ -23,9 +23,10 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from msgdesk.collate import ComparisonFacts, GroupInfo, ReturnFacts
-from msgdesk.errors import AmbiguousNameError, InputError, NotFoundError
-from msgdesk.states import RoundStatus
+from msgdesk.collation.collate import ComparisonFacts, GroupInfo, ReturnFacts
+from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError
+from msgdesk.domain.states import RoundStatus
+from msgdesk.domain.template import Template
 from msgdesk.store.models import (
     Action,
     ActionUpdate,
@@ -37,7 +38,6 @@ from msgdesk.store.models import (
     utcnow,
 )
 from msgdesk.store.session import Transactions
-from msgdesk.template import Template
 from msgdesk.tracker.rows import ActionRecord, HistoryEntry, RoundRecord, TrackerRow, build_rows
 
 
@@ -51,7 +51,7 @@ def sort_names(names: Iterable[str]) -> list[str]:
 
 
 def _check_group_name(name: str) -> str:
-    from msgdesk.returnfile import MAX_NAME, text_problems
+    from msgdesk.rounds.return_file import MAX_NAME, text_problems
 
     problems = text_problems(name, limit=MAX_NAME, single_line=True)
     if problems:

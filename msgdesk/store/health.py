@@ -25,7 +25,7 @@ import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     DamagedDatabaseError,
     DatabaseError,
     ForeignDatabaseError,
@@ -34,7 +34,7 @@ from msgdesk.errors import (
     SchemaTooNewError,
     StorageFullError,
 )
-from msgdesk.states import FileState
+from msgdesk.domain.states import FileState
 from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -14,7 +14,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from msgdesk.errors import AlreadyOpenError, ReadOnlyLocationError
+from msgdesk.domain.errors import AlreadyOpenError, ReadOnlyLocationError
 
 _HELD: dict[str, list[int]] = {}  # lock path -> [fd, count]: re-entrant within one process
 

@@ -41,7 +41,7 @@ class EvaluationRound(Base):
     label: Mapped[str] = mapped_column(String)
     contact: Mapped[str] = mapped_column(String, default="")
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    #: A ``RoundStatus``; changed only through the moves in ``msgdesk.states.ROUND_MOVES``.
+    #: A ``RoundStatus``; changed only through the moves in ``msgdesk.domain.states.ROUND_MOVES``.
     status: Mapped[str] = mapped_column(String, default="draft")
     #: Written with every status change: the database's trigger records it in round_event
     #: (the reason for a reopening, the IJB meeting for an approval).

@@ -22,7 +22,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from msgdesk.errors import (
+from msgdesk.domain.errors import (
     CheckNotConfirmedError,
     ConcurrentEditError,
     DuplicateRoundError,
@@ -32,8 +32,8 @@ from msgdesk.errors import (
     ReasonRequiredError,
     RoundLockedError,
 )
-from msgdesk.returndata import RATINGS, ActionData, ResponseData, ReturnData
-from msgdesk.states import (
+from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.domain.states import (
     APPROVAL_NEEDS_CONFIRMED_CHECK,
     CLOSED_ACTION_STATUSES,
     ActionStatus,
@@ -46,6 +46,8 @@ from msgdesk.states import (
     RoundStatus,
     round_move_target,
 )
+from msgdesk.domain.template import Template
+from msgdesk.domain.timescales import interpret
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
@@ -59,14 +61,12 @@ from msgdesk.store.models import (
 )
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
-from msgdesk.template import Template
-from msgdesk.timescales import interpret
 
 
 def check_text(field: str, value: str | None, where: str = "") -> None:
     """The return file's rule for ``field`` (``returnfile.TEXT_LIMITS``): what is stored can
     always be written to a return file and read back."""
-    from msgdesk.returnfile import TEXT_LIMITS, text_problems
+    from msgdesk.rounds.return_file import TEXT_LIMITS, text_problems
 
     if value is None:
         return
@@ -565,7 +565,7 @@ class RoundsRepository:
         except ValueError:
             raise InputError(f"unknown action status {status!r}; expected one of "
                              f"{', '.join(s.value for s in ActionStatus)}") from None
-        from msgdesk.returnfile import new_action_id
+        from msgdesk.rounds.return_file import new_action_id
 
         return Action(
             response_id=response_id, position=position, text=data.action, delivery=data.delivery,
@@ -720,7 +720,7 @@ class RoundsRepository:
 
         An existing round is refused unless ``replace``; an approved round is never
         replaced, nor one whose actions have progress recorded (that history is kept).
-        ``data`` must already be validated (``msgdesk.returnfile``).
+        ``data`` must already be validated (``msgdesk.rounds.return_file``).
         """
         for response in data.responses:
             self._check_local_proposal(response.proposal)

@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
 from urllib.parse import quote, unquote
 
-from msgdesk.errors import InputError
-from msgdesk.states import Backend
+from msgdesk.domain.errors import InputError
+from msgdesk.domain.states import Backend
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL

@@ -18,13 +18,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msgdesk.errors import InputError, NotFoundError, ReasonRequiredError
-from msgdesk.states import ActionStatus, HistoryKind
+from msgdesk.domain.errors import InputError, NotFoundError, ReasonRequiredError
+from msgdesk.domain.states import ActionStatus, HistoryKind
+from msgdesk.domain.template import Template
+from msgdesk.domain.timescales import effective_due_date
 from msgdesk.store.models import Action, ActionUpdate, EvaluationRound, Partnership, Response, utcnow
 from msgdesk.store.rounds import check_text
 from msgdesk.store.session import Transactions
-from msgdesk.template import Template
-from msgdesk.timescales import effective_due_date
 from msgdesk.tracker.rows import ActionRecord, HistoryEntry, RoundRecord, TrackerRow, build_rows
 
 #: The reason recorded for a due date set in the return's own actions table.

@@ -22,10 +22,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msgdesk.errors import InputError
-from msgdesk.states import Backend
+from msgdesk.domain.errors import InputError
+from msgdesk.domain.states import Backend
+from msgdesk.domain.template import Template, load_template
 from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
-from msgdesk.template import Template, load_template
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -230,7 +230,7 @@ class Workspace:
             return
         import time
 
-        from msgdesk.errors import AlreadyOpenError
+        from msgdesk.domain.errors import AlreadyOpenError
         from msgdesk.store.lock import InstanceLock
 
         lock = InstanceLock(self.path)
@@ -266,7 +266,7 @@ class Workspace:
             from msgdesk.store.snapshot import load_snapshot
 
             return load_snapshot(self.path, round_id)
-        from msgdesk.errors import NotFoundError
+        from msgdesk.domain.errors import NotFoundError
 
         try:
             return self.rounds.snapshot(round_id)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from msgdesk.cli import EXIT_OK, command, iso_date, workspace_for
-from msgdesk.errors import InputError
+from msgdesk.cli.main import EXIT_OK, command, iso_date, workspace_for
+from msgdesk.domain.errors import InputError
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from msgdesk.returndata import ACTION_STATUS_LABELS, ACTION_STATUSES
+from msgdesk.domain.return_values import ACTION_STATUS_LABELS, ACTION_STATUSES
 
 #: Days ahead within which a due date turns an action amber.
 AMBER_WITHIN_DAYS = 30

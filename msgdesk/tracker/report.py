@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msgdesk.returndata import ACTION_STATUSES, ROUND_STATUS_LABELS
-from msgdesk.template import Template
+from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
+from msgdesk.domain.template import Template
 from msgdesk.tracker.rag import CARRIED, RAGS, Rag
 from msgdesk.tracker.rows import TrackerRow
 
@@ -142,11 +142,11 @@ def write_report(workspace: Workspace, partnership: str, round_label: str, as_at
     report = build_report(workspace, workspace.rounds.find_round(partnership, round_label).id, as_at)
     written = []
     if pdf:
-        from msgdesk.tracker.report_pdf import write_pdf
+        from msgdesk.reports.progress_pdf import write_pdf
 
         written.append(write_pdf(report, pdf))
     if xlsx:
-        from msgdesk.tracker.report_xlsx import write_xlsx
+        from msgdesk.reports.progress_xlsx import write_xlsx
 
         written.append(write_xlsx(report, xlsx))
     return written

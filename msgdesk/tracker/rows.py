@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from msgdesk.states import HistoryKind
-from msgdesk.template import Template
-from msgdesk.timescales import interpret
+from msgdesk.domain.states import HistoryKind
+from msgdesk.domain.template import Template
+from msgdesk.domain.timescales import interpret
 from msgdesk.tracker.rag import Rag, rag_for, status_label
 
 

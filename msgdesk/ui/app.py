@@ -28,9 +28,9 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     """The main window on ``workspace`` with the last round open (or the start page)."""
     from PySide6.QtWidgets import QApplication
 
-    from msgdesk.ui.look import install_focus_ring
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
     from msgdesk.ui.settings import open_settings
+    from msgdesk.ui.widgets.look import install_focus_ring
 
     install_focus_ring(QApplication.instance())
 
@@ -52,13 +52,13 @@ def run_gui(args) -> int:
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
 
-    from msgdesk.ui.errors import install_excepthook, setup_logging
+    from msgdesk.ui.excepthook import install_excepthook, setup_logging
 
     setup_logging()
     install_translator(app)
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
-    from msgdesk.errors import MsgdeskError
+    from msgdesk.domain.errors import MsgdeskError
 
     # One msgdesk per SQLite database: a second one says so and touches nothing.
     try:
@@ -75,8 +75,8 @@ def run_gui(args) -> int:
 
 
 def _run_window(app, workspace: Workspace, holder: dict) -> int:
-    from msgdesk.errors import MsgdeskError
-    from msgdesk.ui.backups_dialog import offer_recovery
+    from msgdesk.domain.errors import MsgdeskError
+    from msgdesk.ui.dialogs.backups import offer_recovery
 
     for attempt in (1, 2):
         try:
@@ -94,7 +94,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
     holder["window"] = window
-    from msgdesk.ui.contributions import ask_name_once
+    from msgdesk.ui.contributions.menu import ask_name_once
 
     ask_name_once(window)  # the name recorded with each change: asked at the first start only
     if window.settings.value("window/geometry") is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from msgdesk.errors import MsgdeskError
-from msgdesk.returndata import rating_label
+from msgdesk.domain.errors import MsgdeskError
+from msgdesk.domain.return_values import rating_label
 
 FIELD_NAMES = {"action": "action", "delivery": "how we will deliver", "timescale": "timescale",
                "lead": "lead", "due_date": "due date"}

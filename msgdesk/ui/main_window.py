@@ -9,16 +9,16 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from msgdesk.errors import DuplicateRoundError, InputError, MsgdeskError
-from msgdesk.states import RoundStatus
+from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.domain.states import RoundStatus
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
-from msgdesk.ui.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
-from msgdesk.ui.proposal_page import ProposalPage
-from msgdesk.ui.review_page import ReviewPage
+from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
+from msgdesk.ui.round.proposal_page import ProposalPage
+from msgdesk.ui.round.review_page import ReviewPage
+from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
-from msgdesk.ui.start_page import StartPage
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._tab_order()
         self._install_neighbours()
-        from msgdesk.ui.directions_view import install_directions_tab
+        from msgdesk.ui.directions.view import install_directions_tab
 
         install_directions_tab(self)  # the Directions tab (its letter is reserved before the pages')
         self._resolve_mnemonics()
@@ -121,9 +121,9 @@ class MainWindow(QMainWindow):
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
-        from msgdesk.ui.about import install_help_menu
-        from msgdesk.ui.backups_dialog import install_backups_action
-        from msgdesk.ui.contributions import install_contribution_actions
+        from msgdesk.ui.contributions.menu import install_contribution_actions
+        from msgdesk.ui.dialogs.about import install_help_menu
+        from msgdesk.ui.dialogs.backups import install_backups_action
 
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
         install_contribution_actions(self)
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.ensure_open()
         except MsgdeskError as exc:
-            from msgdesk.ui.backups_dialog import offer_recovery
+            from msgdesk.ui.dialogs.backups import offer_recovery
 
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def open_example(self) -> None:
         from msgdesk.paths import resource_path
-        from msgdesk.returnfile import read_return_file
+        from msgdesk.rounds.return_file import read_return_file
 
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
-        from msgdesk.ui.exports import choose_return_files, import_return_file, import_return_files
+        from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
 
         paths = choose_return_files(self, self.settings)
         if not paths:
@@ -340,12 +340,12 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.ui import exports
+        from msgdesk.ui import file_menu
 
         if kind == "json":
-            exports.export_return_file(self, self.session, self.settings)
+            file_menu.export_return_file(self, self.session, self.settings)
         else:
-            exports.export_report(self, self.session, kind, self.settings)
+            file_menu.export_report(self, self.session, kind, self.settings)
 
     # --- navigation --------------------------------------------------------------------
     def go_to(self, proposal_id: str, focus: bool = False) -> None:
@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
         The officer chooses; their own text is never thrown away."""
         from PySide6.QtGui import QGuiApplication
 
-        from msgdesk.returndata import rating_label
+        from msgdesk.domain.return_values import rating_label
 
         shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
         box = QMessageBox(self)
@@ -489,7 +489,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.review import find_problems
+        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.ui.dialogs import ask_approval
+        from msgdesk.ui.round.approval_dialog import ask_approval
 
         confirmed = self.session.snap.status == RoundStatus.READY or self._confirm_check_before_approval()
         if not confirmed:
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
-        from msgdesk.review import find_problems, summarise
+        from msgdesk.rounds.review import find_problems, summarise
 
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
@@ -559,7 +559,7 @@ class MainWindow(QMainWindow):
         except MsgdeskError as exc:
             QMessageBox.warning(self, "msgdesk", str(exc))
 
-    # --- the compare tab (msgdesk/ui/compare_view.py, built when first shown) --------------------
+    # --- the compare tab (msgdesk/ui/collation/view.py, built when first shown) --------------------
     def _add_compare_tab(self) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
@@ -571,8 +571,8 @@ class MainWindow(QMainWindow):
 
     def show_compare(self) -> None:
         """Every partnership's return for the open round's year, side by side."""
-        from msgdesk.ui.compare_view import CompareView, open_return_read_only
-        from msgdesk.ui.mnemonics import resolve
+        from msgdesk.ui.collation.view import CompareView, open_return_read_only
+        from msgdesk.ui.widgets.mnemonics import resolve
 
         snap = self.session.snap if self.session is not None else None
         if self.compare is None:
@@ -605,12 +605,12 @@ class MainWindow(QMainWindow):
             if self.session is not None:
                 self.tracker.set_round(self.workspace, self.session.round_id)
             return
-        from msgdesk.ui.tracker_view import TrackerView
+        from msgdesk.ui.tracker.view import TrackerView
 
         self.tracker = TrackerView(self.ui.trackerTab)
         self.tracker.setObjectName("tracker")
         self.tracker.settings = self.settings
-        from msgdesk.ui.mnemonics import resolve
+        from msgdesk.ui.widgets.mnemonics import resolve
 
         resolve([self.tracker], self.reserved_letters())
         self.ui.trackerPlaceholder.hide()
@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def reserved_letters(self) -> set[str]:
         """The Alt+letters the menu bar and the Return / Tracker tabs take, on every page."""
-        from msgdesk.ui.mnemonics import mnemonic
+        from msgdesk.ui.widgets.mnemonics import mnemonic
 
         texts = [action.text() for action in self.ui.menubar.actions()]
         texts += [self.ui.tabs.tabText(i) for i in range(self.ui.tabs.count())]
@@ -650,7 +650,7 @@ class MainWindow(QMainWindow):
 
     def _resolve_mnemonics(self) -> None:
         """Each page's Alt+letters unique in the window (also after a translation changed them)."""
-        from msgdesk.ui.mnemonics import resolve
+        from msgdesk.ui.widgets.mnemonics import resolve
 
         reserved = self.reserved_letters()
         resolve([self.start_page], reserved)
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the find bar under the page, with every hit listed by proposal."""
         if self.session is None:
             return
-        from msgdesk.ui.find_panel import FindPanel
+        from msgdesk.ui.round.find_panel import FindPanel
 
         self.ui.tabs.setCurrentWidget(self.ui.returnTab)
         if self.find_panel is None:
@@ -690,7 +690,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         from PySide6.QtWidgets import QApplication
 
-        from msgdesk.ui.print_preview import preview_appendix
+        from msgdesk.ui.dialogs.print_preview import preview_appendix
 
         before = QApplication.focusWidget()
         dialog = preview_appendix(self, self.appendix_data(), self._appendix_title(), modal=modal)
@@ -711,12 +711,12 @@ class MainWindow(QMainWindow):
 
     def show_user_guide(self):
         """F1: the user guide, inside the app and offline."""
-        from msgdesk.ui.user_guide import show_user_guide
+        from msgdesk.ui.dialogs.user_guide import show_user_guide
 
         return show_user_guide(self)
 
     def _spelling_toggled(self, on: bool) -> None:
-        from msgdesk.ui import spelling
+        from msgdesk.ui.widgets import spelling
 
         spelling.set_enabled(on)
         self.settings.setValue("spelling/enabled", on)

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from msgdesk.cli import EXIT_FAILURE, EXIT_OK, command
+from msgdesk.cli.main import EXIT_FAILURE, EXIT_OK, command
 
 
 def _collation(folder: Path) -> str:
@@ -38,17 +38,17 @@ def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], object]:
 
 def _example(folder: Path):  # type: ignore[no-untyped-def]
     from msgdesk.paths import resource_path
-    from msgdesk.returnfile import read_return_file
+    from msgdesk.rounds.return_file import read_return_file
 
     return read_return_file(resource_path("examples", "north-ayrshire-2019.json"))
 
 
 def _appendix(folder: Path) -> str:
-    from msgdesk.reports import docx_appendix, pdf_appendix
+    from msgdesk.reports import appendix_docx, appendix_pdf
 
     data = _example(folder)
-    pdf_appendix.export(data, folder / "appendix.pdf", label="Appendix 1")
-    docx_appendix.export(data, folder / "appendix.docx", label="Appendix 1")
+    appendix_pdf.export(data, folder / "appendix.pdf", label="Appendix 1")
+    appendix_docx.export(data, folder / "appendix.docx", label="Appendix 1")
     from docx import Document
 
     if "North Ayrshire" not in "\n".join(p.text for p in Document(str(folder / "appendix.docx")).paragraphs):
@@ -57,7 +57,7 @@ def _appendix(folder: Path) -> str:
 
 
 def _preview(folder: Path) -> str:
-    from msgdesk.ui.print_preview import PdfPages
+    from msgdesk.ui.dialogs.print_preview import PdfPages
 
     pdf = folder / "appendix.pdf"
     if not pdf.exists():
@@ -86,7 +86,7 @@ def _printing(folder: Path) -> str:
 
 
 def _spelling(folder: Path) -> str:
-    from msgdesk.ui.spelling import speller
+    from msgdesk.ui.widgets.spelling import speller
 
     words = speller()
     if not (words.is_correct("organisation") and not words.is_correct("organisaton")):

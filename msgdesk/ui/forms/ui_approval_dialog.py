@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QFormLayout, QLabel, QLineEdit, QSizePolicy,
     QVBoxLayout, QWidget)
 
-from msgdesk.ui.date_edit import DateEdit
+from msgdesk.ui.widgets.date_edit import DateEdit
 
 class Ui_ApprovalDialog(object):
     def setupUi(self, ApprovalDialog):

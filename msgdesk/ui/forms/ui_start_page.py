@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QListView, QPushButton, QSizePolicy, QSpacerItem,
     QVBoxLayout, QWidget)
 
-from msgdesk.ui.date_edit import DateEdit
+from msgdesk.ui.widgets.date_edit import DateEdit
 
 class Ui_StartPage(object):
     def setupUi(self, StartPage):

@@ -3,7 +3,7 @@
 * The approved-round lock is closed on every path found by direct SQL: INSERT OR REPLACE /
   UPDATE OR REPLACE onto an approved row, renaming or deleting the partnership of an
   approved return, changing ids, editing an action's reference.
-* Round status moves only along ``msgdesk.states.ROUND_MOVES``; every move is recorded in
+* Round status moves only along ``msgdesk.domain.states.ROUND_MOVES``; every move is recorded in
   ``round_event`` by the database itself, from ``evaluation_round.status_note`` (a reopening
   without a reason is refused), so a writer that bypasses msgdesk still leaves the record.
 * ``round_event`` and ``action_update`` are append-only: rows cannot be changed, nor
@@ -42,7 +42,7 @@ EVENTS_FIXED = "[history-append-only] a round's record of events can only be add
 MOVE_REFUSED = "[move-not-allowed] that change of the round's status is not allowed"
 REASON_NEEDED = "[reason-required] say why the approved round is being reopened; the reason is recorded"
 
-#: (from, to) status pairs allowed: msgdesk.states.ROUND_MOVES, written out because a
+#: (from, to) status pairs allowed: msgdesk.domain.states.ROUND_MOVES, written out because a
 #: migration must not change when the code does.
 MOVES = (
     ("draft", "ready"),

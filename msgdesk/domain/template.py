@@ -1,0 +1,116 @@
+"""The MSG self-evaluation template as data.
+
+The template (key features, proposals, MSG timescales, rating descriptors and
+guidance) lives in ``resources/template/msg-self-evaluation.json``; this module
+reads it into immutable values.  Crown copyright, Open Government Licence v3.0.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from msgdesk.domain.return_values import RATINGS
+from msgdesk.paths import resource_path
+
+TEMPLATE_FILE = ("template", "msg-self-evaluation.json")
+NATIONAL_NOTE = "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str  # "2.3"
+    key_feature: int  # 2
+    text: str
+    timescale: str  # the MSG report's timescale, as written
+    local: bool  # False for 3.2, 3.3 and 5.3 (national bodies responsible)
+    descriptors: tuple[tuple[str, str], ...]  # ((rating slug, text), ...) in column order; () if national
+
+    def descriptor(self, rating: str) -> str:
+        return dict(self.descriptors).get(rating, "")
+
+
+@dataclass(frozen=True)
+class KeyFeature:
+    number: int
+    title: str
+    proposals: tuple[Proposal, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    title: str
+    attribution: str
+    guidance: tuple[str, ...]
+    key_features: tuple[KeyFeature, ...]
+
+    @property
+    def proposals(self) -> tuple[Proposal, ...]:
+        return tuple(p for kf in self.key_features for p in kf.proposals)
+
+    @property
+    def local_proposals(self) -> tuple[Proposal, ...]:
+        return tuple(p for p in self.proposals if p.local)
+
+    def proposal(self, proposal_id: str) -> Proposal:
+        for p in self.proposals:
+            if p.id == proposal_id:
+                return p
+        raise KeyError(proposal_id)
+
+    def has_proposal(self, proposal_id: str) -> bool:
+        return any(p.id == proposal_id for p in self.proposals)
+
+    def key_feature(self, number: int) -> KeyFeature:
+        for kf in self.key_features:
+            if kf.number == number:
+                return kf
+        raise KeyError(number)
+
+    def order(self, proposal_id: str) -> int:
+        """Position of a proposal in template order (for sorting)."""
+        for index, p in enumerate(self.proposals):
+            if p.id == proposal_id:
+                return index
+        return len(self.proposals)
+
+
+def _parse(data: dict) -> Template:
+    key_features = []
+    for kf in data["key_features"]:
+        proposals = []
+        for p in kf["proposals"]:
+            descriptors = p.get("descriptors") or {}
+            proposals.append(
+                Proposal(
+                    id=p["id"],
+                    key_feature=int(kf["number"]),
+                    text=p["text"],
+                    timescale=p["timescale"],
+                    local=bool(p["local"]),
+                    descriptors=tuple((r, descriptors[r]) for r in RATINGS if r in descriptors),
+                )
+            )
+        key_features.append(KeyFeature(int(kf["number"]), kf["title"], tuple(proposals)))
+    return Template(
+        title=data["title"],
+        attribution=data["attribution"],
+        guidance=tuple(data.get("guidance", ())),
+        key_features=tuple(key_features),
+    )
+
+
+def load_template(path: Path | None = None) -> Template:
+    """Read the template from ``path`` (default: the bundled one)."""
+    if path is None:
+        return _bundled_template()
+    with open(path, encoding="utf-8") as fh:
+        return _parse(json.load(fh))
+
+
+@lru_cache(maxsize=1)
+def _bundled_template() -> Template:
+    with open(resource_path(*TEMPLATE_FILE), encoding="utf-8") as fh:
+        return _parse(json.load(fh))

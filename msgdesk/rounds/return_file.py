@@ -1,0 +1,693 @@
+"""Return files: the offline exchange format (USB stick, e-mail).
+
+UTF-8 JSON of exactly this shape (version 2; msgdesk writes version 2 and reads 1 and 2)::
+
+    {"format": "msgdesk-return", "version": 2,
+     "partnership": "...", "round": "2019", "contact": "...", "completed_on": "2019-04-18",
+     "responses": [{"proposal": "1.1", "rating": "established", "previous_rating": null,
+                    "evidence": "...",
+                    "updated_at": "2026-03-12T14:03:27Z", "updated_by": "Caroline Whyte",
+                    "actions": [{"id": "5f0c…", "action": "...", "delivery": "...", "timescale": "...",
+                                 "lead": "...", "due_date": "YYYY-MM-DD",
+                                 "updated_at": "...", "updated_by": "..."}]}],
+     "pack": {...}}
+
+Version 2 adds a stable ``id`` on every action (kept across export, import, carry-forward
+and merge), who last changed each response and action and when (UTC), and the optional
+``pack`` object of a contribution pack or of the reply to one::
+
+    "pack": {"id": "…", "for": "Name, role", "proposals": ["2.1", "4.4"],
+             "created_at": "…Z", "created_by": "…", "base_digest": "sha256:…",
+             "base": [{"proposal": "2.1", "rating": …, "evidence": …,
+                       "actions": [{"id": …, "action": …, "delivery": …, "timescale": …,
+                                    "lead": …, "due_date": …}]}],
+             "reply_by": null, "reply_at": null}
+
+``base`` is what each field of the pack's proposals held when the pack was cut, and
+``base_digest`` its fingerprint (with the pack's identity): a base changed afterwards is
+refused.  A pack (or reply) holds a response for each of its proposals and no other.
+Version 1 files (no ids, no who/when, no pack) are read as they always were.
+
+Reading validates everything first and reports every problem with its
+location (``responses[3].actions[1].timescale: expected text``); nothing is
+stored unless the whole file is good.  Beyond the shape, a file is refused
+when it is not UTF-8, is not strict JSON (``NaN``, a key given twice in one
+object, see :mod:`msgdesk.exchange.strict_json`), or holds text no database can keep
+(control characters, lone surrogate escapes such as ``"\\ud800"``).  An
+entry for a proposal not for local completion (3.2, 3.3, 5.3) is accepted
+when it has no content and then ignored: there is nothing to keep.
+
+Writing produces a canonical form, so export → import → export is
+byte-identical.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from msgdesk.domain.errors import InputError
+from msgdesk.domain.return_values import RATINGS, ActionData, PackData, ResponseData, ReturnData
+from msgdesk.domain.template import Template, load_template
+from msgdesk.exchange.strict_json import JSONTextError, decode, item, loads, member, shown
+
+FORMAT = "msgdesk-return"
+#: The version msgdesk writes; it reads every version in READ_VERSIONS.
+VERSION = 2
+READ_VERSIONS = (1, 2)
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TEXT = 1_000_000  # characters in one field
+MAX_NAME = 200
+
+#: The keys of version 1; version 2 allows the ``*_V2`` sets.
+TOP_KEYS = ("format", "version", "partnership", "round", "contact", "completed_on", "responses")
+RESPONSE_KEYS = ("proposal", "rating", "previous_rating", "evidence", "actions")
+ACTION_KEYS = ("action", "delivery", "timescale", "lead", "due_date")
+TOP_KEYS_V2 = (*TOP_KEYS, "pack")
+RESPONSE_KEYS_V2 = (*RESPONSE_KEYS, "updated_at", "updated_by")
+ACTION_KEYS_V2 = ("id", *ACTION_KEYS, "updated_at", "updated_by")
+PACK_KEYS = ("id", "for", "proposals", "created_at", "created_by", "base_digest", "base", "reply_by", "reply_at")
+BASE_RESPONSE_KEYS = ("proposal", "rating", "evidence", "actions")
+BASE_ACTION_KEYS = ("id", *ACTION_KEYS)
+
+#: Problems listed in the message (all are kept in ``problems``): a file with
+#: thousands of wrong keys must not fill the screen.
+MAX_LISTED = 50
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+#: An action's or a pack's id: letters, digits, "-" and "_" (msgdesk writes 32 hex digits).
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
+_DIGEST = re.compile(r"sha256:[0-9a-f]{64}\Z")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_BREAK = re.compile(r"[\r\n\t]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class ReturnFileError(InputError):
+    """A return file that cannot be imported; ``problems`` lists every located problem."""
+
+    def __init__(self, problems: list[str], source: str = "") -> None:
+        self.problems = problems
+        self.source = source
+        where = f"{source}: " if source else ""
+        count = f"{len(problems):,} problems" if len(problems) != 1 else "1 problem"
+        listed = [f"  {p}" for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            listed.append(f"  … and {len(problems) - MAX_LISTED:,} more")
+        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
+
+
+def text_problems(value: str, *, limit: int = MAX_TEXT, single_line: bool = False) -> list[str]:
+    """Why ``value`` cannot be a text field of a return file (empty when it can).
+
+    The one rule for text msgdesk can store and write back: at most ``limit``
+    characters, no control characters but newline, carriage return and tab (none
+    of those either when ``single_line``), no lone surrogates.
+    """
+    problems = []
+    if len(value) > limit:
+        problems.append(f"too long ({len(value):,} characters; at most {limit:,})")
+    bad = _CONTROL.search(value)
+    if bad:
+        problems.append(f"contains a control character (U+{ord(bad.group()):04X}) at position {bad.start()}")
+    elif single_line and (bad := _LINE_BREAK.search(value)):
+        problems.append(f"must be one line: contains a line break or tab (U+{ord(bad.group()):04X}) "
+                        f"at position {bad.start()}")
+    lone = _SURROGATE.search(value)
+    if lone:
+        problems.append(f"contains a lone surrogate escape (\\u{ord(lone.group()):04x}) at position "
+                        f"{lone.start()}: half of a character, which cannot be stored")
+    return problems
+
+
+#: Limits of the text fields, shared by the reader and the store's writers.
+TEXT_LIMITS: dict[str, tuple[int, bool]] = {  # field -> (characters, single line)
+    "partnership": (MAX_NAME, True),
+    "round": (40, True),
+    "contact": (1000, False),
+    "evidence": (MAX_TEXT, False),
+    "action": (MAX_TEXT, False),
+    "delivery": (MAX_TEXT, False),
+    "timescale": (1000, False),
+    "lead": (MAX_NAME, True),
+    "author": (MAX_NAME, True),  # who changed a response or an action; whom a pack is for
+}
+
+
+def clean_text(value: str, *, single_line: bool = False) -> str:
+    """``value`` made storable as typed or pasted: Word's manual line break (U+000B) and page
+    break become new lines, other control characters go, half characters (lone surrogates)
+    become U+FFFD; for a one-line field, line breaks and tabs become spaces."""
+    value = value.replace("\x0b", "\n").replace("\x0c", "\n")
+    value = _CONTROL.sub("", value)
+    value = _SURROGATE.sub("\ufffd", value)
+    if single_line:
+        value = re.sub(r"[\r\n\t]+", " ", value)
+    return value
+
+
+def new_action_id() -> str:
+    """A fresh action id (32 hex digits)."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+def format_time(value: datetime | None) -> str | None:
+    return value.strftime(TIME_FORMAT) if value is not None else None
+
+
+def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tuple[str, ...] | list[str],
+                base: list[ResponseData]) -> str:
+    """The fingerprint of a pack's base, with what the pack is (its id, round and proposals):
+    any change to one of them after the pack was cut shows."""
+    document = {"id": pack_id, "partnership": partnership, "round": round_label, "proposals": list(proposals),
+                "base": [_base_response_json(r) for r in base]}
+    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+class _Checker:
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.problems: list[str] = []
+        self.version = VERSION
+        #: Action ids seen in the file's responses: id -> where.
+        self.action_ids: dict[str, str] = {}
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}" if where else message)
+
+    def keys(self, obj: dict, allowed: tuple[str, ...], where: str) -> None:
+        for key in obj:
+            if key not in allowed:
+                self.problem(member(where, key), f"unknown key (allowed: {', '.join(allowed)})")
+
+    def text(self, obj: dict, key: str, where: str, *, required: bool = False, limit: int = MAX_TEXT,
+             single_line: bool = False) -> str:
+        at = member(where, key)
+        if key not in obj or obj[key] is None:
+            if required:
+                self.problem(at, "missing" if key not in obj else "expected text, found null")
+            return ""
+        value = obj[key]
+        if not isinstance(value, str):
+            self.problem(at, f"expected text, found {kind_of(value)}")
+            return ""
+        if required and not value.strip():
+            self.problem(at, "must not be empty")
+        for message in text_problems(value, limit=limit, single_line=single_line):
+            self.problem(at, message)
+        return value
+
+    def day(self, obj: dict, key: str, where: str) -> date | None:
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(at, f"expected a date as text YYYY-MM-DD, found {kind_of(value)}")
+            return None
+        if not _ISO_DATE.match(value):
+            self.problem(at, f"expected a date YYYY-MM-DD, found {shown(value)}")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(at, f"{value!r} is not a real date")
+            return None
+
+    def moment(self, obj: dict, key: str, where: str, *, required: bool = False) -> datetime | None:
+        """A time in UTC written ``YYYY-MM-DDTHH:MM:SSZ``."""
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.problem(at, "missing (a time such as 2026-03-12T14:03:27Z)" if key not in obj
+                             else "expected a time such as 2026-03-12T14:03:27Z, found null")
+            return None
+        if not isinstance(value, str):
+            self.problem(at, f"expected a time as text such as 2026-03-12T14:03:27Z, found {kind_of(value)}")
+            return None
+        if not _ISO_TIME.match(value):
+            self.problem(at, f"expected a time YYYY-MM-DDTHH:MM:SSZ (UTC), found {shown(value)}")
+            return None
+        try:
+            return datetime.strptime(value, TIME_FORMAT)
+        except ValueError:
+            self.problem(at, f"{value!r} is not a real time")
+            return None
+
+    def identifier(self, obj: dict, key: str, where: str, *, required: bool = False) -> str:
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.problem(at, "missing" if key not in obj else "expected an id, found null")
+            return ""
+        if not isinstance(value, str):
+            self.problem(at, f"expected an id as text, found {kind_of(value)}")
+            return ""
+        if not _ID.match(value):
+            self.problem(at, f"expected an id of 1 to 64 letters, digits, '-' or '_', found {shown(value)}")
+            return ""
+        return value
+
+    def rating(self, obj: dict, key: str, where: str) -> str | None:
+        at = member(where, key)
+        value = obj.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or value not in RATINGS:
+            found = shown(value) if isinstance(value, str) else kind_of(value)
+            self.problem(at, f"unknown rating {found}; expected null or one of {', '.join(RATINGS)}")
+            return None
+        return value
+
+    def action(self, obj: Any, where: str, *, base: bool = False) -> ActionData | None:
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
+            return None
+        v2 = self.version >= 2
+        self.keys(obj, BASE_ACTION_KEYS if base else ACTION_KEYS_V2 if v2 else ACTION_KEYS, where)
+        data = ActionData(
+            action=self.text(obj, "action", where, required=True),
+            delivery=self.text(obj, "delivery", where),
+            timescale=self.text(obj, "timescale", where, limit=1000),
+            lead=self.text(obj, "lead", where, limit=MAX_NAME, single_line=True),
+            due_date=self.day(obj, "due_date", where),
+        )
+        if base:
+            data.uid = self.identifier(obj, "id", where, required=True)
+        elif v2:
+            # A missing id is a new action (a contributor's, written by hand).
+            data.uid = self.identifier(obj, "id", where)
+            data.updated_at = self.moment(obj, "updated_at", where)
+            data.updated_by = self.text(obj, "updated_by", where, limit=MAX_NAME, single_line=True)
+            if data.uid:
+                if data.uid in self.action_ids:
+                    self.problem(member(where, "id"),
+                                 f"the id {data.uid} is given twice (also {self.action_ids[data.uid]})")
+                else:
+                    self.action_ids[data.uid] = where
+        return data
+
+    def _actions(self, obj: dict, where: str, *, base: bool = False) -> list[ActionData]:
+        actions: list[ActionData] = []
+        raw_actions = obj.get("actions")
+        if raw_actions is not None and not isinstance(raw_actions, list):
+            self.problem(member(where, "actions"), f"expected a list, found {kind_of(raw_actions)}")
+        elif raw_actions:
+            for i, entry in enumerate(raw_actions):
+                action = self.action(entry, item(member(where, "actions"), i), base=base)
+                if action is not None:
+                    actions.append(action)
+        return actions
+
+    def proposal(self, obj: dict, where: str, seen: dict[str, int], index: int, listed: str) -> str | None:
+        """The entry's proposal id, if it is one of the template's (None otherwise)."""
+        proposal = obj.get("proposal")
+        at = member(where, "proposal")
+        if "proposal" not in obj:
+            self.problem(at, "missing")
+        elif not isinstance(proposal, str):
+            self.problem(at, f"expected text such as \"2.3\", found {kind_of(proposal)}")
+        elif not self.template.has_proposal(proposal):
+            self.problem(at, f"there is no proposal {shown(proposal, 20)} in the template")
+        else:
+            if proposal in seen:
+                self.problem(at, f"proposal {proposal} appears twice (also {item(listed, seen[proposal])})")
+            else:
+                seen[proposal] = index
+            return proposal
+        return None
+
+    def response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
+            return None
+        v2 = self.version >= 2
+        self.keys(obj, RESPONSE_KEYS_V2 if v2 else RESPONSE_KEYS, where)
+        proposal = self.proposal(obj, where, seen, index, "responses")
+        local = proposal is None or self.template.proposal(proposal).local
+        rating = self.rating(obj, "rating", where)
+        previous = self.rating(obj, "previous_rating", where)
+        evidence = self.text(obj, "evidence", where)
+        updated_at = self.moment(obj, "updated_at", where) if v2 else None
+        updated_by = self.text(obj, "updated_by", where, limit=MAX_NAME, single_line=True) if v2 else ""
+        actions = self._actions(obj, where)
+        if proposal is None:
+            return None
+        if not local:
+            for key in ("rating", "previous_rating", "evidence", "actions"):
+                if obj.get(key):
+                    self.problem(
+                        member(where, key),
+                        f"proposal {proposal} is not for local completion (national bodies responsible); "
+                        "it takes no rating, evidence or actions",
+                    )
+            return None  # nothing to keep: an empty entry is accepted and left out
+        return ResponseData(proposal, rating, previous, evidence, actions, updated_at=updated_at,
+                            updated_by=updated_by)
+
+    def base_response(self, obj: Any, where: str, seen: dict[str, int], index: int) -> ResponseData | None:
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
+            return None
+        self.keys(obj, BASE_RESPONSE_KEYS, where)
+        proposal = self.proposal(obj, where, seen, index, "pack.base")
+        rating = self.rating(obj, "rating", where)
+        evidence = self.text(obj, "evidence", where)
+        actions = self._actions(obj, where, base=True)
+        ids: dict[str, int] = {}
+        for i, action in enumerate(actions):
+            if action.uid in ids:
+                self.problem(item(member(where, "actions"), i) + ".id",
+                             f"the id {action.uid} is given twice in the base")
+            ids[action.uid] = i
+        if proposal is None:
+            return None
+        return ResponseData(proposal, rating, None, evidence, actions)
+
+    def pack(self, obj: Any, data: ReturnData) -> PackData | None:
+        where = "pack"
+        if not isinstance(obj, dict):
+            self.problem(where, f"expected an object, found {kind_of(obj)}")
+            return None
+        self.keys(obj, PACK_KEYS, where)
+        before = len(self.problems)
+        pack_id = self.identifier(obj, "id", where, required=True)
+        for_whom = self.text(obj, "for", where, required=True, limit=MAX_NAME, single_line=True).strip()
+        created_at = self.moment(obj, "created_at", where, required=True)
+        created_by = self.text(obj, "created_by", where, limit=MAX_NAME, single_line=True)
+        reply_by = self.text(obj, "reply_by", where, limit=MAX_NAME, single_line=True).strip()
+        reply_at = self.moment(obj, "reply_at", where)
+        proposals: list[str] = []
+        raw = obj.get("proposals")
+        at = member(where, "proposals")
+        if not isinstance(raw, list) or not raw:
+            self.problem(at, "missing (a list of proposals such as [\"2.1\", \"4.4\"])" if "proposals" not in obj
+                         else f"expected a list of one or more proposals, found {kind_of(raw)}"
+                         if not isinstance(raw, list) else "the pack must hold at least one proposal")
+        else:
+            for i, entry in enumerate(raw):
+                if not isinstance(entry, str) or not self.template.has_proposal(entry):
+                    found = shown(entry, 20) if isinstance(entry, str) else kind_of(entry)
+                    self.problem(item(at, i), f"there is no proposal {found} in the template")
+                elif not self.template.proposal(entry).local:
+                    self.problem(item(at, i), f"proposal {entry} is not for local completion")
+                elif entry in proposals:
+                    self.problem(item(at, i), f"proposal {entry} is listed twice")
+                else:
+                    proposals.append(entry)
+        base: list[ResponseData] = []
+        raw_base = obj.get("base")
+        at = member(where, "base")
+        if not isinstance(raw_base, list):
+            self.problem(at, "missing (what the pack's proposals held when it was cut)" if "base" not in obj
+                         else f"expected a list, found {kind_of(raw_base)}")
+        else:
+            seen: dict[str, int] = {}
+            for i, entry in enumerate(raw_base):
+                response = self.base_response(entry, item(at, i), seen, i)
+                if response is not None:
+                    base.append(response)
+            if proposals and len(self.problems) == before:
+                if [r.proposal for r in base] != proposals:
+                    self.problem(at, "must hold one entry for each of the pack's proposals, in the same order")
+        digest = obj.get("base_digest")
+        at = member(where, "base_digest")
+        if not isinstance(digest, str) or not _DIGEST.match(digest):
+            self.problem(at, "missing" if "base_digest" not in obj
+                         else "expected the fingerprint \"sha256:\" followed by 64 hex digits")
+        elif len(self.problems) == before and digest != base_digest(
+                pack_id, data.partnership, data.round, proposals, base):
+            self.problem(at, "does not match the pack: its base, proposals or round were changed after the pack "
+                         "was made (a pack is merged only as it was sent)")
+        if reply_at is None and reply_by:
+            self.problem(member(where, "reply_at"), "missing: a reply says when it was sent back")
+        if len(self.problems) != before:
+            return None
+        return PackData(pack_id, for_whom, tuple(proposals), created_at or datetime.min, created_by.strip(), base,
+                        str(digest), reply_by, reply_at)
+
+    def whole(self, obj: Any) -> ReturnData | None:
+        if not isinstance(obj, dict):
+            self.problem("", f"the file must hold a JSON object, found {kind_of(obj)}")
+            return None
+        if obj.get("format") != FORMAT:
+            found = obj.get("format")
+            self.problem("format", f"expected {FORMAT!r}, found {_value(found)}" if "format" in obj
+                         else f"missing (expected {FORMAT!r})")
+            return None  # not a return file at all: other complaints would be noise
+        version = obj.get("version")
+        if type(version) is not int or version not in READ_VERSIONS:
+            readable = " or ".join(str(v) for v in READ_VERSIONS)
+            self.problem("version", f"this msgdesk reads version {readable}, found {_value(version)}"
+                         if "version" in obj else f"missing (expected {VERSION})")
+            return None
+        self.version = version
+        self.keys(obj, TOP_KEYS_V2 if version >= 2 else TOP_KEYS, "")
+        data = ReturnData(
+            partnership=self.text(obj, "partnership", "", required=True, limit=MAX_NAME, single_line=True).strip(),
+            round=self.text(obj, "round", "", required=True, limit=40, single_line=True).strip(),
+            contact=self.text(obj, "contact", "", limit=1000),
+            completed_on=self.day(obj, "completed_on", ""),
+        )
+        responses = obj.get("responses")
+        placed: dict[str, int] = {}
+        if "responses" not in obj:
+            self.problem("responses", "missing (a list, possibly empty)")
+        elif not isinstance(responses, list):
+            self.problem("responses", f"expected a list, found {kind_of(responses)}")
+        else:
+            for i, entry in enumerate(responses):
+                response = self.response(entry, item("responses", i), placed, i)
+                if response is not None:
+                    data.responses.append(response)
+        if version >= 2 and obj.get("pack") is not None:
+            data.pack = self.pack(obj["pack"], data)
+            if data.pack is not None:
+                self._within_pack(data.pack, placed)
+        order = self.template.order
+        data.responses.sort(key=lambda r: order(r.proposal))
+        return data
+
+    def _within_pack(self, pack: PackData, placed: dict[str, int]) -> None:
+        """A pack's responses are its proposals', every one of them and no other."""
+        wanted = set(pack.proposals)
+        for proposal, index in placed.items():
+            if proposal not in wanted:
+                self.problem(item("responses", index) + ".proposal",
+                             f"proposal {proposal} is not in this pack (it holds {', '.join(pack.proposals)})")
+        for proposal in pack.proposals:
+            if proposal not in placed:
+                self.problem("responses", f"the pack's proposal {proposal} is missing (a pack holds a response "
+                             "for each of its proposals, possibly empty)")
+
+
+def kind_of(value: Any) -> str:
+    """What a JSON value is, in words, for a message ("text", "a list")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _value(value: Any) -> str:
+    """A found value for a message: short text or a number as written, else its kind."""
+    if isinstance(value, str):
+        return shown(value)
+    if type(value) is int and abs(value) < 10**12:
+        return str(value)
+    return kind_of(value)
+
+
+def parse_return(raw: bytes | str, template: Template | None = None, source: str = "") -> ReturnData:
+    """Validate and read a return; raises ReturnFileError listing every problem."""
+    if isinstance(raw, bytes) and len(raw) > MAX_FILE_BYTES:
+        raise ReturnFileError([too_large(len(raw))], source)
+    try:
+        text = decode(raw) if isinstance(raw, bytes) else raw
+        if not text.strip():
+            raise ReturnFileError(["the file is empty"], source)
+        obj = loads(text)
+    except JSONTextError as exc:
+        raise ReturnFileError(exc.problems, source) from exc
+    checker = _Checker(template or load_template())
+    data = checker.whole(obj)
+    if checker.problems or data is None:
+        raise ReturnFileError(checker.problems, source)
+    return data
+
+
+def too_large(size: int) -> str:
+    return f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
+
+
+def read_file_bytes(path: Path, what: str, error: type[ReturnFileError] = ReturnFileError) -> bytes:
+    """The bytes of the ``what`` file ("return", "directions") at ``path``, at most
+    MAX_FILE_BYTES; ``error`` (a ReturnFileError class) says why not."""
+    source = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise error([f"this is a folder, not a {what} file"], source)
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise error(["this is not an ordinary file"], source)
+        if info.st_size > MAX_FILE_BYTES:
+            raise error([too_large(info.st_size)], source)
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        raise error(["no such file"], source) from exc
+    except IsADirectoryError as exc:
+        raise error([f"this is a folder, not a {what} file"], source) from exc
+    except PermissionError as exc:
+        raise error(["permission denied: the file cannot be read"], source) from exc
+    except ValueError as exc:  # a NUL in the name
+        raise error(["this is not a valid file name"], source) from exc
+    except OSError as exc:
+        raise error([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
+
+
+def read_return_file(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
+    """Read and validate the return file at ``path``; ReturnFileError for anything else,
+    including a path that is not a readable file."""
+    path = Path(path)
+    return parse_return(read_file_bytes(path, "return"), template, str(path))
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def _action_json(a: ActionData) -> dict[str, Any]:
+    return {
+        "id": a.uid or None,
+        "action": a.action,
+        "delivery": a.delivery,
+        "timescale": a.timescale,
+        "lead": a.lead,
+        "due_date": a.due_date.isoformat() if a.due_date else None,
+        "updated_at": format_time(a.updated_at),
+        "updated_by": a.updated_by,
+    }
+
+
+def _base_response_json(r: ResponseData) -> dict[str, Any]:
+    return {
+        "proposal": r.proposal,
+        "rating": r.rating,
+        "evidence": r.evidence,
+        "actions": [
+            {"id": a.uid, "action": a.action, "delivery": a.delivery, "timescale": a.timescale, "lead": a.lead,
+             "due_date": a.due_date.isoformat() if a.due_date else None}
+            for a in r.actions
+        ],
+    }
+
+
+def _pack_json(pack: PackData) -> dict[str, Any]:
+    return {
+        "id": pack.id,
+        "for": pack.for_whom,
+        "proposals": list(pack.proposals),
+        "created_at": format_time(pack.created_at),
+        "created_by": pack.created_by,
+        "base_digest": pack.base_digest,
+        "base": [_base_response_json(r) for r in pack.base],
+        "reply_by": pack.reply_by or None,
+        "reply_at": format_time(pack.reply_at),
+    }
+
+
+def return_to_json(data: ReturnData, template: Template | None = None) -> dict[str, Any]:
+    """The canonical JSON object: responses in template order, empty ones left out (but
+    a pack keeps one for each of its proposals)."""
+    template = template or load_template()
+    kept = set(data.pack.proposals) if data.pack is not None else set()
+    responses = sorted((r for r in data.responses if not r.is_empty() or r.proposal in kept),
+                       key=lambda r: template.order(r.proposal))
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "partnership": data.partnership,
+        "round": data.round,
+        "contact": data.contact,
+        "completed_on": data.completed_on.isoformat() if data.completed_on else None,
+        "responses": [
+            {
+                "proposal": r.proposal,
+                "rating": r.rating,
+                "previous_rating": r.previous_rating,
+                "evidence": r.evidence,
+                "updated_at": format_time(r.updated_at),
+                "updated_by": r.updated_by,
+                "actions": [_action_json(a) for a in r.actions],
+            }
+            for r in responses
+        ],
+    }
+    if data.pack is not None:
+        document["pack"] = _pack_json(data.pack)
+    return document
+
+
+def dump_return(data: ReturnData, template: Template | None = None) -> str:
+    return json.dumps(return_to_json(data, template), ensure_ascii=False, indent=2) + "\n"
+
+
+def _shared_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what the user's umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
+    """Write ``content`` to ``path`` via a temporary file in the same folder:
+    a crash leaves the old file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file readable by its owner only; an export is meant to be
+        # shared (a committee paper), so it gets the mode any new file would have
+        os.chmod(tmp, _shared_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
+
+
+def write_return_file(path: str | os.PathLike[str], data: ReturnData, template: Template | None = None) -> Path:
+    return write_atomically(path, dump_return(data, template).encode("utf-8"))

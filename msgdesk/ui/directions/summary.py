@@ -1,0 +1,85 @@
+"""On proposal 4.4's page ("Clear directions must be provided by IJBs to Health Boards and
+Local Authorities"): the directions log in one line — directions in force, resource
+committed, delivery issues open — and a button that adds the log's summary to the
+evidence, where the officer can edit it like anything typed (and undo it)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
+
+from msgdesk.directions.money import pounds_shown
+from msgdesk.domain.errors import MsgdeskError
+from msgdesk.domain.states import DirectionStatus
+
+PROPOSAL = "4.4"
+
+
+class DirectionsSummary(QFrame):
+    def __init__(self, evidence: QPlainTextEdit, parent=None, today: date | None = None):
+        super().__init__(parent)
+        self.setObjectName("directionsSummary")
+        self.setStyleSheet("QFrame#directionsSummary { background: #eef4fb; border: 1px solid #9fb8d6; }")
+        self.evidence = evidence
+        self.session = None
+        self._today = today
+        self._text = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(self.tr("The directions log"))
+        self.button = QPushButton(self.tr("Insert the directions log summar&y"), self)
+        self.button.setAccessibleName(self.tr("Insert the directions log summary into the evidence"))
+        self.button.setToolTip(self.tr("Adds a paragraph on the directions in force, the resource committed and the "
+                                       "delivery issues to the end of the evidence"))
+        self.button.clicked.connect(self.insert)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+
+    def show_for(self, session, proposal_id: str) -> None:
+        self.session = session
+        self.setVisible(proposal_id == PROPOSAL and session is not None)
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # back from the Directions tab: read the log again
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from msgdesk.directions.log import read_log
+
+        if self.session is None:
+            return
+        try:
+            log = read_log(self.session.workspace, self.session.snap.partnership, self._today or date.today())
+        except MsgdeskError as exc:
+            self.label.setText(str(exc))
+            self.button.setEnabled(False)
+            return
+        if not log.items:
+            self._text = ""
+            self.label.setText(self.tr("No direction is in the log yet (the Directions tab keeps it)."))
+        else:
+            self._text = log.evidence_summary()
+            self.label.setText(self.tr("Directions log: {n} in force, {money} committed, {issues} delivery issues "
+                                       "open.").format(n=log.counts[DirectionStatus.IN_FORCE],
+                                                        money=pounds_shown(log.total.pence), issues=log.open_issues))
+        self.button.setEnabled(bool(self._text) and not self.session.read_only)
+
+    def insert(self) -> None:
+        """Add the summary as a paragraph at the end of the evidence (saved like typing)."""
+        if not self._text or self.evidence.isReadOnly():
+            return
+        cursor = self.evidence.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        before = self.evidence.toPlainText()
+        gap = "" if not before.strip() else "\n" if before.endswith("\n") else "\n\n"
+        cursor.insertText(gap + self._text)
+        self.evidence.setTextCursor(cursor)
+        self.evidence.setFocus(Qt.FocusReason.OtherFocusReason)

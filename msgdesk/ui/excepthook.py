@@ -1,0 +1,54 @@
+"""The global exception hook: log the traceback, tell the user, keep the data."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+log = logging.getLogger("msgdesk")
+
+
+def setup_logging() -> None:
+    """Log to msgdesk.log in the user's log folder (created here, at start-up, not on import)."""
+    from msgdesk.logging_setup import configure_logging
+
+    configure_logging()
+
+
+def install_excepthook(window_getter) -> None:
+    """``window_getter()`` returns the main window (or None); its edits are flushed first."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", text)
+        sys.stderr.write(text)
+        window = window_getter()
+        try:
+            if window is not None:
+                window.flush_edits()
+        except Exception:  # the hook must never raise
+            log.exception("could not flush edits after an error")
+        from PySide6.QtWidgets import QMessageBox
+
+        from msgdesk.domain.errors import MsgdeskError
+
+        if isinstance(exc, MsgdeskError):
+            QMessageBox.warning(window, "msgdesk", str(exc))
+            return
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          translate("ErrorHook", "msgdesk: something went wrong"),
+                          translate(
+                              "ErrorHook", "Something went wrong. Everything you entered so far is saved in the "
+                                           "database.") + f"\n\n{exc_type.__name__}: {exc}",
+                          QMessageBox.StandardButton.Ok, window)
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook

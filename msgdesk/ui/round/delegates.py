@@ -1,0 +1,108 @@
+"""Cell editors for the actions table: text cells save while typing (debounced),
+the long ones (action, how we will deliver) wrap as they are typed, and the Due
+cell opens a date picker.  Enter finishes a cell, Shift+Enter starts a new line
+in a long one, Tab moves on to the next cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+)
+
+from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
+from msgdesk.ui.widgets.date_edit import DateEdit
+from msgdesk.ui.widgets.debounce import Debouncer
+
+#: Columns whose text is long enough to need wrapping while it is edited.
+LONG_TEXT_COLUMNS = (0, 1)
+
+
+class ActionDelegate(QStyledItemDelegate):
+    #: the timescale being typed, before it is saved (for the live interpretation)
+    timescaleTyped = Signal(str)
+
+    def createEditor(self, parent, option, index):
+        if index.column() == DUE_COLUMN:
+            editor = DateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("d MMM yyyy")
+            editor.setAccessibleName(self.tr("Due date set by hand"))
+            return editor
+        name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        if index.column() in LONG_TEXT_COLUMNS:
+            editor = QPlainTextEdit(parent)
+            editor.setTabChangesFocus(True)
+            editor.setAccessibleName(name)
+            editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
+            from msgdesk.ui.widgets import spelling
+
+            spelling.install(editor)
+            saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
+            editor.textChanged.connect(lambda: editor.hasFocus() and saver.poke())
+            return editor
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(name)
+        saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
+        editor.textEdited.connect(lambda _text: saver.poke())
+        if index.column() == TIMESCALE_COLUMN:
+            editor.textEdited.connect(self.timescaleTyped)
+        return editor
+
+    def setEditorData(self, editor, index):
+        value = index.data()
+        if isinstance(editor, QDateEdit):
+            initial = index.data(2)  # EditRole
+            editor.setDate(initial if isinstance(initial, QDate) else QDate.currentDate())
+            editor.setProperty("initialDate", editor.date())
+            return
+        text = "" if value is None else str(value)
+        if isinstance(editor, QPlainTextEdit):
+            if editor.toPlainText() != text:  # saving while typing must not move the cursor
+                editor.setPlainText(text)
+                editor.moveCursor(editor.textCursor().MoveOperation.End)
+            return
+        if editor.text() != text:  # saving while typing must not move the cursor
+            editor.setText(text)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QDateEdit):
+            if editor.date() != editor.property("initialDate"):
+                model.setData(index, editor.date())
+            return
+        text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+        if text != (index.data(2) or ""):
+            model.setData(index, text)
+
+    def updateEditorGeometry(self, editor, option, index):
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            # at least three lines, so a long action can be read while it is edited
+            rect = rect.adjusted(0, 0, 0, max(0, editor.fontMetrics().lineSpacing() * 4 - rect.height()))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor, event):
+        # Qt gives Tab and Enter to text-edit editors; make the wrapping editor
+        # behave like the one-line ones: Enter finishes the cell, Tab / Shift+Tab
+        # move to the next / previous cell, Shift+Enter is a new line.
+        if isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            hint = None
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                hint = QAbstractItemDelegate.EndEditHint.EditNextItem
+            elif event.key() == Qt.Key.Key_Backtab or (
+                event.key() == Qt.Key.Key_Tab and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                hint = QAbstractItemDelegate.EndEditHint.EditPreviousItem
+            elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                hint = QAbstractItemDelegate.EndEditHint.NoHint
+            if hint is not None:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, hint)
+                return True
+        return super().eventFilter(editor, event)

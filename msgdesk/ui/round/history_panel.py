@@ -1,0 +1,92 @@
+"""The History panel: who changed what in the proposal on screen, and when — typed here,
+imported, merged from a contributor's reply ("from Alan Brown's reply of 12 March 2026"), a
+conflict resolved, and its actions' tracking history.  A dock beside the page, shown with
+Go → Proposal history (Ctrl+H), following the proposal shown."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW
+
+translate = QCoreApplication.translate
+
+SOURCE_WORDS = {
+    "edit": "typed",
+    "import": "imported",
+    "merge": "merged",
+    "resolve": "conflict resolved",
+    "start": "new round",
+    "tracking": "tracking",
+}
+
+
+def local_time(at) -> str:
+    """A stored time (UTC) as the officer's own clock shows it."""
+    return f"{at.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}"
+
+
+class HistoryPanel(QDockWidget):
+    def __init__(self, window) -> None:
+        super().__init__(translate("HistoryPanel", "History of this proposal"), window)
+        self.setObjectName("historyPanel")
+        self.window_ = window
+        self.proposal: str | None = None
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.heading = QLabel(body)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.list = QListWidget(body)
+        self.list.setObjectName("historyList")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
+        self.list.setAccessibleName(translate("HistoryPanel", "Changes to this proposal, newest first"))
+        self.heading.setBuddy(self.list)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        self.setWidget(body)
+        self.setMinimumWidth(260)
+        window.ui.navView.selectionModel().currentChanged.connect(self._nav_changed)
+        self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
+
+    def _nav_changed(self, current, _previous) -> None:
+        proposal = current.data(PROPOSAL_ROLE)
+        if proposal:
+            self.show_proposal(proposal)
+
+    def watch(self, session) -> None:
+        """Refresh when the session saves a change."""
+        session.saved.connect(lambda _at: self.refresh())
+        session.roundChanged.connect(self.refresh)
+
+    def show_proposal(self, proposal: str) -> None:
+        self.proposal = proposal
+        self.refresh()
+
+    def refresh(self) -> None:
+        session = self.window_.session
+        self.list.clear()
+        if not self.isVisible() or session is None or not self.proposal or self.proposal == REVIEW:
+            self.heading.setText(translate("HistoryPanel", "Open a proposal to see its history."))
+            return
+        workspace = session.workspace
+        if not workspace.is_open:
+            workspace.ensure_open()
+        items = workspace.contributions.history(session.round_id, self.proposal)
+        self.heading.setText(translate("HistoryPanel", "Proposal {id}: {n} changes recorded").format(
+            id=self.proposal, n=len(items)))
+        for entry in reversed(items):
+            how = translate("HistoryPanel", SOURCE_WORDS.get(entry.source, entry.source))
+            who = entry.author or translate("HistoryPanel", "someone unnamed")
+            text = f"{local_time(entry.at)} · {who} · {how}\n{entry.text}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
+            self.list.addItem(item)
+
+    def texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]

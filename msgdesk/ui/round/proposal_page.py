@@ -1,0 +1,432 @@
+"""The proposal page, laid out like the paper template: heading and MSG
+timescale, the four descriptors side by side, evidence, improvement actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+
+from msgdesk.domain.return_values import RATING_LABELS, RATINGS
+from msgdesk.domain.timescales import interpret
+from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
+from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
+from msgdesk.ui.round.delegates import ActionDelegate
+from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
+from msgdesk.ui.widgets.debounce import Debouncer
+
+RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+
+
+class _Watch(QObject):
+    """Calls ``callback`` when the watched widget gets an event of ``kind`` (focus out, resize)."""
+
+    def __init__(self, kind: QEvent.Type, callback, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.callback = callback
+
+    def eventFilter(self, watched, event):
+        if event.type() == self.kind:
+            self.callback()
+        return False
+
+
+class ProposalPage(QWidget):
+    def __init__(self, template, parent=None):
+        super().__init__(parent)
+        self.ui = Ui_ProposalPage()
+        self.ui.setupUi(self)
+        self.template = template
+        self.session = None
+        self.proposal = None
+        self._loading = False
+
+        self.cards: list[RatingCard] = []
+        for index, rating in enumerate(RATINGS):
+            card = RatingCard(index, RATING_LABELS[rating], self.ui.ratingGroup)
+            card.chosen.connect(self._choose)
+            card.on_key = self._card_key
+            self.cards.append(card)
+        self._columns = 0
+        self._arrange_cards(4)
+        self.ui.ratingGroup.setStyleSheet(CARD_STYLE)
+        QWidget.setTabOrder(self.cards[-1], self.ui.evidenceEdit)
+        for first, second in zip(self.cards, self.cards[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        # evidence: saved 0.7 s after the last keystroke (0.9 s at most while typing on),
+        # and at once on leaving the field or the page
+        self._evidence_saver = Debouncer(self.flush, self)
+        self.ui.evidenceEdit.textChanged.connect(self._evidence_typed)
+        self._focus_watch = _Watch(QEvent.Type.FocusOut, self.flush, self)
+        self.ui.evidenceEdit.installEventFilter(self._focus_watch)
+        from msgdesk.ui.widgets import spelling
+
+        self.spelling = spelling.install(self.ui.evidenceEdit)
+
+        # actions
+        self.model = ActionsModel(self)
+        view = self.ui.actionsView
+        view.setModel(self.model)
+        self.delegate = ActionDelegate(view)
+        self.model.carried_note = self.tr("from {round}")
+        view.setItemDelegate(self.delegate)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((2, 150), (3, 110), (4, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.delegate.timescaleTyped.connect(self._show_timescale)
+        view.selectionModel().currentChanged.connect(self._current_action_changed)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_table)
+        self.model.modelReset.connect(self._fit_timer.start)
+        self.model.dataChanged.connect(lambda *_: self._fit_timer.start())
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
+        # Delete (or Backspace) on the Due cell clears a due date set by hand
+        for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            shortcut = QShortcut(QKeySequence(key), view, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._clear_due_date)
+        self.ui.addActionButton.clicked.connect(self.add_action)
+        self.ui.deleteActionButton.clicked.connect(self.delete_action)
+        self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
+        self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
+        self._build_deleted_note()
+        from msgdesk.ui.directions.summary import DirectionsSummary
+
+        self.directions_summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)  # proposal 4.4 only
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), self.directions_summary)
+        self.directions_summary.hide()
+        self.ui.nationalLabel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.ui.nationalLabel.setStyleSheet(
+            "QLabel { background: #f0f0f0; color: #262626; padding: 18px; border: 1px solid #aaa; }"
+            " QLabel:focus { border: 2px solid #0f6cbd; }")
+        self.ui.nationalLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.ui.nationalLabel.setText(self.tr(
+            "<p style='font-size:12pt'><b>Not for local completion</b></p>"
+            "<p>National bodies are responsible for this proposal, so there is nothing to rate or record "
+            "here. The appendix prints it with this note, as the template does.</p>"
+            "<p>Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.</p>"))
+        self._evidence_timer = QTimer(self)
+        self._evidence_timer.setSingleShot(True)
+        self._evidence_timer.setInterval(0)
+        self._evidence_timer.timeout.connect(self._fit_evidence)
+        # the room the page has is the scroll area's viewport: refit whenever it changes size
+        self._viewport_watch = _Watch(QEvent.Type.Resize, self._evidence_timer.start, self)
+        self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
+
+    def _build_deleted_note(self) -> None:
+        """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it back."""
+        note = QWidget(self.ui.content)
+        note.setObjectName("deletedNote")
+        note.setStyleSheet("QWidget#deletedNote { background: #fff4ce; border: 1px solid #c19c00; }")
+        row = QHBoxLayout(note)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.deleted_label = QLabel(note)
+        self.deleted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.deleted_label.setAccessibleName(self.tr("Deleted action"))
+        self.undo_delete_button = QPushButton(self.tr("Undo (Ctrl+Z)"), note)
+        self.undo_delete_button.setAccessibleName(self.tr("Undo the deletion"))
+        self.undo_delete_button.clicked.connect(self._undo_delete)
+        row.addWidget(self.deleted_label, 1)
+        row.addWidget(self.undo_delete_button)
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.timescaleHint), note)
+        note.hide()
+        self.deleted_note = note
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(20_000)
+        self._note_timer.timeout.connect(note.hide)
+
+    def _undo_delete(self) -> None:
+        self.deleted_note.hide()
+        if self.session is not None and self.session.undo_stack.canUndo():
+            self.session.undo_stack.undo()
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Four descriptors side by side, or two by two when the page is narrow (150% scaling)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        grid = self.ui.ratingGrid
+        for card in self.cards:
+            grid.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            grid.addWidget(card, index // columns, index % columns)
+        for column in range(4):
+            grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event) -> None:
+        self._arrange_cards(4 if event.size().width() >= 760 else 2)
+        super().resizeEvent(event)
+        self._evidence_timer.start()
+
+    def _fit_evidence(self) -> None:
+        """Size the evidence box so the first action row shows without scrolling (1280x720 too).
+
+        The box takes what the page leaves between the rating cards and the first action
+        row: at least three lines, at most sixteen; a longer text scrolls inside it."""
+        if self.proposal is None or not self.proposal.local:
+            return
+        edit, view = self.ui.evidenceEdit, self.ui.actionsView
+        line = edit.fontMetrics().lineSpacing()
+        for _pass in range(3):  # setting the height moves the table; measure again after the layout
+            self.ui.content.layout().activate()
+            first_row = view.rowHeight(0) if self.model.rowCount() else line * 2
+            table_top = view.mapTo(self.ui.content, view.rect().topLeft()).y()
+            first_row_bottom = table_top + view.frameWidth() + view.horizontalHeader().height() + first_row
+            spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
+            height = max(line * 3 + 12, min(line * 16 + 12, edit.height() + spare))
+            if abs(height - edit.height()) <= 2:
+                return
+            edit.setFixedHeight(height)
+
+    # --- binding ----------------------------------------------------------------
+    def set_session(self, session) -> None:
+        self.flush()
+        self.session = session
+        self.proposal = None
+        if session is not None:
+            session.responseChanged.connect(self._response_changed)
+            session.actionsReset.connect(self._actions_reset)
+            session.actionChanged.connect(self.model.action_changed)
+            session.roundChanged.connect(self._round_changed)
+
+    def show_proposal(self, proposal_id: str) -> None:
+        self.flush()
+        self.proposal = self.template.proposal(proposal_id)
+        p = self.proposal
+        kf = self.template.key_feature(p.key_feature)
+        self.ui.keyFeatureLabel.setText(self.tr("Key feature {n}:  {title}").format(n=kf.number, title=kf.title))
+        self.ui.proposalLabel.setText(self.tr("Proposal {id}   {text}").format(id=p.id, text=p.text))
+        self.ui.timescaleLabel.setText(self.tr("<b>MSG timescale:</b> {t}").format(t=p.timescale))
+        local = p.local
+        self.ui.nationalLabel.setVisible(not local)
+        for widget in (self.ui.ratingGroup, self.ui.evidenceTitle, self.ui.evidenceEdit, self.ui.actionsTitle,
+                       self.ui.actionsView, self.ui.addActionButton, self.ui.deleteActionButton,
+                       self.ui.moveUpButton, self.ui.moveDownButton, self.ui.timescaleHint):
+            widget.setVisible(local)
+        self.deleted_note.hide()
+        self.directions_summary.show_for(self.session, p.id)
+        self._load_response()
+        self.model.set_proposal(self.session, p.id if local else None)
+        self._apply_read_only()
+        self.ui.timescaleHint.setText("")
+        self.ui.scroll.verticalScrollBar().setValue(0)
+        self._fit_table()
+        self._fit_evidence()
+
+    def focus_rating(self) -> None:
+        """Keyboard focus on the rating cards (the chosen one, else the first), so keys 1-4 rate
+        at once after any change of proposal; on a national proposal, on its note."""
+        if self.proposal is None:
+            return
+        if not self.proposal.local:
+            self.ui.nationalLabel.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        chosen = next((card for card in self.cards if card.property("chosen")), self.cards[0])
+        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_hit(self, hit) -> None:
+        """Select what Find found: the words in the evidence, or the action's cell."""
+        from msgdesk.ui.round.find import ACTION, EVIDENCE
+
+        if hit.where == EVIDENCE:
+            edit = self.ui.evidenceEdit
+            cursor = edit.textCursor()
+            cursor.setPosition(hit.start)
+            cursor.setPosition(hit.start + hit.length, cursor.MoveMode.KeepAnchor)
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
+            self.ui.scroll.ensureWidgetVisible(edit, 0, 0)
+        elif hit.where == ACTION:
+            index = self.model.index(hit.action_row, hit.column)
+            view = self.ui.actionsView
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+            self.ui.scroll.ensureWidgetVisible(view, 0, 0)
+        else:
+            self.ui.scroll.verticalScrollBar().setValue(0)
+
+    def rate_by_key(self, key) -> bool:
+        """Keys 1-4 pressed elsewhere on the page (the proposal list): rate this proposal."""
+        if key not in RATING_KEYS or self.proposal is None or not self.proposal.local:
+            return False
+        self._choose(RATING_KEYS[key])
+        return True
+
+    def _load_response(self) -> None:
+        p = self.proposal
+        if p is None or not p.local or self.session is None:
+            return
+        response = self.session.response(p.id)
+        previous_round = self.session.snap.previous_label
+        previous_name = (self.tr("round {label}").format(label=previous_round) if previous_round
+                         else self.tr("previous round"))
+        for card, (rating, descriptor) in zip(self.cards, p.descriptors, strict=False):
+            previous = (self.tr("Previous rating ({round})").format(round=previous_name)
+                        if response.previous_rating == rating else None)
+            card.set_content(descriptor, response.rating == rating, previous)
+        legend = "<span style='color:#0f6cbd'>■</span> " + self.tr("Our rating")
+        if response.previous_rating:
+            legend += ("&nbsp;&nbsp;&nbsp;<span style='color:#b45f06'>┅</span> "
+                       + self.tr("Previous rating ({round})").format(round=previous_name))
+        self.ui.legendLabel.setText(legend)
+        if self.ui.evidenceEdit.toPlainText() != response.evidence:
+            self._loading = True
+            self.ui.evidenceEdit.setPlainText(response.evidence)
+            self._loading = False
+
+    def _apply_read_only(self) -> None:
+        read_only = self.session is None or self.session.read_only
+        self.ui.evidenceEdit.setReadOnly(read_only)
+        for button in (self.ui.addActionButton, self.ui.deleteActionButton, self.ui.moveUpButton,
+                       self.ui.moveDownButton):
+            button.setEnabled(not read_only)
+        self.ui.ratingTitle.setText(
+            self.tr("Our rating (read-only: approved by the IJB)") if read_only
+            else self.tr("Our rating — choose one (keys 1–4)")
+        )
+
+    # --- rating ---------------------------------------------------------------------
+    def _choose(self, index: int) -> None:
+        if self.session is None or self.session.read_only or not self.proposal or not self.proposal.local:
+            return
+        self.flush()
+        self.session.set_rating(self.proposal.id, RATINGS[index])
+
+    def _card_key(self, index: int, key) -> bool:
+        if key in RATING_KEYS:
+            self._choose(RATING_KEYS[key])
+            self.cards[RATING_KEYS[key]].setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = -1 if key == Qt.Key.Key_Left else 1
+            self.cards[(index + step) % len(self.cards)].setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+    # --- evidence -------------------------------------------------------------------
+    def _evidence_typed(self) -> None:
+        if not self._loading:
+            self._evidence_saver.poke()
+
+    def flush(self) -> None:
+        """Write what is typed but not yet saved (called on a pause, focus-out, page change, close)."""
+        self._evidence_saver.stop()
+        view = self.ui.actionsView
+        if view.state() == QAbstractItemView.State.EditingState:
+            editor = QApplication.focusWidget()
+            if editor is not None and view.isAncestorOf(editor):
+                self.delegate.commitData.emit(editor)
+        if self.session is None or self.proposal is None or not self.proposal.local or self.session.read_only:
+            return
+        text = self.ui.evidenceEdit.toPlainText()
+        if text != self.session.response(self.proposal.id).evidence:
+            self.session.set_evidence(self.proposal.id, text)
+
+    # --- actions ---------------------------------------------------------------------
+    def _selected_row(self) -> int:
+        index = self.ui.actionsView.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add_action(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        self.flush()
+        new_id = self.session.add_action(self.proposal.id)
+        index = self.model.index(self.model.row_of(self.session.resolve(new_id)), 0)
+        view = self.ui.actionsView
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.setCurrentIndex(index)
+        view.edit(index)
+
+    def _clear_due_date(self) -> None:
+        index = self.ui.actionsView.currentIndex()
+        if index.isValid() and index.column() == DUE_COLUMN:
+            self.model.clear_due_date(index.row())
+
+    def delete_action(self) -> None:
+        row = self._selected_row()
+        if self.session is None or self.session.read_only or row < 0:
+            return
+        self.flush()
+        self.session.delete_action(self.model.action_id(row))
+        self.deleted_label.setText(self.tr("Action {n} deleted.").format(n=row + 1))
+        self.deleted_note.show()
+        self._note_timer.start()
+        if self.model.rowCount():
+            self.ui.actionsView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def move_action(self, step: int) -> None:
+        row = self._selected_row()
+        if self.session is None or self.session.read_only or row < 0:
+            return
+        self.flush()
+        column = self.ui.actionsView.currentIndex().column()
+        action_id = self.model.action_id(row)
+        self.session.move_action(action_id, row + step)
+        new_row = self.model.row_of(self.session.resolve(action_id))
+        self.ui.actionsView.setCurrentIndex(self.model.index(new_row, column))
+
+    def _current_action_changed(self, current, _previous) -> None:
+        if not current.isValid() or self.session is None:
+            self.ui.timescaleHint.setText("")
+            return
+        text = self.model.index(current.row(), TIMESCALE_COLUMN).data() or ""
+        self._show_timescale(text, due_override=self.model.index(current.row(), DUE_COLUMN).data())
+
+    def _show_timescale(self, text: str, due_override: str | None = None) -> None:
+        import html
+
+        hint = self.ui.timescaleHint
+        if due_override and self.model.due_set_by_hand(self._selected_row()):
+            hint.setText(self.tr("Timescale: {due}").format(due=html.escape(due_override)))
+            return
+        if not text.strip():
+            hint.setText("<span style='color:#a4262c'>" + self.tr("No timescale yet") + "</span>")
+            return
+        meaning = interpret(text, self.session.snap.completed_on if self.session else None)
+        described = html.escape(meaning.describe())
+        if meaning.kind == "unrecognised":
+            described = ("<span style='color:#a4262c'>⚠ " + described + " "
+                         + self.tr("(set a date in the Due column)") + "</span>")
+        hint.setText(self.tr("Timescale: {due}").format(due=described))
+
+    def _fit_table(self) -> None:
+        view = self.ui.actionsView
+        view.resizeRowsToContents()
+        # a row shows five lines at most (the cell's editor and its tooltip show it all), so a
+        # long first action never pushes the table out of sight at 1280x720
+        tallest = view.fontMetrics().lineSpacing() * 5 + 8
+        for row in range(self.model.rowCount()):
+            if view.rowHeight(row) > tallest:
+                view.setRowHeight(row, tallest)
+        height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
+        height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
+        view.setMinimumHeight(max(90, min(height + 8, 520)))
+        self._evidence_timer.start()
+
+    # --- session signals -------------------------------------------------------------
+    def _response_changed(self, proposal_id: str) -> None:
+        if self.proposal is not None and proposal_id == self.proposal.id:
+            self._load_response()
+
+    def _actions_reset(self, proposal_id: str) -> None:
+        if self.proposal is not None and proposal_id == self.proposal.id:
+            self.model.reset_rows()
+
+    def _round_changed(self) -> None:
+        if self.proposal is not None:
+            self.show_proposal(self.proposal.id)
