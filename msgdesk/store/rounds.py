@@ -64,7 +64,7 @@ from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 
 
 def check_text(field: str, value: str | None, where: str = "") -> None:
-    """The return file's rule for ``field`` (``returnfile.TEXT_LIMITS``): what is stored can
+    """The return file's rule for ``field`` (``TEXT_LIMITS``): what is stored can
     always be written to a return file and read back."""
     from msgdesk.rounds.return_file import TEXT_LIMITS, text_problems
 
