@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +33,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -21,6 +20,7 @@ from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.values import Partner
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_COLOURS, RAG_ORDER
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 

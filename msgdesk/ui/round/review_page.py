@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -13,6 +13,7 @@ from msgdesk.domain.return_values import ROUND_STATUS_LABELS
 from msgdesk.domain.states import RoundStatus
 from msgdesk.rounds.review import KINDS, find_problems, group_problems
 from msgdesk.ui.forms.ui_review_page import Ui_ReviewPage
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
