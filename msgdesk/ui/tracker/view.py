@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -71,6 +71,8 @@ class TrackerView(QWidget):
         self.workspace: Workspace | None = None
         self.round_id: int | None = None
         self.round_info: RoundInfo | None = None
+        #: Where the save dialogs remember their folder (the window's settings; None: the default).
+        self.settings: QSettings | None = None
         self._current: TrackerRow | None = None
         self._today = today
         self.model = TrackerTableModel(self, today=self.today)
@@ -688,7 +690,7 @@ class TrackerView(QWidget):
             info = self.round_info
             suggested = f"{info.partnership} {info.label} progress {as_at.isoformat()}.{kind}"
             path = ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
-                                 getattr(self, "settings", None))
+                                 self.settings)
             if not path:
                 return None
         from msgdesk.tracker.report import build_report
