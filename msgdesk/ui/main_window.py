@@ -23,6 +23,7 @@ from msgdesk.ui.settings import last_round, remember_round
 
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
+    from msgdesk.store.contributions import PackInfo
     from msgdesk.ui.collation.view import CompareView
     from msgdesk.ui.round.find_panel import FindPanel
     from msgdesk.ui.tracker.view import TrackerView
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
         self.current: str | None = None
         self.order = [p.id for p in self.template.proposals] + [REVIEW]
         self.tracker: TrackerView | None = None
+        #: A contributor's pack shown in this window (ui/contributions/menu.py), else None.
+        self.contribution: PackInfo | None = None
         self._sized = False
 
         self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
