@@ -523,7 +523,7 @@ def effective_due_date(text: str | None, completed_on: date | None, override: da
 # A date typed into a date field
 
 
-def _ymd(m: re.Match) -> tuple[int, int, int]:
+def _ymd(m: re.Match[str]) -> tuple[int, int, int]:
     month = int(m["m"]) if m.groupdict().get("m") else _month_number(m["mon"])
     return _year(m["y"]), month, int(m["d"])
 

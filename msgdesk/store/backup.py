@@ -324,7 +324,7 @@ def _check_copy(path: Path, what: str) -> None:
         raise BackupError(f"{what} failed its check ({found.detail}); nothing was changed")
 
 
-def _write_zip(db_file: Path, destination: Path, manifest: dict) -> None:
+def _write_zip(db_file: Path, destination: Path, manifest: dict[str, Any]) -> None:
     """Pack ``db_file`` into ``destination`` (via a partial name), unpack it again into a
     temporary file and check it there; only then does the zip get its name."""
     with _staged(destination) as partial:
