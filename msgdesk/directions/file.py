@@ -298,10 +298,10 @@ class _Checker:
                                           ("updates", UPDATE_KEYS, "text", "update")):
             entries = direction.delivery_issues if key == "delivery_issues" else direction.updates
             for place, entry in self.items(obj, key, where, MAX_ENTRIES):
-                found = self.object(entry, place, keys)
-                if found is not None:
-                    on_date = self.day(found, "date", place, required=True)
-                    text = self.text(found, text_key, place, field, required=True)
+                entry_obj = self.object(entry, place, keys)
+                if entry_obj is not None:
+                    on_date = self.day(entry_obj, "date", place, required=True)
+                    text = self.text(entry_obj, text_key, place, field, required=True)
                     if on_date is not None:
                         entries.append(Entry(on_date, text))
         self.dates_in_order(direction, where)

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, StatusAt, long_date, milestones_at, overall_at, status_at, worst
 from msgdesk.directions.values import Bodies, DirectionRecord, Entry, Partner, ResourceBasis
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.tracker.rag import Rag, rag_for
+
+if TYPE_CHECKING:  # for the annotation only
+    from msgdesk.store.workspace import Workspace
 
 TITLE = "Directions log"
 #: Combinations of delivery partners, in the order totals are shown.
@@ -201,7 +205,7 @@ def build_log(partnership: str, records: list[DirectionRecord], bodies: Bodies, 
     return DirectionsLog(partnership, bodies, as_at, items, totals, total, counts, left_out)
 
 
-def read_log(workspace, partnership: str, as_at: date) -> DirectionsLog:  # type: ignore[no-untyped-def]
+def read_log(workspace: Workspace, partnership: str, as_at: date) -> DirectionsLog:
     """The log of ``partnership`` as at ``as_at``, read from ``workspace``."""
     directions = workspace.directions
     return build_log(partnership, directions.list_directions(partnership), directions.bodies(partnership), as_at)

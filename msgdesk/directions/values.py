@@ -3,6 +3,7 @@ keeps and what the log prints.  Standard library only."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -118,7 +119,7 @@ class DirectionsData:
     directions: list[Direction] = field(default_factory=list)
 
 
-def partners_in_order(partners) -> tuple[Partner, ...]:  # type: ignore[no-untyped-def]
+def partners_in_order(partners: Iterable[str]) -> tuple[Partner, ...]:
     """``partners`` once each, the Health Board first (the order files and outputs use)."""
     chosen = {Partner(p) for p in partners}
     return tuple(p for p in Partner if p in chosen)

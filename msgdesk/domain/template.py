@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.paths import resource_path
@@ -77,7 +78,7 @@ class Template:
         return len(self.proposals)
 
 
-def _parse(data: dict) -> Template:
+def _parse(data: dict[str, Any]) -> Template:  # Any: the template file's JSON
     key_features = []
     for kf in data["key_features"]:
         proposals = []

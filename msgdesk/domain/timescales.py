@@ -97,6 +97,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -303,7 +304,8 @@ def _period(text: str, pos: int, first: date, last: date) -> date:
 def _scan(s: str, completed_on: date | None) -> tuple[_Found, str]:
     found = _Found()
 
-    def stage(pattern: re.Pattern[str], handle) -> None:
+    # handle returns False for a match that is not masked out of the text
+    def stage(pattern: re.Pattern[str], handle: Callable[[re.Match[str]], object]) -> None:
         nonlocal s
         spans = []
         for m in pattern.finditer(s):
@@ -437,7 +439,7 @@ def _unrecognised(note: str) -> Interpretation:
     return Interpretation("unrecognised", None, (), note)
 
 
-def _dated(due: date, dates) -> Interpretation:
+def _dated(due: date, dates: list[date]) -> Interpretation:
     return Interpretation("dated", due, tuple(sorted(set(dates) | {due})))
 
 
@@ -521,7 +523,7 @@ def effective_due_date(text: str | None, completed_on: date | None, override: da
 # A date typed into a date field
 
 
-def _ymd(m: re.Match) -> tuple[int, int, int]:
+def _ymd(m: re.Match[str]) -> tuple[int, int, int]:
     month = int(m["m"]) if m.groupdict().get("m") else _month_number(m["mon"])
     return _year(m["y"]), month, int(m["d"])
 

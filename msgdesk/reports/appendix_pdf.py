@@ -253,8 +253,9 @@ class _Builder:
         running(heading, "Summary")
         mark_width = 86.0
         first = self.width - 4 * mark_width
-        rows = [[self.label("Feature supporting integration")]
-                + [_t(RATING_LABELS[r], st.cell_header) for r in RATINGS]]
+        # "" fills a cell that a SPAN command covers
+        rows: list[list[TextBlock | str]] = [[self.label("Feature supporting integration"),
+                                              *(_t(RATING_LABELS[r], st.cell_header) for r in RATINGS)]]
         commands = list(_BASE_GRID) + [
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
@@ -129,7 +130,7 @@ def _totals(log: DirectionsLog) -> TextGrid:
 
 def _overdue(log: DirectionsLog) -> TextGrid:
     s = styles()
-    widths = [84, 190, 0, 110, 92, 72]
+    widths: list[float] = [84, 190, 0, 110, 92, 72]
     widths[2] = _width() - sum(widths)
     rows, bars = [], []
     for item, m in log.overdue_milestones:
@@ -140,7 +141,7 @@ def _overdue(log: DirectionsLog) -> TextGrid:
                 bars=bars)
 
 
-def _issued(day) -> str:  # type: ignore[no-untyped-def]
+def _issued(day: date | None) -> str:
     return f" (issued {long_date(day)})" if day else ""
 
 
@@ -190,7 +191,7 @@ def _fields(item: LogItem) -> TextGrid:
 
 def _milestones(item: LogItem) -> TextGrid:
     s = styles()
-    widths = [0, 150, 130, 170]
+    widths: list[float] = [0, 150, 130, 170]
     widths[0] = _width() - sum(widths)
     rows = [[(m.text, s.cell), (m.timescale or "\u2013", s.cell), (_due(m), s.cell), (_rag(m), s.cell)]
             for m in item.milestones]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -75,7 +76,8 @@ def _counts_table(report: ProgressReport, keys, label, header_cells, colour=None
                      *(Paragraph(str(label(counts).get(k, 0)), centre) for k in keys)])
     first = 232
     widths = [first, 48, *([(_width() - first - 48) / len(keys)] * len(keys))]
-    extra = [("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), SECTION)]
+    # reportlab's table commands: a name, two cells, then the command's own values
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), SECTION)]
     if colour:
         for column, key in enumerate(keys, start=2):
             extra.append(("LINEBELOW", (column, 0), (column, 0), 3, colors.HexColor(colour[key])))

@@ -120,7 +120,8 @@ def _contours(data: bytes) -> tuple[Contour, ...]:
 
 def _trace(path, contour: Contour, dx: int) -> None:
     """Add a contour of quadratic B-splines to ``path`` as lines and cubic curves."""
-    points = [(x + dx, y, on) for x, y, on in contour]
+    # float: a midpoint between two off-curve points falls between font units
+    points: list[tuple[float, float, bool]] = [(x + dx, y, on) for x, y, on in contour]
     if not points:
         return
     # start on an on-curve point (or the midpoint of two off-curve ones)

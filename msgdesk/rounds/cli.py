@@ -10,13 +10,17 @@ Each exits 2, saying why, when the round's status does not allow the move.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from msgdesk.cli.main import EXIT_OK, command, iso_date, round_arguments, workspace_for
 from msgdesk.domain.errors import CheckNotConfirmedError
 from msgdesk.domain.states import RoundStatus
 
+if TYPE_CHECKING:  # for the annotation only
+    from msgdesk.store.workspace import Workspace
 
-def _print_check(workspace, round_id: int) -> int:  # type: ignore[no-untyped-def]
+
+def _print_check(workspace: Workspace, round_id: int) -> int:
     from msgdesk.rounds.review import find_problems, summarise
 
     problems = find_problems(workspace.template, workspace.rounds.snapshot(round_id))

@@ -23,8 +23,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from msgdesk.domain.timescales import interpret
+
+if TYPE_CHECKING:  # for the annotations only: the check reads what it is given
+    from msgdesk.domain.template import Template
+    from msgdesk.store.snapshot import RoundSnapshot
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,7 @@ def _problem(proposal: str, kind: str, detail: str, row: int = -1, **params: obj
     return Problem(proposal, text, row, kind, detail, tuple((k, str(v)) for k, v in params.items()))
 
 
-def find_problems(template, snap, today: date | None = None) -> list[Problem]:
+def find_problems(template: Template, snap: RoundSnapshot, today: date | None = None) -> list[Problem]:
     """Problems in template order (see the module's docstring); none once approved.
 
     ``today`` (default: the real today) decides which carried-forward actions are overdue."""
@@ -187,7 +192,7 @@ class KeyFeatureProblems:
         return sum(len(p.problems) for p in self.proposals)
 
 
-def group_problems(template, problems: list[Problem]) -> list[KeyFeatureProblems]:
+def group_problems(template: Template, problems: list[Problem]) -> list[KeyFeatureProblems]:
     """The problems under their key features and proposals, with titles, in template order."""
     groups: list[KeyFeatureProblems] = []
     round_level = [p for p in problems if not p.proposal]

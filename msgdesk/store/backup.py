@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from msgdesk.domain.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
 from msgdesk.domain.states import FileState, RoundStatus
@@ -220,12 +221,14 @@ def unpacked(path: Path) -> Iterator[Path]:
         yield target
 
 
-def _manifest(path: Path) -> dict | None:
+def _manifest(path: Path) -> dict[str, Any] | None:
     try:
         with zipfile.ZipFile(path) as archive:
-            return json.loads(archive.read(MANIFEST).decode("utf-8"))
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
         return None
+    # a manifest is a JSON object; anything else is treated as a missing one
+    return manifest if isinstance(manifest, dict) else None
 
 
 def describe(path: Path, created: datetime | None = None, reason: str = "manual") -> BackupInfo:
@@ -321,7 +324,7 @@ def _check_copy(path: Path, what: str) -> None:
         raise BackupError(f"{what} failed its check ({found.detail}); nothing was changed")
 
 
-def _write_zip(db_file: Path, destination: Path, manifest: dict) -> None:
+def _write_zip(db_file: Path, destination: Path, manifest: dict[str, Any]) -> None:
     """Pack ``db_file`` into ``destination`` (via a partial name), unpack it again into a
     temporary file and check it there; only then does the zip get its name."""
     with _staged(destination) as partial:

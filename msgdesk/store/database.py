@@ -42,6 +42,7 @@ from msgdesk.domain.errors import (
     SchemaTooNewError,
     ServerUnavailableError,
 )
+from msgdesk.domain.states import FileState
 from msgdesk.store import health as db_health
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, TABLES_0001
 
@@ -228,7 +229,7 @@ def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]
         _migrate_when_free(engine, path)
         found = db_health.inspect(path, full=False)
         if was_new:  # nothing to back up yet: say so to the caller
-            found = db_health.Health(db_health.FileState.NEW, path, revision=found.revision, changes=found.changes)
+            found = db_health.Health(FileState.NEW, path, revision=found.revision, changes=found.changes)
     if os.name == "posix":
         try:
             os.chmod(path, 0o600)

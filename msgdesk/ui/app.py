@@ -32,7 +32,9 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     from msgdesk.ui.settings import open_settings
     from msgdesk.ui.widgets.look import install_focus_ring
 
-    install_focus_ring(QApplication.instance())
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # a window needs the widgets' application, made by the caller
+        install_focus_ring(app)
 
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
@@ -47,7 +49,8 @@ def run_gui(args) -> int:
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")

@@ -4,6 +4,7 @@ review pages, a Tracker tab, menus, undo/redo and the saved-at indicator."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
@@ -19,6 +20,13 @@ from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
+
+if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
+    from msgdesk.domain.return_values import ReturnData
+    from msgdesk.store.contributions import PackInfo
+    from msgdesk.ui.collation.view import CompareView
+    from msgdesk.ui.round.find_panel import FindPanel
+    from msgdesk.ui.tracker.view import TrackerView
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -68,7 +76,9 @@ class MainWindow(QMainWindow):
         self.session: RoundSession | None = None
         self.current: str | None = None
         self.order = [p.id for p in self.template.proposals] + [REVIEW]
-        self.tracker = None
+        self.tracker: TrackerView | None = None
+        #: A contributor's pack shown in this window (ui/contributions/menu.py), else None.
+        self.contribution: PackInfo | None = None
         self._sized = False
 
         self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
@@ -104,11 +114,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.ui.actionFindNext)
         edit_menu.addSeparator()
         edit_menu.addAction(self.ui.actionSpelling)
-        self.find_panel = None
+        self.find_panel: FindPanel | None = None
         self._rating_keys = _RatingKeys(self.proposal_page, self)
         self.ui.navView.installEventFilter(self._rating_keys)
 
-        self.compare = None
+        self.compare: CompareView | None = None
         self._add_compare_tab()
         self._wire()
         self._tab_order()
@@ -398,7 +408,8 @@ class MainWindow(QMainWindow):
             index = page.model.index(action_row, 2)
             page.ui.actionsView.setCurrentIndex(index)
             page.ui.actionsView.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif not self.session.response(proposal_id).rating or not page.proposal.local:
+        elif (self.session is not None and not self.session.response(proposal_id).rating
+              or page.proposal is not None and not page.proposal.local):
             page.focus_rating()
         else:
             page.ui.evidenceEdit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -423,10 +434,14 @@ class MainWindow(QMainWindow):
         self._show_progress()
 
     def _show_progress(self) -> None:
+        if self.session is None:
+            return
         rated, total = self.session.rated_count()
         self.ui.progressLabel.setText(self.tr("{rated} of {total} rated").format(rated=rated, total=total))
 
     def _round_changed(self) -> None:
+        if self.session is None:
+            return
         snap = self.session.snap
         status = RoundStatus(snap.status).label
         self.setWindowTitle(self.tr("{partnership} {label} ({status}) — msgdesk").format(
@@ -472,6 +487,8 @@ class MainWindow(QMainWindow):
         keep = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Take &theirs (mine is copied to the clipboard)"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
+        if self.session is None:
+            return
         try:
             if box.clickedButton() is keep:
                 self.session.keep_mine(proposal_id, field, mine, theirs, version)
@@ -524,6 +541,7 @@ class MainWindow(QMainWindow):
         """A round not marked ready is approved only once the check before IJB was shown."""
         from msgdesk.rounds.review import find_problems, summarise
 
+        assert self.session is not None  # asked only while approving the open round
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(
@@ -576,14 +594,16 @@ class MainWindow(QMainWindow):
 
         snap = self.session.snap if self.session is not None else None
         if self.compare is None:
-            self.compare = CompareView(self.compare_tab)
-            self.compare.openReturn.connect(
+            self.compare = compare = CompareView(self.compare_tab)
+            compare.openReturn.connect(
                 lambda partnership, label, proposal: open_return_read_only(self, self.workspace, partnership, label,
                                                                            proposal))
-            resolve([self.compare], self.reserved_letters() | self.compare.tab_letters())
-            self.compare_tab.layout().addWidget(self.compare)
-            self.compare.show()
-            self.compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
+            resolve([compare], self.reserved_letters() | compare.tab_letters())
+            host = self.compare_tab.layout()
+            assert host is not None  # made in _add_compare_tab
+            host.addWidget(compare)
+            compare.show()
+            compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
                                        round_label=snap.label if snap else None)
         else:
             self.compare.refresh()
@@ -607,16 +627,16 @@ class MainWindow(QMainWindow):
             return
         from msgdesk.ui.tracker.view import TrackerView
 
-        self.tracker = TrackerView(self.ui.trackerTab)
-        self.tracker.setObjectName("tracker")
-        self.tracker.settings = self.settings
+        self.tracker = tracker = TrackerView(self.ui.trackerTab)
+        tracker.setObjectName("tracker")
+        tracker.settings = self.settings
         from msgdesk.ui.widgets.mnemonics import resolve
 
-        resolve([self.tracker], self.reserved_letters())
+        resolve([tracker], self.reserved_letters())
         self.ui.trackerPlaceholder.hide()
-        self.ui.trackerLayout.addWidget(self.tracker)
+        self.ui.trackerLayout.addWidget(tracker)
         if self.session is not None:
-            self.tracker.set_round(self.workspace, self.session.round_id)
+            tracker.set_round(self.workspace, self.session.round_id)
 
     # --- closing --------------------------------------------------------------------------
     def flush_edits(self) -> None:
@@ -670,8 +690,9 @@ class MainWindow(QMainWindow):
             self.ui.pageLayout.insertWidget(self.ui.pageLayout.count() - 1, self.find_panel)
             self.find_panel.hitChosen.connect(self._show_hit)
         self.flush_edits()
-        self.find_panel.set_session(self.session)
-        self.find_panel.open_panel()
+        find_panel = self.find_panel
+        find_panel.set_session(self.session)
+        find_panel.open_panel()
 
     def find_next(self) -> None:
         if self.find_panel is None or not self.find_panel.isVisible():
@@ -701,11 +722,13 @@ class MainWindow(QMainWindow):
                 before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         return dialog
 
-    def appendix_data(self):
+    def appendix_data(self) -> ReturnData:
         """The open round as the appendix prints it (the same values File → Export PDF… writes)."""
+        assert self.session is not None  # printed only with a round open
         return self.workspace.rounds.load_round_by_id(self.session.round_id)
 
     def _appendix_title(self) -> str:
+        assert self.session is not None  # printed only with a round open
         snap = self.session.snap
         return self.tr("{partnership} {label} – appendix").format(partnership=snap.partnership, label=snap.label)
 

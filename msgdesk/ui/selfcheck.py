@@ -15,8 +15,14 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from msgdesk.cli.main import EXIT_FAILURE, EXIT_OK, command
+
+if TYPE_CHECKING:  # for the annotations only (the checks import what they test)
+    from _typeshed import SupportsRichComparison
+
+    from msgdesk.domain.return_values import ReturnData
 
 
 def _collation(folder: Path) -> str:
@@ -30,13 +36,13 @@ def _collation(folder: Path) -> str:
     return "names sort in British English order"
 
 
-def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], object]:
+def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], SupportsRichComparison]:
     from functools import cmp_to_key
 
     return cmp_to_key(compare)
 
 
-def _example(folder: Path):  # type: ignore[no-untyped-def]
+def _example(folder: Path) -> ReturnData:
     from msgdesk.paths import resource_path
     from msgdesk.rounds.return_file import read_return_file
 

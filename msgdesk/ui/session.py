@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from msgdesk.domain.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.domain.return_values import ActionData
-from msgdesk.store.snapshot import RoundSnapshot
+from msgdesk.store.rounds import DeletedAction, Event, RoundInfo
+from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.store.workspace import Workspace
 
 #: Action fields that are the return's content; the rest are tracking.
 CONTENT_FIELDS = ("action", "delivery", "timescale")
+
+#: One action field's value as the window edits it: text, or a due date (None: cleared).
+ActionFieldValue = str | date | None
 
 
 class RoundSession(QObject):
@@ -38,7 +43,7 @@ class RoundSession(QObject):
     #: (proposal, field, your text, the text now saved, its version): someone else saved first.
     conflict = Signal(str, str, object, object, int)
 
-    def __init__(self, workspace: Workspace, snapshot: RoundSnapshot, parent=None):
+    def __init__(self, workspace: Workspace, snapshot: RoundSnapshot, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.snap = snapshot
@@ -63,7 +68,7 @@ class RoundSession(QObject):
             return True
         return self.editable is not None and self.viewing not in self.editable
 
-    def response(self, proposal_id: str):
+    def response(self, proposal_id: str) -> ResponseSnapshot:
         return self.snap.response(proposal_id)
 
     def actions(self, proposal_id: str) -> list[tuple[int, ActionData]]:
@@ -124,29 +129,33 @@ class RoundSession(QObject):
         self._reload_actions(proposal_id)
         return new_id
 
-    def write_delete_action(self, action_id: int):
+    def write_delete_action(self, action_id: int) -> DeletedAction:
         deleted = self.workspace.rounds.delete_action(self.resolve(action_id))
         self._reload_actions(deleted.proposal_id)
         return deleted
 
-    def write_restore_action(self, deleted) -> int:
+    def write_restore_action(self, deleted: DeletedAction) -> int:
         new_id = self.workspace.rounds.restore_action(deleted)
         self._reload_actions(deleted.proposal_id)
         return new_id
 
-    def write_action_field(self, action_id: int, field: str, value) -> None:
+    def write_action_field(self, action_id: int, field: str, value: ActionFieldValue) -> None:
         action_id = self.resolve(action_id)
         pid = self.proposal_of_action(action_id)
         if field in CONTENT_FIELDS:
+            # the content fields are text; the window never gives them a date
+            assert not isinstance(value, date), field
             data, version = self.workspace.rounds.update_action(
-                action_id, expected_version=self.snap.action_versions.get(action_id), **{field: value})
+                action_id, expected_version=self.snap.action_versions.get(action_id), **{field: value or ""})
             self.snap.action_versions[action_id] = version
         else:
             current = dict(self.actions(pid)).get(action_id) if pid else None
             self._write_tracking(action_id, field, value)
             if current is None:
                 return
-            data = dataclasses.replace(current, **{field: value if value is not None or field == "due_date" else ""})
+            # Any: the field is named at run time (lead, due date or status), each with its own type
+            change: dict[str, Any] = {field: value if value is not None or field == "due_date" else ""}
+            data = dataclasses.replace(current, **change)
         if pid is None:
             return
         rows = self.snap.response(pid).actions
@@ -156,17 +165,18 @@ class RoundSession(QObject):
         self.actionChanged.emit(pid, action_id)
         self._done()
 
-    def _write_tracking(self, action_id: int, field: str, value) -> None:
+    def _write_tracking(self, action_id: int, field: str, value: ActionFieldValue) -> None:
         """Status, lead and due date go through tracking, which records each change."""
         from msgdesk.store.tracking import SET_ON_RETURN_PAGE
 
         tracking = self.workspace.tracking
+        # lead and status are text, the due date a date (None: back to the timescale's)
         if field == "lead":
-            tracking.set_lead(action_id, value or "")
+            tracking.set_lead(action_id, value if isinstance(value, str) else "")
         elif field == "due_date":
-            tracking.set_due_date(action_id, value, SET_ON_RETURN_PAGE)
+            tracking.set_due_date(action_id, value if isinstance(value, date) else None, SET_ON_RETURN_PAGE)
         elif field == "status":
-            tracking.change_status(action_id, value, note=SET_ON_RETURN_PAGE)
+            tracking.change_status(action_id, value if isinstance(value, str) else "", note=SET_ON_RETURN_PAGE)
         else:
             raise ValueError(f"unknown action field {field!r}")
 
@@ -177,7 +187,7 @@ class RoundSession(QObject):
         if pid is not None:
             self._reload_actions(pid)
 
-    def _refused(self, proposal_id: str, field: str, mine, exc: MsgdeskError) -> None:
+    def _refused(self, proposal_id: str, field: str, mine: str | None, exc: MsgdeskError) -> None:
         if isinstance(exc, ConcurrentEditError):
             self.conflict.emit(proposal_id, field, mine, exc.current, exc.current_version or 0)
         else:
@@ -212,19 +222,21 @@ class RoundSession(QObject):
             return
         self.undo_stack.push(SetEvidence(self, proposal_id, old, text))
 
-    def keep_mine(self, proposal_id: str, field: str, mine, theirs, over_version: int) -> None:
+    def keep_mine(self, proposal_id: str, field: str, mine: str | None, theirs: str | None,
+                  over_version: int) -> None:
         """After a conflict the user chose their own text: save it over the newer one,
         knowingly (undo brings the other officer's text back)."""
         from msgdesk.ui.commands import SetEvidence, SetRating
 
         if field == "evidence":
-            self.write_evidence(proposal_id, mine, over_version=over_version)
-            self.undo_stack.push(SetEvidence(self, proposal_id, theirs, mine))
+            # evidence is text ("" when empty); only a rating is ever None
+            self.write_evidence(proposal_id, mine or "", over_version=over_version)
+            self.undo_stack.push(SetEvidence(self, proposal_id, theirs or "", mine or ""))
         else:
             self.write_rating(proposal_id, mine, over_version=over_version)
             self.undo_stack.push(SetRating(self, proposal_id, theirs, mine))
 
-    def take_theirs(self, proposal_id: str, field: str, theirs, version: int) -> None:
+    def take_theirs(self, proposal_id: str, field: str, theirs: str | None, version: int) -> None:
         """After a conflict the user took the saved text: show it (theirs is in the database)."""
         response = self.response(proposal_id)
         setattr(response, field, theirs)
@@ -244,7 +256,7 @@ class RoundSession(QObject):
         deleted = self.write_delete_action(action_id)
         self.undo_stack.push(DeleteAction(self, action_id, deleted))
 
-    def set_action_field(self, action_id: int, field: str, value) -> None:
+    def set_action_field(self, action_id: int, field: str, value: ActionFieldValue) -> None:
         from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text
         from msgdesk.ui.commands import SetActionField
 
@@ -262,12 +274,14 @@ class RoundSession(QObject):
             if pid is not None:
                 self.actionChanged.emit(pid, self.resolve(action_id))  # show what is saved
             return
-        self.undo_stack.push(SetActionField(self, pid, action_id, field, old, value))
+        self.undo_stack.push(SetActionField(self, pid or "", action_id, field, old, value))
 
     def move_action(self, action_id: int, position: int) -> None:
         from msgdesk.ui.commands import MoveAction
 
         pid = self.proposal_of_action(self.resolve(action_id))
+        if pid is None:  # no longer in the snapshot: nothing to move
+            return
         ids = [aid for aid, _ in self.actions(pid)]
         old = ids.index(self.resolve(action_id))
         if old == position or not 0 <= position < len(ids):
@@ -276,7 +290,7 @@ class RoundSession(QObject):
         self.undo_stack.push(MoveAction(self, pid, action_id, old, position))
 
     # --- the round's status: deliberate acts, not undoable -------------------
-    def _refresh_info(self, info) -> None:
+    def _refresh_info(self, info: RoundInfo) -> None:
         self.snap.status = info.status
         self.snap.ijb_meeting_date = info.ijb_meeting_date
         self.snap.minute_reference = info.minute_reference
@@ -301,7 +315,7 @@ class RoundSession(QObject):
         self.undo_stack.clear()
         self._refresh_info(info)
 
-    def events(self):
+    def events(self) -> list[Event]:
         return self.workspace.rounds.round_events(self.round_id)
 
     def refresh(self) -> None:

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +33,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -144,6 +144,7 @@ class MatrixModel(QAbstractTableModel):
         return f"{name}, {proposal}: {rating_words(cell.rating) or word('not_rated')}"
 
     def _tooltip(self, name: str, cell: Cell) -> str:
+        assert self.collation is not None  # data() asks for tooltips only with a collation shown
         proposal = self.collation.proposals[[p.id for p in self.collation.proposals].index(cell.proposal)]
         lines = [name, translate("Compare", "Proposal {id}: {text}").format(id=proposal.id, text=proposal.text)]
         if not cell.returned:
@@ -167,7 +168,7 @@ class MatrixModel(QAbstractTableModel):
             return CHANGE_COLOURS[cell.change] if cell.change else None
         return RATING_COLOURS.get(cell.rating or "")
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self.collation is None:
             return None
         name = self._names[index.row()]
@@ -308,7 +309,7 @@ class StandingModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(STANDING_COLUMNS)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self.report is None:
             return None
         line = self.report.lines[index.row()]

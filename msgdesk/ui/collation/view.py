@@ -36,6 +36,7 @@ from msgdesk.collation.collate import (
     NO_RETURN_COLOUR,
     RATING_COLOURS,
     Collation,
+    ComparisonFacts,
     GroupInfo,
     collate,
     where_we_stand,
@@ -43,6 +44,7 @@ from msgdesk.collation.collate import (
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange
+from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.model import (
     CELL_ROLE,
     CHANGES_MODE,
@@ -84,7 +86,7 @@ class CompareView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("compareView")
-        self.workspace = None
+        self.workspace: Workspace | None = None
         self.collation: Collation | None = None
         self.groups: list[GroupInfo] = []
         self.partnership: str | None = None
@@ -95,7 +97,7 @@ class CompareView(QWidget):
         self.change_proxy.setSourceModel(self.change_model)
         self.standing_model = StandingModel(self)
         self._filling = False
-        self._facts = None
+        self._facts: ComparisonFacts | None = None
         self._build()
 
     # --- layout --------------------------------------------------------------------------------
@@ -187,7 +189,7 @@ class CompareView(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         if mode == RATINGS_MODE:
-            entries = [(rating_words(r), RATING_COLOURS[r]) for r in RATINGS]
+            entries: list[tuple[str, str | None]] = [(rating_words(r), RATING_COLOURS[r]) for r in RATINGS]
         else:
             entries = [(f"{c.symbol} {word(c.value)}", CHANGE_COLOURS[c]) for c in RatingChange]
         entries += [(self.tr("blank: not rated"), None), (self.tr("{mark} No return").format(mark=NO_RETURN_MARK),
@@ -234,7 +236,8 @@ class CompareView(QWidget):
 
     # --- filling --------------------------------------------------------------------------------
 
-    def set_workspace(self, workspace, partnership: str | None = None, round_label: str | None = None) -> None:
+    def set_workspace(self, workspace: Workspace, partnership: str | None = None,
+                      round_label: str | None = None) -> None:
         """Show ``workspace``'s returns; ``partnership`` (the open round's) is the one
         "Where we stand" starts from, ``round_label`` the round shown first."""
         self.workspace = workspace
@@ -281,6 +284,8 @@ class CompareView(QWidget):
 
     def _fill_groups(self) -> None:
         chosen = self.group_combo.currentData()
+        if self.workspace is None:
+            return
         self.groups = self.workspace.groups.list_groups()
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
@@ -398,7 +403,7 @@ class CompareView(QWidget):
 
     def _show_standing(self, *_args) -> None:
         name = self.standing_combo.currentText()
-        if self.collation is None or not name:
+        if self.collation is None or self._facts is None or self.workspace is None or not name:
             self.standing_model.set_report(None)
             self.standing_summary.setText(self.tr("No partnership has a return for this round."))
             return

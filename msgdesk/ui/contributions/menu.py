@@ -403,6 +403,7 @@ def open_pack(window, path: str):
         workspace = Workspace.open(home, user=window.workspace.user)
         round_id = workspace.contributions.receive_pack(data)
         pack = workspace.contributions.received_pack(round_id)
+        assert pack is not None  # just received
     except (MsgdeskError, OSError) as exc:
         QMessageBox.warning(window, title, translate("Contributions", "The pack was not opened:\n\n{error}")
                             .format(error=exc))

@@ -204,7 +204,7 @@ def offer_recovery(parent: QWidget | None, workspace: Workspace, error: Exceptio
         box.addButton(QMessageBox.StandardButton.Close)
         use = None
     box.exec()
-    if use is None or box.clickedButton() is not use:
+    if use is None or backup is None or box.clickedButton() is not use:
         return False
     try:
         result = workspace.restore(backup.path, force=True)

@@ -89,6 +89,9 @@ class PdfPages:
 class PrintPreview(QDialog):
     """The pages one below the other, zoom, and Print… (the system print dialog)."""
 
+    #: The pages' scroll area.  The name hides QWidget.scroll(dx, dy), which nothing here calls.
+    scroll: QScrollArea  # type: ignore[assignment]
+
     def __init__(self, pages: PdfPages, title: str, parent=None):
         super().__init__(parent)
         self.setObjectName("printPreview")
@@ -144,7 +147,7 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scroll, 1)
-        self._render_soon = QTimer(self)
+        self._render_soon: QTimer = QTimer(self)
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(30)
         self._render_soon.timeout.connect(self.render_visible)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Self
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from msgdesk.directions.money import AmountError, parse_pounds, pounds_text
-from msgdesk.directions.values import Bodies, Direction, Milestone, Partner, ResourceBasis
+from msgdesk.directions.values import Bodies, Direction, DirectionRecord, Milestone, Partner, ResourceBasis
 from msgdesk.domain.errors import InputError, MsgdeskError
 from msgdesk.domain.timescales import parse_date
 from msgdesk.rounds.return_file import clean_text
@@ -76,16 +77,16 @@ def read_amount(text: str) -> int | None:
 class _SavingDialog(QDialog):
     """OK hands the values to ``save``; a refusal is shown and the dialog stays open."""
 
-    def __init__(self, parent, title: str, save: Callable[[QDialog], object]):
+    def __init__(self, parent: QWidget, title: str, save: Callable[[Self], DirectionRecord | None]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self._save = save
+        self._save: Callable[[Self], DirectionRecord | None] = save
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
-        self.result_value: object = None
+        self.result_value: DirectionRecord | None = None
 
-    def _ok(self) -> None:
+    def _ok(self: Self) -> None:
         try:
             self.result_value = self._save(self)
         except MsgdeskError as exc:
@@ -95,7 +96,8 @@ class _SavingDialog(QDialog):
 
     def fit(self, width: int, height: int) -> None:
         """``width`` x ``height``, or less on a small screen (150% scaling): the form scrolls."""
-        screen = (self.parent().screen() if self.parent() is not None else self.screen()).availableGeometry()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
     def finish(self) -> None:
@@ -107,7 +109,8 @@ class _SavingDialog(QDialog):
 class DirectionDialog(_SavingDialog):
     """Draft a direction (or change a draft); ``save(dialog)`` stores ``dialog.direction()``."""
 
-    def __init__(self, parent, bodies: Bodies, save: Callable[[QDialog], object], data: Direction | None = None,
+    def __init__(self, parent: QWidget, bodies: Bodies, save: Callable[[DirectionDialog], DirectionRecord | None],
+                 data: Direction | None = None,
                  title: str = ""):
         super().__init__(parent, title or parent.tr("Draft a direction"), save)
         self.setObjectName("directionDialog")
@@ -281,7 +284,8 @@ class ActDialog(_SavingDialog):
     """A dated act: the date (not in the future), and as asked a text, who records it, or a
     milestone to choose.  ``save(dialog)`` reads ``dialog.values()``."""
 
-    def __init__(self, parent, title: str, intro: str, save: Callable[[QDialog], object], *, today: date,
+    def __init__(self, parent: QWidget, title: str, intro: str, save: Callable[[ActDialog], DirectionRecord | None],
+                 *, today: date,
                  date_label: str, text_label: str = "", author: str | None = None, choices: list[str] | None = None,
                  choice_label: str = ""):
         super().__init__(parent, title, save)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -21,6 +21,7 @@ from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.values import Partner
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_COLOURS, RAG_ORDER
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 
@@ -124,7 +125,7 @@ class DirectionsTableModel(QAbstractTableModel):
             return translate("DirectionsTableModel", COLUMNS[section][1])
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         item = self.item_at(index.row())
         if item is None:
             return None
@@ -176,9 +177,9 @@ class DirectionsTableModel(QAbstractTableModel):
         return ""
 
     @staticmethod
-    def _sort_key(item: LogItem, key: str):  # type: ignore[no-untyped-def]
+    def _sort_key(item: LogItem, key: str) -> str | int:  # one column's keys are all text or all numbers
         data = item.record.data
-        keys = {
+        keys: dict[str, str | int] = {
             "reference": item.reference,
             "title": data.title.casefold(),
             "issued_to": item.issued_to,
@@ -202,17 +203,24 @@ class DirectionsFilterProxy(QSortFilterProxyModel):
         self._filters = filters
         self.invalidate()  # (invalidateFilter is deprecated in Qt 6.10)
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
-        # compared in Python: amounts in pence pass 2**31, which Qt's variant comparison mishandles
+    def _source(self) -> DirectionsTableModel:
         model = self.sourceModel()
+        if not isinstance(model, DirectionsTableModel):  # Qt types it as any model; this proxy needs ours
+            raise TypeError("DirectionsFilterProxy filters a DirectionsTableModel")
+        return model
+
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
+        # compared in Python: amounts in pence pass 2**31, which Qt's variant comparison mishandles
+        model = self._source()
         key = COLUMNS[left.column()][0]
         a, b = model.item_at(left.row()), model.item_at(right.row())
         if a is None or b is None:
             return False
-        return DirectionsTableModel._sort_key(a, key) < DirectionsTableModel._sort_key(b, key)
+        # same column, so both keys are text or both numbers
+        return DirectionsTableModel._sort_key(a, key) < DirectionsTableModel._sort_key(b, key)  # type: ignore[operator]
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
-        item = self.sourceModel().item_at(source_row)
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        item = self._source().item_at(source_row)
         return item is not None and matches(item, self._filters)
 
     def item_at(self, row: int) -> LogItem | None:
@@ -220,7 +228,7 @@ class DirectionsFilterProxy(QSortFilterProxyModel):
         return index.data(ITEM_ROLE) if index.isValid() else None
 
     def row_of(self, direction_id: int) -> int:
-        source = self.sourceModel().row_of(direction_id)
+        source = self._source().row_of(direction_id)
         if source < 0:
             return -1
         return self.mapFromSource(self.sourceModel().index(source, 0)).row()

@@ -11,9 +11,11 @@ the main window (``install_directions_tab``).  Every write goes through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Required, TypedDict, Unpack
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,9 +43,18 @@ from msgdesk.directions.log import DirectionsLog, LogItem, build_log, log_item
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import long_date
 from msgdesk.directions.text import due_text
-from msgdesk.directions.values import Bodies, Partner, ResourceBasis, next_reference
+from msgdesk.directions.values import (
+    Bodies,
+    Direction,
+    DirectionRecord,
+    Link,
+    Partner,
+    ResourceBasis,
+    next_reference,
+)
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
+from msgdesk.store.workspace import Workspace
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
 from msgdesk.ui.directions.dialogs import ActDialog, DirectionDialog
 from msgdesk.ui.directions.model import (
@@ -63,6 +74,16 @@ EXAMPLE = ("examples", "directions-example.json")
 EXAMPLE_BODIES = Bodies("NHS Ayrshire & Arran", "North Ayrshire Council")
 
 
+class _ActOptions(TypedDict, total=False):
+    """What an act's dialog asks for besides the date (``ActDialog``'s keywords)."""
+
+    date_label: Required[str]
+    text_label: str
+    author: str | None
+    choices: list[str] | None
+    choice_label: str
+
+
 class DirectionsView(QWidget):
     """The directions log of one partnership.  ``today`` is injectable for tests."""
 
@@ -72,8 +93,8 @@ class DirectionsView(QWidget):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("directionsView")
-        self.workspace = None
-        self.settings = None
+        self.workspace: Workspace | None = None
+        self.settings: QSettings | None = None
         self.partnership = ""
         self.bodies = Bodies()
         self._today = today
@@ -258,7 +279,9 @@ class DirectionsView(QWidget):
         chain = QHBoxLayout()
         self.earlier_button = named(QPushButton(""), self.tr("Go to the direction this one supersedes"))
         self.later_button = named(QPushButton(""), self.tr("Go to the direction that supersedes this one"))
-        self.earlier_button.clicked.connect(lambda: self._follow(self._current.record.supersedes))
+        # the button shows only for a selected direction that supersedes another
+        self.earlier_button.clicked.connect(
+            lambda: self._follow(self._current.record.supersedes if self._current else None))
         self.later_button.clicked.connect(lambda: self._follow(self._later_link()))
         chain.addWidget(self.earlier_button)
         chain.addWidget(self.later_button)
@@ -307,7 +330,7 @@ class DirectionsView(QWidget):
 
     # --- loading ------------------------------------------------------------------------------
 
-    def set_workspace(self, workspace, partnership: str | None = None) -> None:
+    def set_workspace(self, workspace: Workspace | None, partnership: str | None = None) -> None:
         self.workspace = workspace
         names = workspace.directions.partnerships() if workspace is not None else []
         wanted = partnership or self.partnership or (names[0] if names else "")
@@ -431,7 +454,7 @@ class DirectionsView(QWidget):
     def selected(self) -> LogItem | None:
         return self._current
 
-    def _later_link(self):  # type: ignore[no-untyped-def]
+    def _later_link(self) -> Link | None:
         record = self._current.record if self._current else None
         if record is None:
             return None
@@ -461,7 +484,7 @@ class DirectionsView(QWidget):
         text = item.status.describe()
         if item.rag is not None and item.in_force:
             text += self.tr(" \u2013 RAG {rag}").format(rag=item.rag.label)
-        if issued and data.issued_on > self.as_at():
+        if data.issued_on is not None and data.issued_on > self.as_at():
             text = self.tr("Issued on {day}, after the As at day").format(day=long_date(data.issued_on))
         self.detail_status.setText(text)
         earlier = record.supersedes
@@ -519,13 +542,13 @@ class DirectionsView(QWidget):
         ]
         return "\n".join(lines)
 
-    def _follow(self, link) -> None:  # type: ignore[no-untyped-def]
+    def _follow(self, link: Link | None) -> None:
         if link is not None and self.select_direction(link.id):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the Directions menu and the Alt letters ----------------------------------------------
 
-    def fill_menu(self, menu) -> None:  # type: ignore[no-untyped-def]
+    def fill_menu(self, menu: QMenu) -> None:
         """Every act of the tab in ``menu`` (the window's Directions menu), each with its own
         letter: the keyboard's way to everything, whatever the panel shows."""
         self.menu = menu
@@ -603,7 +626,7 @@ class DirectionsView(QWidget):
         back()
         QTimer.singleShot(0, back)
 
-    def _done(self, record, message: str) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, record: DirectionRecord | None, message: str) -> None:
         self.message.setText(message)
         if record is not None and record.partnership != self.partnership:
             self.set_workspace(self.workspace, record.partnership)
@@ -614,23 +637,21 @@ class DirectionsView(QWidget):
     def _suggested_reference(self) -> str:
         return next_reference([i.reference for i in self.model.items()], self.today.year)
 
-    def new_direction(self):  # type: ignore[no-untyped-def]
+    def new_direction(self) -> DirectionDialog | None:
         """The form for a new draft; returns the dialog (shown, modal unless in a test)."""
-        from msgdesk.directions.values import Direction
-
         if not self.partnership:
             return None
         return self._open_form(Direction(self._suggested_reference(), "", [], (), ""), None,
                                self.tr("Draft a direction"))
 
-    def edit_draft(self):  # type: ignore[no-untyped-def]
+    def edit_draft(self) -> DirectionDialog | None:
         item = self._current
         if item is None or item.record.data.issued_on is not None:
             return None
         return self._open_form(item.record.data, item.record, self.tr("Change the draft {ref}").format(
             ref=item.reference))
 
-    def vary(self):  # type: ignore[no-untyped-def]
+    def vary(self) -> DirectionDialog | None:
         """The form for a new draft superseding the selected direction, pre-filled with it."""
         from msgdesk.store.directions import variation_of
 
@@ -641,10 +662,12 @@ class DirectionsView(QWidget):
         return self._open_form(data, None, self.tr("Vary {ref}: a new direction that supersedes it").format(
             ref=item.reference))
 
-    def _open_form(self, data, record, title: str):  # type: ignore[no-untyped-def]
+    def _open_form(self, data: Direction, record: DirectionRecord | None, title: str) -> DirectionDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         directions = self.workspace.directions
 
-        def save(dialog):  # type: ignore[no-untyped-def]
+        def save(dialog: DirectionDialog) -> DirectionRecord:
             values = dialog.direction()
             if record is None:
                 return directions.create_draft(self.partnership, values)
@@ -658,7 +681,9 @@ class DirectionsView(QWidget):
         self._back()
         return dialog
 
-    def _act(self, title: str, intro: str, do, done: str, **options):  # type: ignore[no-untyped-def]
+    # do(item, day, text, author, chosen milestone) -> the direction as saved
+    def _act(self, title: str, intro: str, do: Callable[..., DirectionRecord], done: str,
+             **options: Unpack[_ActOptions]) -> ActDialog | None:
         item = self._current
         if item is None:
             return None
@@ -668,7 +693,9 @@ class DirectionsView(QWidget):
         self._back()
         return dialog
 
-    def issue(self):  # type: ignore[no-untyped-def]
+    def issue(self) -> ActDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         d = self.workspace.directions
         return self._act(self.tr("Issue {ref}").format(ref=self._ref()), self.tr(
             "Once issued, the direction's content is locked: it is varied only by issuing a new direction that "
@@ -676,21 +703,27 @@ class DirectionsView(QWidget):
             lambda item, day, *_: d.issue(item.record.id, day, today=self.today),
             self.tr("{ref} issued; its content is now locked."), date_label=self.tr("Date of &issue"))
 
-    def revoke(self):  # type: ignore[no-untyped-def]
+    def revoke(self) -> ActDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         d = self.workspace.directions
         return self._act(self.tr("Revoke {ref}").format(ref=self._ref()), self.tr(
             "The revocation is recorded in the log with its reason, and is final."),
             lambda item, day, text, *_: d.revoke(item.record.id, day, text, today=self.today),
             self.tr("{ref} revoked."), date_label=self.tr("Revoked &on"), text_label=self.tr("&Reason (required)"))
 
-    def complete(self):  # type: ignore[no-untyped-def]
+    def complete(self) -> ActDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         d = self.workspace.directions
         return self._act(self.tr("Mark {ref} completed").format(ref=self._ref()), self.tr(
             "The completion is recorded in the log, and is final."),
             lambda item, day, *_: d.complete(item.record.id, day, today=self.today),
             self.tr("{ref} marked completed."), date_label=self.tr("Completed &on"))
 
-    def record_issue(self):  # type: ignore[no-untyped-def]
+    def record_issue(self) -> ActDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         d = self.workspace.directions
         return self._act(self.tr("Delivery issue on {ref}").format(ref=self._ref()), self.tr(
             "A delivery issue is kept in the log as written: it can be added to, never changed."),
@@ -699,7 +732,9 @@ class DirectionsView(QWidget):
             self.tr("Delivery issue recorded on {ref}."), date_label=self.tr("&Dated"),
             text_label=self.tr("Delivery &issue"), author=self.workspace.user)
 
-    def record_update(self):  # type: ignore[no-untyped-def]
+    def record_update(self) -> ActDialog | None:
+        if self.workspace is None:  # no database open: nothing to act on
+            return None
         d = self.workspace.directions
         return self._act(self.tr("Progress update on {ref}").format(ref=self._ref()), self.tr(
             "An update is kept in the log as written: it can be added to, never changed."),
@@ -708,9 +743,9 @@ class DirectionsView(QWidget):
             self.tr("Progress recorded on {ref}."), date_label=self.tr("&Dated"), text_label=self.tr("&Update"),
             author=self.workspace.user)
 
-    def milestone_met(self):  # type: ignore[no-untyped-def]
+    def milestone_met(self) -> ActDialog | None:
         item = self._current
-        if item is None:
+        if item is None or self.workspace is None:
             return None
         d = self.workspace.directions
         open_ = [n for n, m in enumerate(item.record.data.milestones) if m.achieved_on is None]
@@ -724,7 +759,7 @@ class DirectionsView(QWidget):
 
     def delete_draft(self) -> None:
         item = self._current
-        if item is None or item.record.data.issued_on is not None:
+        if item is None or item.record.data.issued_on is not None or self.workspace is None:
             return
         answer = QMessageBox.question(self, self.tr("Delete draft"), self.tr(
             "Delete the draft {ref}? It has not been issued, so it is not part of the log.").format(ref=item.reference))
@@ -744,7 +779,7 @@ class DirectionsView(QWidget):
     # --- files, names and the log ---------------------------------------------------------------
 
     def edit_bodies(self) -> None:
-        if not self.partnership:
+        if not self.partnership or self.workspace is None:
             return
         names = []
         for partner in Partner:
@@ -766,6 +801,8 @@ class DirectionsView(QWidget):
         from msgdesk.directions.file import read_directions_file
         from msgdesk.paths import resource_path
 
+        if self.workspace is None:
+            return
         try:
             data = read_directions_file(resource_path(*EXAMPLE))
             known = {r.reference for r in self.workspace.directions.list_directions(data.partnership)}
@@ -784,6 +821,8 @@ class DirectionsView(QWidget):
     def import_file(self, path: str | None = None) -> bool:
         from msgdesk.directions.file import read_directions_file
 
+        if self.workspace is None:
+            return False
         if path is None:
             from msgdesk.ui.file_menu import start_folder
 
@@ -816,7 +855,7 @@ class DirectionsView(QWidget):
     def export_file(self, path: str | None = None) -> str | None:
         from msgdesk.directions.file import write_directions_file
 
-        if not self.partnership:
+        if not self.partnership or self.workspace is None:
             return None
         if path is None:
             from msgdesk.ui.file_menu import ask_save_path
@@ -866,7 +905,7 @@ class DirectionsView(QWidget):
         QMessageBox.warning(self, self.tr("Directions"), text)
 
 
-def install_directions_tab(window) -> None:  # type: ignore[no-untyped-def]
+def install_directions_tab(window) -> None:  # window: the MainWindow (its attributes are set here)
     """Add the Directions tab to the main window; the view is built the first time it is shown."""
     host = QWidget()
     host.setObjectName("directionsTab")

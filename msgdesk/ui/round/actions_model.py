@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from msgdesk.domain.return_values import ActionData
 from msgdesk.domain.timescales import interpret
 from msgdesk.rounds.review import carried_from_round
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
+from msgdesk.ui.session import RoundSession
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -45,13 +48,13 @@ def due_text(data, completed_on) -> tuple[str, bool]:
 class ActionsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.session = None
-        self.proposal_id = None
-        self._rows = []
+        self.session: RoundSession | None = None
+        self.proposal_id: str | None = None
+        self._rows: list[tuple[int, ActionData]] = []
         #: "from {round}", translated by the page that shows the table
         self.carried_note = "from {round}"
 
-    def set_proposal(self, session, proposal_id) -> None:
+    def set_proposal(self, session: RoundSession | None, proposal_id: str | None) -> None:
         self.beginResetModel()
         self.session, self.proposal_id = session, proposal_id
         self._rows = session.actions(proposal_id) if session and proposal_id else []
@@ -61,7 +64,7 @@ class ActionsModel(QAbstractTableModel):
         self.set_proposal(self.session, self.proposal_id)
 
     def action_changed(self, proposal_id: str, action_id: int) -> None:
-        if proposal_id != self.proposal_id:
+        if proposal_id != self.proposal_id or self.session is None:
             return
         self._rows = self.session.actions(proposal_id)
         for row, (aid, _data) in enumerate(self._rows):
@@ -86,7 +89,7 @@ class ActionsModel(QAbstractTableModel):
 
     def origin(self, row: int) -> str | None:
         """The round action ``row`` was carried forward from, if it was."""
-        if self.session is None or not 0 <= row < len(self._rows):
+        if self.session is None or self.proposal_id is None or not 0 <= row < len(self._rows):
             return None
         return carried_from_round(self._rows[row][1].reference, self.proposal_id, self.session.snap.label)
 
@@ -130,7 +133,7 @@ class ActionsModel(QAbstractTableModel):
         return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or self.session is None:  # rows come with a session
             return None
         _aid, action = self._rows[index.row()]
         field = COLUMNS[index.column()][0]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
+    QWidget,
 )
 
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
@@ -28,26 +29,36 @@ class ActionDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         if index.column() == DUE_COLUMN:
-            editor = DateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("d MMM yyyy")
-            editor.setAccessibleName(self.tr("Due date set by hand"))
-            return editor
+            date_editor = DateEdit(parent)
+            date_editor.setCalendarPopup(True)
+            date_editor.setDisplayFormat("d MMM yyyy")
+            date_editor.setAccessibleName(self.tr("Due date set by hand"))
+            return date_editor
+
+        def commit(edited: QWidget) -> None:  # typing is saved in bursts, while the editor is open
+            if edited.isVisible():
+                self.commitData.emit(edited)
+
         name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
         if index.column() in LONG_TEXT_COLUMNS:
-            editor = QPlainTextEdit(parent)
-            editor.setTabChangesFocus(True)
-            editor.setAccessibleName(name)
-            editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
+            text_editor = QPlainTextEdit(parent)
+            text_editor.setTabChangesFocus(True)
+            text_editor.setAccessibleName(name)
+            text_editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
             from msgdesk.ui.widgets import spelling
 
-            spelling.install(editor)
-            saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
-            editor.textChanged.connect(lambda: editor.hasFocus() and saver.poke())
-            return editor
+            spelling.install(text_editor)
+            text_saver = Debouncer(lambda: commit(text_editor), text_editor)
+
+            def typed() -> None:
+                if text_editor.hasFocus():
+                    text_saver.poke()
+
+            text_editor.textChanged.connect(typed)
+            return text_editor
         editor = QLineEdit(parent)
         editor.setAccessibleName(name)
-        saver = Debouncer(lambda: editor.isVisible() and self.commitData.emit(editor), editor)
+        saver = Debouncer(lambda: commit(editor), editor)
         editor.textEdited.connect(lambda _text: saver.poke())
         if index.column() == TIMESCALE_COLUMN:
             editor.textEdited.connect(self.timescaleTyped)

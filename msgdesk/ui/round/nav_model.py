@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 REVIEW = "review"
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -8,11 +8,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
+from msgdesk.domain.template import Proposal
 from msgdesk.domain.timescales import interpret
 from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
 from msgdesk.ui.round.delegates import ActionDelegate
 from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
+from msgdesk.ui.session import RoundSession
 from msgdesk.ui.widgets.debounce import Debouncer
 
 RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
@@ -38,8 +40,8 @@ class ProposalPage(QWidget):
         self.ui = Ui_ProposalPage()
         self.ui.setupUi(self)
         self.template = template
-        self.session = None
-        self.proposal = None
+        self.session: RoundSession | None = None
+        self.proposal: Proposal | None = None
         self._loading = False
 
         self.cards: list[RatingCard] = []
@@ -182,7 +184,9 @@ class ProposalPage(QWidget):
         edit, view = self.ui.evidenceEdit, self.ui.actionsView
         line = edit.fontMetrics().lineSpacing()
         for _pass in range(3):  # setting the height moves the table; measure again after the layout
-            self.ui.content.layout().activate()
+            content = self.ui.content.layout()
+            if content is not None:
+                content.activate()
             first_row = view.rowHeight(0) if self.model.rowCount() else line * 2
             table_top = view.mapTo(self.ui.content, view.rect().topLeft()).y()
             first_row_bottom = table_top + view.frameWidth() + view.horizontalHeader().height() + first_row
@@ -193,7 +197,7 @@ class ProposalPage(QWidget):
             edit.setFixedHeight(height)
 
     # --- binding ----------------------------------------------------------------
-    def set_session(self, session) -> None:
+    def set_session(self, session: RoundSession | None) -> None:
         self.flush()
         self.session = session
         self.proposal = None
@@ -342,7 +346,7 @@ class ProposalPage(QWidget):
         return index.row() if index.isValid() else -1
 
     def add_action(self) -> None:
-        if self.session is None or self.session.read_only:
+        if self.session is None or self.session.read_only or self.proposal is None:
             return
         self.flush()
         new_id = self.session.add_action(self.proposal.id)
@@ -362,7 +366,10 @@ class ProposalPage(QWidget):
         if self.session is None or self.session.read_only or row < 0:
             return
         self.flush()
-        self.session.delete_action(self.model.action_id(row))
+        action_id = self.model.action_id(row)
+        if action_id is None:  # the row went while the page was busy
+            return
+        self.session.delete_action(action_id)
         self.deleted_label.setText(self.tr("Action {n} deleted.").format(n=row + 1))
         self.deleted_note.show()
         self._note_timer.start()
@@ -376,6 +383,8 @@ class ProposalPage(QWidget):
         self.flush()
         column = self.ui.actionsView.currentIndex().column()
         action_id = self.model.action_id(row)
+        if action_id is None:  # the row went while the page was busy
+            return
         self.session.move_action(action_id, row + step)
         new_row = self.model.row_of(self.session.resolve(action_id))
         self.ui.actionsView.setCurrentIndex(self.model.index(new_row, column))

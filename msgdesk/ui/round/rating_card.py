@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
@@ -31,7 +33,7 @@ class RatingCard(QFrame):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         #: the page's handler for other keys: on_key(card index, key) -> handled
-        self.on_key = None
+        self.on_key: Callable[[int, int], bool] | None = None
         self.setProperty("chosen", False)
         self.setProperty("previous", False)
         layout = QVBoxLayout(self)

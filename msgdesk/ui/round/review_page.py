@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -13,6 +13,8 @@ from msgdesk.domain.return_values import ROUND_STATUS_LABELS
 from msgdesk.domain.states import RoundStatus
 from msgdesk.rounds.review import KINDS, find_problems, group_problems
 from msgdesk.ui.forms.ui_review_page import Ui_ReviewPage
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
+from msgdesk.ui.session import RoundSession
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,7 +56,7 @@ class ReviewPage(QWidget):
         self.ui.summaryLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.ui.historyLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.template = template
-        self.session = None
+        self.session: RoundSession | None = None
         self.problems = []
         self.model = QStandardItemModel(self)
         self.ui.problemsView.setModel(self.model)
@@ -80,7 +82,7 @@ class ReviewPage(QWidget):
         row.addStretch(1)
         self.ui.layout.insertLayout(self.ui.layout.indexOf(self.ui.problemsView), row)
 
-    def set_session(self, session) -> None:
+    def set_session(self, session: RoundSession | None) -> None:
         self.session = session
 
     def _wording(self, problem) -> str:
@@ -195,8 +197,10 @@ class ReviewPage(QWidget):
         self.refresh()
         return True
 
-    def _update_round(self, **values) -> None:
-        self.session.workspace.rounds.update_round(self.session.round_id, **values)
+    def _update_round(self, *, completed_on: date) -> None:
+        if self.session is None:
+            return
+        self.session.workspace.rounds.update_round(self.session.round_id, completed_on=completed_on)
 
     def _show_history(self) -> None:
         if self.session is None or not self.session.workspace.is_open:

@@ -35,14 +35,16 @@ class StartPage(QWidget):
         self.ui.completedEdit.setToolTip(self.tr(
             "The date the self-evaluation is completed. Timescales such as \u201c6 months\u201d count from it."))
         self.ui.roundEdit.setText(str(date.today().year))
-        self.ui.partnershipCombo.lineEdit().setPlaceholderText(
+        partnership_line = self.ui.partnershipCombo.lineEdit()
+        assert partnership_line is not None  # the combo is editable (forms/start_page.ui)
+        partnership_line.setPlaceholderText(
             self.tr("e.g. North Ayrshire Health and Social Care Partnership"))
         self.ui.partnershipCombo.currentTextChanged.connect(self._fill_previous)
         self.ui.previousCombo.currentIndexChanged.connect(
             lambda _i: self.ui.carryCheck.setEnabled(self.ui.previousCombo.currentData() is not None)
         )
         self.ui.createButton.clicked.connect(self._create)
-        for edit in (self.ui.roundEdit, self.ui.contactEdit, self.ui.partnershipCombo.lineEdit()):
+        for edit in (self.ui.roundEdit, self.ui.contactEdit, partnership_line):
             edit.returnPressed.connect(self._create)  # Enter creates the round
         self.ui.completedEdit.returnPressed.connect(self._create)
         self.ui.openButton.clicked.connect(self._open_selected)

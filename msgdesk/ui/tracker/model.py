@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -34,6 +35,7 @@ from msgdesk.tracker.rag import (
     status_label,
 )
 from msgdesk.tracker.rows import TrackerRow
+from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -248,7 +250,7 @@ class TrackerTableModel(QAbstractTableModel):
         if key == "rag":
             rag = self._rags[row.action_id]
             if rag.overdue:
-                return translate("TrackerTableModel", "Overdue by {n} days").format(n=-rag.days_left)
+                return translate("TrackerTableModel", "Overdue by {n} days").format(n=-(rag.days_left or 0))
             if rag.days_left is not None and row.status not in CLOSED_STATUSES:
                 return translate("TrackerTableModel", "Due in {n} days").format(n=rag.days_left)
         if key == "due" and row.due_date is not None:
@@ -338,12 +340,15 @@ class TrackerFilterProxy(QSortFilterProxyModel):
         self._generation = -1  # the source generation _accepted was computed for
         self.setDynamicSortFilter(False)
 
-    def setSourceModel(self, model: TrackerTableModel) -> None:
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # a TrackerTableModel
         self._generation = -1
         super().setSourceModel(model)
 
     def source(self) -> TrackerTableModel:
-        return self.sourceModel()
+        model = self.sourceModel()
+        if not isinstance(model, TrackerTableModel):  # Qt types it as any model; this proxy needs ours
+            raise TypeError("TrackerFilterProxy filters a TrackerTableModel")
+        return model
 
     # --- filters --------------------------------------------------------------------
 
@@ -370,7 +375,7 @@ class TrackerFilterProxy(QSortFilterProxyModel):
     def _compute(self) -> None:
         source = self.sourceModel()
         f = self._filters
-        if source is None:
+        if not isinstance(source, TrackerTableModel):  # no model yet
             self._accepted = None
             return
         self._generation = source.generation
@@ -391,8 +396,8 @@ class TrackerFilterProxy(QSortFilterProxyModel):
             rows = [r for r in rows if rag_of(r).overdue]
         if f.due_within is not None:
             limit = f.due_within
-            rows = [r for r in rows if r.status not in CLOSED_STATUSES and rag_of(r).days_left is not None
-                    and 0 <= rag_of(r).days_left <= limit and not r.carried_to]
+            rows = [r for r in rows if r.status not in CLOSED_STATUSES and (days := rag_of(r).days_left) is not None
+                    and 0 <= days <= limit and not r.carried_to]
         if f.key_feature is not None:
             rows = [r for r in rows if r.key_feature == f.key_feature]
         if f.lead == NO_LEAD:
@@ -406,8 +411,8 @@ class TrackerFilterProxy(QSortFilterProxyModel):
             rows = [r for r in rows if all(w in haystack[r.action_id] for w in words)]
         self._accepted = {r.action_id for r in rows}
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        source = self.sourceModel()
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        source = self.source()
         if source.generation != self._generation:  # new rows: filter them afresh
             self._compute()
         accepted = self._accepted
@@ -427,11 +432,11 @@ class TrackerFilterProxy(QSortFilterProxyModel):
         return self.index(proxy_row, 0).data(ROW_ROLE)
 
     def visible_rows(self) -> list[TrackerRow]:
-        source = self.sourceModel()
+        source = self.source()
         return [source.row_at(self.mapToSource(self.index(r, 0)).row()) for r in range(self.rowCount())]
 
     def index_of_action(self, action_id: int, column: int = 0) -> QModelIndex:
-        source = self.sourceModel()
+        source = self.source()
         return self.mapFromSource(source.index_of_action(action_id, column))
 
 

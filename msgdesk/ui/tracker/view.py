@@ -11,9 +11,10 @@ the main window's Tracker tab.  Every write goes through ``msgdesk.tracker``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +42,10 @@ from PySide6.QtWidgets import (
 
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
+from msgdesk.store.rounds import RoundInfo
+from msgdesk.store.workspace import Workspace
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
+from msgdesk.tracker.rows import Link, TrackerRow
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
@@ -64,9 +68,12 @@ class TrackerView(QWidget):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.setObjectName("trackerView")
-        self.workspace = None
+        self.workspace: Workspace | None = None
         self.round_id: int | None = None
-        self.round_info = None
+        self.round_info: RoundInfo | None = None
+        #: Where the save dialogs remember their folder (the window's settings; None: the default).
+        self.settings: QSettings | None = None
+        self._current: TrackerRow | None = None
         self._today = today
         self.model = TrackerTableModel(self, today=self.today)
         self.proxy = TrackerFilterProxy(self)
@@ -295,8 +302,10 @@ class TrackerView(QWidget):
                               self.tr("This action was carried forward from an earlier round"))
         self.go_to = named(QPushButton(self.tr("Later round")), self.tr("Go to the action in the later round"),
                             self.tr("This action was carried forward into a later round and is followed up there"))
-        self.go_from.clicked.connect(lambda: self._follow_link(self._current.carried_from))
-        self.go_to.clicked.connect(lambda: self._follow_link(self._current.carried_to[-1]))
+        # the buttons show only for a selected action with such a link
+        self.go_from.clicked.connect(lambda: self._follow_link(self._current.carried_from if self._current else None))
+        self.go_to.clicked.connect(lambda: self._follow_link(
+            self._current.carried_to[-1] if self._current and self._current.carried_to else None))
         links.addWidget(self.go_from)
         links.addWidget(self.go_to)
         links.addStretch(1)
@@ -359,8 +368,8 @@ class TrackerView(QWidget):
         form.addRow(self.due_button)
         layout.addWidget(due)
 
-        status = QGroupBox(self.tr("Status and lead"))
-        grid = QGridLayout(status)
+        status_box = QGroupBox(self.tr("Status and lead"))
+        grid = QGridLayout(status_box)
         self.status_edit = named(QComboBox(), self.tr("New status"))
         for value in ACTION_STATUSES:
             self.status_edit.addItem(status_label(value), value)
@@ -382,7 +391,7 @@ class TrackerView(QWidget):
         grid.addWidget(lead_label, 3, 0)
         grid.addWidget(self.lead_edit, 3, 1)
         grid.addWidget(self.lead_button, 4, 1)
-        layout.addWidget(status)
+        layout.addWidget(status_box)
 
         self._edit_widgets = [self.author, self.on_date, self.update_text, self.update_status, self.record_button,
                               self.due_date, self.due_clear, self.due_reason, self.due_button, self.status_edit,
@@ -400,7 +409,7 @@ class TrackerView(QWidget):
 
     # --- loading ----------------------------------------------------------------------
 
-    def set_round(self, workspace, round_id: int | None) -> None:
+    def set_round(self, workspace: Workspace | None, round_id: int | None) -> None:
         """Show the actions of ``round_id`` in ``workspace`` (None: nothing)."""
         changed = round_id != self.round_id
         self.workspace = workspace
@@ -534,10 +543,10 @@ class TrackerView(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_action(self.proxy.row_at(current.row()) if current.isValid() else None)
 
-    def selected_row(self):
+    def selected_row(self) -> TrackerRow | None:
         return self._current
 
-    def _show_action(self, row) -> None:
+    def _show_action(self, row: TrackerRow | None) -> None:
         self._current = row
         if row is None:
             self.detail_title.setText(self.tr("Select an action"))
@@ -561,7 +570,7 @@ class TrackerView(QWidget):
                  self.tr("Status: {s}").format(s=status_label(row.status)), self.tr("RAG: {r}").format(r=rag.label),
                  self.tr("Lead: {l}").format(l=row.lead or none)]
         if rag.overdue:
-            facts.append(self.tr("Overdue by {n} days on {day}").format(n=-rag.days_left,
+            facts.append(self.tr("Overdue by {n} days on {day}").format(n=-(rag.days_left or 0),
                                                                         day=f"{self.model.today:%d %b %Y}"))
         if row.carried_from:
             facts.append(self.tr("Carried forward from round {round}").format(round=row.carried_from.round_label))
@@ -579,6 +588,8 @@ class TrackerView(QWidget):
 
     def _load_history(self, action_id: int) -> None:
         self.history.clear()
+        if self.workspace is None:  # no round open: no history to show
+            return
         try:
             entries = self.workspace.tracking.history(action_id)
         except MsgdeskError as exc:
@@ -601,7 +612,7 @@ class TrackerView(QWidget):
         if enabled:
             self.due_date.setEnabled(not self.due_clear.isChecked())
 
-    def _follow_link(self, link) -> None:
+    def _follow_link(self, link: Link | None) -> None:
         if link is None:
             return
         if not self.model.index_of_action(link.action_id).isValid():
@@ -614,12 +625,12 @@ class TrackerView(QWidget):
     def _entry_date(self) -> date:
         return pydate(self.on_date.date())
 
-    def _write(self, do, done_message: str) -> bool:
+    def _write(self, do: Callable[[Workspace, TrackerRow], object], done_message: str) -> bool:
         row = self._current
         if row is None or self.workspace is None:
             return False
         try:
-            do(row)
+            do(self.workspace, row)
         except MsgdeskError as exc:
             self._fail(exc)
             return False
@@ -629,7 +640,7 @@ class TrackerView(QWidget):
         return True
 
     def record_progress(self) -> bool:
-        ok = self._write(lambda row: self.workspace.tracking.record_progress(
+        ok = self._write(lambda workspace, row: workspace.tracking.record_progress(
             row.action_id, self.update_text.toPlainText(), author=self.author.text(),
             on_date=self._entry_date(), status=self.update_status.currentData(), today=self.today,
         ), self.tr("Progress recorded on {ref}."))
@@ -643,7 +654,7 @@ class TrackerView(QWidget):
             self._fail_text(self.tr("Type the new due date first (for example 31/03/2022)."))
             return False
         due = None if self.due_clear.isChecked() else pydate(self.due_date.date())
-        ok = self._write(lambda row: self.workspace.tracking.set_due_date(
+        ok = self._write(lambda workspace, row: workspace.tracking.set_due_date(
             row.action_id, due, self.due_reason.text(), author=self.author.text(),
             on_date=self._entry_date(), today=self.today,
         ), self.tr("Due date of {ref} set."))
@@ -653,7 +664,7 @@ class TrackerView(QWidget):
         return ok
 
     def change_status(self) -> bool:
-        ok = self._write(lambda row: self.workspace.tracking.change_status(
+        ok = self._write(lambda workspace, row: workspace.tracking.change_status(
             row.action_id, self.status_edit.currentData(), note=self.status_note.text(),
             author=self.author.text(), on_date=self._entry_date(), today=self.today,
         ), self.tr("Status of {ref} changed."))
@@ -662,15 +673,15 @@ class TrackerView(QWidget):
         return ok
 
     def set_lead(self) -> bool:
-        return self._write(lambda row: self.workspace.tracking.set_lead(row.action_id, self.lead_edit.text(),
-                                                                        author=self.author.text(), today=self.today),
-                           self.tr("Lead of {ref} set."))
+        return self._write(lambda workspace, row: workspace.tracking.set_lead(
+            row.action_id, self.lead_edit.text(), author=self.author.text(), today=self.today,
+        ), self.tr("Lead of {ref} set."))
 
     # --- the report --------------------------------------------------------------------------
 
     def save_report(self, kind: str, path: str | None = None) -> str | None:
         """Ask where to save (unless ``path``) and write the committee progress report."""
-        if self.workspace is None or self.round_info is None:
+        if self.workspace is None or self.round_info is None or self.round_id is None:
             return None
         as_at = self.as_at_date()
         if path is None:
@@ -679,7 +690,7 @@ class TrackerView(QWidget):
             info = self.round_info
             suggested = f"{info.partnership} {info.label} progress {as_at.isoformat()}.{kind}"
             path = ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
-                                 getattr(self, "settings", None))
+                                 self.settings)
             if not path:
                 return None
         from msgdesk.tracker.report import build_report

@@ -52,7 +52,7 @@ def _text_of(widget: QWidget) -> str | None:
 def _set_text(widget: QWidget, text: str) -> None:
     if isinstance(widget, QGroupBox):
         widget.setTitle(text)
-    else:
+    elif isinstance(widget, QAbstractButton | QLabel):  # the only other kinds with a mnemonic
         widget.setText(text)
 
 

@@ -167,6 +167,9 @@ def set_enabled(on: bool) -> None:
 class SpellHighlighter(QSyntaxHighlighter):
     """Red wavy underline under misspelt words; the word being typed is left alone."""
 
+    #: The underline.  The name hides QSyntaxHighlighter.format(position), which nothing here calls.
+    format: QTextCharFormat  # type: ignore[assignment]
+
     def __init__(self, editor: QPlainTextEdit):
         super().__init__(editor.document())
         self.editor = editor
@@ -266,21 +269,31 @@ class _Menus(QObject):
         if word is not None:
             text = word.selectedText()
             first = menu.actions()[0] if menu.actions() else None
+
+            def put(action: QAction) -> None:  # above the editor's own entries, if it has any
+                if first is None:
+                    menu.addAction(action)
+                else:
+                    menu.insertAction(first, action)
+
             options = speller().suggestions(text)
             for suggestion in options:
                 action = QAction(suggestion, menu)
                 action.setObjectName("spellingSuggestion")
                 action.triggered.connect(lambda _c=False, s=suggestion, c=QTextCursor(word): self._replace(c, s))
-                menu.insertAction(first, action)
+                put(action)
             if not options:
                 none = QAction(translate("Spelling", "(no suggestions)"), menu)
                 none.setEnabled(False)
-                menu.insertAction(first, none)
+                put(none)
             add = QAction(translate("Spelling", "&Add “{word}” to my dictionary").format(word=text), menu)
             add.setObjectName("spellingAdd")
             add.triggered.connect(lambda _c=False, w=text: self._add(w))
-            menu.insertAction(first, add)
-            menu.insertSeparator(first)
+            put(add)
+            if first is None:
+                menu.addSeparator()
+            else:
+                menu.insertSeparator(first)
             menu.setActiveAction(menu.actions()[0])
         self.menu = menu
         (exec_menu or menu.exec)(where)
