@@ -48,6 +48,12 @@ NETWORK_NOTICE = (
 )
 
 
+READ_ONLY_NOTICE = (
+    "You can read but not change this database: your database user may only read. "
+    "Ask IT for an editor's login if you need to make changes."
+)
+
+
 def login_name() -> str:
     try:
         return getpass.getuser()
@@ -75,6 +81,10 @@ class Workspace:
         self._groups: GroupsRepository | None = None
         self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
+        #: On PostgreSQL, the user the server authenticated (``session_user``) and whether it
+        #: may write; known once open.
+        self.db_user: str | None = None
+        self.read_only = False
 
     @classmethod
     def open(cls, where: DatabaseTarget | str | os.PathLike[str], **options: object) -> Workspace:
@@ -134,7 +144,10 @@ class Workspace:
             if self.backup_on_open and found.state.value == "ok":
                 backup.backup_if_changed(path, found.changes, "open")
         else:
-            self._engine = database.open_postgresql(self.target.engine_url(), self.target.describe())
+            self._engine, self.db_user, writable = database.open_postgresql(self.target)
+            self.read_only = not writable
+            if self.read_only:
+                self.notices = [READ_ONLY_NOTICE]
 
     @property
     def engine(self) -> Engine:
@@ -183,15 +196,23 @@ class Workspace:
     @property
     def user(self) -> str:
         """Who is making the changes (recorded with each one): the name the window asked for,
-        else the login name."""
+        else the login name.  On PostgreSQL the database user the server authenticated is
+        recorded with it, "Ann Smith (asmith)", when the two differ: a typed name proves
+        nothing, the login does."""
+        db_user = getattr(self, "db_user", None)
+        if db_user and self._user != db_user and not self._user.endswith(f" ({db_user})"):
+            return f"{self._user} ({db_user})" if self._user else db_user
         return self._user
 
     @user.setter
     def user(self, name: str) -> None:
+        db_user = getattr(self, "db_user", None)
+        if db_user and name.endswith(f" ({db_user})"):
+            name = name[: -len(f" ({db_user})")]
         self._user = name
         tracking = getattr(self, "_tracking", None)  # None while __init__ runs
         if tracking is not None:
-            tracking.author = name
+            tracking.author = self.user
 
     @property
     def groups(self) -> GroupsRepository:
