@@ -67,7 +67,9 @@ def _from_file(path: Path, target: PostgresTarget) -> str | None:
 
 def _split(line: str) -> list[str]:
     """A pgpass line's five fields, ``\\`` escaping the next character."""
-    fields, current, escaped = [], [], False
+    fields: list[str] = []
+    current: list[str] = []
+    escaped = False
     for char in line:
         if escaped:
             current.append(char)
