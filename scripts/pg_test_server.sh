@@ -19,7 +19,7 @@
 # / . _ - only.  Memory (/dev/shm) is the default because the tests create and drop a
 # database each: on this disk CREATE DATABASE takes 40-200 ms and slows as the page cache
 # fills with dirty data, in memory 7 ms.  A start that fails removes what it made.
-# `start` prints one line on stdout, the URL for the role "msgdesk" (CREATEDB, not a
+# `start` prints one line on stdout, the URL for the role "msgdesk" (CREATEDB, CREATEROLE, not a
 # superuser) on the database "postgres", e.g.  postgresql://msgdesk@/postgres?host=/tmp/x ;
 # everything else goes to stderr.  The URL is also written to DIR/url.
 #
@@ -158,7 +158,7 @@ EOF
     --silent start >&2 || { cat "$dir/server.log" >&2 || true; die "the server did not start"; }
 
   "$bindir/psql" --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --host="$dir" --username=postgres \
-    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB" >&2
+    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB CREATEROLE" >&2  # CREATEROLE: the role tests (issue 19)
 
   local url="postgresql://$ROLE@/postgres?host=$dir"
   echo "$url" >"$dir/url"

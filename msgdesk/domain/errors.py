@@ -157,3 +157,8 @@ class ReadOnlyDatabaseError(InputError):
 class ServerSecurityError(ServerUnavailableError):
     """The server could not be reached securely: its certificate, its CA or its name did not
     match, or it offers no TLS at all.  msgdesk never falls back to an unchecked connection."""
+
+
+class PasswordRequiredError(ServerUnavailableError):
+    """The server wants a password and none was given (or it was not accepted): the window
+    asks for one and tries again; the command line says where one can come from."""

@@ -40,6 +40,7 @@ from msgdesk.domain.errors import (
     ForeignDatabaseError,
     InputError,
     MoveNotAllowedError,
+    PasswordRequiredError,
     ReadOnlyDatabaseError,
     ReadOnlyLocationError,
     ReasonRequiredError,
@@ -313,6 +314,12 @@ def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
 READ_ONLY_STATES = ("42501", "25006")
 
 
+def _wants_password(sqlstate: str | None, reason: str) -> bool:
+    """The server refused for want of the right password: 28P01 (invalid_password), or pg8000's
+    own complaint that it was asked for one and had none."""
+    return sqlstate == "28P01" or "no password was provided" in reason or "password authentication failed" in reason
+
+
 def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
     """An engine on ``target`` with its TLS and password (nothing checked or migrated):
     also for tests and tools that need a plain client.  Raises CaFileError for a bad
@@ -323,8 +330,13 @@ def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
 
     connect_args = tls.connect_args(target)
     if target.driver is PgDriver.PG8000:
-        # libpq reads PGPASSWORD and pgpass itself; pg8000 does not.
-        target = replace(target, password=pgpass.find_password(target))
+        # libpq reads PGPASSWORD and pgpass itself; pg8000 does not.  No password at all is
+        # sent as an empty one: pg8000 fails with an AttributeError on a server that asks for
+        # one and gets None, while the server answers an empty one with its own "password
+        # authentication failed" (28P01).  A server that asks for none ignores it.
+        # (In the connect arguments: SQLAlchemy leaves an empty password out of a URL's.)
+        connect_args["password"] = pgpass.find_password(target) or ""
+        target = replace(target, password=None)
     return create_engine(target.engine_url(), connect_args=connect_args, **options)
 
 
@@ -334,7 +346,10 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
     other tables is refused untouched; one from a newer msgdesk too."""
     from msgdesk.store import pgerrors, tls
 
+    from msgdesk.store import pgpass
+
     shown = target.describe()
+    asked = "did not accept the one given" if pgpass.find_password(target) else "has none from msgdesk"
     engine = postgresql_engine(target, pool_pre_ping=True)
     if target.driver is PgDriver.PG8000:
         pgerrors.install(engine)
@@ -362,6 +377,11 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
             ) from original
         if reported.sqlstate == "53100":  # disk_full
             raise db_health.storage_full(None) from original
+        if _wants_password(reported.sqlstate, reported.message):
+            raise PasswordRequiredError(
+                f"msgdesk cannot use {shown}: the server asks for a password and {asked}. Give it when asked, "
+                "or set PGPASSWORD or a pgpass file (see the IT guide)."
+            ) from original
         if reported.sqlstate.startswith(("08", "57P", "28", "3D")):
             raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reported.message}") from original
 
@@ -383,10 +403,7 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
                 "SELECT has_table_privilege('response', 'UPDATE') "
                 "AND NOT current_setting('transaction_read_only')::boolean"
             )).scalar())
-    except InputError:
-        engine.dispose()
-        raise
-    except ServerUnavailableError:
+    except (InputError, ServerUnavailableError):
         engine.dispose()
         raise
     except (DBAPIError, OSError) as exc:
@@ -396,6 +413,11 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
             raise secure from exc
         reported = pgerrors.server_error(exc)
         reason = reported.message if reported else str(getattr(exc, "orig", exc))
+        if _wants_password(reported.sqlstate if reported else None, reason):
+            raise PasswordRequiredError(
+                f"msgdesk cannot use {shown}: the server asks for a password and {asked}. Give it when asked, "
+                "or set PGPASSWORD or a pgpass file (see the IT guide)."
+            ) from exc
         raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reason}") from exc
     if tables and not (TABLES_0001 <= tables and revision is not None):
         engine.dispose()
