@@ -344,9 +344,7 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
     """An engine on a PostgreSQL database, migrated to the current schema, with the
     database user the server authenticated and whether it may write.  A database holding
     other tables is refused untouched; one from a newer msgdesk too."""
-    from msgdesk.store import pgerrors, tls
-
-    from msgdesk.store import pgpass
+    from msgdesk.store import pgerrors, pgpass, tls
 
     shown = target.describe()
     asked = "did not accept the one given" if pgpass.find_password(target) else "has none from msgdesk"
