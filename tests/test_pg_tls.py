@@ -117,7 +117,7 @@ def test_the_command_line_says_why_and_shows_no_traceback(tls_servers):
         (tls_servers.url("plain"), "does not offer an encrypted (TLS) connection"),
         (tls_servers.url("tls", f"?sslrootcert={tls_servers.folder / 'missing.pem'}"), "does not exist"),
     ]:
-        done = subprocess.run([sys.executable, "-m", "msgdesk.cli.main", "list", "--db", url],
+        done = subprocess.run([sys.executable, "-m", "msgdesk", "list", "--db", url],
                               capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
         assert done.returncode in (1, 2), done.stderr
         assert says in done.stderr and "Traceback" not in done.stderr, done.stderr
