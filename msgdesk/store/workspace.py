@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from msgdesk.store.contributions import ContributionsRepository
     from msgdesk.store.directions import DirectionsRepository
     from msgdesk.store.groups import GroupsRepository
+    from msgdesk.store.live import ChangeListener
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -85,6 +86,8 @@ class Workspace:
         #: may write; known once open.
         self.db_user: str | None = None
         self.read_only = False
+        #: This workspace's id in the change notes of a shared database (its own are skipped).
+        self.origin = os.urandom(8).hex()
 
     @classmethod
     def open(cls, where: DatabaseTarget | str | os.PathLike[str], **options: object) -> Workspace:
@@ -144,7 +147,10 @@ class Workspace:
             if self.backup_on_open and found.state.value == "ok":
                 backup.backup_if_changed(path, found.changes, "open")
         else:
+            from msgdesk.store import live
+
             self._engine, self.db_user, writable = database.open_postgresql(self.target)
+            live.announce(self._engine, self.origin)  # other windows see this one's edits
             self.read_only = not writable
             if self.read_only:
                 self.notices = [READ_ONLY_NOTICE]
@@ -155,6 +161,14 @@ class Workspace:
         self.ensure_open()
         assert self._engine is not None
         return self._engine
+
+    def listen_for_changes(self) -> ChangeListener | None:
+        """A listener for other officers' edits (PostgreSQL; None on SQLite)."""
+        if self.backend is not Backend.POSTGRESQL:
+            return None
+        from msgdesk.store.live import ChangeListener
+
+        return ChangeListener(self.engine, self.origin)
 
     @property
     def rounds(self) -> RoundsRepository:
