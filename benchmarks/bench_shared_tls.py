@@ -36,11 +36,10 @@ def main() -> int:
     if not folder:
         print("set MSGDESK_TEST_PG_TLS to the folder 'scripts/pg_test_server.sh start-tls' prints", file=sys.stderr)
         return 2
-    from tests.pgfixtures import PgDatabases, TlsServers
-
     from msgdesk.domain.template import load_template
     from msgdesk.rounds.return_file import read_return_file
     from msgdesk.store.workspace import Workspace
+    from tests.pgfixtures import PgDatabases, TlsServers
 
     servers = TlsServers(Path(folder))
     os.environ["PGPASSWORD"] = servers.password

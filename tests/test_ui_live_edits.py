@@ -16,7 +16,25 @@ CHANGED = re.compile(r"^Changed by (?P<name>.+) at \d\d:\d\d$")
 
 
 @pytest.fixture
-def two_windows(qtbot, pg_target, example_data, tmp_path):
+def dialogs(monkeypatch):
+    """A message box never blocks a test: it is recorded and answered "Take theirs"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def answer(box):
+        shown.append(box.text())
+        box._chosen = box.buttons()[-1] if box.buttons() else None
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: getattr(box, "_chosen", None))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args, **kw: shown.append(str(args[2])))
+    return shown
+
+
+@pytest.fixture
+def two_windows(qtbot, pg_target, example_data, tmp_path, dialogs):
     from PySide6.QtCore import QSettings
 
     from msgdesk.ui.app import build_window
@@ -47,7 +65,7 @@ def _seen_within(qtbot, check, seconds: float) -> float:
     return time.monotonic() - started
 
 
-def test_an_edit_in_one_window_shows_in_the_other_within_two_seconds(two_windows, qtbot):
+def test_an_edit_in_one_window_shows_in_the_other_within_two_seconds(two_windows, qtbot, dialogs):
     ann, bob, _round_id = two_windows
     page = bob.proposal_page
     delays = []
@@ -71,6 +89,7 @@ def test_an_edit_in_one_window_shows_in_the_other_within_two_seconds(two_windows
     qtbot.wait(800)
     assert page.ui.evidenceEdit.toPlainText() == "Bob's own words"
     _seen_within(qtbot, lambda: ann.proposal_page.ui.evidenceEdit.toPlainText() == "Bob's own words", 2.0)
+    assert dialogs == []  # nobody was asked anything: each saw the other's edit before saving
     assert CHANGED.match(ann.proposal_page.findChild(type(note), "evidenceChangedNote").text())["name"].startswith(
         "Bob Officer")
 
