@@ -88,6 +88,7 @@ class Workspace:
         self.read_only = False
         #: This workspace's id in the change notes of a shared database (its own are skipped).
         self.origin = os.urandom(8).hex()
+        self._listeners: list[ChangeListener] = []
 
     @classmethod
     def open(cls, where: DatabaseTarget | str | os.PathLike[str], **options: object) -> Workspace:
@@ -168,7 +169,9 @@ class Workspace:
             return None
         from msgdesk.store.live import ChangeListener
 
-        return ChangeListener(self.engine, self.origin)
+        listener = ChangeListener(self.engine, self.origin)
+        self._listeners.append(listener)  # closed with the workspace: its connection is its own
+        return listener
 
     @property
     def rounds(self) -> RoundsRepository:
@@ -240,6 +243,9 @@ class Workspace:
 
     def _let_go(self) -> None:
         """Close the engine's connections and forget the repositories built on it."""
+        for listener in self._listeners:
+            listener.close()
+        self._listeners = []
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None

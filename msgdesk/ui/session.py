@@ -107,7 +107,7 @@ class RoundSession(QObject):
     @property
     def read_only(self) -> bool:
         """Nothing can be changed: an approved round, or a proposal outside a contributor's pack."""
-        if self.snap.is_approved:
+        if self.snap.is_approved or self.workspace.read_only:  # approved, or a reader's login
             return True
         return self.editable is not None and self.viewing not in self.editable
 

@@ -299,7 +299,9 @@ class ProposalPage(QWidget):
                        self.ui.moveDownButton):
             button.setEnabled(not read_only)
         self.ui.ratingTitle.setText(
-            self.tr("Our rating (read-only: approved by the IJB)") if read_only
+            self.tr("Our rating (read-only: you can read but not change this database)")
+            if read_only and self.session is not None and self.session.workspace.read_only
+            else self.tr("Our rating (read-only: approved by the IJB)") if read_only
             else self.tr("Our rating — choose one (keys 1–4)")
         )
 
