@@ -50,9 +50,12 @@ class ChangeNotice:
 def announce(engine: Engine, origin: str) -> None:
     """Notify listeners of every content change committed through ``engine``."""
     _ORIGINS[engine] = origin
+    # Listening on the Session class (every repository's sessions), on first use rather than
+    # at import; sessions of engines not announced are left alone.
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
 
 
-@event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: Any) -> None:
     origin = _ORIGINS.get(session.bind) if isinstance(session.bind, Engine) else None
     if origin is None:
