@@ -147,3 +147,27 @@ def test_the_shipped_sql_names_the_roles_it_creates(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=60, check=True)
     for name in ("msgdesk_owner", "msgdesk_editor", "msgdesk_reader", '"msgdesk_nhs"', "REVOKE CREATE ON SCHEMA"):
         assert name in done.stdout
+
+
+def test_it_sets_up_roles_and_grants_from_the_command_line(pg_roles):
+    def msgdesk(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "msgdesk", "admin", *args, "--prefix", pg_roles.prefix,
+                               "--db", pg_roles.database.to_url()],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+    done = msgdesk("roles")
+    assert done.returncode == 0 and f"{pg_roles.prefix}_reader" in done.stdout, done.stderr
+    reader = pg_roles.logins["reader"]
+    done = msgdesk("grant", reader, "reader")
+    assert done.returncode == 2 and "add --create" in done.stderr and "Traceback" not in done.stderr
+    done = msgdesk("grant", reader, "reader", "--create")
+    assert done.returncode == 0, done.stderr
+    with Workspace.open(pg_roles.target("reader")) as ws:
+        assert ws.read_only and ws.db_user == reader
+    # the reader cannot hand itself more rights
+    done = subprocess.run([sys.executable, "-m", "msgdesk", "admin", "grant", reader, "editor", "--prefix",
+                           pg_roles.prefix, "--db", pg_roles.target("reader").to_url()],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    with Workspace.open(pg_roles.target("reader")) as ws:
+        assert ws.read_only
