@@ -403,3 +403,31 @@ def test_psycopg_is_chosen_by_the_url_and_gets_libpqs_own_tls_parameters():
     socket = pg("postgresql+psycopg://ann@/msg?host=/run/postgresql").engine_url()
     assert socket.query["host"] == "/run/postgresql" and socket.query["sslmode"] == "disable"
     assert pg("postgresql+psycopg://ann@db/msg").engine_url().query["sslrootcert"] == "system"
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "found"),
+    [
+        ("db.council.local:5432:msg:ann:s3cret", "postgresql://ann@db.council.local/msg", "s3cret"),
+        ("*:*:*:ann:any", "postgresql://ann@db/msg", "any"),
+        ("*:*:*:bob:any", "postgresql://ann@db/msg", None),  # another user's
+        ("db:6543:*:ann:p", "postgresql://ann@db/msg", None),  # another port
+        ("localhost:5432:msg:ann:sock", "postgresql://ann@/msg?host=/run/postgresql", "sock"),  # libpq's rule
+        (r"db:*:*:ann:with\:colon\\and slash", "postgresql://ann@db/msg", r"with:colon\and slash"),
+        (r"my\:host:*:*:ann:p", "postgresql://ann@[my:host]/msg", "p"),
+        ("# a comment:*:*:ann:x", "postgresql://ann@db/msg", None),
+        ("db:*:*:ann:pa:ss:word", "postgresql://ann@db/msg", "pa:ss:word"),  # colons in the last field
+    ],
+)
+def test_a_password_is_found_in_pgpass_as_libpq_finds_it(tmp_path, monkeypatch, line, url, found):
+    from msgdesk.store.pgpass import find_password
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(line + "\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert find_password(pg(url)) == found
+    monkeypatch.setenv("PGPASSWORD", "from the environment")
+    assert find_password(pg(url)) == "from the environment"  # PGPASSWORD comes first
+    assert find_password(pg(url.replace("ann@", "ann:in%20url@"))) == "in url"  # the URL before both
