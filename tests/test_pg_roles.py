@@ -171,3 +171,21 @@ def test_it_sets_up_roles_and_grants_from_the_command_line(pg_roles):
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     with Workspace.open(pg_roles.target("reader")) as ws:
         assert ws.read_only
+
+
+def test_only_an_owner_upgrades_the_schema_and_does_so_as_the_owner_role(shared):
+    from msgdesk.domain.errors import DatabaseError
+    from msgdesk.store.schema import SCHEMA_HEAD
+
+    with Workspace.open(shared.database) as setup, setup.engine.begin() as con:
+        con.execute(text("UPDATE alembic_version SET version_num = '0006'"))  # as if from an older msgdesk
+    with pytest.raises(DatabaseError, match="only the database's owner may upgrade it"):
+        Workspace.open(shared.target("editor"))
+    with Workspace.open(shared.target("owner")) as owner, owner.engine.connect() as con:  # a member of the role
+        assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+        owners = set(con.execute(text(
+            "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relnamespace = current_schema()::regnamespace "
+            "AND relkind = 'r'")).scalars())
+    assert owners == {f"{shared.prefix}_owner"}
+    with Workspace.open(shared.target("editor")) as editor:
+        assert not editor.read_only
