@@ -4,13 +4,22 @@
 #
 #   export MSGDESK_TEST_PG="$(scripts/pg_test_server.sh start [DIR])"   # prints the URL
 #   scripts/pg_test_server.sh stop "$MSGDESK_TEST_PG"                   # or: stop DIR
+#   export MSGDESK_TEST_PG_TLS="$(scripts/pg_test_server.sh start-tls [DIR])"  # prints DIR
+#   scripts/pg_test_server.sh stop "$MSGDESK_TEST_PG_TLS"
+#
+# start-tls (issue 19) makes a throwaway test CA and three servers on 127.0.0.1 (each also
+# on its own socket in DIR, for set-up): "tls" with a certificate from the CA for the name
+# localhost, "expired" with an expired one from the same CA, "plain" with TLS off.  TCP
+# logins need the password in DIR/password (SCRAM); each server's URL is in DIR/<name>-url,
+# the CA in DIR/certs/ca.crt and an unrelated CA in DIR/certs/other-ca.crt.  Nothing listens
+# on any address but 127.0.0.1.
 #
 # DIR (default: a new folder in /dev/shm, else in /tmp) must be absent or empty, and its path
 # short (a Unix socket path is limited to about 100 bytes) and made of letters, digits and
 # / . _ - only.  Memory (/dev/shm) is the default because the tests create and drop a
 # database each: on this disk CREATE DATABASE takes 40-200 ms and slows as the page cache
 # fills with dirty data, in memory 7 ms.  A start that fails removes what it made.
-# `start` prints one line on stdout, the URL for the role "msgdesk" (CREATEDB, not a
+# `start` prints one line on stdout, the URL for the role "msgdesk" (CREATEDB, CREATEROLE, not a
 # superuser) on the database "postgres", e.g.  postgresql://msgdesk@/postgres?host=/tmp/x ;
 # everything else goes to stderr.  The URL is also written to DIR/url.
 #
@@ -149,13 +158,139 @@ EOF
     --silent start >&2 || { cat "$dir/server.log" >&2 || true; die "the server did not start"; }
 
   "$bindir/psql" --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --host="$dir" --username=postgres \
-    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB" >&2
+    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB CREATEROLE" >&2  # CREATEROLE: the role tests (issue 19)
 
   local url="postgresql://$ROLE@/postgres?host=$dir"
   echo "$url" >"$dir/url"
   say "$("$bindir/postgres" --version) started in $(elapsed "$t0") s: $url"
   STARTING_DIR=""
   echo "$url"
+}
+
+# --- start-tls: a test CA and three servers on 127.0.0.1 (issue 19) -----------------------
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# make_certs DIR: ca, other-ca, server (localhost, valid 30 days), expired (January 2020).
+make_certs() {
+  local d="$1/certs"
+  mkdir -p "$d" "$d/issued"
+  openssl req -x509 -new -nodes -newkey rsa:2048 -sha256 -days 30 -subj "/CN=msgdesk test CA" \
+    -keyout "$d/ca.key" -out "$d/ca.crt" 2>/dev/null
+  openssl req -x509 -new -nodes -newkey rsa:2048 -sha256 -days 30 -subj "/CN=Some other CA" \
+    -keyout "$d/other-ca.key" -out "$d/other-ca.crt" 2>/dev/null
+  : >"$d/index.txt"
+  echo 1000 >"$d/serial"
+  cat >"$d/ca.cnf" <<CNF
+[ ca ]
+default_ca = test_ca
+[ test_ca ]
+database = $d/index.txt
+new_certs_dir = $d/issued
+serial = $d/serial
+certificate = $d/ca.crt
+private_key = $d/ca.key
+default_md = sha256
+policy = any
+copy_extensions = none
+unique_subject = no
+x509_extensions = server_ext
+[ any ]
+commonName = supplied
+[ server_ext ]
+basicConstraints = CA:FALSE
+keyUsage = digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost
+CNF
+  local name
+  for name in server expired; do
+    openssl req -new -nodes -newkey rsa:2048 -subj "/CN=localhost" \
+      -keyout "$d/$name.key" -out "$d/$name.csr" 2>/dev/null
+  done
+  openssl ca -batch -notext -config "$d/ca.cnf" -in "$d/server.csr" -out "$d/server.crt" -days 30 2>/dev/null \
+    || die "could not sign the test server's certificate"
+  openssl ca -batch -notext -config "$d/ca.cnf" -in "$d/expired.csr" -out "$d/expired.crt" \
+    -startdate 20200101000000Z -enddate 20200201000000Z 2>/dev/null || die "could not make the expired certificate"
+  chmod 0600 "$d"/*.key
+}
+
+# init_tls_cluster DIR NAME PORT CERT|off PASSWORD BINDIR: one server in DIR/NAME on 127.0.0.1:PORT.
+init_tls_cluster() {
+  local dir="$1" name="$2" port="$3" cert="$4" password="$5" bindir="$6"
+  local data="$dir/$name/data" sock="$dir/$name"
+  mkdir -p "$sock"
+  if [ "$(id -u)" -eq 0 ]; then chown -R "$SERVICE_USER:$SERVICE_USER" "$dir"; fi
+  as_server_user "$bindir/initdb" --pgdata="$data" --username=postgres --auth-local=trust \
+    --auth-host=reject --encoding=UTF8 --no-locale --no-sync >"$sock/initdb.log" 2>&1 \
+    || { cat "$sock/initdb.log" >&2; die "initdb failed for $name"; }
+  local ssl="ssl = off"
+  if [ "$cert" != off ]; then
+    ssl="ssl = on
+ssl_cert_file = '$dir/certs/$cert.crt'
+ssl_key_file = '$dir/certs/$cert.key'"
+  fi
+  as_server_user tee -a "$data/postgresql.conf" >/dev/null <<CONF
+
+# --- msgdesk TLS test server "$name": 127.0.0.1 only, tuned for speed ---
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$sock'
+unix_socket_permissions = 0700
+$ssl
+password_encryption = 'scram-sha-256'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 60
+autovacuum = off
+CONF
+  local hba_type=hostssl
+  if [ "$cert" = off ]; then hba_type=host; fi
+  printf 'local all all trust\n%s all all 127.0.0.1/32 scram-sha-256\n' "$hba_type" \
+    | as_server_user tee "$data/pg_hba.conf" >/dev/null
+  as_server_user "$bindir/pg_ctl" --pgdata="$data" --log="$sock/server.log" --wait --timeout=60 \
+    --silent start >&2 || { cat "$sock/server.log" >&2 || true; die "the server $name did not start"; }
+  "$bindir/psql" --no-psqlrc --quiet --set=ON_ERROR_STOP=1 --host="$sock" --port="$port" --username=postgres \
+    --dbname=postgres --command="CREATE ROLE $ROLE LOGIN CREATEDB CREATEROLE PASSWORD '$password'" >&2
+  echo "postgresql://$ROLE@localhost:$port/postgres" >"$dir/$name-url"
+  echo "postgresql://$ROLE@/postgres?host=$sock&port=$port" >"$dir/$name-socket-url"
+}
+
+start_tls() {
+  local dir="${1:-}"
+  local t0
+  t0="$(now)"
+  if [ -z "$dir" ]; then
+    local parent=/tmp
+    if [ -d /dev/shm ] && [ -w /dev/shm ]; then parent=/dev/shm; fi
+    dir="$(mktemp -d "$parent/msgdesk-tls.XXXXXX")"
+  fi
+  case "$dir" in /*) ;; *) dir="$(pwd)/$dir" ;; esac
+  [[ "$dir" =~ ^[A-Za-z0-9/._-]+$ ]] || die "$dir: use a folder path made of letters, digits and / . _ - only"
+  [ "${#dir}" -le 80 ] || die "$dir: the path is too long for a Unix socket (at most 80 characters here)"
+  mkdir -p "$dir"
+  [ -z "$(ls -A "$dir")" ] || die "$dir is not empty; give an absent or empty folder"
+  chmod 0700 "$dir"
+  touch "$dir/$MARKER"
+  STARTING_DIR="$dir"
+  command -v openssl >/dev/null || die "openssl is needed to make the test CA"
+  local bindir
+  bindir="$(find_bindir)" || { install_postgresql; bindir="$(find_bindir)" || die "initdb still not found"; }
+  ensure_service_user
+  make_certs "$dir"
+  local password
+  password="$(openssl rand -hex 16)"
+  (umask 077; echo "$password" >"$dir/password")
+  init_tls_cluster "$dir" tls "$(free_port)" server "$password" "$bindir"
+  init_tls_cluster "$dir" expired "$(free_port)" expired "$password" "$bindir"
+  init_tls_cluster "$dir" plain "$(free_port)" off "$password" "$bindir"
+  if [ "$(id -u)" -eq 0 ]; then chown -R "$SERVICE_USER:$SERVICE_USER" "$dir"; fi
+  say "TLS test servers started in $(elapsed "$t0") s: $(cat "$dir/tls-url") (and expired, plain)"
+  STARTING_DIR=""
+  echo "$dir"
 }
 
 stop() {
@@ -166,19 +301,22 @@ stop() {
   esac
   [ -d "$dir" ] || return 0
   [ -e "$dir/$MARKER" ] || die "$dir was not made by this script; not touching it"
-  if [ -f "$dir/data/postmaster.pid" ]; then
+  local data
+  for data in "$dir/data" "$dir"/*/data; do  # start-tls made several servers in one folder
+    [ -f "$data/postmaster.pid" ] || continue
     local bindir
-    bindir="$(find_bindir)" || die "pg_ctl not found; the server in $dir is still running"
-    as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --timeout=30 --silent stop >&2 \
-      || as_server_user "$bindir/pg_ctl" --pgdata="$dir/data" --mode=immediate --wait --timeout=30 --silent stop >&2 \
-      || die "the server in $dir did not stop"
-  fi
+    bindir="$(find_bindir)" || die "pg_ctl not found; the server in $data is still running"
+    as_server_user "$bindir/pg_ctl" --pgdata="$data" --mode=fast --wait --timeout=30 --silent stop >&2 \
+      || as_server_user "$bindir/pg_ctl" --pgdata="$data" --mode=immediate --wait --timeout=30 --silent stop >&2 \
+      || die "the server in $data did not stop"
+  done
   rm -rf "$dir"
   say "stopped; $dir removed"
 }
 
 case "${1:-}" in
   start) start "${2:-}" ;;
+  start-tls) start_tls "${2:-}" ;;
   stop) stop "${2:-}" ;;
-  *) echo "usage: $0 start [DIR] | stop DIR|URL" >&2; exit 2 ;;
+  *) echo "usage: $0 start [DIR] | start-tls [DIR] | stop DIR|URL" >&2; exit 2 ;;
 esac

@@ -156,3 +156,93 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         line = databases.summary()
         if line:
             terminalreporter.write_line(line)
+
+
+# --- roles and TLS (issue 19) ----------------------------------------------------------------
+
+TLS_ENV_VAR = "MSGDESK_TEST_PG_TLS"
+TLS_SKIP_REASON = f"set {TLS_ENV_VAR} to the folder 'scripts/pg_test_server.sh start-tls' prints; .ci/run starts one"
+_role_numbers = itertools.count(1)
+
+
+class PgRoles:
+    """A database of its own set up with ``msgdesk admin roles`` under a prefix of its own
+    (roles belong to the whole server: tests running side by side must not share them), and
+    one login per role.  ``target(role)`` connects as that login (trust on the test socket)."""
+
+    def __init__(self, databases: PgDatabases) -> None:
+        self.databases = databases
+        self.prefix = f"t{os.getpid()}_{next(_role_numbers)}"
+        self.database = databases.create()
+        self.logins = {role: f"{self.prefix}_{role}_login" for role in ("owner", "editor", "reader")}
+
+    def set_up(self, engine: object) -> None:
+        from msgdesk.store import roles
+
+        names = roles.RoleNames(self.prefix)
+        roles.set_up(engine, names)  # type: ignore[arg-type]
+        for role, login in self.logins.items():
+            roles.grant(engine, login, roles.Role(role), names, create=True)  # type: ignore[arg-type]
+
+    def target(self, role: str) -> PostgresTarget:
+        from dataclasses import replace
+
+        return replace(self.database, user=self.logins[role])
+
+    def drop(self) -> None:
+        self.databases.drop(self.database)  # first: the roles own and hold rights in it
+        names = [*self.logins.values(), *(f"{self.prefix}_{r}" for r in ("owner", "editor", "reader"))]
+        for name in names:
+            self.databases._run(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture
+def pg_roles(pg_databases: PgDatabases) -> Iterator[PgRoles]:
+    made = PgRoles(pg_databases)
+    try:
+        yield made
+    finally:
+        made.drop()
+
+
+class TlsServers:
+    """The servers ``pg_test_server.sh start-tls`` made: ``url(name)`` for "tls", "expired" and
+    "plain" over 127.0.0.1 (the password comes from PGPASSWORD, set by the fixture), the CA
+    that signed their certificates and one that did not."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.password = (folder / "password").read_text().strip()
+        self.ca = folder / "certs" / "ca.crt"
+        self.other_ca = folder / "certs" / "other-ca.crt"
+
+    def url(self, name: str, query: str = "") -> str:
+        return (self.folder / f"{name}-url").read_text().strip() + query
+
+    def socket_target(self, name: str) -> PostgresTarget:
+        found = parse_target((self.folder / f"{name}-socket-url").read_text().strip())
+        assert isinstance(found, PostgresTarget)
+        return found
+
+
+@pytest.fixture(scope="session")
+def tls_servers() -> TlsServers:
+    folder = os.environ.get(TLS_ENV_VAR)
+    if not folder:
+        pytest.skip(TLS_SKIP_REASON)
+    found = TlsServers(Path(folder))
+    return found
+
+
+@pytest.fixture
+def tls_database(tls_servers: TlsServers, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A new, empty database on the TLS server; yields its database name.  PGPASSWORD is set
+    for the test (msgdesk reads it, as libpq does)."""
+    monkeypatch.setenv("PGPASSWORD", tls_servers.password)
+    databases = PgDatabases(tls_servers.socket_target("tls"))
+    target = databases.create()
+    try:
+        yield target.database
+    finally:
+        databases.drop(target)
+        databases.close()

@@ -21,7 +21,10 @@ GUARD = re.compile(r"\[(round-locked|id-fixed|reference-fixed|history-append-onl
 @pytest.fixture
 def rounds(any_workspace, example_data):
     """2019 approved by the IJB, 2021 a draft carried forward from it, history on both."""
-    ws = any_workspace
+    return _make_rounds(any_workspace, example_data)
+
+
+def _make_rounds(ws, example_data):
     old = ws.rounds.import_return(example_data)
     first = ws.tracking.rows(old.id)[0].action_id
     ws.tracking.record_progress(first, "Work under way", on_date=date(2019, 9, 1), today=date(2020, 1, 1))
@@ -188,3 +191,81 @@ def test_deleting_a_draft_round_takes_its_own_records_with_it(rounds):
         left = con.execute(text(f"SELECT count(*) FROM round_event WHERE round_id = {ids['draft_round']}")).scalar()
         assert left in (0, None)
     assert [s.round.label for s in ws.rounds.list_rounds()] == ["2019"]
+
+
+# --- PostgreSQL: as a non-owner editor too, and with the guards' tables shadowed (issue 19) ----
+
+#: A session's own objects that a guard reading unqualified names would have used instead of
+#: msgdesk's: temporary tables of the same names (empty, or saying "draft"), and a search
+#: path that puts them first.  Migration 0007 pins every guard's search path.
+SHADOWS = (
+    "CREATE TEMP TABLE evaluation_round (id int, partnership_id int, status text)",
+    "INSERT INTO pg_temp.evaluation_round SELECT id, partnership_id, 'draft' FROM public.evaluation_round",
+    "CREATE TEMP TABLE response (id int, round_id int)",
+    "CREATE TEMP TABLE action (id int, response_id int)",
+    "SET search_path = pg_temp, public",
+)
+
+
+def _shadowed_attacks(i: dict) -> list[str]:
+    """The attacks on the real tables (qualified: the session's temporary tables come first)."""
+    return [
+        f"UPDATE public.response SET evidence = 'rewritten' WHERE id = {i['approved_response']}",
+        f"DELETE FROM public.response WHERE id = {i['approved_response']}",
+        f"UPDATE public.action SET text = 'rewritten' WHERE id = {i['approved_action']}",
+        f"DELETE FROM public.action WHERE id = {i['approved_action']}",
+        f"UPDATE public.action SET response_id = {i['draft_response']} WHERE id = {i['approved_action']}",
+        "UPDATE public.partnership SET name = 'Renamed Partnership'",
+        "DELETE FROM public.partnership",
+        "DELETE FROM public.round_event",
+        "DELETE FROM public.action_update",
+        "TRUNCATE public.response CASCADE",
+        "TRUNCATE public.round_event",
+        f"INSERT INTO public.response (id, round_id, proposal_id, evidence, updated_at, version) "
+        f"VALUES ({i['approved_response']}, {i['draft_round']}, '1.1', '', now(), 1) "
+        "ON CONFLICT (id) DO UPDATE SET evidence = 'rewritten'",
+        f"INSERT INTO public.response (round_id, proposal_id, evidence, updated_at, version) "
+        f"VALUES ({i['approved_round']}, '9.9', 'added', now(), 1)",
+    ]
+
+
+@pytest.fixture
+def pg_rounds(pg_roles, example_data):
+    """The ``rounds`` story on a PostgreSQL database set up with roles."""
+    from msgdesk.store.workspace import Workspace
+
+    ws = Workspace.open(pg_roles.database)
+    try:
+        pg_roles.set_up(ws.engine)  # before the data: the owner role's default privileges
+        yield (*_make_rounds(ws, example_data), pg_roles)
+    finally:
+        ws.close()
+
+
+@pytest.mark.parametrize("role", ["owner", "editor"])
+def test_no_direct_sql_nor_shadowing_gets_through_as_the_owner_or_an_editor(pg_rounds, role):
+    from msgdesk.store.database import postgresql_engine
+
+    ws, ids, roles = pg_rounds
+    before = _snapshot(ws)
+    other = postgresql_engine(roles.target(role))  # another client as that login: no msgdesk handlers
+    plain = [[sql] for sql in _common_attacks(ids) + _postgresql_attacks(ids)]
+    shadowed = [[*SHADOWS, sql] for sql in _shadowed_attacks(ids)]
+    let_through = []
+    try:
+        for statements in plain + shadowed:
+            try:
+                with other.begin() as con:
+                    for sql in statements:
+                        con.execute(text(sql))
+            except DBAPIError as exc:
+                # an editor may also be refused by its grants (no TRUNCATE) before any guard
+                refused = GUARD.search(str(exc)) or (role == "editor" and "permission denied" in str(exc))
+                assert refused, (statements[-1], exc)
+            else:
+                let_through.append(statements[-1])
+            assert _snapshot(ws) == before, statements[-1]
+    finally:
+        other.dispose()
+    assert let_through == []
+    assert len(plain) + len(shadowed) > 40

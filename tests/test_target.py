@@ -22,8 +22,10 @@ from msgdesk.store.target import (
     Backend,
     DatabaseTargetError,
     InvalidDatabaseUrlError,
+    PgDriver,
     PostgresTarget,
     SqliteTarget,
+    SslMode,
     UnsupportedDatabaseError,
     parse_target,
 )
@@ -220,7 +222,13 @@ HOSTNAME = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\.[a-z0-9]{1,10}){
 @st.composite
 def pg_targets(draw):
     socket = draw(st.booleans())
+    modes = [None, SslMode.DISABLE] if socket else [None, *SslMode]
+    sslmode = draw(st.sampled_from(modes))
+    verifying = not socket and (sslmode is None or sslmode.verifies)
     return PostgresTarget(
+        sslmode=sslmode,
+        sslrootcert=draw(st.none() | st.just("system") | URL_TEXT) if verifying else None,
+        driver=draw(st.sampled_from(PgDriver)),
         database=draw(URL_TEXT),
         user=draw(URL_TEXT),
         password=draw(st.none() | URL_TEXT),
@@ -243,7 +251,9 @@ def test_any_target_survives_its_url_and_the_engine_url(target):
         target.password,
         target.database,
     )
-    if target.socket_path is not None:
+    if target.socket_path is not None and target.driver is PgDriver.PSYCOPG:
+        assert (engine_url.query["host"], engine_url.port) == (str(target.socket_dir), target.port)
+    elif target.socket_path is not None:
         assert engine_url.query["unix_sock"] == str(target.socket_path)
     else:
         assert (engine_url.host, engine_url.port) == (target.host, target.port)
@@ -267,12 +277,20 @@ def test_the_description_does_not_depend_on_the_password(target, password):
         ("mysql://ann@db/msg", UnsupportedDatabaseError, "cannot open mysql:// databases"),
         ("http://intranet/msgdesk.db", UnsupportedDatabaseError, "cannot open http://"),
         ("sqlite:///x.db", UnsupportedDatabaseError, "give the path of the file itself"),
-        ("postgresql+psycopg://db/msg", UnsupportedDatabaseError, "write postgresql://"),
+        ("postgresql+psycopg2://db/msg", UnsupportedDatabaseError, "postgresql+psycopg://"),
+        ("postgresql+asyncpg://db/msg", UnsupportedDatabaseError, "not postgresql+asyncpg://"),
         ("postgresql://db:abc/msg", InvalidDatabaseUrlError, "the port 'abc' is not a number"),
         ("postgresql://db:0/msg", InvalidDatabaseUrlError, "not a number from 1 to 65535"),
         ("postgresql://db:65536/msg", InvalidDatabaseUrlError, "not a number from 1 to 65535"),
         ("postgresql://db:５４３２/msg", InvalidDatabaseUrlError, "not a number"),
-        ("postgresql://db/msg?sslmode=require", InvalidDatabaseUrlError, "does not understand the parameter 'sslmode'"),
+        ("postgresql://db/msg?sslcert=x.crt", InvalidDatabaseUrlError, "does not understand the parameter 'sslcert'"),
+        ("postgresql://db/msg?sslmode=prefer", InvalidDatabaseUrlError, "fall back to an unencrypted connection"),
+        ("postgresql://db/msg?sslmode=allow", InvalidDatabaseUrlError, "fall back to an unencrypted connection"),
+        ("postgresql://db/msg?sslmode=VERIFY-FULL", InvalidDatabaseUrlError, "is not one of disable, require"),
+        ("postgresql://db/msg?sslmode=", InvalidDatabaseUrlError, "is not one of"),
+        ("postgresql://u@/msg?host=/run/pg&sslmode=require", InvalidDatabaseUrlError, "a local socket has no TLS"),
+        ("postgresql://db/msg?sslmode=require&sslrootcert=ca.crt", InvalidDatabaseUrlError, "only used to verify"),
+        ("postgresql://db/msg?sslrootcert=", InvalidDatabaseUrlError, "sslrootcert is empty"),
         ("postgresql://db/msg?port=1&port=2", InvalidDatabaseUrlError, "given twice"),
         ("postgresql://db/msg?host=/tmp", InvalidDatabaseUrlError, "given both in the URL and as ?host="),
         ("postgresql://db/msg?dbname", InvalidDatabaseUrlError, "has no value"),
@@ -299,7 +317,7 @@ def test_what_cannot_be_opened_is_refused_with_a_reason(given, error, says):
         "postgresql://ann:hun/ter2@db:abc/msg",
         "postgresql://ann:hun?ter2@db/msg",
         "postgresql://ann:hun#ter2@db/msg",
-        "postgresql://db/msg?password=hunter2&sslmode=require",
+        "postgresql://db/msg?password=hunter2&sslmode=prefer",
         "mysql://ann:hunter2@db/msg",
     ],
 )
@@ -319,3 +337,97 @@ def test_reading_a_target_imports_no_sqlalchemy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"
+
+
+# --- TLS and the driver in the URL (issue 19) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "mode", "ca"),
+    [
+        ("postgresql://ann@db.council.local/msg", SslMode.VERIFY_FULL, None),  # a host: verified by default
+        ("postgresql://ann@localhost/msg", SslMode.VERIFY_FULL, None),  # TCP, even on this computer
+        ("postgresql://ann@/msg?host=/run/postgresql", SslMode.DISABLE, None),  # a socket: no TLS there
+        ("postgresql://ann@/msg?host=/run/postgresql&sslmode=disable", SslMode.DISABLE, None),
+        ("postgresql://ann@db/msg?sslmode=disable", SslMode.DISABLE, None),
+        ("postgresql://ann@db/msg?sslmode=require", SslMode.REQUIRE, None),
+        ("postgresql://ann@db/msg?sslmode=verify-ca&sslrootcert=/etc/ca.pem", SslMode.VERIFY_CA, "/etc/ca.pem"),
+        ("postgresql://ann@db/msg?sslrootcert=%2Fetc%2Fca%20council.pem", SslMode.VERIFY_FULL, "/etc/ca council.pem"),
+        ("postgresql://ann@db/msg?sslrootcert=system", SslMode.VERIFY_FULL, None),
+    ],
+)
+def test_tls_is_verified_unless_the_url_says_otherwise(given, mode, ca):
+    target = pg(given)
+    assert target.tls_mode is mode
+    assert target.ca_file == (Path(ca) if ca else None)
+    assert pg(target.to_url()) == target  # the mode survives being saved as text
+
+
+def test_each_tls_mode_gives_pg8000_a_context_that_checks_what_it_says():
+    import ssl
+
+    from msgdesk.store.tls import connect_args
+
+    contexts = {m: connect_args(pg(f"postgresql://ann@db/msg?sslmode={m.value}"))["ssl_context"] for m in SslMode}
+    # False, never None: None is pg8000's "try TLS unverified, fall back to plaintext".
+    assert contexts[SslMode.DISABLE] is False
+    assert all(c is not None for c in contexts.values())
+    checks = {m: (c.verify_mode, c.check_hostname) for m, c in contexts.items() if c is not False}
+    assert checks == {
+        SslMode.REQUIRE: (ssl.CERT_NONE, False),
+        SslMode.VERIFY_CA: (ssl.CERT_REQUIRED, False),
+        SslMode.VERIFY_FULL: (ssl.CERT_REQUIRED, True),
+    }
+    assert connect_args(pg("postgresql://ann@/msg?host=/run/pg"))["ssl_context"] is False
+
+
+def test_a_missing_or_empty_ca_file_is_a_plain_refusal(tmp_path):
+    from msgdesk.store.tls import CaFileError, connect_args
+
+    missing = tmp_path / "council-ca.pem"
+    with pytest.raises(CaFileError, match="council-ca.pem .* does not exist"):
+        connect_args(pg(f"postgresql://ann@db/msg?sslrootcert={missing}"))
+    missing.write_text("not a certificate\n")
+    with pytest.raises(CaFileError, match="holds no CA certificate"):
+        connect_args(pg(f"postgresql://ann@db/msg?sslrootcert={missing}"))
+
+
+def test_psycopg_is_chosen_by_the_url_and_gets_libpqs_own_tls_parameters():
+    target = pg("postgresql+psycopg://ann@db.council.local/msg?sslrootcert=/etc/ca.pem")
+    assert target.driver is PgDriver.PSYCOPG
+    url = target.engine_url()
+    assert url.drivername == "postgresql+psycopg"
+    assert dict(url.query) == {"application_name": PG_APPLICATION_NAME, "sslmode": "verify-full",
+                               "sslrootcert": "/etc/ca.pem"}
+    assert pg(target.to_url()) == target
+    socket = pg("postgresql+psycopg://ann@/msg?host=/run/postgresql").engine_url()
+    assert socket.query["host"] == "/run/postgresql" and socket.query["sslmode"] == "disable"
+    assert pg("postgresql+psycopg://ann@db/msg").engine_url().query["sslrootcert"] == "system"
+
+
+@pytest.mark.parametrize(
+    ("line", "url", "found"),
+    [
+        ("db.council.local:5432:msg:ann:s3cret", "postgresql://ann@db.council.local/msg", "s3cret"),
+        ("*:*:*:ann:any", "postgresql://ann@db/msg", "any"),
+        ("*:*:*:bob:any", "postgresql://ann@db/msg", None),  # another user's
+        ("db:6543:*:ann:p", "postgresql://ann@db/msg", None),  # another port
+        ("localhost:5432:msg:ann:sock", "postgresql://ann@/msg?host=/run/postgresql", "sock"),  # libpq's rule
+        (r"db:*:*:ann:with\:colon\\and slash", "postgresql://ann@db/msg", r"with:colon\and slash"),
+        (r"my\:host:*:*:ann:p", "postgresql://ann@[my:host]/msg", "p"),
+        ("# a comment:*:*:ann:x", "postgresql://ann@db/msg", None),
+        ("db:*:*:ann:pa:ss:word", "postgresql://ann@db/msg", "pa:ss:word"),  # colons in the last field
+    ],
+)
+def test_a_password_is_found_in_pgpass_as_libpq_finds_it(tmp_path, monkeypatch, line, url, found):
+    from msgdesk.store.pgpass import find_password
+
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(line + "\n", encoding="utf-8")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    assert find_password(pg(url)) == found
+    monkeypatch.setenv("PGPASSWORD", "from the environment")
+    assert find_password(pg(url)) == "from the environment"  # PGPASSWORD comes first
+    assert find_password(pg(url.replace("ann@", "ann:in%20url@"))) == "in url"  # the URL before both

@@ -30,7 +30,8 @@ COMMANDS: dict[str, Command] = {}
 
 #: Modules beside their feature whose subcommands register on import.
 PLUGINS = ("msgdesk.rounds.cli", "msgdesk.tracker.cli", "msgdesk.cli.backup", "msgdesk.ui.selfcheck",
-           "msgdesk.contributions.cli", "msgdesk.collation.cli", "msgdesk.directions.cli")
+           "msgdesk.contributions.cli", "msgdesk.collation.cli", "msgdesk.directions.cli",
+           "msgdesk.cli.admin")  # issue 19: roles on a shared PostgreSQL database
 
 
 def iso_date(text: str) -> date:

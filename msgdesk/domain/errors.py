@@ -144,3 +144,21 @@ class DatabaseBusyError(DatabaseError):
 
 class ServerUnavailableError(DatabaseError):
     """The PostgreSQL server cannot be reached or refused the connection."""
+
+
+# --- the shared PostgreSQL database (issue 19) ---------------------------------------------
+
+
+class ReadOnlyDatabaseError(InputError):
+    """The database user may read but not change this database (a read-only role): a refused
+    change, not a fault, so the command line exits 2 and the window says so plainly."""
+
+
+class ServerSecurityError(ServerUnavailableError):
+    """The server could not be reached securely: its certificate, its CA or its name did not
+    match, or it offers no TLS at all.  msgdesk never falls back to an unchecked connection."""
+
+
+class PasswordRequiredError(ServerUnavailableError):
+    """The server wants a password and none was given (or it was not accepted): the window
+    asks for one and tries again; the command line says where one can come from."""

@@ -7,7 +7,11 @@ application's database or from a newer msgdesk is refused untouched.  The engine
 built with ``URL.create``: a ``?`` or ``%`` in a path is part of the file name.
 
 PostgreSQL: the shared database on the council network.  The same migrations run on it
-and its guards are PL/pgSQL triggers (migration 0002).
+and its guards are PL/pgSQL triggers (migration 0002) with a pinned search path (0007).
+The connection is made as ``msgdesk.store.target`` says: TLS checked by default
+(``msgdesk.store.tls``), the password from the URL, PGPASSWORD or pgpass
+(``msgdesk.store.pgpass``), pg8000 or psycopg.  A user whose role may only read gets
+``ReadOnlyDatabaseError`` for every write, from the server's own refusal.
 
 Errors from the database become typed errors here, once for every caller
 (``raise_typed``): a refusal by a guard trigger carries a bracketed code.
@@ -34,7 +38,10 @@ from msgdesk.domain.errors import (
     DirectionClosedError,
     DirectionLockedError,
     ForeignDatabaseError,
+    InputError,
     MoveNotAllowedError,
+    PasswordRequiredError,
+    ReadOnlyDatabaseError,
     ReadOnlyLocationError,
     ReasonRequiredError,
     RecordFixedError,
@@ -45,6 +52,7 @@ from msgdesk.domain.errors import (
 from msgdesk.domain.states import FileState
 from msgdesk.store import health as db_health
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, TABLES_0001
+from msgdesk.store.target import PgDriver, PostgresTarget
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -184,6 +192,17 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
         else:
             # Two officers opening a new shared database at once: one migrates, one waits.
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            # Migrate as the role that owns msgdesk's tables (msgdesk admin roles makes that a
+            # group role): new tables are then its too, and reach the editor and reader roles
+            # through its default privileges.
+            owner = connection.execute(text(
+                "SELECT c.relowner::regrole::text FROM pg_class c "
+                "WHERE c.oid = to_regclass(quote_ident(current_schema()) || '.alembic_version') "
+                "AND c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user) "
+                "AND pg_has_role(current_user, c.relowner, 'MEMBER')"
+            )).scalar()
+            if owner:
+                connection.exec_driver_sql(f"SET ROLE {owner}")  # regrole::text is already quoted
             connection.commit()
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -196,6 +215,7 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
                                     "the backup taken before it is intact")
         else:
             connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK_KEY})
+            connection.exec_driver_sql("RESET ROLE")
             connection.commit()
 
 
@@ -278,7 +298,7 @@ def _revision(path: Path) -> str | None:
 def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
     try:
         _upgrade(engine, sqlite)
-    except (DatabaseError, DBAPIError):
+    except (DatabaseError, DBAPIError, InputError):
         engine.dispose()
         raise
     except Exception as exc:
@@ -290,23 +310,77 @@ def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
 # --- PostgreSQL -----------------------------------------------------------------------------
 
 
-def open_postgresql(url: URL, shown: str) -> Engine:
-    """An engine on a PostgreSQL database, migrated to the current schema.  A database
-    holding other tables is refused untouched; one from a newer msgdesk too."""
-    from msgdesk.store import pgerrors
+#: SQLSTATEs of a write the server refused for want of a privilege: insufficient_privilege,
+#: and read_only_sql_transaction (a role with default_transaction_read_only, or a standby).
+READ_ONLY_STATES = ("42501", "25006")
 
-    engine = create_engine(url, pool_pre_ping=True)
-    pgerrors.install(engine)
+
+def _wants_password(sqlstate: str | None, reason: str) -> bool:
+    """The server refused for want of the right password: 28P01 (invalid_password), or pg8000's
+    own complaint that it was asked for one and had none."""
+    return sqlstate == "28P01" or "no password was provided" in reason or "password authentication failed" in reason
+
+
+def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
+    """An engine on ``target`` with its TLS and password (nothing checked or migrated):
+    also for tests and tools that need a plain client.  Raises CaFileError for a bad
+    sslrootcert."""
+    from dataclasses import replace
+
+    from msgdesk.store import pgpass, tls
+
+    connect_args = tls.connect_args(target)
+    if target.driver is PgDriver.PG8000:
+        # libpq reads PGPASSWORD and pgpass itself; pg8000 does not.  No password at all is
+        # sent as an empty one: pg8000 fails with an AttributeError on a server that asks for
+        # one and gets None, while the server answers an empty one with its own "password
+        # authentication failed" (28P01).  A server that asks for none ignores it.
+        # (In the connect arguments: SQLAlchemy leaves an empty password out of a URL's.)
+        connect_args["password"] = pgpass.find_password(target) or ""
+        target = replace(target, password=None)
+    return create_engine(target.engine_url(), connect_args=connect_args, **options)
+
+
+def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
+    """An engine on a PostgreSQL database, migrated to the current schema, with the
+    database user the server authenticated and whether it may write.  A database holding
+    other tables is refused untouched; one from a newer msgdesk too."""
+    from msgdesk.store import pgerrors, pgpass, tls
+
+    shown = target.describe()
+    asked = "did not accept the one given" if pgpass.find_password(target) else "has none from msgdesk"
+    engine = postgresql_engine(target, pool_pre_ping=True)
+    if target.driver is PgDriver.PG8000:
+        pgerrors.install(engine)
+    can_write = {"yes": True}
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: Any) -> None:
         original = context.original_exception
+        secure = tls.explain(original, target)
+        if secure is not None:
+            raise secure from original
         reported = pgerrors.server_error(original)
         if reported is None:
             return
         _raise_guard(reported.message, original)
+        if reported.sqlstate in READ_ONLY_STATES:
+            if not can_write["yes"]:
+                raise ReadOnlyDatabaseError(
+                    f"You can read but not change this database ({shown}): your database user may only "
+                    "read. Nothing was changed. Ask IT for an editor's login if you need to make changes."
+                ) from original
+            raise ReadOnlyDatabaseError(
+                f"Your database user is not allowed to do this on {shown} ({reported.message}). "
+                "Nothing was changed."
+            ) from original
         if reported.sqlstate == "53100":  # disk_full
             raise db_health.storage_full(None) from original
+        if _wants_password(reported.sqlstate, reported.message):
+            raise PasswordRequiredError(
+                f"msgdesk cannot use {shown}: the server asks for a password and {asked}. Give it when asked, "
+                "or set PGPASSWORD or a pgpass file (see the IT guide)."
+            ) from original
         if reported.sqlstate.startswith(("08", "57P", "28", "3D")):
             raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reported.message}") from original
 
@@ -316,12 +390,33 @@ def open_postgresql(url: URL, shown: str) -> Engine:
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
             )).scalars())
             revision = None
+            owner = True
             if "alembic_version" in tables:
                 revision = con.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except DBAPIError as exc:
+                owner = bool(con.execute(text(
+                    "SELECT pg_has_role(current_user, c.relowner, 'MEMBER') FROM pg_class c "
+                    "WHERE c.oid = to_regclass(quote_ident(current_schema()) || '.alembic_version')"
+                )).scalar())
+            db_user = str(con.execute(text("SELECT session_user")).scalar())
+            can_write["yes"] = "response" not in tables or bool(con.execute(text(
+                "SELECT has_table_privilege('response', 'UPDATE') "
+                "AND NOT current_setting('transaction_read_only')::boolean"
+            )).scalar())
+    except (InputError, ServerUnavailableError):
         engine.dispose()
+        raise
+    except (DBAPIError, OSError) as exc:
+        engine.dispose()
+        secure = tls.explain(exc, target)
+        if secure is not None:
+            raise secure from exc
         reported = pgerrors.server_error(exc)
-        reason = reported.message if reported else str(exc.orig)
+        reason = reported.message if reported else str(getattr(exc, "orig", exc))
+        if _wants_password(reported.sqlstate if reported else None, reason):
+            raise PasswordRequiredError(
+                f"msgdesk cannot use {shown}: the server asks for a password and {asked}. Give it when asked, "
+                "or set PGPASSWORD or a pgpass file (see the IT guide)."
+            ) from exc
         raise ServerUnavailableError(f"msgdesk cannot use {shown}: {reason}") from exc
     if tables and not (TABLES_0001 <= tables and revision is not None):
         engine.dispose()
@@ -335,5 +430,12 @@ def open_postgresql(url: URL, shown: str) -> Engine:
         raise SchemaTooNewError(f"{shown} was written by a newer msgdesk (schema {revision}); "
                                 "install the newer msgdesk")
     if revision != SCHEMA_HEAD:
+        if not owner:
+            engine.dispose()
+            raise DatabaseError(
+                f"{shown} is at schema {revision} and this msgdesk needs {SCHEMA_HEAD}; only the database's "
+                "owner may upgrade it. Ask IT to open it once with the owner's login "
+                "(msgdesk selfcheck --db URL) - see the IT guide."
+            )
         _migrate(engine, shown, sqlite=False)
-    return engine
+    return engine, db_user, can_write["yes"]

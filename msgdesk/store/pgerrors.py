@@ -78,7 +78,7 @@ def server_error(error: BaseException) -> ServerError | None:
     the error did not come from the server (e.g. the connection could not be made)."""
     fields = _server_fields(error)
     if fields is None:
-        return None
+        return _psycopg_error(error)
     return ServerError(
         sqlstate=fields["C"],
         message=str(fields.get("M", "")),
@@ -86,6 +86,24 @@ def server_error(error: BaseException) -> ServerError | None:
         hint=fields.get("H"),
         table=fields.get("t"),
         constraint=fields.get("n"),
+    )
+
+
+def _psycopg_error(error: BaseException) -> ServerError | None:
+    """The same report from psycopg (the optional libpq driver), whose errors carry
+    ``sqlstate`` and ``diag`` rather than pg8000's dict."""
+    orig = error.orig if isinstance(error, exc.DBAPIError) else error
+    sqlstate = getattr(orig, "sqlstate", None)
+    diag = getattr(orig, "diag", None)
+    if not isinstance(sqlstate, str) or diag is None:
+        return None
+    return ServerError(
+        sqlstate=sqlstate,
+        message=str(getattr(diag, "message_primary", None) or orig),
+        detail=getattr(diag, "message_detail", None),
+        hint=getattr(diag, "message_hint", None),
+        table=getattr(diag, "table_name", None),
+        constraint=getattr(diag, "constraint_name", None),
     )
 
 

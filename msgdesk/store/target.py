@@ -10,14 +10,23 @@ typed target.
   ``postgresql://user@/dbname?host=/var/run/postgresql``.  As in libpq, the parts are
   percent-encoded, the user defaults to the operating system's user name and the database to
   the user name.  Unlike libpq, no host means ``localhost`` (the driver cannot guess a
-  socket folder), and no PG* environment variable, pgpass or service file is read.
+  socket folder).  The password may also come from ``PGPASSWORD`` or a pgpass file
+  (``msgdesk.store.pgpass``), read when connecting, never written into the target.
+- TLS (libpq's names): ``sslmode`` is ``disable``, ``require`` (encrypted, server not
+  checked), ``verify-ca`` or ``verify-full`` (the default for a host: certificate signed by a
+  trusted CA *and* issued to that host name); over a local socket there is no TLS.
+  ``sslrootcert`` is a CA file, or ``system`` (the default: the operating system's store,
+  which on Windows holds the council's own CA).  libpq's ``allow`` and ``prefer`` are refused:
+  they fall back to plaintext without saying so, which msgdesk never does.
+- ``postgresql+psycopg://`` chooses the optional psycopg 3 driver (libpq: SSPI, Kerberos,
+  service files, everything libpq reads), installed with ``pip install msgdesk[libpq]``.
 
 Engine URLs are built with ``sqlalchemy.engine.URL.create`` from the parts, never by
 formatting a string (a ``?`` or ``%`` in a path is URL syntax).  SQLAlchemy is imported only
 when an engine URL is built.
 
-PostgreSQL is reached through pg8000, a pure-Python driver (psycopg's binary wheel would
-add 11 MB of libpq, OpenSSL and Kerberos to the app folder; pg8000 adds 0.5 MB, plus the
+PostgreSQL is reached through pg8000, a pure-Python driver (psycopg 3.3's binary wheel, the
+optional ``postgresql+psycopg://`` driver, adds 12.6 MB of libpq, OpenSSL and Kerberos; pg8000 adds 0.5 MB, plus the
 5.7 MB of Python's own ssl module that pg8000's SCRAM library imports).
 """
 
@@ -28,6 +37,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Final
 from urllib.parse import quote, unquote
@@ -39,15 +49,40 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 
-#: The SQLAlchemy driver name for PostgreSQL (``postgresql+pg8000``).
+#: The SQLAlchemy driver name for PostgreSQL (``postgresql+pg8000``), the default.
 PG_DRIVER: Final = "pg8000"
+
+
+class PgDriver(StrEnum):
+    """The PostgreSQL driver, chosen by the URL's scheme: ``postgresql://`` is pg8000 (pure
+    Python, in every build); ``postgresql+psycopg://`` psycopg 3 with libpq (optional)."""
+
+    PG8000 = "pg8000"
+    PSYCOPG = "psycopg"
+
+
+class SslMode(StrEnum):
+    """libpq's ``sslmode`` values that msgdesk takes (never ``allow``/``prefer``)."""
+
+    DISABLE = "disable"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+    @property
+    def verifies(self) -> bool:
+        return self in (SslMode.VERIFY_CA, SslMode.VERIFY_FULL)
+
+
+#: ``sslrootcert=system``: the operating system's certificate store.
+SSL_ROOT_SYSTEM: Final = "system"
 PG_DEFAULT_PORT: Final = 5432
 PG_DEFAULT_HOST: Final = "localhost"
 #: What the server's ``pg_stat_activity`` shows for msgdesk's connections.
 PG_APPLICATION_NAME: Final = "msgdesk"
 PG_SCHEMES: Final = frozenset({"postgresql", "postgres"})
 #: The query parameters understood after ``?`` in a PostgreSQL URL (libpq's names).
-PG_QUERY_KEYS: Final = ("host", "port", "user", "password", "dbname", "application_name")
+PG_QUERY_KEYS: Final = ("host", "port", "user", "password", "dbname", "application_name", "sslmode", "sslrootcert")
 
 # A URL starts with a scheme of two or more characters then "://" (one letter and a colon
 # is a Windows drive: C:/data/msgdesk.db).
@@ -108,11 +143,31 @@ class PostgresTarget:
     socket_dir: Path | None = None
     password: str | None = field(default=None, repr=False)
     application_name: str = PG_APPLICATION_NAME
+    #: As given in the URL; None means the default (``tls_mode``).
+    sslmode: SslMode | None = None
+    #: A CA file's path, or ``system``; None means ``system``.
+    sslrootcert: str | None = None
+    driver: PgDriver = PgDriver.PG8000
     backend: ClassVar[Backend] = Backend.POSTGRESQL
 
     def __post_init__(self) -> None:
         if (self.host is None) == (self.socket_dir is None):
             raise ValueError("a PostgreSQL target has either a host or a socket folder")
+
+    @property
+    def tls_mode(self) -> SslMode:
+        """The TLS mode in force: as given, else verify-full for a host and none on a socket
+        (the operating system's file permissions guard a socket; PostgreSQL has no TLS there)."""
+        if self.sslmode is not None:
+            return self.sslmode
+        return SslMode.DISABLE if self.socket_dir is not None else SslMode.VERIFY_FULL
+
+    @property
+    def ca_file(self) -> Path | None:
+        """The CA file to trust; None for the operating system's store."""
+        if self.sslrootcert is None or self.sslrootcert == SSL_ROOT_SYSTEM:
+            return None
+        return Path(os.path.expanduser(self.sslrootcert))
 
     @property
     def socket_path(self) -> Path | None:
@@ -153,16 +208,37 @@ class PostgresTarget:
             authority = f"{userinfo}@{host}:{self.port}"
         if self.application_name != PG_APPLICATION_NAME:
             query.append(("application_name", self.application_name))
-        text = f"postgresql://{authority}/{quote(self.database, safe=_SAFE)}"
+        if self.sslmode is not None:
+            query.append(("sslmode", self.sslmode.value))
+        if self.sslrootcert is not None:
+            query.append(("sslrootcert", self.sslrootcert))
+        scheme = "postgresql" if self.driver is PgDriver.PG8000 else f"postgresql+{self.driver.value}"
+        text = f"{scheme}://{authority}/{quote(self.database, safe=_SAFE)}"
         if query:
             text += "?" + "&".join(f"{key}={quote(value, safe=_SAFE + '/')}" for key, value in query)
         return text
 
     def engine_url(self) -> URL:
         """The SQLAlchemy URL for pg8000; a socket folder becomes pg8000's ``unix_sock``, the
-        path of the socket file itself."""
+        path of the socket file itself.  (TLS for pg8000 is an ``ssl_context`` in the connect
+        arguments: ``msgdesk.store.tls``.)  For psycopg, libpq's own parameters."""
         from sqlalchemy.engine import URL
 
+        if self.driver is PgDriver.PSYCOPG:
+            libpq = {"application_name": self.application_name, "sslmode": self.tls_mode.value}
+            if self.tls_mode.verifies:
+                libpq["sslrootcert"] = str(self.ca_file) if self.ca_file is not None else SSL_ROOT_SYSTEM
+            if self.socket_dir is not None:
+                libpq["host"] = str(self.socket_dir)
+            return URL.create(
+                "postgresql+psycopg",
+                username=self.user,
+                password=self.password,
+                host=self.host,
+                port=self.port,
+                database=self.database,
+                query=libpq,
+            )
         query = {"application_name": self.application_name}
         if self.socket_path is not None:
             query["unix_sock"] = str(self.socket_path)
@@ -196,12 +272,16 @@ def parse_target(text: str, source: str = "--db") -> DatabaseTarget:
     shown = _redacted(text)
     if scheme in PG_SCHEMES:
         return _parse_postgres(text[match.end() :], source, shown)
-    if scheme.split("+", 1)[0] in PG_SCHEMES:
+    base, _, driver = scheme.partition("+")
+    if base in PG_SCHEMES and driver == PgDriver.PSYCOPG.value:
+        return replace(_parse_postgres(text[match.end() :], source, shown), driver=PgDriver.PSYCOPG)
+    if base in PG_SCHEMES:
         raise UnsupportedDatabaseError(
             source,
             shown,
             scheme,
-            f"msgdesk chooses the PostgreSQL driver itself: write postgresql:// rather than {scheme}://",
+            f"msgdesk reaches PostgreSQL through pg8000 (postgresql://) or psycopg (postgresql+psycopg://), "
+            f"not {scheme}://",
         )
     if scheme.split("+", 1)[0] == "sqlite":
         raise UnsupportedDatabaseError(
@@ -287,6 +367,12 @@ def _parse_postgres(rest: str, source: str, shown: str) -> PostgresTarget:
     user = values.get("user") or _os_user_name(bad)
     host = values.get("host") or PG_DEFAULT_HOST
     socket_dir = Path(host) if host.startswith("/") else None
+    sslmode = _sslmode(values.get("sslmode"), socket_dir is not None, bad)
+    sslrootcert = values.get("sslrootcert")
+    if sslrootcert == "":
+        raise bad("sslrootcert is empty: give the CA file's path, or sslrootcert=system")
+    if sslrootcert is not None and (socket_dir is not None or (sslmode is not None and not sslmode.verifies)):
+        raise bad("sslrootcert is only used to verify the server (sslmode=verify-ca or verify-full)")
     return PostgresTarget(
         database=values.get("dbname") or user,
         user=user,
@@ -295,7 +381,24 @@ def _parse_postgres(rest: str, source: str, shown: str) -> PostgresTarget:
         socket_dir=socket_dir,
         password=values.get("password"),
         application_name=values.get("application_name") or PG_APPLICATION_NAME,
+        sslmode=sslmode,
+        sslrootcert=sslrootcert,
     )
+
+
+def _sslmode(given: str | None, socket: bool, bad: Callable[[str], InvalidDatabaseUrlError]) -> SslMode | None:
+    if given is None:
+        return None
+    try:
+        mode = SslMode(given)
+    except ValueError:
+        if given in ("allow", "prefer"):
+            raise bad(f"sslmode={given} would fall back to an unencrypted connection without saying so; "
+                      "use verify-full (the default), verify-ca, require, or disable") from None
+        raise bad(f"sslmode {given!r} is not one of {', '.join(m.value for m in SslMode)}") from None
+    if socket and mode is not SslMode.DISABLE:
+        raise bad(f"sslmode={mode.value} needs a server reached over the network: a local socket has no TLS")
+    return mode
 
 
 def _split_host_port(hostport: str, bad: Callable[[str], InvalidDatabaseUrlError]) -> tuple[str, str]:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from msgdesk.store.contributions import ContributionsRepository
     from msgdesk.store.directions import DirectionsRepository
     from msgdesk.store.groups import GroupsRepository
+    from msgdesk.store.live import ChangeListener
     from msgdesk.store.lock import InstanceLock
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
@@ -45,6 +46,12 @@ NETWORK_NOTICE = (
     "Your database is on a network drive. msgdesk keeps it safe there by saving each change "
     "straight to the file (a rollback journal), which is a little slower. For speed, keep it "
     "on this computer's own disk, or ask IT for a shared PostgreSQL database."
+)
+
+
+READ_ONLY_NOTICE = (
+    "You can read but not change this database: your database user may only read. "
+    "Ask IT for an editor's login if you need to make changes."
 )
 
 
@@ -75,6 +82,13 @@ class Workspace:
         self._groups: GroupsRepository | None = None
         self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
+        #: On PostgreSQL, the user the server authenticated (``session_user``) and whether it
+        #: may write; known once open.
+        self.db_user: str | None = None
+        self.read_only = False
+        #: This workspace's id in the change notes of a shared database (its own are skipped).
+        self.origin = os.urandom(8).hex()
+        self._listeners: list[ChangeListener] = []
 
     @classmethod
     def open(cls, where: DatabaseTarget | str | os.PathLike[str], **options: object) -> Workspace:
@@ -134,7 +148,13 @@ class Workspace:
             if self.backup_on_open and found.state.value == "ok":
                 backup.backup_if_changed(path, found.changes, "open")
         else:
-            self._engine = database.open_postgresql(self.target.engine_url(), self.target.describe())
+            from msgdesk.store import live
+
+            self._engine, self.db_user, writable = database.open_postgresql(self.target)
+            live.announce(self._engine, self.origin)  # other windows see this one's edits
+            self.read_only = not writable
+            if self.read_only:
+                self.notices = [READ_ONLY_NOTICE]
 
     @property
     def engine(self) -> Engine:
@@ -142,6 +162,16 @@ class Workspace:
         self.ensure_open()
         assert self._engine is not None
         return self._engine
+
+    def listen_for_changes(self) -> ChangeListener | None:
+        """A listener for other officers' edits (PostgreSQL; None on SQLite)."""
+        if self.backend is not Backend.POSTGRESQL:
+            return None
+        from msgdesk.store.live import ChangeListener
+
+        listener = ChangeListener(self.engine, self.origin)
+        self._listeners.append(listener)  # closed with the workspace: its connection is its own
+        return listener
 
     @property
     def rounds(self) -> RoundsRepository:
@@ -183,15 +213,23 @@ class Workspace:
     @property
     def user(self) -> str:
         """Who is making the changes (recorded with each one): the name the window asked for,
-        else the login name."""
+        else the login name.  On PostgreSQL the database user the server authenticated is
+        recorded with it, "Ann Smith (asmith)", when the two differ: a typed name proves
+        nothing, the login does."""
+        db_user = getattr(self, "db_user", None)
+        if db_user and self._user != db_user and not self._user.endswith(f" ({db_user})"):
+            return f"{self._user} ({db_user})" if self._user else db_user
         return self._user
 
     @user.setter
     def user(self, name: str) -> None:
+        db_user = getattr(self, "db_user", None)
+        if db_user and name.endswith(f" ({db_user})"):
+            name = name[: -len(f" ({db_user})")]
         self._user = name
         tracking = getattr(self, "_tracking", None)  # None while __init__ runs
         if tracking is not None:
-            tracking.author = name
+            tracking.author = self.user
 
     @property
     def groups(self) -> GroupsRepository:
@@ -205,6 +243,9 @@ class Workspace:
 
     def _let_go(self) -> None:
         """Close the engine's connections and forget the repositories built on it."""
+        for listener in self._listeners:
+            listener.close()
+        self._listeners = []
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None

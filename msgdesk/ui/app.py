@@ -84,7 +84,9 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
     for attempt in (1, 2):
         try:
             if workspace.path is None:
-                workspace.ensure_open()  # a shared database: connect (and migrate) first
+                from msgdesk.ui.dialogs.password import open_shared
+
+                open_shared(workspace)  # a shared database: connect (asking a password), migrate
             window = build_window(workspace)
             break
         except MsgdeskError as exc:  # a database that cannot be opened
@@ -97,6 +99,13 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
     holder["window"] = window
+    if workspace.read_only:  # a reader's login: said once, plainly, and kept in the status bar
+        from PySide6.QtWidgets import QLabel
+
+        from msgdesk.store.workspace import READ_ONLY_NOTICE
+
+        window.statusBar().addPermanentWidget(QLabel(window.tr("You can read but not change this database")))
+        window.statusBar().showMessage(READ_ONLY_NOTICE, 15000)
     from msgdesk.ui.contributions.menu import ask_name_once
 
     ask_name_once(window)  # the name recorded with each change: asked at the first start only

@@ -129,5 +129,32 @@ def run(args: argparse.Namespace) -> int:
             except Exception as exc:  # every part is reported, whatever breaks
                 failed += 1
                 print(f"FAILED  {name}: {type(exc).__name__}: {exc}")
+        given = getattr(args, "db", None)
+        if given and given.startswith(("postgresql://", "postgres://", "postgresql+")):
+            try:  # issue 19: IT checks the shared database (and upgrades it, as its owner)
+                print(f"ok      shared database: {_shared_database(given)}")
+            except Exception as exc:
+                failed += 1
+                print(f"FAILED  shared database: {type(exc).__name__}: {exc}")
     del app
     return EXIT_OK if not failed else EXIT_FAILURE
+
+
+def _shared_database(url: str) -> str:
+    """Connect as msgdesk does (TLS checked, migrations run for the owner), and say how."""
+    from sqlalchemy import text
+
+    from msgdesk.store.workspace import Workspace
+
+    with Workspace.open(url) as ws:
+        with ws.engine.connect() as con:
+            version, tls = con.execute(text(
+                "SELECT current_setting('server_version'), "
+                "COALESCE((SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl), 'no TLS')"
+            )).one()
+        listener = ws.listen_for_changes()
+        if listener is not None:
+            listener.close()
+        rights = "read only" if ws.read_only else "may edit"
+        return (f"{ws.describe()}: PostgreSQL {version}, {tls} (sslmode {ws.target.tls_mode.value}), "  # type: ignore[union-attr]
+                f"signed in as {ws.db_user} ({rights}), schema up to date, change notes working")

@@ -42,6 +42,8 @@ class RoundSession(QObject):
     failed = Signal(str)  # a change was refused (message for the user)
     #: (proposal, field, your text, the text now saved, its version): someone else saved first.
     conflict = Signal(str, str, object, object, int)
+    #: (proposal, field, "Changed by NAME at 14:03"): another officer's edit arrived (shared database).
+    remoteChanged = Signal(str, str, str)
 
     def __init__(self, workspace: Workspace, snapshot: RoundSnapshot, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,52 @@ class RoundSession(QObject):
         self.editable: frozenset[str] | None = None
         #: The proposal the window shows (set before its page is drawn).
         self.viewing: str | None = None
+        #: (proposal, field) -> True while that field holds typing not yet saved; the
+        #: proposal page sets it.  Another officer's edit never replaces such a field.
+        self.is_editing = lambda _proposal, _field: False
+        #: Proposals whose actions changed elsewhere while one was being edited here.
+        self._held_actions: set[str] = set()
+        from msgdesk.ui.live import LiveUpdates
+
+        self.live = live = LiveUpdates(self, self)
+        self.destroyed.connect(lambda *_: live.stop())  # give the listening connection back
+
+    # --- other officers' edits (a shared database) -----------------------------------
+
+    def apply_remote(self, notice) -> None:
+        """Show an edit another officer committed: re-read what it touched, unless this
+        window is typing in that very field (then the save to come meets the newer row
+        version, and keep-mine / take-theirs decides)."""
+        from msgdesk.ui.live import changed_by
+
+        if notice.round_id != self.round_id or notice.proposal_id not in self.snap.responses:
+            return
+        pid, note = notice.proposal_id, changed_by(notice.author, notice.at)
+        if notice.field in ("rating", "evidence", "previous_rating", "response"):
+            fresh = self.workspace.rounds.snapshot(self.round_id).response(pid)
+            mine = self.snap.response(pid)
+            if self.is_editing(pid, "evidence") and fresh.evidence != mine.evidence:
+                self.remoteChanged.emit(pid, "evidence", note)
+                return
+            mine.rating, mine.previous_rating = fresh.rating, fresh.previous_rating
+            mine.evidence, mine.version = fresh.evidence, fresh.version
+            self.responseChanged.emit(pid)
+            self.remoteChanged.emit(pid, "rating" if notice.field == "previous_rating" else notice.field, note)
+        elif notice.field != "conflict":
+            self.remoteChanged.emit(pid, "actions", note)
+            self._held_actions.add(pid)
+            self.retry_held()
+
+    def retry_held(self) -> None:
+        """Reload the actions that changed elsewhere, once no action cell is being edited."""
+        for pid in sorted(self._held_actions):
+            if self.is_editing(pid, "actions"):
+                continue
+            self._held_actions.discard(pid)
+            rows = self.workspace.rounds.actions_with_versions(self.round_id, pid)
+            self.snap.response(pid).actions = [(aid, data) for aid, data, _v in rows]
+            self.snap.action_versions.update({aid: version for aid, _d, version in rows})
+            self.actionsReset.emit(pid)
 
     # --- reading ----------------------------------------------------------
     @property
@@ -64,7 +112,7 @@ class RoundSession(QObject):
     @property
     def read_only(self) -> bool:
         """Nothing can be changed: an approved round, or a proposal outside a contributor's pack."""
-        if self.snap.is_approved:
+        if self.snap.is_approved or self.workspace.read_only:  # approved, or a reader's login
             return True
         return self.editable is not None and self.viewing not in self.editable
 

@@ -206,6 +206,8 @@ class ProposalPage(QWidget):
             session.actionsReset.connect(self._actions_reset)
             session.actionChanged.connect(self.model.action_changed)
             session.roundChanged.connect(self._round_changed)
+            session.remoteChanged.connect(self._remote_changed)
+            session.is_editing = self._is_editing
 
     def show_proposal(self, proposal_id: str) -> None:
         self.flush()
@@ -222,6 +224,8 @@ class ProposalPage(QWidget):
                        self.ui.moveUpButton, self.ui.moveDownButton, self.ui.timescaleHint):
             widget.setVisible(local)
         self.deleted_note.hide()
+        for note in self._changed_notes().values():
+            note.hide()
         self.directions_summary.show_for(self.session, p.id)
         self._load_response()
         self.model.set_proposal(self.session, p.id if local else None)
@@ -299,7 +303,9 @@ class ProposalPage(QWidget):
                        self.ui.moveDownButton):
             button.setEnabled(not read_only)
         self.ui.ratingTitle.setText(
-            self.tr("Our rating (read-only: approved by the IJB)") if read_only
+            self.tr("Our rating (read-only: you can read but not change this database)")
+            if read_only and self.session is not None and self.session.workspace.read_only
+            else self.tr("Our rating (read-only: approved by the IJB)") if read_only
             else self.tr("Our rating — choose one (keys 1–4)")
         )
 
@@ -426,6 +432,40 @@ class ProposalPage(QWidget):
         height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
         view.setMinimumHeight(max(90, min(height + 8, 520)))
         self._evidence_timer.start()
+
+    # --- other officers' edits (shared database: msgdesk.ui.live) ----------------------
+    def _changed_notes(self) -> dict[str, QLabel]:
+        """"Changed by NAME at 14:03" beside the rating, evidence and actions titles, made
+        on first use (in code: the .ui stays as designed)."""
+        notes = getattr(self, "_notes", None)
+        if notes is None:
+            notes = self._notes = {}
+            for field, layout, anchor in (("rating", self.ui.ratingHeader, self.ui.ratingTitle),
+                                          ("evidence", self.ui.contentLayout, self.ui.evidenceTitle),
+                                          ("actions", self.ui.actionButtons, self.ui.actionsTitle)):
+                note = QLabel(self)
+                note.setObjectName(f"{field}ChangedNote")
+                note.setStyleSheet("QLabel { color: #8a4b00; font-style: italic; }")
+                note.hide()
+                layout.insertWidget(layout.indexOf(anchor) + 1, note)
+                notes[field] = note
+        return notes
+
+    def _remote_changed(self, proposal_id: str, field: str, text: str) -> None:
+        if self.proposal is None or proposal_id != self.proposal.id or field not in ("rating", "evidence", "actions"):
+            return
+        note = self._changed_notes()[field]
+        note.setText(text)
+        note.setAccessibleName(text)
+        note.show()
+
+    def _is_editing(self, proposal_id: str, field: str) -> bool:
+        """Typing not yet saved in ``field`` of the proposal shown: never replaced from outside."""
+        if self.proposal is None or proposal_id != self.proposal.id or self.session is None:
+            return False
+        if field == "evidence":
+            return self.ui.evidenceEdit.toPlainText() != self.session.response(proposal_id).evidence
+        return self.ui.actionsView.state() == QAbstractItemView.State.EditingState
 
     # --- session signals -------------------------------------------------------------
     def _response_changed(self, proposal_id: str) -> None:
