@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from msgdesk.domain.errors import MsgdeskError
+
+if TYPE_CHECKING:  # the session imports this module when a round opens
+    from msgdesk.ui.session import RoundSession
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +29,14 @@ POLL_MS = 500
 def changed_by(author: str, at: datetime) -> str:
     """"Changed by Ann Smith (asmith) at 14:03" in this computer's time (``at`` is UTC)."""
     local = at.replace(tzinfo=UTC).astimezone()
-    return QObject.tr("Changed by {name} at {time}").format(name=author or "someone", time=f"{local:%H:%M}")
+    words = QCoreApplication.translate("LiveUpdates", "Changed by {name} at {time}")
+    return words.format(name=author or "someone", time=f"{local:%H:%M}")
 
 
 class LiveUpdates(QObject):
     """Polls for other officers' edits while a round is open (None-safe on SQLite)."""
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session: RoundSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.listener = None

@@ -13,6 +13,7 @@ someone else's newer text is refused (``conflict``), never made silently.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 
 from msgdesk.domain.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.domain.return_values import ActionData
+from msgdesk.store.live import ChangeNotice
 from msgdesk.store.rounds import DeletedAction, Event, RoundInfo
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
 from msgdesk.store.workspace import Workspace
@@ -59,7 +61,7 @@ class RoundSession(QObject):
         self.viewing: str | None = None
         #: (proposal, field) -> True while that field holds typing not yet saved; the
         #: proposal page sets it.  Another officer's edit never replaces such a field.
-        self.is_editing = lambda _proposal, _field: False
+        self.is_editing: Callable[[str, str], bool] = lambda _proposal, _field: False
         #: Proposals whose actions changed elsewhere while one was being edited here.
         self._held_actions: set[str] = set()
         from msgdesk.ui.live import LiveUpdates
@@ -69,7 +71,7 @@ class RoundSession(QObject):
 
     # --- other officers' edits (a shared database) -----------------------------------
 
-    def apply_remote(self, notice) -> None:
+    def apply_remote(self, notice: ChangeNotice) -> None:
         """Show an edit another officer committed: re-read what it touched, unless this
         window is typing in that very field (then the save to come meets the newer row
         version, and keep-mine / take-theirs decides)."""

@@ -1821,6 +1821,13 @@ Replace it with the file&apos;s contents?</source>
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <source>Changed by {name} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;About msgdesk</source>
@@ -1992,7 +1999,7 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>No changes yet</source>
-        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
+        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window. A contributor&apos;s pack shown in this window (ui/contributions/menu.py), else None.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2199,6 +2206,20 @@ Round {label} · {status}</source>
     </message>
 </context>
 <context>
+    <name>Password</name>
+    <message>
+        <source>msgdesk: database password</source>
+        <extracomment>Tries before giving up (the server may lock an account after a few wrong ones).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Password for {user}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <source>&amp;Close</source>
@@ -2242,7 +2263,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>Print preview – {title}</source>
-        <extracomment>Highest resolution a page is rendered at for printing (dots per inch).</extracomment>
+        <extracomment>Highest resolution a page is rendered at for printing (dots per inch). The pages&apos; scroll area. The name hides QWidget.scroll(dx, dy), which nothing here calls.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2350,6 +2371,10 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>Our rating (read-only: approved by the IJB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our rating (read-only: you can read but not change this database)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2695,7 +2720,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
+        <extracomment>The underline. The name hides QSyntaxHighlighter.format(position), which nothing here calls. the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3151,7 +3176,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>No round open</source>
-        <extracomment>Emitted after a write (progress, due date, status, lead): action id.</extracomment>
+        <extracomment>Emitted after a write (progress, due date, status, lead): action id. Where the save dialogs remember their folder (the window&apos;s settings; None: the default).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3437,6 +3462,10 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>D&amp;irections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read but not change this database</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

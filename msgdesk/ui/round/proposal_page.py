@@ -437,9 +437,10 @@ class ProposalPage(QWidget):
     def _changed_notes(self) -> dict[str, QLabel]:
         """"Changed by NAME at 14:03" beside the rating, evidence and actions titles, made
         on first use (in code: the .ui stays as designed)."""
-        notes = getattr(self, "_notes", None)
+        notes: dict[str, QLabel] | None = getattr(self, "_notes", None)
         if notes is None:
-            notes = self._notes = {}
+            notes = {}
+            self._notes = notes
             for field, layout, anchor in (("rating", self.ui.ratingHeader, self.ui.ratingTitle),
                                           ("evidence", self.ui.contentLayout, self.ui.evidenceTitle),
                                           ("actions", self.ui.actionButtons, self.ui.actionsTitle)):
