@@ -713,6 +713,23 @@ class MainWindow(QMainWindow):
         self.settings.setValue("spelling/enabled", on)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once the window's first paint is done (a zero timer posted from the
+    first paint event runs after the whole window has been drawn)."""
+
+    def __init__(self, window: QMainWindow, then) -> None:
+        super().__init__(window)
+        self.then = then
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
 def schedule_warm_up(window: MainWindow) -> None:
-    """Open the store just after the first paint."""
-    QTimer.singleShot(30, window.warm_up)
+    """Open the store (importing SQLAlchemy) just after the first paint: not before it, where
+    it would delay the first frame, and not on a fixed timer, which a busy machine can run
+    before the window was ever drawn."""
+    window.installEventFilter(_AfterFirstPaint(window, window.warm_up))
