@@ -603,6 +603,7 @@
     </message>
     <message>
         <source>&amp;Send proposals for contribution…</source>
+        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1835,6 +1836,10 @@ Replace it with the file&apos;s contents?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1932,6 +1937,10 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>Create round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;irections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2695,7 +2704,7 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
+        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) counts the user&apos;s additions: a paragraph&apos;s kept verdicts older than this are judged again the block where the word at the cursor was left unjudged, else None the last change to the document: (position, removed, added) per paragraph (by block number), what its last check found the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3426,17 +3435,6 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>Open return</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Directions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;irections</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
