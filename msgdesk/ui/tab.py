@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from msgdesk.domain.template import Template
+    from msgdesk.store.contributions import PackInfo
     from msgdesk.store.workspace import Workspace
     from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
     from msgdesk.ui.session import RoundSession
@@ -33,6 +34,8 @@ class Host(Protocol):
     workspace: Workspace
     settings: QSettings
     template: Template
+    #: the contribution pack this window was opened on (a contributor's window), else None
+    contribution: PackInfo | None
 
     @property
     def session(self) -> RoundSession | None: ...
@@ -71,9 +74,12 @@ class WindowTab(WindowPart):
         super().__init__(window)
         #: the tab's page in the QTabWidget; the widget is put into it when built
         self.page = page if page is not None else QWidget()
+        #: the page's layout, where a tab of its own page puts its widget (None for a Designer page)
+        self.layout: QVBoxLayout | None = None
         if page is None:
             self.page.setObjectName(self.object_name)
-            QVBoxLayout(self.page).setContentsMargins(0, 0, 0, 0)
+            self.layout = QVBoxLayout(self.page)
+            self.layout.setContentsMargins(0, 0, 0, 0)
         self.widget: QWidget | None = None
         #: a menu shown in the menu bar only while this tab is current, or None
         self.menu: QMenu | None = None

@@ -19,7 +19,8 @@ class CompareTab(WindowTab):
 
     def __init__(self, window: Host) -> None:
         super().__init__(window)
-        self.page.layout().setContentsMargins(0, 4, 0, 0)
+        assert self.layout is not None
+        self.layout.setContentsMargins(0, 4, 0, 0)
         self.widget: CompareView | None = None
         self._filled = False
 
@@ -32,7 +33,8 @@ class CompareTab(WindowTab):
         view.openReturn.connect(lambda partnership, label, proposal: open_return_read_only(
             window.as_window(), window.workspace, partnership, label, proposal))
         resolve([view], window.reserved_letters() | view.tab_letters())
-        self.page.layout().addWidget(view)
+        assert self.layout is not None
+        self.layout.addWidget(view)
         view.show()
         return view
 

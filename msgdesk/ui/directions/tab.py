@@ -35,9 +35,9 @@ class DirectionsTab(WindowTab):
         from msgdesk.ui.directions.view import DirectionsView
 
         view = DirectionsView(self.page)
-        view.settings = self.window.settings
-        self.page.layout().addWidget(view)
-        assert self.menu is not None
+        view.settings = self.window.settings  # type: ignore[assignment]  # declared None until hosted
+        assert self.layout is not None and self.menu is not None
+        self.layout.addWidget(view)
         view.fill_menu(self.menu)
         view.resolve_mnemonics(self.window.reserved_letters())
         return view

@@ -29,7 +29,7 @@ class TrackerTab(WindowTab):
         window = self.window
         view = TrackerView(self.page)
         view.setObjectName("tracker")
-        view.settings = window.settings
+        view.settings = window.settings  # type: ignore[attr-defined]  # read with getattr by the view
         resolve([view], window.reserved_letters())
         window.ui.trackerPlaceholder.hide()
         window.ui.trackerLayout.addWidget(view)
