@@ -728,8 +728,13 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def after_first_paint(window: QMainWindow, then) -> None:
+    """Call ``then`` once, when ``window`` has been drawn for the first time."""
+    window.installEventFilter(_AfterFirstPaint(window, then))
+
+
 def schedule_warm_up(window: MainWindow) -> None:
     """Open the store (importing SQLAlchemy) just after the first paint: not before it, where
     it would delay the first frame, and not on a fixed timer, which a busy machine can run
     before the window was ever drawn."""
-    window.installEventFilter(_AfterFirstPaint(window, window.warm_up))
+    after_first_paint(window, window.warm_up)
