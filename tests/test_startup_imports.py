@@ -99,3 +99,14 @@ def test_the_window_alone_parses_its_arguments_without_the_commands():
     assert _window_args(["--db=x.db"]).db == "x.db"
     for argv in (["list"], ["--help"], ["--version"], ["--db"], ["--db", "x.db", "list"], ["-h"]):
         assert _window_args(argv) is None, argv
+
+
+def test_version_is_answered_without_importing_the_commands():
+    code = ("import sys\nfrom msgdesk.cli.main import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit as e:\n    print('exit', e.code)\n"
+            "print(sorted(m for m in sys.modules if m.endswith('.cli') or 'sqlalchemy' in m))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("msgdesk ") and lines[1] == "exit 0"
+    assert lines[2] == "['msgdesk.cli']"  # the package only: no command module, no SQLAlchemy

@@ -275,6 +275,11 @@ def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before the commands' modules are imported for the parser
+        from msgdesk import __version__
+
+        print(f"msgdesk {__version__}")
+        sys.exit(EXIT_OK)  # as argparse's --version does
     args = _window_args(argv)
     if args is None:
         args = build_parser().parse_args(argv)
