@@ -84,7 +84,7 @@ class Speller:
 
     def words(self) -> list[str]:
         """Every word of the list (built only for suggestions that need it)."""
-        return [line.partition("\t")[0] for line in self._text.split()]
+        return [line.partition("\t")[0] for line in self._text.split("\n") if line]
 
     @staticmethod
     def _checked_form(word: str) -> str | None:
