@@ -1,4 +1,4 @@
-"""What each command costs to start, beside what its libraries cost to import, in one run.
+"""What each command costs to start, beside its floors, in one run.
 
     .venv/bin/python benchmarks/bench_commands.py [-n 9]
 
@@ -6,6 +6,11 @@ For ``msgdesk list``, ``export --json`` and ``export --pdf`` on the North Ayrshi
 the median wall time of the whole process, and its floor, the median of
 ``python -c "import <the libraries that command truly needs>"`` measured in the same run,
 alternating.  Target (issue 9): each command within 1.3 x floor + 0.15 s.
+
+Issue 22 sets a stricter floor for the read-only commands: a plain ``sqlite3`` script that
+does the same reads and prints the same (``list``: the rounds with their rated proposals
+and actions; ``export --json``: the round's rows written as JSON; ``--version`` and
+``--help``: Python printing the same text).  Target: within 1.5 x that floor.
 
 Then opening a database of about 36 MB (about 100 rounds) against one of about 1 MB:
 ``msgdesk list`` on each, unchanged since its last opening (the usual case), and the first
@@ -28,6 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from _result import result  # noqa: E402  (benchmarks/_result.py, beside this script)
+
 EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
 P = "North Ayrshire Health and Social Care Partnership"
 PY = sys.executable
@@ -38,6 +46,43 @@ FLOORS = {
     "export --json": "import sqlite3, sqlalchemy.orm, json",
     "export --pdf": "import sqlite3, sqlalchemy.orm, reportlab.platypus, reportlab.pdfgen.canvas",
 }
+
+
+PLAIN_RATIO = 1.5
+
+#: ``msgdesk list`` done by hand: the same three reads, the same table printed.
+PLAIN_LIST = """
+import sqlite3, sys
+con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+rounds = con.execute("SELECT r.id, p.name, r.label, r.status FROM evaluation_round r JOIN partnership p"
+                     " ON p.id = r.partnership_id ORDER BY p.name, r.label").fetchall()
+rated = dict(con.execute("SELECT round_id, count(*) FROM response WHERE rating IS NOT NULL GROUP BY round_id"))
+actions = dict(con.execute("SELECT r.round_id, count(a.id) FROM response r JOIN action a ON a.response_id = r.id"
+                           " GROUP BY r.round_id"))
+rows = [("Partnership", "Round", "Status", "Rated", "Actions")]
+rows += [(name, label, status.title(), f"{rated.get(i, 0)} of 22 rated", str(actions.get(i, 0)))
+         for i, name, label, status in rounds]
+widths = [max(len(row[i]) for row in rows) for i in range(5)]
+for row in rows:
+    print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+"""
+
+#: ``msgdesk export --json`` done by hand: the round's rows read and written as JSON.
+PLAIN_JSON = """
+import json, sqlite3, sys
+con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+con.row_factory = sqlite3.Row
+rnd = dict(con.execute("SELECT r.* FROM evaluation_round r JOIN partnership p ON p.id = r.partnership_id"
+                       " WHERE p.name = ? AND r.label = ?", (sys.argv[3], sys.argv[4])).fetchone())
+responses = []
+for response in con.execute("SELECT * FROM response WHERE round_id = ? ORDER BY proposal_id", (rnd["id"],)):
+    item = dict(response)
+    item["actions"] = [dict(a) for a in con.execute("SELECT * FROM action WHERE response_id = ? ORDER BY position",
+                                                    (response["id"],))]
+    responses.append(item)
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    json.dump({"round": rnd, "responses": responses}, out, ensure_ascii=False, indent=2, default=str)
+"""
 
 
 def timed(argv: list[str]) -> float:
@@ -97,6 +142,26 @@ def main() -> int:
         for name in ("--version", "--help"):
             print(f"{name:<16}{statistics.median(timed(msgdesk(name)) for _ in range(n)):>8.3f}s")
 
+        print(f"\nread-only commands beside a plain sqlite3 script doing the same (target {PLAIN_RATIO} x)")
+        version = subprocess.run(msgdesk("--version"), capture_output=True, text=True, env=ENV).stdout
+        help_text = subprocess.run(msgdesk("--help"), capture_output=True, text=True, env=ENV).stdout
+        plain = {
+            "list": (commands["list"], [PY, "-c", PLAIN_LIST, str(small)]),
+            "export --json": (commands["export --json"], [PY, "-c", PLAIN_JSON, str(small), f"{out}-plain.json", P,
+                                                          "2019"]),
+            "--version": (msgdesk("--version"), [PY, "-c", f"print({version.strip()!r})"]),
+            "--help": (msgdesk("--help"), [PY, "-c", f"print({help_text.rstrip()!r})"]),
+        }
+        for name, (argv, floor_argv) in plain.items():
+            runs, floors = [], []
+            for _ in range(n):
+                floors.append(timed(floor_argv))
+                runs.append(timed(argv))
+            median, floor = statistics.median(runs), statistics.median(floors)
+            print(f"  {name:<14}{median:>8.3f}s  plain {floor:.3f}s  ratio {median / floor:.2f}")
+            result(f"msgdesk {name} (SQLite)", median, "s", f"<= {PLAIN_RATIO} x plain sqlite3",
+                   median <= PLAIN_RATIO * floor, floor)
+
         sizes = {db.name: db.stat().st_size / 1e6 for db in (small, big)}
         print(f"\nopening: small.db {sizes['small.db']:.1f} MB, big.db {sizes['big.db']:.1f} MB (101 rounds)")
         steady = {}
@@ -109,6 +174,8 @@ def main() -> int:
         ratio = steady["big.db"] / steady["small.db"]
         print(f"  list, unchanged since last opened: small {steady['small.db']:.3f}s, big {steady['big.db']:.3f}s, "
               f"ratio {ratio:.2f} (target 1.2): {'yes' if ratio <= 1.2 else 'NO'}")
+        result("msgdesk list, 36 MB database", steady["big.db"], "s", "<= 1.2 x the 1 MB one", ratio <= 1.2,
+               steady["small.db"])
         changed = {}
         for db in (small, big):
             samples = []

@@ -123,7 +123,7 @@ def test_the_change_model_and_where_we_stand_model(collated, template):
 
 def _open_compare(window, qtbot, workspace, partnership="Orkney Health and Care"):
     window.open_round(workspace.rounds.find_round(partnership, ROUND).id)
-    window.ui.tabs.setCurrentWidget(window.compare_tab)
+    window.ui.tabs.setCurrentWidget(window.compare_tab.page)
     qtbot.waitUntil(lambda: window.compare is not None and window.compare.heat_proxy.rowCount() > 0)
     return window.compare
 

@@ -29,8 +29,8 @@ def by_menu(qtbot, window, letter, problems, act=None):
     if act is not None:
         when_modal(qtbot, act, problems, wanted=lambda w: isinstance(w, QDialog))
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.menu_directions, timeout=2000)
-    qtbot.keyClick(window.menu_directions, letter)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.directions_tab.menu, timeout=2000)
+    qtbot.keyClick(window.directions_tab.menu, letter)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None and QApplication.activePopupWidget() is None,
                     timeout=5000)
     # the keyboard is back in the window, on the table (as between a person's keystrokes)
@@ -241,7 +241,7 @@ def test_no_alt_letter_means_two_things_on_the_directions_tab_or_its_dialogs(win
     view.reload(keep=draft.id)
     QApplication.processEvents()
     assert not view.issue_button.isHidden() and duplicates(window) == {}
-    letters = [a.text() for a in window.menu_directions.actions() if not a.isSeparator()]
+    letters = [a.text() for a in window.directions_tab.menu.actions() if not a.isSeparator()]
     from msgdesk.ui.widgets.mnemonics import mnemonic
 
     assert len({mnemonic(t) for t in letters}) == len(letters), letters

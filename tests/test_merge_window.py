@@ -87,7 +87,7 @@ def test_two_contributors_one_conflict_resolved_in_the_window_and_the_round_appr
     assert first is not None and first.conflicts == []
     second = merge_file(window, str(bea_pack))
     assert len(second.conflicts) == 1 and second.conflicts[0].place == "evidence"
-    dialog = window.conflict_dialog
+    dialog = window.contributions.conflict_dialog
     qtbot.waitExposed(dialog)
     assert dialog.ours_edit.toPlainText() == "Fiona: the budget is aligned to the strategic plan."
     assert dialog.theirs_edit.toPlainText() == "Bea: the governance papers show it."
@@ -109,12 +109,12 @@ def test_two_contributors_one_conflict_resolved_in_the_window_and_the_round_appr
     dialog.close()
 
     # the History panel says whose each change is
-    window.actionHistory.trigger()
+    window.contributions.actionHistory.trigger()
     window.go_to("2.1")
-    texts = "\n".join(window.history_panel.texts())
+    texts = "\n".join(window.contributions.history_panel.texts())
     assert "Fiona Grant" in texts and "from Fiona Grant's reply of" in texts
     window.go_to("2.3")
-    texts = "\n".join(window.history_panel.texts())
+    texts = "\n".join(window.contributions.history_panel.texts())
     assert "Caroline Whyte" in texts and "combined from yours and Bea Chalmers's" in texts
 
     # the check before IJB: nothing about contributions left; the round is approved

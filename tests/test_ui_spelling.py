@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from msgdesk.paths import resource_path
@@ -13,7 +13,7 @@ from msgdesk.ui.widgets import spelling
 
 @pytest.fixture
 def speller(tmp_path):
-    made = spelling.Speller(resource_path("dictionaries", "en_GB.json.gz"), tmp_path / "dictionary-en-GB.txt")
+    made = spelling.Speller(resource_path("dictionaries", spelling.DICTIONARY), tmp_path / "dictionary-en-GB.txt")
     spelling.reset_speller(made)
     yield made
     spelling.reset_speller(None)
@@ -43,7 +43,7 @@ def test_added_words_are_kept_for_the_user(speller, tmp_path):
     assert not speller.is_correct("Kilwinning")
     speller.add("Kilwinning")
     assert speller.is_correct("Kilwinning")
-    again = spelling.Speller(resource_path("dictionaries", "en_GB.json.gz"), tmp_path / "dictionary-en-GB.txt")
+    again = spelling.Speller(resource_path("dictionaries", spelling.DICTIONARY), tmp_path / "dictionary-en-GB.txt")
     assert again.is_correct("Kilwinning") and again.is_correct("kilwinning")
     assert (tmp_path / "dictionary-en-GB.txt").read_text(encoding="utf-8") == "kilwinning\n"
 
@@ -120,3 +120,68 @@ def test_switching_spelling_off_removes_every_underline(window, qtbot, example_r
     assert underlined(edit) == []
     window.ui.actionSpelling.setChecked(True)
     assert underlined(edit) == ["commitee"]
+
+
+def test_every_listed_word_is_found_by_the_binary_search_and_nothing_between(speller):
+    lines = resource_path("dictionaries", spelling.DICTIONARY).read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines, key=lambda line: line.partition("\t")[0])
+    for line in lines[::97] + lines[:50] + lines[-50:]:  # every 97th, and both ends
+        word, _tab, weight = line.partition("\t")
+        assert speller.weight(word) == (int(weight) if weight else spelling.RARE), word
+        assert speller.weight(word + "qx") == 0 and speller.weight(word[:-1] + "\u00ff") == 0
+    assert speller.weight("") == 0 and speller.weight("zzzzzzzzz") == 0 and speller.weight("\u0000") == 0
+
+
+def misspelt_by_a_fresh_check(editor: QPlainTextEdit) -> list[str]:
+    words = []
+    block = editor.document().begin()
+    while block.isValid():
+        words += [m.group() for m in spelling.WORD.finditer(block.text())
+                  if not spelling.speller().is_correct(m.group())]
+        block = block.next()
+    return words
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_checking_only_around_each_edit_underlines_what_a_full_check_does(qtbot, speller, seed):
+    """Random typing, deleting, pasting (with new paragraphs) and replacing, anywhere: after
+    each edit the underlines are exactly the misspelt words of a check from scratch."""
+    import random
+
+    rng = random.Random(seed)
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    spelling.install(editor)
+    vocabulary = ["the", "commitee", "met", "goverment", "partnership", "recieved", "locality", "IJB", " ", ".",
+                  "\n", "don't", "organisation", "x", "’s"]
+    editor.setPlainText(" ".join(rng.choice(vocabulary) for _ in range(300)))
+    for _step in range(120):
+        cursor = editor.textCursor()
+        length = len(editor.toPlainText())
+        at = rng.randrange(length + 1)
+        cursor.setPosition(at)
+        kind = rng.random()
+        if kind < 0.3 and at < length:  # delete a few characters
+            cursor.setPosition(min(length, at + rng.randint(1, 8)), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        elif kind < 0.45:  # paste several words, maybe with paragraphs
+            cursor.insertText(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(2, 12))))
+        else:  # type one character
+            cursor.insertText(rng.choice("abcdefghijklmnopqrstuvwxyz .'\n"))
+        assert sorted(underlined(editor)) == sorted(misspelt_by_a_fresh_check(editor))
+
+
+def test_the_word_list_is_loaded_after_the_first_paint_then_checked(qtbot, tmp_path, monkeypatch):
+    """With no word list loaded, the editor shows at once without underlines; the list is
+    read when the event loop is next free, and the misspelt words are underlined then."""
+    monkeypatch.setattr("msgdesk.paths.user_data_dir", lambda: tmp_path)
+    spelling.reset_speller(None)
+    try:
+        editor = QPlainTextEdit()
+        qtbot.addWidget(editor)
+        spelling.install(editor)
+        editor.setPlainText("The commitee met.")
+        assert underlined(editor) == []  # not yet: nothing was read before the paint
+        qtbot.waitUntil(lambda: underlined(editor) == ["commitee"], timeout=3000)
+    finally:
+        spelling.reset_speller(None)

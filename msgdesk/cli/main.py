@@ -258,9 +258,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of ``msgdesk`` or ``msgdesk --db X`` (the window), parsed without
+    importing every command's module, which would cost the window's start-up about a
+    tenth; None for anything else (a command, --help, --version)."""
+    parser = argparse.ArgumentParser(prog="msgdesk", add_help=False, exit_on_error=False)
+    _db_option(parser, None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:  # e.g. --db without its value: the full parser says so
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # answered before the commands' modules are imported for the parser
+        from msgdesk import __version__
+
+        print(f"msgdesk {__version__}")
+        sys.exit(EXIT_OK)  # as argparse's --version does
+    args = _window_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     if args.command is None:
         if find_spec("PySide6") is None:
             print("msgdesk: the window needs PySide6, which is not installed; try 'msgdesk --help'", file=sys.stderr)

@@ -32,16 +32,14 @@ as markup or a field); characters XML cannot carry are left out, as in the PDF.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS, ResponseData, ReturnData
 from msgdesk.domain.template import NATIONAL_NOTE, Proposal, Template, load_template
@@ -65,6 +63,7 @@ CHOSEN = "C6E0B4"  # the chosen rating
 NATIONAL = "EEEEEE"
 DRAFT_RED = RGBColor(0xB0, 0x00, 0x20)
 MUTED = RGBColor(0x55, 0x55, 0x55)
+MUTED_HEX = "555555"
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
 MARGIN_X = Mm(14)
@@ -102,27 +101,64 @@ def _text(text: str | None) -> str:
     return " ".join(clean(text).split())
 
 
-# --- low-level formatting -------------------------------------------------------------------
+# --- the body, written as WordprocessingML ---------------------------------------------------
+#
+# python-docx builds every run, cell and property as its own lxml element, looking up the
+# schema's child order each time: 12,000 such calls made the 22-proposal appendix take
+# about a second.  The body is plain, regular markup (paragraphs, runs, tables), so it is
+# written here as text, every piece of user text escaped, and parsed once; python-docx
+# still makes the package, the styles, the header, the footer and the properties.
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STYLE_IDS = {0: "Title", 1: "Heading1", 2: "Heading2"}  # python-docx's default template's ids
+TWIPS_PER_EMU = 1 / 635
 
 
-def _shade(cell, fill: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _repeat_header(row) -> None:
-    """Mark a table row as a header row: Word repeats it at the top of every page the
-    table runs on to, and screen readers announce its cells as column headers."""
-    properties = row._tr.get_or_add_trPr()
-    for tag in ("w:tblHeader", "w:cantSplit"):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        properties.append(element)
+def _twips(width) -> int:
+    return int(round(int(width) * TWIPS_PER_EMU))
 
+
+def _run(text: str, *, bold: bool = False, italic: bool = False, colour: str | None = None,
+         half_points: int | None = None) -> str:
+    """One run of plain text (``\\n`` becomes a line break); properties in the schema's order."""
+    properties = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if colour:
+        properties += f'<w:color w:val="{colour}"/>'
+    if half_points:
+        properties += f'<w:sz w:val="{half_points}"/>'
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{_escape(part)}</w:t>' for part in text.split("\n"))
+    return f"<w:r>{f'<w:rPr>{properties}</w:rPr>' if properties else ''}{body}</w:r>"
+
+
+def _paragraph(runs: str = "", *, style: str | None = None, keep_next: bool = False, after_pt: float | None = None,
+               centre: bool = False) -> str:
+    properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if keep_next:
+        properties += "<w:keepNext/>"
+    if after_pt is not None:
+        properties += f'<w:spacing w:after="{int(after_pt * 20)}"/>'
+    if centre:
+        properties += '<w:jc w:val="center"/>'
+    return f"<w:p>{f'<w:pPr>{properties}</w:pPr>' if properties else ''}{runs}</w:p>"
+
+
+class _Table:
+    """A ruled table with fixed column widths, written as markup row by row."""
+
+    def __init__(self, widths: list) -> None:
+        self.widths = [_twips(w) for w in widths]
+        self.rows: list[str] = []
+
+    def xml(self) -> str:
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in self.widths)
+        return ('<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:type="auto" w:w="0"/>'
+                '<w:jc w:val="left"/><w:tblLayout w:type="fixed"/>'
+                '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+                f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(self.rows)}</w:tbl>')
 
 def _field(paragraph, instruction: str, placeholder: str) -> None:
     """A simple field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
@@ -156,6 +192,11 @@ def _drop_thumbnail(document) -> None:
             del package.rels[key]
 
 
+#: A cell's content: text, or paragraphs as (text, options) with options among
+#: bold, centre, lead (a bold word before the text), muted (grey italic), small.
+Cell = str | list[tuple[str, dict]]
+
+
 # --- the document ---------------------------------------------------------------------------
 
 
@@ -167,6 +208,7 @@ class _Builder:
         self.responses = {r.proposal: r for r in data.responses}
         self.has_previous = data.has_previous_round
         self.doc = Document()
+        self.body: list[str] = []  # the body's markup, in order
 
     def build(self):
         doc = self.doc
@@ -177,9 +219,13 @@ class _Builder:
         self.cover()
         self.summary()
         for kf in self.template.key_features:
-            doc.add_heading(f"Key Feature {kf.number}: {kf.title}", level=1)
+            self.heading(f"Key Feature {kf.number}: {kf.title}", 1)
             for proposal in kf.proposals:
                 self.proposal(proposal)
+        body = doc.element.body
+        end = body.sectPr
+        for element in parse_xml(f'<w:body xmlns:w="{W_NS}">{"".join(self.body)}</w:body>'):
+            end.addprevious(element)
         return doc
 
     # set-up --------------------------------------------------------------------------------
@@ -245,60 +291,72 @@ class _Builder:
 
     # building blocks -----------------------------------------------------------------------
 
-    def table(self, widths: list, header: list[str] | None = None):
+    def heading(self, text: str, level: int) -> None:
+        """A paragraph in Word's Title / Heading 1 / Heading 2 style: the navigation pane
+        and a screen reader's list of headings reach it."""
+        self.body.append(_paragraph(_run(clean(text)), style=STYLE_IDS[level]))
+
+    def paragraph(self, text: str = "", *, half_points: int | None = None, muted: bool = False,
+                  bold: bool = False) -> None:
+        runs = _run(_text(text), bold=bold, half_points=half_points, colour=MUTED_HEX if muted else None) \
+            if text else ""
+        self.body.append(_paragraph(runs))
+
+    def page_break(self) -> None:
+        self.body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def table(self, widths: list, header: list[str] | None = None, keep_next: bool = False) -> _Table:
         """A ruled table with fixed column widths; ``header`` becomes a repeating header row."""
-        widths = [Emu(int(w)) for w in widths]
-        table = self.doc.add_table(rows=0, cols=len(widths))
-        table.style = self.doc.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        table._widths = widths
-        for column, width in zip(table.columns, widths, strict=False):
-            column.width = width  # the table grid, which LibreOffice lays out by
+        table = _Table(widths)
         if header is not None:
-            row = self.row(table, header, bold=True, fill=SHADE)
-            _repeat_header(row)
+            self.row(table, list(header), bold=True, fill=SHADE, header=True, keep_next=keep_next)
         return table
 
-    def row(self, table, values: list, *, bold: bool = False, fill: str | None = None, span_from: int | None = None):
-        """A row of ``values``; with ``span_from`` the cells from that column on are one
-        cell holding ``values[span_from]`` (merged before filling, so no empty lines)."""
-        row = table.add_row()
-        cells = list(row.cells)
-        for cell, width in zip(cells, table._widths, strict=False):
-            cell.width = width
-        if span_from is not None:
-            merged = cells[span_from].merge(cells[-1])
-            cells = cells[:span_from] + [merged]
-            values = values[:span_from + 1]
-        for cell, value in zip(cells, values, strict=False):
-            self.fill(cell, value, bold=bold)
-            if fill:
-                _shade(cell, fill)
-        return row
+    def end_table(self, table: _Table) -> None:
+        self.body.append(table.xml())
 
-    def fill(self, cell, value, *, bold: bool = False) -> None:
-        """Put ``value`` (text, or a list of (text, options) paragraphs) into ``cell``."""
-        paragraphs: Iterable = value if isinstance(value, list) else [(value, {})]
-        first = True
+    def row(self, table: _Table, values: list, *, bold: bool = False, fill: str | None = None,
+            span_from: int | None = None, header: bool = False, fills: dict[int, str] | None = None,
+            bold_first: bool = False, keep_next: bool = False) -> None:
+        """A row of ``values``; with ``span_from`` the cells from that column on are one
+        cell holding ``values[span_from]``.  ``header`` marks the row as the table's header
+        row: Word repeats it at the top of every page the table runs on to, and screen
+        readers announce its cells as column headers.  ``fills`` shades single cells."""
+        widths = table.widths
+        if span_from is not None:
+            values = values[:span_from + 1]
+            spans = [1] * span_from + [len(widths) - span_from]
+        else:
+            spans = [1] * len(widths)
+        cells = []
+        column = 0
+        for index, (value, span) in enumerate(zip(values, spans, strict=False)):
+            width = sum(widths[column:column + span])
+            column += span
+            properties = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+            if span > 1:
+                properties += f'<w:gridSpan w:val="{span}"/>'
+            shade = (fills or {}).get(index) or fill
+            if shade:
+                properties += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
+            content = self.cell(value, bold=bold or (bold_first and index == 0), keep_next=keep_next)
+            cells.append(f"<w:tc><w:tcPr>{properties}</w:tcPr>{content}</w:tc>")
+        row_properties = '<w:trPr><w:cantSplit w:val="true"/><w:tblHeader w:val="true"/></w:trPr>' if header else ""
+        table.rows.append(f"<w:tr>{row_properties}{''.join(cells)}</w:tr>")
+
+    def cell(self, value: Cell, *, bold: bool = False, keep_next: bool = False) -> str:
+        """The paragraphs of a cell: ``value`` as text, or a list of (text, options)."""
+        paragraphs = value if isinstance(value, list) else [(value, {})]
+        out = []
         for text, options in paragraphs:
+            lead = options.get("lead")
             for line in _lines(text) or [""]:
-                paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-                first = False
-                paragraph.paragraph_format.space_after = Pt(1)
-                if options.get("centre"):
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                lead = options.get("lead")
-                if lead:
-                    paragraph.add_run(f"{lead} ").bold = True
-                    options = {k: v for k, v in options.items() if k != "lead"}
-                run = paragraph.add_run(line)
-                run.bold = bold or options.get("bold", False)
-                if options.get("muted"):
-                    run.italic = True
-                    run.font.color.rgb = MUTED
-                if options.get("small"):
-                    run.font.size = Pt(8)
+                runs = _run(f"{lead} ", bold=True) if lead else ""
+                runs += _run(line, bold=bold or options.get("bold", False), italic=options.get("muted", False),
+                             colour=MUTED_HEX if options.get("muted") else None,
+                             half_points=16 if options.get("small") else None)
+                out.append(_paragraph(runs, keep_next=keep_next, after_pt=1, centre=options.get("centre", False)))
+        return "".join(out) or _paragraph(after_pt=1)
 
     def marks(self, rating: str, current: str | None, previous: str | None) -> list:
         """A rating cell: the tick and/or hollow marker with the rating in words."""
@@ -312,42 +370,38 @@ class _Builder:
     # cover -------------------------------------------------------------------------------
 
     def cover(self) -> None:
-        doc, data = self.doc, self.data
-        doc.add_heading(f"{MSG_TITLE}\n{self.template.title}", level=0)
+        data = self.data
+        self.heading(f"{MSG_TITLE}\n{self.template.title}", 0)
         table = self.table([Mm(60), TEXT_WIDTH - Mm(60)])
-        rows = [
+        not_recorded = [("Not recorded", {"muted": True})]
+        rows: list[tuple[str, Cell]] = [
             ("Name of Partnership", data.partnership),
-            ("Contact name and email address", data.contact or [("Not recorded", {"muted": True})]),
-            ("Date of completion", long_date(data.completed_on) or [("Not recorded", {"muted": True})]),
+            ("Contact name and email address", data.contact or not_recorded),
+            ("Date of completion", long_date(data.completed_on) or not_recorded),
             ("Round", data.round),
         ]
         status = ROUND_STATUS_LABELS.get(data.status, data.status)
         if is_approved(data):
             rows += [("Status", status),
-                     ("IJB meeting date", long_date(data.ijb_meeting_date) or [("Not recorded", {"muted": True})]),
-                     ("Minute reference", data.minute_reference or [("Not recorded", {"muted": True})])]
+                     ("IJB meeting date", long_date(data.ijb_meeting_date) or not_recorded),
+                     ("Minute reference", data.minute_reference or not_recorded)]
         else:
             rows.append(("Status", f"{status} – DRAFT: not yet approved by the Integration Joint Board"))
         for key, value in rows:
-            row = self.row(table, [key, value])
-            row.cells[0].paragraphs[0].runs[0].bold = True
-            _shade(row.cells[0], SHADE)
-        doc.add_paragraph()
+            self.row(table, [key, value], fills={0: SHADE}, bold_first=True)
+        self.end_table(table)
+        self.paragraph()
         for text in self.template.guidance:
-            paragraph = doc.add_paragraph(_text(text))
-            paragraph.runs[0].font.size = Pt(9)
-        attribution = doc.add_paragraph(_text(self.template.attribution))
-        attribution.runs[0].font.size = Pt(8)
-        attribution.runs[0].font.color.rgb = MUTED
+            self.paragraph(text, half_points=18)
+        self.paragraph(self.template.attribution, half_points=16, muted=True)
 
     # summary ----------------------------------------------------------------------------
 
     def summary(self) -> None:
-        doc, data = self.doc, self.data
-        doc.add_page_break()
-        doc.add_heading("Summary", level=1)
-        doc.add_paragraph(_text(f"{data.partnership} – MSG Integration Review Leadership Group self evaluation "
-                                "summary"))
+        data = self.data
+        self.page_break()
+        self.heading("Summary", 1)
+        self.paragraph(f"{data.partnership} – MSG Integration Review Leadership Group self evaluation summary")
         mark = Mm(32)
         table = self.table([TEXT_WIDTH - 4 * mark] + [mark] * 4,
                            ["Feature supporting integration"] + [RATING_LABELS[r] for r in RATINGS])
@@ -356,82 +410,70 @@ class _Builder:
             for proposal in kf.proposals:
                 text = [(proposal.text, {"lead": f"{proposal.id}:"})]
                 if not proposal.local:
-                    row = self.row(table, [text, [(NATIONAL_NOTE, {"muted": True})]], span_from=1)
-                    _shade(row.cells[1], NATIONAL)
+                    self.row(table, [text, [(NATIONAL_NOTE, {"muted": True})]], span_from=1, fills={1: NATIONAL})
                     continue
                 response = self.responses.get(proposal.id)
                 current = response.rating if response else None
                 previous = response.previous_rating if response else None
-                row = self.row(table, [text] + [self.marks(r, current, previous) for r in RATINGS])
-                if current in RATINGS:
-                    _shade(row.cells[RATINGS.index(current) + 1], CHOSEN)
+                fills = {RATINGS.index(current) + 1: CHOSEN} if current in RATINGS else None
+                self.row(table, [text] + [self.marks(r, current, previous) for r in RATINGS], fills=fills)
+        self.end_table(table)
         legend = f"{TICK}: the rating in this self-evaluation ({data.round}), also shaded."
         if self.has_previous:
             legend += f" {PREVIOUS}: the rating in the previous self-evaluation."
-        doc.add_paragraph(legend).runs[0].font.size = Pt(8)
-        doc.add_paragraph(rating_counts(data, self.template)).runs[0].font.size = Pt(8)
-
+        self.paragraph(legend, half_points=16)
+        self.paragraph(rating_counts(data, self.template), half_points=16)
 
     # proposals ----------------------------------------------------------------------------
 
     def proposal(self, proposal: Proposal) -> None:
-        doc = self.doc
-        doc.add_heading(f"Proposal {proposal.id}: {proposal.text}", level=2)
-        timescale = doc.add_paragraph()
-        timescale.paragraph_format.keep_with_next = True
-        timescale.add_run("MSG timescale: ").bold = True
-        timescale.add_run(_text(proposal.timescale))
+        self.heading(f"Proposal {proposal.id}: {proposal.text}", 2)
+        self.body.append(_paragraph(_run("MSG timescale: ", bold=True) + _run(_text(proposal.timescale)),
+                                    keep_next=True))
         if not proposal.local:
-            doc.add_paragraph(NATIONAL_NOTE).runs[0].bold = True
+            self.paragraph(NATIONAL_NOTE, bold=True)
             return
         response = self.responses.get(proposal.id) or ResponseData(proposal.id)
         rating_width = (TEXT_WIDTH - LABEL_WIDTH) / 4
         table = self.table([LABEL_WIDTH] + [rating_width] * 4,
-                           ["Rating Descriptor"] + [RATING_LABELS[r] for r in RATINGS])
-        row = self.row(table, ["Indicator"] + [[(proposal.descriptor(r), {"small": True})] for r in RATINGS])
-        self.label_cell(row)
+                           ["Rating Descriptor"] + [RATING_LABELS[r] for r in RATINGS], keep_next=True)
+        # the descriptor table stays in one piece, with its heading (Word's "keep with next")
         chosen = RATINGS.index(response.rating) + 1 if response.rating in RATINGS else None
+        label = {0: SHADE}
+        shaded = {0: SHADE, chosen: CHOSEN} if chosen else label
+        self.row(table, ["Indicator"] + [[(proposal.descriptor(r), {"small": True})] for r in RATINGS],
+                 fills=shaded, bold_first=True, keep_next=True)
         if chosen:
-            _shade(row.cells[chosen], CHOSEN)
-            row = self.row(table, ["Our Rating"] + [self.marks(r, response.rating, None) for r in RATINGS])
-            _shade(row.cells[chosen], CHOSEN)
+            self.row(table, ["Our Rating"] + [self.marks(r, response.rating, None) for r in RATINGS],
+                     fills=shaded, bold_first=True, keep_next=True)
         else:
-            row = self.row(table, ["Our Rating", [("Not rated", {"muted": True})]], span_from=1)
-        self.label_cell(row)
+            self.row(table, ["Our Rating", [("Not rated", {"muted": True})]], span_from=1, fills=label,
+                     bold_first=True, keep_next=True)
         if self.has_previous:
             if response.previous_rating in RATINGS:
-                row = self.row(table, ["Previous rating"] + [self.marks(r, None, response.previous_rating)
-                                                             for r in RATINGS])
+                self.row(table, ["Previous rating"] + [self.marks(r, None, response.previous_rating)
+                                                       for r in RATINGS], fills=label, bold_first=True,
+                         keep_next=True)
             else:
-                row = self.row(table, ["Previous rating", [("None recorded", {"muted": True})]], span_from=1)
-            self.label_cell(row)
-        # the descriptor table stays in one piece, with its heading (Word's "keep with next")
-        for table_row in table.rows:
-            for cell in table_row.cells:
-                for paragraph in cell.paragraphs:
-                    paragraph.paragraph_format.keep_with_next = True
-        doc.add_paragraph()
+                self.row(table, ["Previous rating", [("None recorded", {"muted": True})]], span_from=1,
+                         fills=label, bold_first=True, keep_next=True)
+        self.end_table(table)
+        self.paragraph()
 
         evidence = self.table([TEXT_WIDTH], ["Evidence / Notes"])
         self.row(evidence, [response.evidence if response.evidence.strip()
                             else [("No evidence recorded.", {"muted": True})]])
-        doc.add_paragraph()
-        self.actions(proposal, response)
-        doc.add_paragraph()
+        self.end_table(evidence)
+        self.paragraph()
+        self.actions(response)
+        self.paragraph()
 
-    def label_cell(self, row) -> None:
-        for paragraph in row.cells[0].paragraphs:
-            for run in paragraph.runs:
-                run.bold = True
-        _shade(row.cells[0], SHADE)
-
-    def actions(self, proposal: Proposal, response: ResponseData) -> None:
+    def actions(self, response: ResponseData) -> None:
         rest = TEXT_WIDTH - Mm(12)
         table = self.table([Mm(12), rest * 0.42, rest * 0.36, rest * 0.22],
                            ["No.", "Improvement Action", "Comment / How we will Deliver", "Timescale for Delivery"])
         if not response.actions:
             self.row(table, ["", [("No improvement actions recorded.", {"muted": True})]], span_from=1)
-            return
         for number, action in enumerate(response.actions, 1):
             delivery: list[tuple[str, dict]] = [(action.delivery, {})] if action.delivery.strip() else []
             if action.lead.strip():
@@ -441,3 +483,4 @@ class _Builder:
                 timescale.append((long_date(action.due_date), {"lead": "Due date set by hand:", "small": True}))
             self.row(table, [[(f"{number}.", {"centre": True})], [(action.action, {})], delivery or "",
                              timescale or ""])
+        self.end_table(table)

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QW
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.states import RoundStatus
 from msgdesk.store.workspace import Workspace
+from msgdesk.ui.collation.tab import CompareTab
+from msgdesk.ui.contributions.menu import ContributionsPart
+from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
@@ -20,13 +23,12 @@ from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
+from msgdesk.ui.tab import WindowPart, WindowTab
+from msgdesk.ui.tracker.tab import TrackerTab
 
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
-    from msgdesk.store.contributions import PackInfo
-    from msgdesk.ui.collation.view import CompareView
     from msgdesk.ui.round.find_panel import FindPanel
-    from msgdesk.ui.tracker.view import TrackerView
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -64,7 +66,8 @@ class MainWindow(QMainWindow):
     #: A round was opened (its new RoundSession), for the panels written beside this window.
     sessionOpened = Signal(object)
 
-    def __init__(self, workspace: Workspace, settings, parent=None):
+    def __init__(self, workspace: Workspace, settings, parent=None, contribution=None):
+        """``contribution``: the pack this window was opened on (a contributor's window), else None."""
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
@@ -76,9 +79,7 @@ class MainWindow(QMainWindow):
         self.session: RoundSession | None = None
         self.current: str | None = None
         self.order = [p.id for p in self.template.proposals] + [REVIEW]
-        self.tracker: TrackerView | None = None
-        #: A contributor's pack shown in this window (ui/contributions/menu.py), else None.
-        self.contribution: PackInfo | None = None
+        self.contribution = contribution
         self._sized = False
 
         self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
@@ -118,25 +119,32 @@ class MainWindow(QMainWindow):
         self._rating_keys = _RatingKeys(self.proposal_page, self)
         self.ui.navView.installEventFilter(self._rating_keys)
 
-        self.compare: CompareView | None = None
-        self._add_compare_tab()
+        # The tabs and menu entries written beside this window, called through ui/tab.py;
+        # each tab's view is imported and built the first time it is shown.
+        self.tracker_tab = TrackerTab(self)
+        self.compare_tab = CompareTab(self)
+        self.directions_tab = DirectionsTab(self)
+        self.contributions = ContributionsPart(self)
+        self.window_tabs: list[WindowTab] = [self.tracker_tab, self.compare_tab, self.directions_tab]
+        self.parts: list[WindowPart] = [*self.window_tabs, self.contributions]
+        self.ui.tabs.addTab(self.compare_tab.page, self.tr("&Compare"))
+        self.ui.tabs.setAccessibleName(self.tr("Return, tracker and compare"))
         self._wire()
         self._tab_order()
         self._install_neighbours()
-        from msgdesk.ui.directions.view import install_directions_tab
-
-        install_directions_tab(self)  # the Directions tab (its letter is reserved before the pages')
+        # the Directions tab (its letters are reserved before the pages')
+        self.ui.tabs.addTab(self.directions_tab.page, self.tr("&Directions"))
+        self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
-        from msgdesk.ui.contributions.menu import install_contribution_actions
         from msgdesk.ui.dialogs.about import install_help_menu
         from msgdesk.ui.dialogs.backups import install_backups_action
 
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
-        install_contribution_actions(self)
+        self.contributions.install()
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
             install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
 
@@ -147,6 +155,8 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.deleteLater()
             self.session = None
+            for part in self.parts:
+                part.close_round()
         self.workspace.reopen()  # and migrate the restored file
         if round_id is not None and self.workspace.quick_snapshot(round_id) is not None:
             self.open_round(round_id)
@@ -292,15 +302,15 @@ class MainWindow(QMainWindow):
         self.ui.stack.setCurrentIndex(WORKSPACE)
         self.saved_label.setText(self.tr("All changes saved"))
         self._round_changed()
-        if self.tracker is not None:
-            self.tracker.set_round(self.workspace, snap.id)
         self.current = None
         self.go_to(proposal if proposal in self.order else self.template.proposals[0].id)
         self.proposal_page.focus_rating()
         if self.find_panel is not None:
             self.find_panel.set_session(session)
-        if getattr(self, "contribution", None) is None:
+        if self.contribution is None:
             remember_round(self.settings, self.workspace.key, snap.id, self.current)
+        for part in self.parts:
+            part.open_round(session)
         self.sessionOpened.emit(session)
 
     def create_round(self, values: dict) -> None:
@@ -331,8 +341,7 @@ class MainWindow(QMainWindow):
         self.flush_edits()
         if len(paths) > 1:
             import_return_files(self, self.workspace, paths)
-            if self.compare is not None:
-                self.compare.refresh()
+            self.compare_tab.refresh()
             if self.ui.stack.currentIndex() == START:
                 self.show_start()
             return
@@ -577,66 +586,41 @@ class MainWindow(QMainWindow):
         except MsgdeskError as exc:
             QMessageBox.warning(self, "msgdesk", str(exc))
 
-    # --- the compare tab (msgdesk/ui/collation/view.py, built when first shown) --------------------
-    def _add_compare_tab(self) -> None:
-        from PySide6.QtWidgets import QVBoxLayout
+    # --- the tabs (ui/tab.py) ------------------------------------------------------------------
+    @property
+    def tracker(self):
+        """The Tracker tab's view, once the tab was first shown (else None)."""
+        return self.tracker_tab.widget
 
-        self.compare_tab = QWidget()
-        self.compare_tab.setObjectName("compareTab")
-        QVBoxLayout(self.compare_tab).setContentsMargins(0, 4, 0, 0)
-        self.ui.tabs.addTab(self.compare_tab, self.tr("&Compare"))
-        self.ui.tabs.setAccessibleName(self.tr("Return, tracker and compare"))
+    @property
+    def compare(self):
+        """The Compare tab's view, once the tab was first shown (else None)."""
+        return self.compare_tab.widget
 
-    def show_compare(self) -> None:
-        """Every partnership's return for the open round's year, side by side."""
-        from msgdesk.ui.collation.view import CompareView, open_return_read_only
-        from msgdesk.ui.widgets.mnemonics import resolve
+    @property
+    def directions(self):
+        """The Directions tab's view, once the tab was first shown (else None)."""
+        return self.directions_tab.widget
 
-        snap = self.session.snap if self.session is not None else None
-        if self.compare is None:
-            self.compare = compare = CompareView(self.compare_tab)
-            compare.openReturn.connect(
-                lambda partnership, label, proposal: open_return_read_only(self, self.workspace, partnership, label,
-                                                                           proposal))
-            resolve([compare], self.reserved_letters() | compare.tab_letters())
-            host = self.compare_tab.layout()
-            assert host is not None  # made in _add_compare_tab
-            host.addWidget(compare)
-            compare.show()
-            compare.set_workspace(self.workspace, partnership=snap.partnership if snap else None,
-                                       round_label=snap.label if snap else None)
-        else:
-            self.compare.refresh()
+    def as_window(self) -> QMainWindow:
+        return self
 
-    # --- the tracker tab (written separately; hosted when present) ----------------------------
     def _tab_changed(self, index: int) -> None:
-        if self.ui.tabs.widget(index) is self.compare_tab:
-            self.flush_edits()
-            self.show_compare()
-            return
-        if self.ui.tabs.widget(index) is self.ui.returnTab:
+        page = self.ui.tabs.widget(index)
+        for tab in self.window_tabs:
+            if tab.menu is not None:
+                tab.menu.menuAction().setVisible(tab.page is page)
+        if page is self.ui.returnTab:
             if self.tracker is not None and self.session is not None:
                 self.session.refresh()  # leads, due dates and statuses may have changed there
             return
         self.flush_edits()
-        if self.ui.tabs.widget(index) is not self.ui.trackerTab:
-            return  # the Directions tab looks after itself
-        if self.tracker is not None:
-            if self.session is not None:
-                self.tracker.set_round(self.workspace, self.session.round_id)
-            return
-        from msgdesk.ui.tracker.view import TrackerView
-
-        self.tracker = tracker = TrackerView(self.ui.trackerTab)
-        tracker.setObjectName("tracker")
-        tracker.settings = self.settings
-        from msgdesk.ui.widgets.mnemonics import resolve
-
-        resolve([tracker], self.reserved_letters())
-        self.ui.trackerPlaceholder.hide()
-        self.ui.trackerLayout.addWidget(tracker)
-        if self.session is not None:
-            tracker.set_round(self.workspace, self.session.round_id)
+        for tab in self.window_tabs:
+            if tab.page is page:
+                tab.ensure_built()
+                tab.shown()
+            else:
+                tab.left()
 
     # --- closing --------------------------------------------------------------------------
     def flush_edits(self) -> None:
@@ -645,7 +629,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
-        if self.session is not None and getattr(self, "contribution", None) is None:  # a pack is not the last round
+        if self.session is not None and self.contribution is None:  # a pack is not the last round
             remember_round(self.settings, self.workspace.key, self.session.round_id,
                            self.current if self.current != REVIEW else None)
         self.settings.sync()
@@ -745,6 +729,28 @@ class MainWindow(QMainWindow):
         self.settings.setValue("spelling/enabled", on)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once the window's first paint is done (a zero timer posted from the
+    first paint event runs after the whole window has been drawn)."""
+
+    def __init__(self, window: QMainWindow, then) -> None:
+        super().__init__(window)
+        self.then = then
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def after_first_paint(window: QMainWindow, then) -> None:
+    """Call ``then`` once, when ``window`` has been drawn for the first time."""
+    window.installEventFilter(_AfterFirstPaint(window, then))
+
+
 def schedule_warm_up(window: MainWindow) -> None:
-    """Open the store just after the first paint."""
-    QTimer.singleShot(30, window.warm_up)
+    """Open the store (importing SQLAlchemy) just after the first paint: not before it, where
+    it would delay the first frame, and not on a fixed timer, which a busy machine can run
+    before the window was ever drawn."""
+    after_first_paint(window, window.warm_up)

@@ -15,17 +15,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from msgdesk.domain.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.domain.return_values import ActionData
-from msgdesk.store.live import ChangeNotice
-from msgdesk.store.rounds import DeletedAction, Event, RoundInfo
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
-from msgdesk.store.workspace import Workspace
+
+if TYPE_CHECKING:  # named in annotations only: SQLAlchemy stays out of the first paint
+    from msgdesk.store.live import ChangeNotice
+    from msgdesk.store.rounds import DeletedAction, Event, RoundInfo
+    from msgdesk.store.workspace import Workspace
 
 #: Action fields that are the return's content; the rest are tracking.
 CONTENT_FIELDS = ("action", "delivery", "timescale")

@@ -101,6 +101,7 @@
         <source>msgdesk cannot open the database:
 
 {error}</source>
+        <extracomment>Set (to anything) by benchmarks/bench_startup.py --frozen: the app prints &quot;FIRST-PAINT &lt;epoch seconds&gt;&quot; once its window is first drawn, and quits.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -603,6 +604,7 @@
     </message>
     <message>
         <source>&amp;Send proposals for contribution…</source>
+        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1842,6 +1844,10 @@ Replace it with the file&apos;s contents?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1942,6 +1948,10 @@ Replace it with the file&apos;s contents?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>D&amp;irections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export &amp;Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,7 +2009,7 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>No changes yet</source>
-        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window. A contributor&apos;s pack shown in this window (ui/contributions/menu.py), else None.</extracomment>
+        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2720,7 +2730,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>The underline. The name hides QSyntaxHighlighter.format(position), which nothing here calls. the block where the word at the cursor was left unjudged, else None the last menu shown (tests read it)</extracomment>
+        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) counts the user&apos;s additions: a paragraph&apos;s kept verdicts older than this are judged again The underline. The name hides QSyntaxHighlighter.format(position), which nothing here calls. the block where the word at the cursor was left unjudged, else None the last change to the document: (position, removed, added) per paragraph (by block number), what its last check found the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3456,14 +3466,6 @@ Password for {user}:</source>
 </context>
 <context>
     <name>window</name>
-    <message>
-        <source>&amp;Directions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;irections</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>You can read but not change this database</source>
         <translation type="unfinished"></translation>

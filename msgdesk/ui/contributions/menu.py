@@ -12,7 +12,7 @@ there for context; File → Send back… writes the reply.
 Everyone: Edit → Your name… (asked once at the first start, kept in the settings): the
 name recorded with every change.
 
-The main window calls ``install_contribution_actions(self)`` once.
+The main window plugs in :class:`ContributionsPart` (``ui/tab.py``).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from msgdesk.domain.errors import InputError, MsgdeskError
+from msgdesk.ui.tab import Host, WindowPart
 
 translate = QCoreApplication.translate
 NAME_KEY = "user/name"
@@ -91,72 +92,82 @@ def _action(window, text: str, name: str, slot, shortcut: str | None = None) -> 
     return action
 
 
-def install_contribution_actions(window) -> None:
-    from msgdesk.ui.round.history_panel import HistoryPanel
+class ContributionsPart(WindowPart):
+    """The contributions' menu entries and the proposal history dock, plugged into the
+    main window (``ui/tab.py``); it keeps its actions and panels as its own."""
 
-    window.contribution = None
-    apply_saved_name(window)
-    ui = window.ui
-    file_menu = ui.menuFile
-    before = ui.actionPrint
-    window.actionSendPack = _action(window, translate("Contributions", "&Send proposals for contribution…"),
-                                    "actionSendPack", lambda: send_pack_dialog(window))
-    window.actionOpenPack = _action(window, translate("Contributions", "&Open contribution pack…"),
-                                    "actionOpenPack", lambda: choose_and_open_pack(window))
-    window.actionSendBack = _action(window, translate("Contributions", "Send bac&k…"), "actionSendBack",
-                                    lambda: choose_and_send_back(window))
-    window.actionMergePack = _action(window, translate("Contributions", "&Merge a contribution…"),
-                                     "actionMergePack", lambda: choose_and_merge(window))
-    for action in (window.actionSendPack, window.actionMergePack, window.actionOpenPack, window.actionSendBack):
-        file_menu.insertAction(before, action)
-    file_menu.insertSeparator(before)
-    window.actionConflicts = _action(window, translate("Contributions", "Resolve merge &conflicts…"),
-                                     "actionConflicts", lambda: show_conflicts(window))
-    ui.menuRound.addSeparator()
-    ui.menuRound.addAction(window.actionConflicts)
-    window.actionYourName = _action(window, translate("Contributions", "&Your name…"), "actionYourName",
-                                    lambda: ask_name(window))
-    ui.menuEdit.addSeparator()
-    ui.menuEdit.addAction(window.actionYourName)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window)
+        #: the last conflicts dialog opened, and the contributor windows opened from here
+        self.conflict_dialog: QDialog | None = None
+        self.contributor_windows: list = []
 
-    window.history_panel = HistoryPanel(window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.history_panel)
-    window.history_panel.hide()
-    toggle = window.history_panel.toggleViewAction()
-    toggle.setText(translate("Contributions", "Proposal &history"))
-    toggle.setObjectName("actionHistory")
-    toggle.setShortcut(QKeySequence("Ctrl+H"))
-    ui.menuGo.addSeparator()
-    ui.menuGo.addAction(toggle)
-    window.actionHistory = toggle
-    window.sessionOpened.connect(lambda session: _session_opened(window, session))
-    _enable(window)
+    def install(self) -> None:
+        from msgdesk.ui.round.history_panel import HistoryPanel
 
+        window = self.window
+        owner = window.as_window()
+        apply_saved_name(window)
+        ui = window.ui
+        file_menu = ui.menuFile
+        before = ui.actionPrint
+        self.actionSendPack = _action(owner, translate("Contributions", "&Send proposals for contribution…"),
+                                      "actionSendPack", lambda: send_pack_dialog(window))
+        self.actionOpenPack = _action(owner, translate("Contributions", "&Open contribution pack…"),
+                                      "actionOpenPack", lambda: choose_and_open_pack(window))
+        self.actionSendBack = _action(owner, translate("Contributions", "Send bac&k…"), "actionSendBack",
+                                      lambda: choose_and_send_back(window))
+        self.actionMergePack = _action(owner, translate("Contributions", "&Merge a contribution…"),
+                                       "actionMergePack", lambda: choose_and_merge(window))
+        for action in (self.actionSendPack, self.actionMergePack, self.actionOpenPack, self.actionSendBack):
+            file_menu.insertAction(before, action)
+        file_menu.insertSeparator(before)
+        self.actionConflicts = _action(owner, translate("Contributions", "Resolve merge &conflicts…"),
+                                       "actionConflicts", lambda: show_conflicts(window))
+        ui.menuRound.addSeparator()
+        ui.menuRound.addAction(self.actionConflicts)
+        self.actionYourName = _action(owner, translate("Contributions", "&Your name…"), "actionYourName",
+                                      lambda: ask_name(window))
+        ui.menuEdit.addSeparator()
+        ui.menuEdit.addAction(self.actionYourName)
 
-def _session_opened(window, session) -> None:
-    if window.contribution is not None:
-        session.editable = frozenset(window.contribution.proposals)
-        session.viewing = window.current
-    window.history_panel.watch(session)
-    if window.current:
-        window.history_panel.show_proposal(window.current)
-    _enable(window)
+        self.history_panel = HistoryPanel(owner)
+        owner.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_panel)
+        self.history_panel.hide()
+        toggle = self.history_panel.toggleViewAction()
+        toggle.setText(translate("Contributions", "Proposal &history"))
+        toggle.setObjectName("actionHistory")
+        toggle.setShortcut(QKeySequence("Ctrl+H"))
+        ui.menuGo.addSeparator()
+        ui.menuGo.addAction(toggle)
+        self.actionHistory = toggle
+        self._enable()
 
+    def open_round(self, session) -> None:
+        window = self.window
+        if window.contribution is not None:
+            session.editable = frozenset(window.contribution.proposals)
+            session.viewing = window.current
+        self.history_panel.watch(session)
+        if window.current:
+            self.history_panel.show_proposal(window.current)
+        self._enable()
 
-def _enable(window) -> None:
-    contributor = window.contribution is not None
-    open_round = window.session is not None
-    window.actionSendPack.setEnabled(open_round and not contributor)
-    window.actionMergePack.setEnabled(open_round and not contributor)
-    window.actionConflicts.setEnabled(open_round and not contributor)
-    window.actionSendBack.setEnabled(contributor)
-    window.actionSendBack.setVisible(contributor)
-    window.actionOpenPack.setVisible(not contributor)
-    if contributor:
-        for action in (window.ui.actionNewRound, window.ui.actionRounds, window.ui.actionImport,
-                       window.ui.actionMarkReady, window.ui.actionMarkDraft, window.ui.actionApprove,
-                       window.ui.actionReopen):
-            action.setEnabled(False)
+    def _enable(self) -> None:
+        window = self.window
+        contributor = window.contribution is not None
+        open_round = window.session is not None
+        self.actionSendPack.setEnabled(open_round and not contributor)
+        self.actionMergePack.setEnabled(open_round and not contributor)
+        self.actionConflicts.setEnabled(open_round and not contributor)
+        self.actionSendBack.setEnabled(contributor)
+        self.actionSendBack.setVisible(contributor)
+        self.actionOpenPack.setVisible(not contributor)
+        if contributor:
+            for action in (window.ui.actionNewRound, window.ui.actionRounds, window.ui.actionImport,
+                           window.ui.actionMarkReady, window.ui.actionMarkDraft, window.ui.actionApprove,
+                           window.ui.actionReopen):
+                action.setEnabled(False)
 
 
 # --- the lead: sending a pack ----------------------------------------------------------------
@@ -339,7 +350,7 @@ def merge_file(window, path: str):
 
     reload_quietly(window.session, result.pack.proposals)
     if window.current:
-        window.history_panel.show_proposal(window.current)
+        window.contributions.history_panel.show_proposal(window.current)
     if result.conflicts:
         show_conflicts(window, modal=False)
     return result
@@ -355,7 +366,7 @@ def show_conflicts(window, modal: bool = True):
         dialog.exec()
     else:
         dialog.show()
-    window.conflict_dialog = dialog
+    window.contributions.conflict_dialog = dialog
     return dialog
 
 
@@ -390,7 +401,6 @@ def open_pack(window, path: str):
     """Open a pack in a window of its own, on the pack's own database; returns that window."""
     from msgdesk.rounds.return_file import read_return_file
     from msgdesk.store.workspace import Workspace
-    from msgdesk.ui.main_window import MainWindow
 
     title = translate("Contributions", "Open contribution pack")
     try:
@@ -408,8 +418,8 @@ def open_pack(window, path: str):
         QMessageBox.warning(window, title, translate("Contributions", "The pack was not opened:\n\n{error}")
                             .format(error=exc))
         return None
-    other = MainWindow(workspace, window.settings)
-    other.contribution = pack
+    # a window of the same kind as this one (importing the main window here would be an import circle)
+    other = type(window)(workspace, window.settings, contribution=pack)
     other.installEventFilter(_CloseWatch(workspace, other))
     from msgdesk.contributions.packs import proposals_text
 
@@ -427,7 +437,7 @@ def open_pack(window, path: str):
     other.go_to(pack.proposals[0], focus=True)
     other.resize(window.size())
     other.show()
-    window.contributor_windows = [*getattr(window, "contributor_windows", []), other]
+    window.contributions.contributor_windows.append(other)
     return other
 
 

@@ -15,6 +15,7 @@ workspace has already reopened it).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from msgdesk.domain.errors import MsgdeskError, NeedsConfirmationError
-from msgdesk.store.backup import BackupInfo
 from msgdesk.store.workspace import Workspace
+
+if TYPE_CHECKING:  # the backup module (zipfile, shutil) is needed only when a backup is listed or made
+    from msgdesk.store.backup import BackupInfo
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 

@@ -5,7 +5,7 @@ completed, record a delivery issue, a progress update or a milestone met — and
 for the IJB and the committee (PDF, Excel).
 
 Works on its own (``DirectionsView().set_workspace(workspace, partnership)``) or hosted in
-the main window (``install_directions_tab``).  Every write goes through
+the main window (``ui/directions/tab.py``).  Every write goes through
 ``Workspace.directions`` (one short transaction each); the table is then read again.
 """
 
@@ -903,40 +903,3 @@ class DirectionsView(QWidget):
     def _fail(self, text: str) -> None:
         self.message.setText(text)
         QMessageBox.warning(self, self.tr("Directions"), text)
-
-
-def install_directions_tab(window) -> None:  # window: the MainWindow (its attributes are set here)
-    """Add the Directions tab to the main window; the view is built the first time it is shown."""
-    host = QWidget()
-    host.setObjectName("directionsTab")
-    layout = QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
-    window.directions_tab = host
-    window.directions = None
-    window.ui.tabs.addTab(host, window.tr("&Directions"))
-    menu = QMenu(window.tr("D&irections"), window)
-    menu.setObjectName("menuDirections")
-    window.ui.menubar.insertMenu(window.ui.menuHelp.menuAction(), menu)
-    menu.menuAction().setVisible(False)  # with the tab only
-    window.menu_directions = menu
-
-    def shown(index: int) -> None:
-        here = window.ui.tabs.widget(index) is host
-        menu.menuAction().setVisible(here)
-        if not here:
-            return
-        window.flush_edits()
-        partnership = window.session.snap.partnership if window.session is not None else None
-        if window.directions is None:
-            view = DirectionsView(host)
-            view.settings = window.settings
-            layout.addWidget(view)
-            view.fill_menu(menu)
-            view.resolve_mnemonics(window.reserved_letters())
-            window.directions = view
-            view.set_workspace(window.workspace, partnership)
-        else:
-            window.directions.set_workspace(window.workspace, partnership)
-        window.directions.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    window.ui.tabs.currentChanged.connect(shown)

@@ -1,15 +1,18 @@
 """British English spell checking as you type, in the evidence and the action cells.
 
-``pyspellchecker`` (pure Python, MIT, maintained) does the look-ups and suggestions
-over SCOWL's en-GB word list (resources/dictionaries/en_GB.json.gz, built by
-scripts/make_dictionary.py).  Words the officer adds are kept per user in
-``dictionary-en-GB.txt`` in the user data folder, one a line.
+The word list is SCOWL's en-GB (resources/dictionaries/en_GB.txt, built by
+scripts/make_dictionary.py): one word a line, sorted, with its weight.  It is read as
+one string and words are looked up by binary search in it, so loading costs a file read
+(about a millisecond) and nothing is parsed or indexed; it is loaded just after the
+window's first paint (underlines appear then; nothing moves).  Words the officer adds
+are kept per user in ``dictionary-en-GB.txt`` in the user data folder, one a line.
 
-Typing stays instant: Qt re-highlights only the paragraph being typed in, each word's
-verdict is cached (a 5,000-word evidence text is a few thousand distinct words, each
-looked up once), and the word under the cursor is not judged until it is finished.
-Suggestions are worked out only when asked for (right-click, the context-menu key,
-Shift+F10, or F7 for the next misspelt word).
+Typing stays instant: Qt re-highlights only the paragraph being typed in, and in that
+paragraph only the words around the change are looked at again (the misspelt words'
+places are kept per paragraph and shifted); each word's verdict is cached, and the word
+under the cursor is not judged until it is finished.  Suggestions are worked out only
+when asked for (right-click, the context-menu key, Shift+F10, or F7 for the next
+misspelt word).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
@@ -27,6 +30,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 #: A word: letters, with apostrophes inside ("partnership's", "don't").
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 USER_FILE = "dictionary-en-GB.txt"
+DICTIONARY = "en_GB.txt"
+#: the weight of a word written without one (SCOWL's large list: rare words)
+RARE = 10
 
 
 def _tr(text: str) -> str:
@@ -37,10 +43,8 @@ class Speller:
     """Is a word spelt right, and what might it be instead?  Qt-free; cached."""
 
     def __init__(self, words: Path, user_file: Path | None):
-        from spellchecker import SpellChecker
-
-        self.checker = SpellChecker(language=None, case_sensitive=False, distance=2)
-        self.checker.word_frequency.load_dictionary(str(words))
+        # "\n" before the first line and after the last, so every line is "\n…\n"
+        self._text = "\n" + words.read_text(encoding="utf-8").strip("\n") + "\n"
         self.user_file = user_file
         self.user_words: set[str] = set()
         if user_file is not None and user_file.exists():
@@ -48,6 +52,39 @@ class Speller:
                                if w.strip()}
         self._known: dict[str, bool] = {}
         self._by_length: dict[int, list[str]] | None = None
+        self._letters: str | None = None
+        #: counts the user's additions: a paragraph's kept verdicts older than this are judged again
+        self.generation = 0
+
+    def weight(self, form: str) -> int:
+        """How common ``form`` (casefolded) is: 1000, 100 or 10; 0 if it is not in the list.
+
+        A binary search over the sorted lines of the one string: about 17 steps, each a
+        ``rfind``/``find`` for the line's ends, so no set of 130,000 words is built."""
+        text = self._text
+        lo, hi = 0, len(text) - 1  # both on a "\n"
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", 0, mid + 1)
+            end = text.find("\n", start + 1)
+            if end < 0 or end > hi:
+                hi = start
+                continue
+            key, tab, weight = text[start + 1:end].partition("\t")
+            if key == form:
+                return int(weight) if tab else RARE
+            if key < form:
+                lo = end
+            else:
+                hi = start
+        return 0
+
+    def __contains__(self, form: str) -> bool:
+        return self.weight(form) > 0
+
+    def words(self) -> list[str]:
+        """Every word of the list (built only for suggestions that need it)."""
+        return [line.partition("\t")[0] for line in self._text.split("\n") if line]
 
     @staticmethod
     def _checked_form(word: str) -> str | None:
@@ -64,31 +101,45 @@ class Speller:
         verdict = self._known.get(word)
         if verdict is None:
             form = self._checked_form(word)
-            verdict = form is None or form in self.user_words or form in self.checker
+            verdict = form is None or form in self.user_words or self.weight(form) > 0
             self._known[word] = verdict
         return verdict
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         form = (self._checked_form(word) or word).casefold()
-        frequency = self.checker.word_frequency
         # edits of one letter first; two only when one finds nothing (it is 500 times the work)
-        found = self.checker.known(self.checker.edit_distance_1(form))
+        weights = {w: self.weight(w) for w in self._one_edit_away(form)}
+        found = {w for w, weight in weights.items() if weight}
         if not found:
             found = self._two_edits_away(form)
-        ranked = sorted(found, key=lambda w: (-frequency[w], w))[:limit]
+            weights = {w: self.weight(w) for w in found}
+        ranked = sorted(found, key=lambda w: (-weights[w], w))[:limit]
         if word[:1].isupper():
             ranked = [w[:1].upper() + w[1:] for w in ranked]
         return ranked
 
+    def _one_edit_away(self, form: str) -> set[str]:
+        """Every string one deletion, transposition, replacement or insertion from ``form``,
+        over the letters the word list uses (as pyspellchecker's ``edit_distance_1``)."""
+        if self._letters is None:
+            self._letters = "".join(sorted(set(self._text) - set("\n\t0123456789")))
+        letters = self._letters
+        splits = [(form[:i], form[i:]) for i in range(len(form) + 1)]
+        deletes = [a + b[1:] for a, b in splits if b]
+        transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
+        inserts = [a + c + b for a, b in splits for c in letters]
+        return set(deletes + transposes + replaces + inserts)
+
     def _two_edits_away(self, form: str) -> set[str]:
         """Dictionary words two edits from ``form``.
 
-        pyspellchecker's own search builds every string two edits away (half a million
-        for a 13-letter word, 1.5 s); here only words of a near length that share the
-        first or the last two letters are measured, with a distance that stops at 3."""
+        Building every string two edits away is half a million for a 13-letter word
+        (1.5 s); here only words of a near length that share the first or the last two
+        letters are measured, with a distance that stops at 3."""
         if self._by_length is None:
             self._by_length = {}
-            for word in self.checker.word_frequency.dictionary:
+            for word in self.words():
                 self._by_length.setdefault(len(word), []).append(word)
         found = set()
         for length in range(len(form) - 2, len(form) + 3):
@@ -104,6 +155,7 @@ class Speller:
             return
         self.user_words.add(form)
         self._known = {w: v for w, v in self._known.items() if v}
+        self.generation += 1
         if self.user_file is not None:
             self.user_file.parent.mkdir(parents=True, exist_ok=True)
             with self.user_file.open("a", encoding="utf-8") as fh:
@@ -131,16 +183,43 @@ def _within_two(a: str, b: str) -> bool:
 _speller: Speller | None = None
 _enabled = True
 _highlighters: list[SpellHighlighter] = []
+_load_pending = False
 
 
 def speller() -> Speller:
-    """The one speller of the app, loaded on first use (about 0.3 s)."""
+    """The one speller of the app, loaded on first use (a file read, about a millisecond)."""
     global _speller
     if _speller is None:
         from msgdesk.paths import resource_path, user_data_dir
 
-        _speller = Speller(resource_path("dictionaries", "en_GB.json.gz"), user_data_dir() / USER_FILE)
+        _speller = Speller(resource_path("dictionaries", DICTIONARY), user_data_dir() / USER_FILE)
     return _speller
+
+
+def _speller_when_loaded() -> Speller | None:
+    """The speller if it is loaded; else None, and it is loaded as soon as the event loop
+    is free (after the window's first paint), and every editor is checked then."""
+    global _load_pending
+    if _speller is None and not _load_pending:
+        _load_pending = True
+        QTimer.singleShot(0, _load_and_check)
+    return _speller
+
+
+def _load_and_check() -> None:
+    global _load_pending
+    speller()
+    _load_pending = False
+    _rehighlight_all()
+
+
+def _rehighlight_all() -> None:
+    for highlighter in list(_highlighters):
+        try:
+            highlighter.forget()
+            highlighter.rehighlight()
+        except RuntimeError:  # its editor is gone
+            _highlighters.remove(highlighter)
 
 
 def reset_speller(instance: Speller | None = None) -> None:
@@ -157,11 +236,32 @@ def set_enabled(on: bool) -> None:
     """Edit → Check spelling as you type."""
     global _enabled
     _enabled = on
-    for highlighter in list(_highlighters):
-        try:
-            highlighter.rehighlight()
-        except RuntimeError:  # its editor is gone
-            _highlighters.remove(highlighter)
+    _rehighlight_all()
+
+
+class _Kept:
+    """What a paragraph's last check found: its text, and the misspelt words' places."""
+
+    __slots__ = ("generation", "spans", "text")
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], generation: int) -> None:
+        self.text = text
+        self.spans = spans
+        self.generation = generation
+
+
+def _word_edge_before(text: str, at: int) -> int:
+    """Where the word touching ``at`` starts (``at`` itself if no word does)."""
+    while at > 0 and (text[at - 1].isalpha() or text[at - 1] in "'’"):
+        at -= 1
+    return at
+
+
+def _word_edge_after(text: str, at: int) -> int:
+    """Where the word touching ``at`` ends."""
+    while at < len(text) and (text[at].isalpha() or text[at] in "'’"):
+        at += 1
+    return at
 
 
 class SpellHighlighter(QSyntaxHighlighter):
@@ -171,7 +271,10 @@ class SpellHighlighter(QSyntaxHighlighter):
     format: QTextCharFormat  # type: ignore[assignment]
 
     def __init__(self, editor: QPlainTextEdit):
-        super().__init__(editor.document())
+        # Parented to the editor and given the document only after our own contentsChange
+        # slot is connected: Qt re-highlights from its own slot, and ours must have recorded
+        # where the change was by then (so only the words around it are checked again).
+        super().__init__(editor)
         self.editor = editor
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
@@ -179,12 +282,23 @@ class SpellHighlighter(QSyntaxHighlighter):
         #: the block where the word at the cursor was left unjudged, else None
         self._skipped_block: int | None = None
         self._typed = False
+        #: the last change to the document: (position, removed, added)
+        self._change: tuple[int, int, int] | None = None
+        #: per paragraph (by block number), what its last check found
+        self._kept: dict[int, _Kept] = {}
         _highlighters.append(self)
         editor.document().contentsChange.connect(self._changed)
         editor.cursorPositionChanged.connect(self._cursor_moved)
+        self.setDocument(editor.document())
 
-    def _changed(self, _position: int, _removed: int, added: int) -> None:
+    def forget(self) -> None:
+        """Check every paragraph from scratch next time (the word list or the setting changed)."""
+        self._kept.clear()
+        self._change = None
+
+    def _changed(self, position: int, removed: int, added: int) -> None:
         self._typed = added > 0
+        self._change = (position, removed, added)
 
     def _cursor_moved(self) -> None:
         if self._typed:  # the cursor moved because of typing: the highlight is already right
@@ -196,20 +310,54 @@ class SpellHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)  # the word left behind is judged now
 
+    def _misspelt(self, text: str, words: Speller) -> list[tuple[int, int]]:
+        """The misspelt words of this paragraph as (start, end): only the words around the
+        last change are looked at again when the paragraph was checked before."""
+        block = self.currentBlock()
+        number = block.blockNumber()
+        kept = self._kept.get(number)
+        change, self._change = self._change, None
+        spans: list[tuple[int, int]] | None = None
+        if kept is not None and kept.generation == words.generation and change is not None:
+            position, removed, added = change
+            at = position - block.position()
+            old = kept.text
+            # the text around the change must be the kept text's (memory compares, microseconds):
+            # block numbers move when paragraphs are added above, and a change may span paragraphs
+            if (0 <= at <= len(old) and len(text) == len(old) - removed + added
+                    and text[:at] == old[:at] and text[at + added:] == old[at + removed:]):
+                start = _word_edge_before(text, at)
+                old_end = _word_edge_after(kept.text, at + removed)
+                new_end = old_end + added - removed
+                shift = added - removed
+                spans = [span for span in kept.spans if span[1] <= start]
+                spans += [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:new_end])
+                          if not words.is_correct(m.group())]
+                spans += [(a + shift, b + shift) for a, b in kept.spans if a >= old_end]
+        elif kept is not None and kept.generation == words.generation and kept.text == text:
+            spans = kept.spans  # re-highlighted unchanged (the cursor left a word, spelling on again)
+        if spans is None:
+            spans = [(m.start(), m.end()) for m in WORD.finditer(text) if not words.is_correct(m.group())]
+        self._kept[number] = _Kept(text, spans, words.generation)
+        return spans
+
     def highlightBlock(self, text: str) -> None:
-        if not _enabled or not text:
+        words = _speller_when_loaded() if _enabled and text else None
+        if words is None:  # off, empty, or the word list comes in just after the first paint
+            self._change = None
+            self._kept.pop(self.currentBlock().blockNumber(), None)
             return
-        check = speller().is_correct
+        spans = self._misspelt(text, words)
         skip = -1
         cursor = self.editor.textCursor()
         if self.editor.hasFocus() and cursor.blockNumber() == self.currentBlock().blockNumber():
             skip = cursor.positionInBlock()
-        for match in WORD.finditer(text):
-            if match.end() == skip:
-                self._skipped_block = self.currentBlock().blockNumber()
-                continue
-            if not check(match.group()):
-                self.setFormat(match.start(), match.end() - match.start(), self.format)
+            word = _word_edge_before(text, skip)
+            if word < skip and _word_edge_after(text, skip) == skip:
+                self._skipped_block = self.currentBlock().blockNumber()  # the word being typed
+        for start, end in spans:
+            if end != skip:
+                self.setFormat(start, end - start, self.format)
 
     def misspelt_at(self, position: int) -> QTextCursor | None:
         """A cursor selecting the misspelt word at document ``position``, or None."""
@@ -305,11 +453,7 @@ class _Menus(QObject):
 
     def _add(self, word: str) -> None:
         speller().add(word)
-        for highlighter in list(_highlighters):
-            try:
-                highlighter.rehighlight()
-            except RuntimeError:
-                _highlighters.remove(highlighter)
+        _rehighlight_all()
 
     def menu_at_cursor(self) -> None:
         editor = self.editor

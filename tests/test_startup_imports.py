@@ -1,0 +1,112 @@
+"""What the window imports before its first paint: only what the first page shows.
+
+A real process starts the window (offscreen) on a database with a round open, and at
+the window's first paint lists the modules loaded.  Other tabs' views, dialogs, the
+word list, the exporters, SQLAlchemy and the command modules come later, when used."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched, event):
+            if (not self.seen and event.type() == QEvent.Type.Paint and watched.isWidgetType()
+                    and watched.objectName() == "MainWindow"):
+                self.seen = True
+                QTimer.singleShot(0, report)
+            return False
+
+    def report():
+        window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+        print(json.dumps({"modules": sorted(sys.modules), "round_open": window.session is not None,
+                          "store_open": window.workspace.is_open}), flush=True)
+        app.quit()
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    from msgdesk.cli.main import main
+    main(["--db", sys.argv[1]])
+""")
+
+#: Modules the first page does not need; each must not be loaded when it is first painted.
+NOT_BEFORE_FIRST_PAINT = [
+    "sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "pypdfium2", "spellchecker",
+    "msgdesk.store.database", "msgdesk.store.backup",
+    "msgdesk.ui.tracker.view", "msgdesk.ui.collation.view", "msgdesk.ui.directions.view",
+    "msgdesk.ui.dialogs.print_preview", "msgdesk.ui.dialogs.user_guide", "msgdesk.ui.round.find_panel",
+    "msgdesk.rounds.cli", "msgdesk.tracker.cli", "msgdesk.contributions.cli", "msgdesk.collation.cli",
+    "msgdesk.directions.cli", "msgdesk.ui.selfcheck",
+]
+
+
+@pytest.fixture(scope="module")
+def at_first_paint(tmp_path_factory):
+    from msgdesk.paths import resource_path
+    from msgdesk.rounds.return_file import read_return_file
+    from msgdesk.store.workspace import Workspace
+
+    folder = tmp_path_factory.mktemp("startup")
+    db = folder / "msgdesk.db"
+    with Workspace.open(db) as workspace:
+        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
+    ini = folder / "settings.ini"
+    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
+    child = folder / "child.py"
+    child.write_text(CHILD)
+    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               XDG_DATA_HOME=str(folder / "data"), XDG_STATE_HOME=str(folder / "state"),
+               XDG_CACHE_HOME=str(folder / "cache"), XDG_CONFIG_HOME=str(folder / "config"))
+    done = subprocess.run([sys.executable, str(child), str(db)], capture_output=True, text=True, env=env,
+                          timeout=240, cwd=str(folder), stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-3000:]
+    line = next(line for line in done.stdout.splitlines() if line.startswith("{"))
+    return json.loads(line)
+
+
+def test_the_round_is_open_at_the_first_paint_and_the_store_is_not(at_first_paint):
+    assert at_first_paint["round_open"]
+    assert not at_first_paint["store_open"]  # it is opened just after, from the first paint
+
+
+@pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)
+def test_nothing_the_first_page_does_not_show_is_imported_before_it_is_painted(at_first_paint, module):
+    loaded = at_first_paint["modules"]
+    assert module not in loaded, f"{module} is imported before the first paint"
+
+
+def test_the_window_alone_parses_its_arguments_without_the_commands():
+    from msgdesk.cli.main import _window_args
+
+    assert _window_args([]).db is None and _window_args([]).command is None
+    assert _window_args(["--db", "x.db"]).db == "x.db"
+    assert _window_args(["--db=x.db"]).db == "x.db"
+    for argv in (["list"], ["--help"], ["--version"], ["--db"], ["--db", "x.db", "list"], ["-h"]):
+        assert _window_args(argv) is None, argv
+
+
+def test_version_is_answered_without_importing_the_commands():
+    code = ("import sys\nfrom msgdesk.cli.main import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit as e:\n    print('exit', e.code)\n"
+            "print(sorted(m for m in sys.modules if m.endswith('.cli') or 'sqlalchemy' in m))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("msgdesk ") and lines[1] == "exit 0"
+    assert lines[2] == "['msgdesk.cli']"  # the package only: no command module, no SQLAlchemy
