@@ -55,6 +55,12 @@ def when_modal(qtbot, act, problems, wanted=lambda widget: True, timeout=5000):
                 timer.stop()
                 problems.append(f"nothing wanted opened (saw {widget})")
             return
+        # a modal dialog is acted on once it has the keyboard, as a person would wait for it
+        # to open (on a busy machine, showing it and activating it are a few events apart)
+        settling = QApplication.activePopupWidget() is None and QApplication.activeWindow() is not widget
+        if settling and len(waited) * 50 <= timeout:
+            waited.append(1)
+            return
         timer.stop()
         try:
             act(widget)
