@@ -37,7 +37,8 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("pack", "send proposals to a contributor: a pack to fill in and send back", _pack_arguments)
 def run_pack(args: argparse.Namespace) -> int:
-    from msgdesk.contributions.packs import parse_proposals, proposals_text, write_pack
+    from msgdesk.contributions.packs import write_pack
+    from msgdesk.contributions.proposals import parse_proposals, proposals_text
 
     if not (args.out or args.xlsx):
         raise InputError("say where to write the pack: --out PACK.json and/or --xlsx PACK.xlsx")
@@ -115,7 +116,7 @@ def _packs_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("packs", "list a round's contribution packs and the conflicts waiting", _packs_arguments)
 def run_packs(args: argparse.Namespace) -> int:
-    from msgdesk.contributions.packs import proposals_text
+    from msgdesk.contributions.proposals import proposals_text
     from msgdesk.store.contributions import when
 
     with workspace_for(args) as workspace:

@@ -74,7 +74,7 @@ LABEL_WIDTH = Mm(32)
 
 def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None) -> Path:
     """Write the appendix for ``data`` to ``out_path`` (atomically); return the path."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(out_path, render(data, label=label, template=template))
 

@@ -81,7 +81,7 @@ def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Temp
     once more with ``done == total`` when the file is complete.  ``extra`` flowables (the
     "Where we stand" page, ``msgdesk.reports.where_we_stand``) follow on a page of their own.
     """
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     pdf = render(data, label=label, template=template, progress=progress, extra=extra)
     return write_atomically(out_path, pdf)

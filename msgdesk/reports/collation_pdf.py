@@ -68,7 +68,7 @@ GRID_STYLE = [
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(out_path, render(collation))
 

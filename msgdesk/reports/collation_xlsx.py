@@ -56,7 +56,7 @@ ACTION_COLUMNS = ("Overdue", "Off track (not overdue)", "Amber (at risk or due w
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(out_path, render(collation))
 

@@ -290,6 +290,6 @@ def render(log: DirectionsLog) -> bytes:
 
 def write_pdf(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:
     """Write the PDF atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(path, render(log))

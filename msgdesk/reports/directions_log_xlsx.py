@@ -188,7 +188,7 @@ def build_workbook(log: DirectionsLog) -> Workbook:
 
 def write_xlsx(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     buffer = io.BytesIO()
     build_workbook(log).save(buffer)

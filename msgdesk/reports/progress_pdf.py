@@ -290,6 +290,6 @@ def render(report: ProgressReport) -> bytes:
 
 def write_pdf(report: ProgressReport, path: str | os.PathLike[str]) -> Path:
     """Write the PDF atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(path, render(report))

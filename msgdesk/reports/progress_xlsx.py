@@ -193,7 +193,7 @@ def build_workbook(report: ProgressReport) -> Workbook:
 
 def write_xlsx(report: ProgressReport, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     buffer = io.BytesIO()
     build_workbook(report).save(buffer)

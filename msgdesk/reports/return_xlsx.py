@@ -66,7 +66,7 @@ def rating_number(rating: str | None) -> int | None:
 
 def export(data: ReturnData, out_path, template: Template | None = None) -> Path:
     """Write the collation workbook for ``data`` to ``out_path`` (atomically); return the path."""
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     return write_atomically(out_path, render(data, template))
 

@@ -108,7 +108,7 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
     for pack in getattr(snap, "packs_out", ()):
-        from msgdesk.contributions.packs import proposals_text
+        from msgdesk.contributions.proposals import proposals_text
 
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",

@@ -56,7 +56,7 @@ def _rows(session: Session, model: type[Base]) -> list[dict[str, Any]]:
 
 
 def write_archive(workspace: Workspace, out: Path) -> BackupInfo:
-    from msgdesk.rounds.return_file import write_atomically
+    from msgdesk.exchange.atomic import write_atomically
 
     if out.exists():
         raise InputError(f"{out} exists already; choose a new file name")
@@ -153,7 +153,7 @@ def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]])
 
 def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Actions of an archive from before schema 0004 get their ids, a carried copy its original's."""
-    from msgdesk.rounds.return_file import new_action_id
+    from msgdesk.domain.ids import new_action_id
 
     given: dict[int, str] = {}
     out = []

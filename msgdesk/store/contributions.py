@@ -64,7 +64,7 @@ from msgdesk.store.rounds import (
     has_recorded_progress,
 )
 from msgdesk.store.session import Transactions
-from msgdesk.store.snapshot import ConflictNote, PackNote, conflict_place
+from msgdesk.store.snapshot import conflict_place
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,9 @@ def when(value: datetime | None) -> str:
 
 
 def base_to_json(base: list[ResponseData]) -> str:
-    from msgdesk.rounds.return_file import _base_response_json
+    from msgdesk.rounds.return_file import base_response_json
 
-    return json.dumps([_base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
+    return json.dumps([base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
 
 
 def base_from_json(text: str) -> list[ResponseData]:
@@ -197,24 +197,6 @@ def _pack_info(row: ContributionPack) -> PackInfo:
 def _round_actions(session: Session, round_id: int) -> dict[str, Action]:
     return {a.uid: a for a in session.scalars(
         select(Action).join(Response, Response.id == Action.response_id).where(Response.round_id == round_id))}
-
-
-def pending_notes(session: Session, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
-    """Open conflicts and packs sent but not merged, for the round's snapshot."""
-    references = {uid: a.reference for uid, a in _round_actions(session, round_id).items()}
-    conflicts = [
-        ConflictNote(c.id, c.proposal_id, conflict_place(c.field, references.get(c.action_uid, "")), c.contributor)
-        for c in session.scalars(select(MergeConflict).where(
-            MergeConflict.round_id == round_id, MergeConflict.state == ConflictState.OPEN.value
-        ).order_by(MergeConflict.id))
-    ]
-    packs = [
-        PackNote(p.id, p.for_whom, tuple(json.loads(p.proposals)), p.created_at)
-        for p in session.scalars(select(ContributionPack).where(
-            ContributionPack.round_id == round_id, ContributionPack.direction == PackDirection.SENT.value,
-            ContributionPack.state == PackState.SENT.value).order_by(ContributionPack.id))
-    ]
-    return conflicts, packs
 
 
 class ContributionsRepository:
@@ -265,7 +247,8 @@ class ContributionsRepository:
     def cut_pack(self, round_id: int, proposals: list[str] | tuple[str, ...], for_whom: str) -> ReturnData:
         """Record a pack of ``proposals`` for ``for_whom`` ("Name, role") and return it as a
         return file's data, with the base it was cut from."""
-        from msgdesk.rounds.return_file import base_digest, new_action_id
+        from msgdesk.domain.ids import new_action_id
+        from msgdesk.rounds.return_file import base_digest
 
         for_whom = for_whom.strip()
         if not for_whom:

@@ -51,7 +51,7 @@ def sort_names(names: Iterable[str]) -> list[str]:
 
 
 def _check_group_name(name: str) -> str:
-    from msgdesk.rounds.return_file import MAX_NAME, text_problems
+    from msgdesk.domain.text import MAX_NAME, text_problems
 
     problems = text_problems(name, limit=MAX_NAME, single_line=True)
     if problems:

@@ -198,7 +198,7 @@ class RoundSession(QObject):
         self.undo_stack.push(SetRating(self, proposal_id, old, rating))
 
     def set_evidence(self, proposal_id: str, text: str) -> None:
-        from msgdesk.rounds.return_file import clean_text
+        from msgdesk.domain.text import clean_text
         from msgdesk.ui.commands import SetEvidence
 
         text = clean_text(text)
@@ -245,7 +245,7 @@ class RoundSession(QObject):
         self.undo_stack.push(DeleteAction(self, action_id, deleted))
 
     def set_action_field(self, action_id: int, field: str, value) -> None:
-        from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text
+        from msgdesk.domain.text import TEXT_LIMITS, clean_text
         from msgdesk.ui.commands import SetActionField
 
         if isinstance(value, str) and field in TEXT_LIMITS:

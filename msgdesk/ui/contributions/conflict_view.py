@@ -242,7 +242,7 @@ class ConflictDialog(QDialog):
         conflict = self.current()
         if conflict is None:
             return
-        from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text
+        from msgdesk.domain.text import TEXT_LIMITS, clean_text
 
         value = None
         if resolution is ConflictResolution.COMBINED:

@@ -62,7 +62,7 @@ def ask_name(window) -> bool:
         QLineEdit.EchoMode.Normal, window.workspace.user)
     if not ok:
         return False
-    from msgdesk.rounds.return_file import clean_text
+    from msgdesk.domain.text import clean_text
 
     name = clean_text(name, single_line=True).strip()[:200]
     if not name:
@@ -410,7 +410,7 @@ def open_pack(window, path: str):
     other = MainWindow(workspace, window.settings)
     other.contribution = pack
     other.installEventFilter(_CloseWatch(workspace, other))
-    from msgdesk.contributions.packs import proposals_text
+    from msgdesk.contributions.proposals import proposals_text
 
     note = QLabel(translate("Contributions", "Contribution for {name}: proposals {proposals} are yours to fill in; "
                                              "the others are shown for context. When you are done: File → Send "
