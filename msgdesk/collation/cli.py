@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.main import EXIT_OK, _db_option, command, iso_date, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
 
 
 def _collate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +62,7 @@ def _group_arguments(parser: argparse.ArgumentParser) -> None:
     gone = actions.add_parser("delete", help="delete a comparator group (its partnerships stay)")
     gone.add_argument("name")
     for child in actions.choices.values():
-        _db_option(child, argparse.SUPPRESS)  # --db may come last here too
+        db_option(child, argparse.SUPPRESS)  # --db may come last here too
 
 
 @command("group", "comparator groups of partnerships, to collate and benchmark against", _group_arguments)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_OK, command, round_arguments, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, round_arguments, workspace_for
 from msgdesk.domain.errors import InputError
 
 if TYPE_CHECKING:

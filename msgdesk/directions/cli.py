@@ -16,7 +16,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_OK, _db_option, command, iso_date, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
 from msgdesk.domain.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
     def child(name: str, help_text: str) -> argparse.ArgumentParser:
         found = sub.add_parser(name, help=help_text, description=help_text)
-        _db_option(found, argparse.SUPPRESS)
+        db_option(found, argparse.SUPPRESS)
         return found
 
     p = child("import", "import a directions file (all of it or none of it)")

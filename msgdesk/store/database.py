@@ -200,12 +200,12 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
 
 def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]) -> tuple[Engine, db_health.Health]:
     """An engine on the SQLite file ``path``, inspected, backed up before a migration and
-    migrated.  Raises the typed errors of ``health.error_for`` for a file it must not touch."""
+    migrated.  Raises the typed errors of ``backup.error_for`` for a file it must not touch."""
     from msgdesk.store import backup
 
     found = db_health.inspect(path)
     if not found.usable:
-        raise db_health.error_for(found)
+        raise backup.error_for(found)
     db_health.check_writable(path)
     try:
         if found.state.value == "new" and not path.exists():

@@ -14,6 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, 
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 #: kind -> (suffix, the file dialog's filter); the names are translated when shown
@@ -126,9 +128,7 @@ def export_return_file(parent, session, settings=None) -> Path | None:
                          settings)
     if not name:
         return None
-    from msgdesk.rounds.return_file import write_return_file
-
-    write_return_file(name, _round_data(session))
+    export_round(ExportKind.RETURN_JSON, _round_data(session), name)
     QMessageBox.information(parent, translate("Exports", "Exported"),
                             translate("Exports", "Wrote {path}").format(path=name))
     return Path(name)
@@ -206,21 +206,6 @@ def import_return_file(parent, workspace, path: str):
     return workspace.rounds.import_return(data, replace=True)
 
 
-#: kind -> (module, label, file suffix, file dialog filter)
-#: The exporter of each kind: a module with ``export(data, out, ...)``.
-_MODULES = {
-    "pdf": "msgdesk.reports.appendix_pdf",
-    "docx": "msgdesk.reports.appendix_docx",
-    "xlsx": "msgdesk.reports.return_xlsx",
-}
-
-
-def _report(kind: str):
-    from importlib import import_module
-
-    return import_module(_MODULES[kind])
-
-
 def export_docx(parent, session, settings=None) -> Path | None:
     """File → Export Word…: the committee appendix as a Word document."""
     return export_report(parent, session, "docx", settings)
@@ -228,7 +213,6 @@ def export_docx(parent, session, settings=None) -> Path | None:
 
 def export_report(parent, session, kind: str, settings=None) -> Path | None:
     """File → Export PDF… / Export Word… / Export Excel…, with a progress dialog."""
-    module = _report(kind)
     label = _tr(KIND_NAMES[kind]) if kind != "pdf" else "PDF"
     title = translate("Exports", "Export {kind}").format(kind=label)
     name = ask_save_path(parent, title, default_name(session, KINDS[kind][0]), kind, settings)
@@ -253,12 +237,7 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
 
     data = _round_data(session)
     try:
-        if kind == "pdf":
-            module.export(data, name, label="Appendix 1", progress=callback)
-        elif kind == "docx":
-            module.export(data, name, label="Appendix 1")
-        else:
-            module.export(data, name)
+        export_round(ExportKind(kind), data, name, ExportOptions(label="Appendix 1", progress=callback))
     except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
         progress.close()
         QMessageBox.warning(parent, title, translate("Exports", "The {kind} file was not written:\n\n{error}").format(

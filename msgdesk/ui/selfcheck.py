@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from msgdesk.cli.main import EXIT_FAILURE, EXIT_OK, command
+from msgdesk.cli.base import EXIT_FAILURE, EXIT_OK, command
 
 
 def _collation(folder: Path) -> str:

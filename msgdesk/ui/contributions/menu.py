@@ -390,7 +390,6 @@ def open_pack(window, path: str):
     """Open a pack in a window of its own, on the pack's own database; returns that window."""
     from msgdesk.rounds.return_file import read_return_file
     from msgdesk.store.workspace import Workspace
-    from msgdesk.ui.main_window import MainWindow
 
     title = translate("Contributions", "Open contribution pack")
     try:
@@ -407,7 +406,9 @@ def open_pack(window, path: str):
         QMessageBox.warning(window, title, translate("Contributions", "The pack was not opened:\n\n{error}")
                             .format(error=exc))
         return None
-    other = MainWindow(workspace, window.settings)
+    # a window like the one that asked (its class, not an import of main_window: that
+    # module installs this menu, so importing it back would make a circle)
+    other = type(window)(workspace, window.settings)
     other.contribution = pack
     other.installEventFilter(_CloseWatch(workspace, other))
     from msgdesk.contributions.proposals import proposals_text

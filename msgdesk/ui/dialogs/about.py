@@ -30,7 +30,7 @@ def about_html(db_path: Path | str) -> str:
     from msgdesk import __version__
     from msgdesk.logging_setup import log_file_path
     from msgdesk.paths import resource_path
-    from msgdesk.store.backup import backup_folder
+    from msgdesk.store.health import backup_folder
 
     def path_row(label: str, path: Path) -> str:
         url = QUrl.fromLocalFile(str(path)).toString()

@@ -270,7 +270,7 @@ class PrintPreview(QDialog):
 def write_appendix(parent, data, folder: Path) -> Path | None:
     """The appendix PDF for ``data`` in ``folder``, with a progress dialog; None if it failed."""
     from msgdesk.domain.errors import MsgdeskError
-    from msgdesk.reports import appendix_pdf
+    from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 
     progress = QProgressDialog(translate("PrintPreview", "Laying out the appendix…"), "", 0, 100,
                                parent)
@@ -283,7 +283,8 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
         QCoreApplication.processEvents()
 
     try:
-        return appendix_pdf.export(data, folder / "appendix.pdf", label="Appendix 1", progress=step)
+        return export_round(ExportKind.APPENDIX_PDF, data, folder / "appendix.pdf",
+                            ExportOptions(label="Appendix 1", progress=step))
     except (MsgdeskError, OSError) as exc:
         QMessageBox.warning(parent, translate("PrintPreview", "Print preview"), str(exc))
         return None
