@@ -220,14 +220,21 @@ def test_only_the_window_imports_qt():
 
 def test_every_import_inside_a_function_says_why():
     """An import inside a function is kept only to keep start-up fast (a Qt-heavy tab, an
-    exporter, SQLAlchemy on the window's fast path), and says so on its line or the line above."""
+    exporter, SQLAlchemy on the window's fast path), and says so on its line or in a comment
+    above its block of imports."""
     modules = _modules()
     silent = []
     for imp in _all_imports():
         if not imp.in_function or not (imp.target.startswith("msgdesk") or imp.target == "PySide6"):
             continue
         lines = modules[imp.importer].read_text(encoding="utf-8").splitlines()
-        here, above = lines[imp.line - 1], lines[imp.line - 2] if imp.line > 1 else ""
-        if "#" not in here and not above.lstrip().startswith("#"):
+        if "#" in lines[imp.line - 1]:
+            continue
+        # a comment above a block of imports speaks for the block
+        above = imp.line - 2
+        while above >= 0 and lines[above].lstrip().startswith(("from ", "import ", ")")) or (
+                above >= 0 and lines[above].startswith(" ") and lines[above].rstrip().endswith(",")):
+            above -= 1
+        if above < 0 or not lines[above].lstrip().startswith("#"):
             silent.append(f"{modules[imp.importer].relative_to(PACKAGE.parent)}:{imp.line}")
     assert not silent, "imports inside functions without a reason:\n" + "\n".join(sorted(set(silent)))

@@ -24,6 +24,7 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("backup", "back up the database now, or list its backups", _backup_arguments)
 def run_backup(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.store.health import backup_folder
 
     workspace = workspace_for(args, open_now=False)

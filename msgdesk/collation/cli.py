@@ -32,6 +32,7 @@ def _collate_arguments(parser: argparse.ArgumentParser) -> None:
 @command("collate", "collate partnerships' returns for a round: heat map, distribution, changes (PDF, Excel)",
          _collate_arguments)
 def run_collate(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.collation.collate import collation_for
 
     with workspace_for(args) as workspace:
@@ -42,10 +43,12 @@ def run_collate(args: argparse.Namespace) -> int:
     if collation.no_return:
         print(f"No return: {'; '.join(collation.no_return)}.")
     if args.xlsx:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports import collation_xlsx
 
         print(f"Wrote {collation_xlsx.export(collation, args.xlsx)}")
     if args.pdf:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports import collation_pdf
 
         print(f"Wrote {collation_pdf.export(collation, args.pdf)}")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from msgdesk.domain.errors import InputError, NotFoundError
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
 from msgdesk.domain.states import RatingChange, RoundStatus, Standing
 from msgdesk.domain.template import KeyFeature, Proposal, Template
@@ -370,8 +371,6 @@ class StandingReport:
 def where_we_stand(facts: ComparisonFacts, partnership: str, group: GroupInfo, template: Template) -> StandingReport:
     """``partnership``'s return for ``facts.round_label`` beside the rest of ``group``.
     ``facts`` must cover the partnership and the group's members."""
-    from msgdesk.domain.errors import NotFoundError
-
     own = facts.returns.get(partnership)
     if own is None:
         raise NotFoundError(f"{partnership} has no return for round {facts.round_label}")
@@ -401,8 +400,6 @@ def collation_for(workspace: Workspace, round_label: str, previous_label: str | 
                   as_at: date | None = None) -> Collation:
     """The collation of ``round_label`` for the named ``partnerships`` (names or parts of
     names), or a comparator ``group``, or every partnership."""
-    from msgdesk.domain.errors import InputError, NotFoundError
-
     groups = workspace.groups
     labels = groups.round_labels()
     for label in (round_label, previous_label):

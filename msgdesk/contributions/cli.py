@@ -37,6 +37,7 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("pack", "send proposals to a contributor: a pack to fill in and send back", _pack_arguments)
 def run_pack(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.contributions.packs import write_pack
     from msgdesk.contributions.proposals import parse_proposals, proposals_text
 
@@ -71,6 +72,7 @@ def _conflict_lines(conflicts: list[ConflictInfo]) -> list[str]:
 
 @command("merge", "merge a contributor's reply into the round (three ways, nothing overwritten)", _merge_arguments)
 def run_merge(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.contributions.packs import read_reply
     from msgdesk.store.contributions import when
 
@@ -116,6 +118,7 @@ def _packs_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("packs", "list a round's contribution packs and the conflicts waiting", _packs_arguments)
 def run_packs(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.contributions.proposals import proposals_text
     from msgdesk.store.contributions import when
 

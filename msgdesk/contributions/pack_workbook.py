@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from msgdesk.contributions.merge import contributor_name
 from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
@@ -404,8 +405,6 @@ def _rating(reader: _Reader, ws: Worksheet, row: int) -> str | None:
 
 
 def _name(for_whom: str) -> str:
-    from msgdesk.contributions.merge import contributor_name
-
     return contributor_name(for_whom)
 
 

@@ -163,6 +163,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _print_check(workspace, round_id: int) -> int:  # type: ignore[no-untyped-def]
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.rounds.review import find_problems, summarise
 
     problems = find_problems(workspace.template, workspace.rounds.snapshot(round_id))

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.timescales import interpret
 
 
@@ -108,8 +109,6 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
     for pack in getattr(snap, "packs_out", ()):
-        from msgdesk.contributions.proposals import proposals_text
-
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",
                               f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "

@@ -22,8 +22,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msgdesk.contributions.merge import ACTION_ATTRIBUTES, Change, MergePlan, contributor_name, plan_merge
+from msgdesk.contributions.merge import (
+    ACTION_ATTRIBUTES,
+    Change,
+    MergePlan,
+    action_field,
+    action_value,
+    contributor_name,
+    plan_merge,
+)
 from msgdesk.domain.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
+from msgdesk.domain.ids import new_action_id
 from msgdesk.domain.return_values import ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.states import (
     ChangeField,
@@ -43,6 +52,7 @@ from msgdesk.domain.states import (
 )
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import effective_due_date
+from msgdesk.rounds.return_file import base_digest, base_response_json, return_to_json
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
@@ -159,8 +169,6 @@ def when(value: datetime | None) -> str:
 
 
 def base_to_json(base: list[ResponseData]) -> str:
-    from msgdesk.rounds.return_file import base_response_json
-
     return json.dumps([base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
 
 
@@ -176,8 +184,6 @@ def base_from_json(text: str) -> list[ResponseData]:
 
 def reply_digest(reply: ReturnData) -> str:
     """The fingerprint of what a reply says (its responses), to tell the same reply again."""
-    from msgdesk.rounds.return_file import return_to_json
-
     body = return_to_json(reply)["responses"]
     for response in body:  # who/when does not change what the reply says
         response.pop("updated_at", None)
@@ -247,9 +253,6 @@ class ContributionsRepository:
     def cut_pack(self, round_id: int, proposals: list[str] | tuple[str, ...], for_whom: str) -> ReturnData:
         """Record a pack of ``proposals`` for ``for_whom`` ("Name, role") and return it as a
         return file's data, with the base it was cut from."""
-        from msgdesk.domain.ids import new_action_id
-        from msgdesk.rounds.return_file import base_digest
-
         for_whom = for_whom.strip()
         if not for_whom:
             raise InputError('say whom the pack is for: --for "Name, role"')
@@ -591,7 +594,6 @@ class ContributionsRepository:
             wanted = set(json.loads(conflict.theirs) or [])
             return [a.uid for a in session.scalars(select(Action).where(Action.response_id == response.id)
                                                    .order_by(Action.position, Action.id)) if a.uid in wanted]
-        from msgdesk.contributions.merge import action_field, action_value
 
         action = _round_actions(session, round_id).get(conflict.action_uid)
         if which is ConflictField.PRESENCE:

@@ -42,6 +42,7 @@ from msgdesk.domain.errors import (
     SchemaTooNewError,
     ServerUnavailableError,
 )
+from msgdesk.store import backup
 from msgdesk.store import health as db_health
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, TABLES_0001
 
@@ -201,8 +202,6 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
 def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]) -> tuple[Engine, db_health.Health]:
     """An engine on the SQLite file ``path``, inspected, backed up before a migration and
     migrated.  Raises the typed errors of ``backup.error_for`` for a file it must not touch."""
-    from msgdesk.store import backup
-
     found = db_health.inspect(path)
     if not found.usable:
         raise backup.error_for(found)
@@ -292,7 +291,7 @@ def _migrate(engine: Engine, where: Path | str, *, sqlite: bool) -> None:
 def open_postgresql(url: URL, shown: str) -> Engine:
     """An engine on a PostgreSQL database, migrated to the current schema.  A database
     holding other tables is refused untouched; one from a newer msgdesk too."""
-    from msgdesk.store import pgerrors
+    from msgdesk.store import pgerrors  # pg8000 loads only for a PostgreSQL database
 
     engine = create_engine(url, pool_pre_ping=True)
     pgerrors.install(engine)

@@ -10,6 +10,7 @@ from datetime import date
 
 from msgdesk.cli.base import EXIT_OK, command, iso_date, workspace_for
 from msgdesk.domain.errors import InputError
+from msgdesk.reports.exporters import write_progress_report
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +26,6 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 @command("report", "the committee progress report on a round's improvement actions (PDF, Excel)",
          _report_arguments)
 def run(args: argparse.Namespace) -> int:
-    from msgdesk.reports.exporters import write_progress_report
-
     if not (args.pdf or args.xlsx):
         raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
     as_at = args.as_at or date.today()

@@ -14,7 +14,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, 
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
+from msgdesk.rounds.import_many import import_one, is_database_file, summary
+from msgdesk.rounds.return_file import read_return_file
+from msgdesk.ui.settings import open_settings
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -37,7 +41,6 @@ def _tr(text: str) -> str:
 def _settings(settings):
     if settings is not None:
         return settings
-    from msgdesk.ui.settings import open_settings
 
     return open_settings()
 
@@ -147,8 +150,6 @@ def choose_return_files(parent, settings=None) -> list[str]:
 def import_return_files(parent, workspace, paths: list[str]):
     """Import several files, each all or nothing, with a progress bar that can stop between
     files; then one line per file.  Rounds that exist already are skipped, never replaced."""
-    from msgdesk.rounds.import_many import import_one, summary
-
     progress = QProgressDialog(translate("Exports", "Importing return files…"), translate("Exports", "&Stop"), 0,
                                len(paths), parent)
     progress.setWindowTitle(translate("Exports", "Import return files"))
@@ -179,13 +180,7 @@ def import_return_files(parent, workspace, paths: list[str]):
 
 def import_return_file(parent, workspace, path: str):
     """Import ``path``; asks before replacing a round.  Returns the RoundInfo or None."""
-    from msgdesk.domain.errors import DuplicateRoundError
-    from msgdesk.rounds.import_many import is_database_file
-    from msgdesk.rounds.return_file import read_return_file
-
     if is_database_file(workspace, Path(path)):
-        from msgdesk.domain.errors import InputError
-
         # Reading it here would open and close the live file in this process, dropping
         # SQLite's locks on it (STYLE.md); and it is not a return file anyway.
         raise InputError(f"{path} is msgdesk's own database, not a return file: choose a .json return file")
@@ -232,8 +227,6 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
             value = progress.value() + 1
         progress.setValue(max(0, min(99, value)))
         QCoreApplication.processEvents()
-
-    from msgdesk.domain.errors import MsgdeskError
 
     data = _round_data(session)
     try:

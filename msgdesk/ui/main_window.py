@@ -6,12 +6,22 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
+from msgdesk.paths import resource_path
+from msgdesk.rounds.return_file import read_return_file
+from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
+from msgdesk.ui import file_menu
+from msgdesk.ui.contributions.menu import install_contribution_actions
+from msgdesk.ui.dialogs.about import install_help_menu
+from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
+from msgdesk.ui.directions.view import install_directions_tab
+from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
@@ -19,6 +29,7 @@ from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
+from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -113,7 +124,6 @@ class MainWindow(QMainWindow):
         self._wire()
         self._tab_order()
         self._install_neighbours()
-        from msgdesk.ui.directions.view import install_directions_tab
 
         install_directions_tab(self)  # the Directions tab (its letter is reserved before the pages')
         self._resolve_mnemonics()
@@ -121,10 +131,6 @@ class MainWindow(QMainWindow):
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
-        from msgdesk.ui.contributions.menu import install_contribution_actions
-        from msgdesk.ui.dialogs.about import install_help_menu
-        from msgdesk.ui.dialogs.backups import install_backups_action
-
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
         install_contribution_actions(self)
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
@@ -233,8 +239,6 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.ensure_open()
         except MsgdeskError as exc:
-            from msgdesk.ui.dialogs.backups import offer_recovery
-
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
 
@@ -302,9 +306,6 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def open_example(self) -> None:
-        from msgdesk.paths import resource_path
-        from msgdesk.rounds.return_file import read_return_file
-
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
             info = self.workspace.rounds.import_return(data)
@@ -313,8 +314,6 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
-        from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
-
         paths = choose_return_files(self, self.settings)
         if not paths:
             return
@@ -340,7 +339,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.ui import file_menu
 
         if kind == "json":
             file_menu.export_return_file(self, self.session, self.settings)
@@ -456,10 +454,6 @@ class MainWindow(QMainWindow):
     def _resolve_conflict(self, proposal_id: str, field: str, mine, theirs, version: int) -> None:
         """Someone else saved this field first (a shared database): nothing was overwritten.
         The officer chooses; their own text is never thrown away."""
-        from PySide6.QtGui import QGuiApplication
-
-        from msgdesk.domain.return_values import rating_label
-
         shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -489,7 +483,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -511,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.round.approval_dialog import ask_approval
 
         confirmed = self.session.snap.status == RoundStatus.READY or self._confirm_check_before_approval()
@@ -522,8 +516,6 @@ class MainWindow(QMainWindow):
 
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
-        from msgdesk.rounds.review import find_problems, summarise
-
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(
@@ -561,8 +553,6 @@ class MainWindow(QMainWindow):
 
     # --- the compare tab (msgdesk/ui/collation/view.py, built when first shown) --------------------
     def _add_compare_tab(self) -> None:
-        from PySide6.QtWidgets import QVBoxLayout
-
         self.compare_tab = QWidget()
         self.compare_tab.setObjectName("compareTab")
         QVBoxLayout(self.compare_tab).setContentsMargins(0, 4, 0, 0)
@@ -571,8 +561,8 @@ class MainWindow(QMainWindow):
 
     def show_compare(self) -> None:
         """Every partnership's return for the open round's year, side by side."""
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.collation.view import CompareView, open_return_read_only
-        from msgdesk.ui.widgets.mnemonics import resolve
 
         snap = self.session.snap if self.session is not None else None
         if self.compare is None:
@@ -605,12 +595,12 @@ class MainWindow(QMainWindow):
             if self.session is not None:
                 self.tracker.set_round(self.workspace, self.session.round_id)
             return
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.tracker.view import TrackerView
 
         self.tracker = TrackerView(self.ui.trackerTab)
         self.tracker.setObjectName("tracker")
         self.tracker.settings = self.settings
-        from msgdesk.ui.widgets.mnemonics import resolve
 
         resolve([self.tracker], self.reserved_letters())
         self.ui.trackerPlaceholder.hide()
@@ -632,6 +622,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def about(self) -> None:
+        # the version comes from importlib.metadata: read when asked
         from msgdesk import __version__
 
         QMessageBox.about(
@@ -642,16 +633,12 @@ class MainWindow(QMainWindow):
 
     def reserved_letters(self) -> set[str]:
         """The Alt+letters the menu bar and the Return / Tracker tabs take, on every page."""
-        from msgdesk.ui.widgets.mnemonics import mnemonic
-
         texts = [action.text() for action in self.ui.menubar.actions()]
         texts += [self.ui.tabs.tabText(i) for i in range(self.ui.tabs.count())]
         return {letter for letter in map(mnemonic, texts) if letter}
 
     def _resolve_mnemonics(self) -> None:
         """Each page's Alt+letters unique in the window (also after a translation changed them)."""
-        from msgdesk.ui.widgets.mnemonics import resolve
-
         reserved = self.reserved_letters()
         resolve([self.start_page], reserved)
         resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
@@ -662,6 +649,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the find bar under the page, with every hit listed by proposal."""
         if self.session is None:
             return
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.round.find_panel import FindPanel
 
         self.ui.tabs.setCurrentWidget(self.ui.returnTab)
@@ -688,8 +676,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         self.flush_edits()
-        from PySide6.QtWidgets import QApplication
 
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.dialogs.print_preview import preview_appendix
 
         before = QApplication.focusWidget()
@@ -711,11 +699,13 @@ class MainWindow(QMainWindow):
 
     def show_user_guide(self):
         """F1: the user guide, inside the app and offline."""
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.dialogs.user_guide import show_user_guide
 
         return show_user_guide(self)
 
     def _spelling_toggled(self, on: bool) -> None:
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.widgets import spelling
 
         spelling.set_enabled(on)

@@ -20,6 +20,7 @@ from msgdesk.cli.base import EXIT_FAILURE, EXIT_OK, command
 
 
 def _collation(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtCore import QCollator, QLocale
 
     collator = QCollator(QLocale("en_GB"))
@@ -37,6 +38,7 @@ def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], object]:
 
 
 def _example(folder: Path):  # type: ignore[no-untyped-def]
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.paths import resource_path
     from msgdesk.rounds.return_file import read_return_file
 
@@ -44,6 +46,7 @@ def _example(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def _appendix(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.reports import appendix_docx, appendix_pdf
 
     data = _example(folder)
@@ -57,6 +60,7 @@ def _appendix(folder: Path) -> str:
 
 
 def _preview(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.ui.dialogs.print_preview import PdfPages
 
     pdf = folder / "appendix.pdf"
@@ -71,6 +75,7 @@ def _preview(folder: Path) -> str:
 
 
 def _printing(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtGui import QPainter
     from PySide6.QtPrintSupport import QPrinter
 
@@ -86,6 +91,7 @@ def _printing(folder: Path) -> str:
 
 
 def _spelling(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.ui.widgets.spelling import speller
 
     words = speller()
@@ -112,6 +118,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
 @command("selfcheck", "check that this installation has every part it needs (for IT)", lambda parser: None)
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

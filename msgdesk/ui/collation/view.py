@@ -42,7 +42,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import RATINGS
-from msgdesk.domain.states import RatingChange
+from msgdesk.domain.states import RatingChange, Standing
 from msgdesk.ui.collation.model import (
     CELL_ROLE,
     CHANGES_MODE,
@@ -59,6 +59,7 @@ from msgdesk.ui.collation.model import (
     word,
 )
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import mnemonic
 
 ALL = None  # the group combo's "All partnerships"
 
@@ -260,8 +261,6 @@ class CompareView(QWidget):
 
     def tab_letters(self) -> set[str]:
         """The Alt+letters of the views' own tabs (Heat map, Changes, Where we stand)."""
-        from msgdesk.ui.widgets.mnemonics import mnemonic
-
         return {letter for i in range(self.views.count()) if (letter := mnemonic(self.views.tabText(i)))}
 
     def _fill_previous(self) -> None:
@@ -406,7 +405,6 @@ class CompareView(QWidget):
         report = where_we_stand(self._facts, name, group, self.workspace.template)
         self.standing_model.set_report(report)
         counts = report.summary()
-        from msgdesk.domain.states import Standing
 
         self.standing_summary.setText(self.tr(
             "{partnership} beside {group} (the ratings of {n} other partnerships with a return): above the median "
@@ -437,6 +435,7 @@ class CompareView(QWidget):
                 self.openReturn.emit(name, self.collation.round_label, self.collation.proposals[0].id)
 
     def edit_groups(self) -> None:
+        # a dialog built when first opened, not with the tab
         from msgdesk.ui.collation.groups_dialog import GroupsDialog
 
         dialog = GroupsDialog(self.workspace, self)
@@ -447,6 +446,7 @@ class CompareView(QWidget):
 
 def open_return_read_only(parent, workspace, partnership: str, round_label: str, proposal: str):
     """Show a partnership's return read-only, at ``proposal``."""
+    # a dialog built when first opened, not with the tab
     from msgdesk.ui.collation.return_viewer import ReturnViewer
 
     try:

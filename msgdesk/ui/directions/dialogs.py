@@ -40,6 +40,7 @@ from msgdesk.domain.text import clean_text
 from msgdesk.domain.timescales import parse_date
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import resolve
 
 
 def _date_field(name: str, prompt: str, value: date | None) -> DateEdit:
@@ -99,8 +100,6 @@ class _SavingDialog(QDialog):
         self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
     def finish(self) -> None:
-        from msgdesk.ui.widgets.mnemonics import resolve
-
         resolve([self])
 
 

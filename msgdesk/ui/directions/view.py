@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,13 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.directions.file import read_directions_file, write_directions_file
 from msgdesk.directions.log import DirectionsLog, LogItem, build_log, log_item
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import long_date
 from msgdesk.directions.text import due_text
-from msgdesk.directions.values import Bodies, Partner, ResourceBasis, next_reference
+from msgdesk.directions.values import Bodies, Direction, Partner, ResourceBasis, next_reference
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
+from msgdesk.paths import resource_path
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
 from msgdesk.ui.directions.dialogs import ActDialog, DirectionDialog
 from msgdesk.ui.directions.model import (
@@ -54,8 +56,10 @@ from msgdesk.ui.directions.model import (
     DirectionsTableModel,
     Filters,
 )
+from msgdesk.ui.file_menu import ask_save_path, start_folder
 from msgdesk.ui.widgets.date_edit import DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import controls, mnemonic, resolve
 
 EXAMPLE = ("examples", "directions-example.json")
 #: The names of the example partnership's delivery partners, kept when the example is
@@ -578,8 +582,6 @@ class DirectionsView(QWidget):
     def resolve_mnemonics(self, reserved: set[str]) -> None:
         """Unique Alt letters: the tab's fixed controls first, then each group of act buttons
         (never shown together, so the two groups may share letters)."""
-        from msgdesk.ui.widgets.mnemonics import controls, mnemonic, resolve
-
         acts = [*self.draft_buttons, *self.issued_buttons]
         fixed = [w for w in controls([self]) if w not in acts]
         chain = {"b", "y"}  # the chain buttons' letters (their text changes with the direction)
@@ -594,8 +596,6 @@ class DirectionsView(QWidget):
     def _back(self) -> None:
         """After a dialog: the keyboard carries on from the table, in the window (once the
         menu that opened the dialog has closed too)."""
-        from PySide6.QtCore import QTimer
-
         def back() -> None:
             self.window().activateWindow()
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -616,8 +616,6 @@ class DirectionsView(QWidget):
 
     def new_direction(self):  # type: ignore[no-untyped-def]
         """The form for a new draft; returns the dialog (shown, modal unless in a test)."""
-        from msgdesk.directions.values import Direction
-
         if not self.partnership:
             return None
         return self._open_form(Direction(self._suggested_reference(), "", [], (), ""), None,
@@ -632,6 +630,7 @@ class DirectionsView(QWidget):
 
     def vary(self):  # type: ignore[no-untyped-def]
         """The form for a new draft superseding the selected direction, pre-filled with it."""
+        # the store (SQLAlchemy) loads on first use, off the window's first paint
         from msgdesk.store.directions import variation_of
 
         item = self._current
@@ -763,9 +762,6 @@ class DirectionsView(QWidget):
 
     def load_example(self) -> None:
         """The example log (made up for msgdesk), into its partnership, once."""
-        from msgdesk.directions.file import read_directions_file
-        from msgdesk.paths import resource_path
-
         try:
             data = read_directions_file(resource_path(*EXAMPLE))
             known = {r.reference for r in self.workspace.directions.list_directions(data.partnership)}
@@ -782,11 +778,7 @@ class DirectionsView(QWidget):
                              .format(n=len(data.directions)))
 
     def import_file(self, path: str | None = None) -> bool:
-        from msgdesk.directions.file import read_directions_file
-
         if path is None:
-            from msgdesk.ui.file_menu import start_folder
-
             path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a directions file"),
                                                         str(start_folder(self.settings)),
                                                         self.tr("Directions files (*.json)"))
@@ -814,13 +806,9 @@ class DirectionsView(QWidget):
         return True
 
     def export_file(self, path: str | None = None) -> str | None:
-        from msgdesk.directions.file import write_directions_file
-
         if not self.partnership:
             return None
         if path is None:
-            from msgdesk.ui.file_menu import ask_save_path
-
             path = ask_save_path(self, self.tr("Export the directions file"), f"{self.partnership} directions.json",
                                  "json", self.settings)
             if not path:
@@ -839,18 +827,18 @@ class DirectionsView(QWidget):
             return None
         as_at = self.as_at()
         if path is None:
-            from msgdesk.ui.file_menu import ask_save_path
-
             path = ask_save_path(self, self.tr("Save the directions log"),
                                  f"{self.partnership} directions log {as_at.isoformat()}.{kind}", kind, self.settings)
             if not path:
                 return None
         try:
             if kind == "pdf":
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_pdf import write_pdf
 
                 write_pdf(self.log(), path)
             else:
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_xlsx import write_xlsx
 
                 write_xlsx(self.log(), path)

@@ -39,6 +39,7 @@ class ActionDelegate(QStyledItemDelegate):
             editor.setTabChangesFocus(True)
             editor.setAccessibleName(name)
             editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
+            # the spelling checker loads with the first text box, off the first paint
             from msgdesk.ui.widgets import spelling
 
             spelling.install(editor)

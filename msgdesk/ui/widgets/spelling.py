@@ -22,6 +22,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from msgdesk.paths import resource_path, user_data_dir
+from msgdesk.ui.widgets.look import shortcut
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 #: A word: letters, with apostrophes inside ("partnership's", "don't").
@@ -137,8 +140,6 @@ def speller() -> Speller:
     """The one speller of the app, loaded on first use (about 0.3 s)."""
     global _speller
     if _speller is None:
-        from msgdesk.paths import resource_path, user_data_dir
-
         _speller = Speller(resource_path("dictionaries", "en_GB.json.gz"), user_data_dir() / USER_FILE)
     return _speller
 
@@ -321,7 +322,6 @@ def install(editor: QPlainTextEdit) -> SpellHighlighter:
     editor.installEventFilter(menus)
     editor.viewport().installEventFilter(menus)
     editor.setProperty("spelling", True)
-    from msgdesk.ui.widgets.look import shortcut
 
     shortcut("Shift+F10", editor, menus.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
     shortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
