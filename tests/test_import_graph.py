@@ -238,3 +238,14 @@ def test_every_import_inside_a_function_says_why():
         if above < 0 or not lines[above].lstrip().startswith("#"):
             silent.append(f"{modules[imp.importer].relative_to(PACKAGE.parent)}:{imp.line}")
     assert not silent, "imports inside functions without a reason:\n" + "\n".join(sorted(set(silent)))
+
+
+def test_no_private_name_is_imported_from_another_module():
+    """A helper two modules share is public in its right home, not ``from x import _helper``."""
+    private = []
+    for name, path in _modules().items():
+        for node, _in_function in _walk(ast.parse(path.read_text(encoding="utf-8"), str(path)), False):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("msgdesk"):
+                private += [f"{name}:{node.lineno} imports {node.module}.{alias.name}" for alias in node.names
+                            if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert not private, "\n".join(private)

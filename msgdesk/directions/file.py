@@ -253,10 +253,10 @@ class _Checker(FieldChecker):
                                           ("updates", UPDATE_KEYS, "text", "update")):
             entries = direction.delivery_issues if key == "delivery_issues" else direction.updates
             for place, entry in self.items(obj, key, where, MAX_ENTRIES):
-                found = self.object(entry, place, keys)
-                if found is not None:
-                    on_date = self.day(found, "date", place, required=True)
-                    text = self.field(found, text_key, place, field, required=True)
+                record = self.object(entry, place, keys)
+                if record is not None:
+                    on_date = self.day(record, "date", place, required=True)
+                    text = self.field(record, text_key, place, field, required=True)
                     if on_date is not None:
                         entries.append(Entry(on_date, text))
         self.dates_in_order(direction, where)

@@ -52,7 +52,7 @@ def _appendix_pdf(data: ReturnData, out: OutPath, options: ExportOptions) -> Pat
     from msgdesk.reports import appendix_pdf  # reportlab: on the first export, not at start-up
 
     return appendix_pdf.export(data, out, label=options.label, template=options.template,
-                               progress=options.progress, extra=options.extra)  # type: ignore[arg-type]
+                               progress=options.progress, extra=options.extra)
 
 
 def _appendix_docx(data: ReturnData, out: OutPath, options: ExportOptions) -> Path:
