@@ -47,6 +47,7 @@ from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.paths import resource_path
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
+from msgdesk.ui import file_menu
 from msgdesk.ui.directions.dialogs import ActDialog, DirectionDialog
 from msgdesk.ui.directions.model import (
     COLUMN,
@@ -56,7 +57,6 @@ from msgdesk.ui.directions.model import (
     DirectionsTableModel,
     Filters,
 )
-from msgdesk.ui.file_menu import ask_save_path, start_folder
 from msgdesk.ui.widgets.date_edit import DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
 from msgdesk.ui.widgets.mnemonics import controls, mnemonic, resolve
@@ -780,7 +780,7 @@ class DirectionsView(QWidget):
     def import_file(self, path: str | None = None) -> bool:
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a directions file"),
-                                                        str(start_folder(self.settings)),
+                                                        str(file_menu.start_folder(self.settings)),
                                                         self.tr("Directions files (*.json)"))
             if not path:
                 return False
@@ -809,8 +809,8 @@ class DirectionsView(QWidget):
         if not self.partnership:
             return None
         if path is None:
-            path = ask_save_path(self, self.tr("Export the directions file"), f"{self.partnership} directions.json",
-                                 "json", self.settings)
+            path = file_menu.ask_save_path(self, self.tr("Export the directions file"),
+                                           f"{self.partnership} directions.json", "json", self.settings)
             if not path:
                 return None
         try:
@@ -827,8 +827,9 @@ class DirectionsView(QWidget):
             return None
         as_at = self.as_at()
         if path is None:
-            path = ask_save_path(self, self.tr("Save the directions log"),
-                                 f"{self.partnership} directions log {as_at.isoformat()}.{kind}", kind, self.settings)
+            path = file_menu.ask_save_path(self, self.tr("Save the directions log"),
+                                           f"{self.partnership} directions log {as_at.isoformat()}.{kind}", kind,
+                                           self.settings)
             if not path:
                 return None
         try:

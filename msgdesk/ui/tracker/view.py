@@ -44,7 +44,7 @@ from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.domain.template import load_template
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
 from msgdesk.tracker.report import build_report
-from msgdesk.ui.file_menu import ask_save_path
+from msgdesk.ui import file_menu
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
@@ -678,8 +678,8 @@ class TrackerView(QWidget):
         if path is None:
             info = self.round_info
             suggested = f"{info.partnership} {info.label} progress {as_at.isoformat()}.{kind}"
-            path = ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
-                                 getattr(self, "settings", None))
+            path = file_menu.ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
+                                           getattr(self, "settings", None))
             if not path:
                 return None
 
