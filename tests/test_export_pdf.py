@@ -441,7 +441,7 @@ def test_appendix_is_qt_free():
     import subprocess
     import sys
 
-    code = ("import sys; from msgdesk.reports import pdf_appendix, xlsx_workbook; "
+    code = ("import sys; from msgdesk.reports import appendix_pdf, return_xlsx; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
 
