@@ -23,7 +23,7 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from msgdesk.collation.collate import ComparisonFacts, GroupInfo, ReturnFacts
+from msgdesk.collation.facts import ComparisonFacts, GroupInfo, ReturnFacts
 from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError
 from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import Template

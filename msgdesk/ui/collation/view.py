@@ -36,10 +36,10 @@ from msgdesk.collation.collate import (
     NO_RETURN_COLOUR,
     RATING_COLOURS,
     Collation,
-    GroupInfo,
     collate,
     where_we_stand,
 )
+from msgdesk.collation.facts import GroupInfo
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange, Standing
