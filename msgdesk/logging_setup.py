@@ -12,6 +12,8 @@ import logging.handlers
 import os
 from pathlib import Path
 
+from msgdesk.paths import user_log_dir
+
 LOGGER = "msgdesk"
 LOG_FILE = "msgdesk.log"
 MAX_BYTES = 1_000_000
@@ -23,8 +25,6 @@ _file: Path | None = None
 
 
 def log_file_path() -> Path:
-    from msgdesk.paths import user_log_dir
-
     return user_log_dir() / LOG_FILE
 
 

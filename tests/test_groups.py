@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from msgdesk.cli.main import main
 from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError, RecordFixedError
 from msgdesk.domain.return_values import ResponseData, ReturnData
-from msgdesk.rounds.return_file import MAX_NAME
+from msgdesk.domain.text import MAX_NAME
 from msgdesk.store.workspace import Workspace
 from tests.conftest import ROOT
 from tests.dbdump import dump

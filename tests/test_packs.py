@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from msgdesk.contributions.packs import parse_proposals, proposals_text
+from msgdesk.contributions.proposals import parse_proposals, proposals_text
 from msgdesk.domain.errors import InputError
 from msgdesk.rounds.return_file import ReturnFileError, dump_return, parse_return
 from tests.test_returnfile_fuzz import LOCATED

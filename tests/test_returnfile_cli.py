@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
-from msgdesk.rounds.return_file import MAX_FILE_BYTES, MAX_TEXT, ReturnFileError, dump_return, read_return_file
+from msgdesk.domain.text import MAX_TEXT
+from msgdesk.exchange.files import MAX_FILE_BYTES
+from msgdesk.rounds.return_file import ReturnFileError, dump_return, read_return_file
 from tests.conftest import EXAMPLE
 from tests.dbdump import dump
 

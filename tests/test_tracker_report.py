@@ -127,10 +127,10 @@ def delivered_round(workspace, tracked_round):
 
 
 def test_how_we_will_deliver_is_in_the_report_and_its_workbook(workspace, delivered_round, tmp_path):
-    from msgdesk.tracker.report import write_report
+    from msgdesk.reports.exporters import write_progress_report
 
     pdf, xlsx = tmp_path / "p.pdf", tmp_path / "p.xlsx"
-    write_report(workspace, PARTNERSHIP, "2019", TODAY, pdf=pdf, xlsx=xlsx)
+    write_progress_report(workspace, PARTNERSHIP, "2019", TODAY, pdf=pdf, xlsx=xlsx)
     rows = workspace.tracking.rows(delivered_round.id)
     assert _cell_text(pdf, rows[4].reference, "How we will deliver") == \
         "Through the Strategic Planning Group, reported quarterly"
@@ -150,11 +150,11 @@ def test_how_we_will_deliver_is_in_the_report_and_its_workbook(workspace, delive
 
 
 def test_progress_workbook_cells_are_never_formulas_and_rag_is_coloured(workspace, delivered_round, tmp_path):
+    from msgdesk.reports.exporters import write_progress_report
     from msgdesk.tracker.rag import RAG_COLOURS, RAG_LABELS
-    from msgdesk.tracker.report import write_report
 
     xlsx = tmp_path / "p.xlsx"
-    write_report(workspace, PARTNERSHIP, "2019", TODAY, xlsx=xlsx)
+    write_progress_report(workspace, PARTNERSHIP, "2019", TODAY, xlsx=xlsx)
     wb = load_workbook(xlsx)
     prefixes = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
     quoted = 0

@@ -119,7 +119,7 @@ def test_a_translation_dropped_beside_the_catalogue_is_loaded_for_the_users_loca
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), "-silent", str(tmp_path / "msgdesk_gd.ts"), "-qm",
                     str(tmp_path / "msgdesk_gd.qm")], check=True)
-    monkeypatch.setattr("msgdesk.paths.resource_path", lambda *parts: tmp_path)
+    monkeypatch.setattr(app_module, "resource_path", lambda *parts: tmp_path)
     translator = app_module.install_translator(QApplication.instance(), QLocale("gd_GB"))
     try:
         assert translator is not None

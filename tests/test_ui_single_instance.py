@@ -69,9 +69,10 @@ def test_replacing_a_round_while_a_window_has_the_database_open_is_refused(
     db_path, first_window, monkeypatch, capsys
 ):
     import msgdesk.cli.main as cli
+    import msgdesk.rounds.cli as rounds_cli
     from tests.conftest import EXAMPLE
 
-    monkeypatch.setattr(cli, "REPLACE_LOCK_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(rounds_cli, "REPLACE_LOCK_WAIT_SECONDS", 0.5)
     before = dump(db_path)
     assert cli.main(["import", str(EXAMPLE), "--replace", "--db", str(db_path)]) == 1
     err = capsys.readouterr().err

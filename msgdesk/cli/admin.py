@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.main import EXIT_OK, _db_option, command
+from msgdesk.cli.base import EXIT_OK, command, db_option
 from msgdesk.domain.errors import InputError
 
 
@@ -30,7 +30,7 @@ def _admin_arguments(parser: argparse.ArgumentParser) -> None:
     sql.add_argument("--database", default="msgdesk", help="the database's name (default: msgdesk)")
     sql.add_argument("--schema", default="public", help="msgdesk's schema (default: public)")
     for child in (roles, grant, sql):
-        _db_option(child, argparse.SUPPRESS)  # --db after the action too
+        db_option(child, argparse.SUPPRESS)  # --db after the action too
         child.add_argument("--prefix", default=DEFAULT_PREFIX,
                            help=f"the roles' names start with this (default: {DEFAULT_PREFIX}_owner, ...)")
 

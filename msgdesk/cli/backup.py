@@ -1,6 +1,6 @@
 """``msgdesk backup [OUT]``, ``msgdesk backup --list`` and ``msgdesk restore FILE [--force]``.
 
-Registered with the command line when ``msgdesk.cli.main`` loads its plugins.  On SQLite a
+Listed in ``msgdesk.cli.commands``.  On SQLite a
 backup reads the file through SQLite's backup API, without the full store; on PostgreSQL
 ``backup OUT`` writes a portable archive.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.main import EXIT_OK, command, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, workspace_for
 from msgdesk.domain.errors import NeedsConfirmationError
 
 
@@ -24,7 +24,8 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("backup", "back up the database now, or list its backups", _backup_arguments)
 def run_backup(args: argparse.Namespace) -> int:
-    from msgdesk.store.backup import backup_folder
+    # loaded when the command runs, so --help and --version stay fast
+    from msgdesk.store.health import backup_folder
 
     workspace = workspace_for(args, open_now=False)
     if args.list:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.main import EXIT_OK, _db_option, command, iso_date, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
 
 
 def _collate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +32,7 @@ def _collate_arguments(parser: argparse.ArgumentParser) -> None:
 @command("collate", "collate partnerships' returns for a round: heat map, distribution, changes (PDF, Excel)",
          _collate_arguments)
 def run_collate(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.collation.collate import collation_for
 
     with workspace_for(args) as workspace:
@@ -42,10 +43,12 @@ def run_collate(args: argparse.Namespace) -> int:
     if collation.no_return:
         print(f"No return: {'; '.join(collation.no_return)}.")
     if args.xlsx:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports import collation_xlsx
 
         print(f"Wrote {collation_xlsx.export(collation, args.xlsx)}")
     if args.pdf:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports import collation_pdf
 
         print(f"Wrote {collation_pdf.export(collation, args.pdf)}")
@@ -62,7 +65,7 @@ def _group_arguments(parser: argparse.ArgumentParser) -> None:
     gone = actions.add_parser("delete", help="delete a comparator group (its partnerships stay)")
     gone.add_argument("name")
     for child in actions.choices.values():
-        _db_option(child, argparse.SUPPRESS)  # --db may come last here too
+        db_option(child, argparse.SUPPRESS)  # --db may come last here too
 
 
 @command("group", "comparator groups of partnerships, to collate and benchmark against", _group_arguments)

@@ -24,57 +24,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from msgdesk.collation.facts import ComparisonFacts, GroupInfo, ReturnFacts
+from msgdesk.domain.errors import InputError, NotFoundError
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
 from msgdesk.domain.states import RatingChange, RoundStatus, Standing
 from msgdesk.domain.template import KeyFeature, Proposal, Template
 from msgdesk.tracker.rag import COMPLETE, GREEN, RAGS
-from msgdesk.tracker.rows import TrackerRow
 
 if TYPE_CHECKING:
     from msgdesk.store.workspace import Workspace
-
-# --- what storage read (Workspace.groups) ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GroupInfo:
-    id: int
-    name: str
-    #: Partnership names, in alphabetical order.
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReturnFacts:
-    """One partnership's return for one round, as the collation needs it."""
-
-    round_id: int
-    partnership: str
-    label: str
-    status: RoundStatus
-    completed_on: date | None
-    #: Local proposal id -> rating slug, or None where the return gives no rating.
-    ratings: dict[str, str | None]
-    actions: int
-
-
-@dataclass(frozen=True)
-class ComparisonFacts:
-    """What the database holds for a comparison of ``partnerships`` in one round."""
-
-    round_label: str
-    previous_label: str | None
-    as_at: date | None
-    #: The partnerships compared, in alphabetical order.
-    partnerships: tuple[str, ...]
-    #: Partnership -> its return for ``round_label`` (absent: no return).
-    returns: dict[str, ReturnFacts]
-    #: Partnership -> its return for ``previous_label``.
-    previous: dict[str, ReturnFacts] = field(default_factory=dict)
-    #: With ``as_at``: partnership -> the actions of its return as tracker rows as at
-    #: that date (wording left out: the collation counts them, it does not print them).
-    tracker: dict[str, list[TrackerRow]] | None = None
-
 
 # --- the collation -------------------------------------------------------------------------------
 
@@ -370,8 +328,6 @@ class StandingReport:
 def where_we_stand(facts: ComparisonFacts, partnership: str, group: GroupInfo, template: Template) -> StandingReport:
     """``partnership``'s return for ``facts.round_label`` beside the rest of ``group``.
     ``facts`` must cover the partnership and the group's members."""
-    from msgdesk.domain.errors import NotFoundError
-
     own = facts.returns.get(partnership)
     if own is None:
         raise NotFoundError(f"{partnership} has no return for round {facts.round_label}")
@@ -401,8 +357,6 @@ def collation_for(workspace: Workspace, round_label: str, previous_label: str | 
                   as_at: date | None = None) -> Collation:
     """The collation of ``round_label`` for the named ``partnerships`` (names or parts of
     names), or a comparator ``group``, or every partnership."""
-    from msgdesk.domain.errors import InputError, NotFoundError
-
     groups = workspace.groups
     labels = groups.round_labels()
     for label in (round_label, previous_label):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_OK, command, round_arguments, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, round_arguments, workspace_for
 from msgdesk.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -37,7 +37,9 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("pack", "send proposals to a contributor: a pack to fill in and send back", _pack_arguments)
 def run_pack(args: argparse.Namespace) -> int:
-    from msgdesk.contributions.packs import parse_proposals, proposals_text, write_pack
+    # loaded when the command runs, so --help and --version stay fast
+    from msgdesk.contributions.packs import write_pack
+    from msgdesk.contributions.proposals import parse_proposals, proposals_text
 
     if not (args.out or args.xlsx):
         raise InputError("say where to write the pack: --out PACK.json and/or --xlsx PACK.xlsx")
@@ -70,6 +72,7 @@ def _conflict_lines(conflicts: list[ConflictInfo]) -> list[str]:
 
 @command("merge", "merge a contributor's reply into the round (three ways, nothing overwritten)", _merge_arguments)
 def run_merge(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.contributions.packs import read_reply
     from msgdesk.store.contributions import when
 
@@ -115,7 +118,8 @@ def _packs_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("packs", "list a round's contribution packs and the conflicts waiting", _packs_arguments)
 def run_packs(args: argparse.Namespace) -> int:
-    from msgdesk.contributions.packs import proposals_text
+    # loaded when the command runs, so --help and --version stay fast
+    from msgdesk.contributions.proposals import proposals_text
     from msgdesk.store.contributions import when
 
     with workspace_for(args) as workspace:

@@ -34,9 +34,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from msgdesk.contributions.merge import contributor_name
+from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
+from msgdesk.domain.text import TEXT_LIMITS, clean_text, text_problems
+from msgdesk.exchange.atomic import write_atomically
+from msgdesk.exchange.checker import FieldChecker
+from msgdesk.exchange.files import MAX_FILE_BYTES, too_large
 from msgdesk.reports.cells import HEADER_FILL, HEADER_FONT, TOP, clean, fit, is_formula_like
+from msgdesk.rounds.return_file import ReturnFileError, pack_to_json, parse_return
 
 INSTRUCTIONS = "How to fill it in"
 RESPONSES = "Responses"
@@ -53,8 +60,6 @@ _EDIT_FILL = PatternFill("solid", fgColor="FFF8DC")
 
 
 def export(data: ReturnData, out_path: str | os.PathLike[str], template: Template | None = None) -> Path:
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, render(data, template))
 
 
@@ -93,9 +98,6 @@ def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) ->
 
 
 def build_workbook(data: ReturnData, template: Template) -> Workbook:
-    from msgdesk.contributions.packs import proposals_text
-    from msgdesk.rounds.return_file import _pack_json
-
     pack = data.pack
     assert pack is not None, "a pack workbook is made from a pack"
     workbook = Workbook()
@@ -186,7 +188,7 @@ def build_workbook(data: ReturnData, template: Template) -> Workbook:
     descriptors.protection.sheet = True
     descriptors.protection.enable()
 
-    document = json.dumps(_pack_json(pack), ensure_ascii=False, sort_keys=True)
+    document = json.dumps(pack_to_json(pack), ensure_ascii=False, sort_keys=True)
     hidden.cell(row=1, column=1, value="pack")
     for index, start in enumerate(range(0, len(document), _CHUNK), 2):
         cell = hidden.cell(row=1, column=index)
@@ -211,19 +213,16 @@ def build_workbook(data: ReturnData, template: Template) -> Workbook:
 # --- reading a reply -----------------------------------------------------------------------
 
 
-class _Reader:
+class _Reader(FieldChecker):
+    """The shared checker's problems and text rules, read from cells ("Actions!C7") instead of keys."""
+
     def __init__(self, template: Template) -> None:
+        super().__init__()
         self.template = template
-        self.problems: list[str] = []
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}")
-
-    def text(self, ws: Worksheet, row: int, col: int, *, field: str, base: str | None = None) -> str:
+    def cell_text(self, ws: Worksheet, row: int, col: int, *, field: str, base: str | None = None) -> str:
         """What a person typed in a cell, as text; ``base`` is what msgdesk wrote there (a text
         cut short to fit a cell comes back whole when it was left as it was)."""
-        from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text, text_problems
-
         value = ws.cell(row=row, column=col).value
         where = f"{ws.title}!{get_column_letter(col)}{row}"
         if value is None:
@@ -257,8 +256,6 @@ class _Reader:
 
 
 def _pack_of(workbook: Any, template: Template, source: str) -> tuple[ReturnData, dict[str, str]]:
-    from msgdesk.rounds.return_file import ReturnFileError, parse_return
-
     if HIDDEN not in workbook.sheetnames:
         raise ReturnFileError(["this workbook is not a contribution pack made by msgdesk (its sheet \"msgdesk\" "
                                "is missing)"], source)
@@ -294,8 +291,6 @@ def _pack_of(workbook: Any, template: Template, source: str) -> tuple[ReturnData
 def read_reply(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
     """The reply in a pack workbook, as a return file's data with its pack; ReturnFileError
     with every problem's cell."""
-    from msgdesk.rounds.return_file import MAX_FILE_BYTES, ReturnFileError
-
     template = template or load_template()
     path = Path(path)
     source = str(path)
@@ -304,7 +299,7 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
     except OSError as exc:
         raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
     if size > MAX_FILE_BYTES:
-        raise ReturnFileError([f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"], source)
+        raise ReturnFileError([too_large(size)], source)
     try:
         workbook = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -337,7 +332,7 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
                 reader.problem(where, f"proposal {pid} has two rows")
                 continue
             rating = _rating(reader, ws, row)
-            evidence = reader.text(ws, row, 4, field="evidence", base=base[pid].evidence)
+            evidence = reader.cell_text(ws, row, 4, field="evidence", base=base[pid].evidence)
             responses[pid] = ResponseData(pid, rating, None, evidence)
     for pid in pack.proposals:
         if pid not in responses and not any(p.startswith(f"{RESPONSES}!") for p in reader.problems):
@@ -374,12 +369,12 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
                                f"{', '.join(pack.proposals)}" if not pid else
                                f"{pid!r} is not one of this pack's proposals ({', '.join(pack.proposals)})")
                 continue
-            text = reader.text(ws, row, 3, field="action", base=old.action if old else None)
+            text = reader.cell_text(ws, row, 3, field="action", base=old.action if old else None)
             action = ActionData(
                 action=text,
-                delivery=reader.text(ws, row, 4, field="delivery", base=old.delivery if old else None),
-                timescale=reader.text(ws, row, 5, field="timescale", base=old.timescale if old else None),
-                lead=reader.text(ws, row, 6, field="lead", base=old.lead if old else None),
+                delivery=reader.cell_text(ws, row, 4, field="delivery", base=old.delivery if old else None),
+                timescale=reader.cell_text(ws, row, 5, field="timescale", base=old.timescale if old else None),
+                lead=reader.cell_text(ws, row, 6, field="lead", base=old.lead if old else None),
                 due_date=old.due_date if old else None,
                 uid=old.uid if old else "",
             )
@@ -410,8 +405,6 @@ def _rating(reader: _Reader, ws: Worksheet, row: int) -> str | None:
 
 
 def _name(for_whom: str) -> str:
-    from msgdesk.contributions.merge import contributor_name
-
     return contributor_name(for_whom)
 
 

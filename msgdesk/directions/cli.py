@@ -16,7 +16,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_OK, _db_option, command, iso_date, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
 from msgdesk.domain.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
     def child(name: str, help_text: str) -> argparse.ArgumentParser:
         found = sub.add_parser(name, help=help_text, description=help_text)
-        _db_option(found, argparse.SUPPRESS)
+        db_option(found, argparse.SUPPRESS)
         return found
 
     p = child("import", "import a directions file (all of it or none of it)")
@@ -73,6 +73,7 @@ def _known(workspace: Workspace, partnership: str) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.file import read_directions_file
 
     data = read_directions_file(args.file)
@@ -86,6 +87,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.file import write_directions_file
 
     with workspace_for(args) as workspace:
@@ -99,6 +101,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _read_log(args: argparse.Namespace) -> DirectionsLog:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.log import read_log
 
     with workspace_for(args) as workspace:
@@ -106,6 +109,7 @@ def _read_log(args: argparse.Namespace) -> DirectionsLog:
 
 
 def _list(args: argparse.Namespace) -> int:
+    # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.money import pounds_shown
 
     log = _read_log(args)
@@ -128,14 +132,17 @@ def _list(args: argparse.Namespace) -> int:
 def _log(args: argparse.Namespace) -> int:
     log = _read_log(args)
     if args.pdf:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports.directions_log_pdf import write_pdf
 
         print(f"Wrote {write_pdf(log, args.pdf)}")
     if args.xlsx:
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.reports.directions_log_xlsx import write_xlsx
 
         print(f"Wrote {write_xlsx(log, args.xlsx)}")
     if not (args.pdf or args.xlsx):
+        # loaded when the command runs, so --help and --version stay fast
         from msgdesk.directions.text import log_text
 
         print(log_text(log), end="")

@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -68,18 +67,12 @@ from msgdesk.directions.values import (
     partners_in_order,
 )
 from msgdesk.domain.errors import InputError
+from msgdesk.domain.text import MAX_NAME, MAX_TEXT, text_problems
+from msgdesk.exchange.atomic import write_atomically
+from msgdesk.exchange.checker import FieldChecker, kind_of
+from msgdesk.exchange.files import MAX_FILE_BYTES, read_file_bytes, too_large
 from msgdesk.exchange.strict_json import JSONTextError, decode, item, loads, member, shown
-from msgdesk.rounds.return_file import (
-    MAX_FILE_BYTES,
-    MAX_NAME,
-    MAX_TEXT,
-    ReturnFileError,
-    kind_of,
-    read_file_bytes,
-    text_problems,
-    too_large,
-    write_atomically,
-)
+from msgdesk.rounds.return_file import ReturnFileError
 
 FORMAT = "msgdesk-directions"
 VERSION = 1
@@ -117,8 +110,6 @@ MAX_FUNCTIONS = 100
 MAX_MILESTONES = 500
 MAX_ENTRIES = 5_000
 
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-
 
 class DirectionsFileError(ReturnFileError):
     """A directions file that cannot be imported; ``problems`` lists every located problem
@@ -145,61 +136,25 @@ def at(index: int, key: str | None = None) -> str:
 # --- reading --------------------------------------------------------------------------------
 
 
-class _Checker:
+class _Checker(FieldChecker):
+    """The directions format's fields on top of the shared checks: text held to TEXT_LIMITS by
+    field name, and dates that have happened by ``today`` (except a due or review date)."""
+
     def __init__(self, today: date) -> None:
+        super().__init__()
         self.today = today
-        self.problems: list[str] = []
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
-
-    def object(self, value: Any, where: str, allowed: tuple[str, ...]) -> dict | None:
-        if not isinstance(value, dict):
-            self.problem(where, f"expected an object, found {kind_of(value)}")
-            return None
-        for key in value:
-            if key not in allowed:
-                self.problem(member(where, key), f"unknown key (allowed: {', '.join(allowed)})")
-        return value
-
-    def text(self, obj: dict, key: str, where: str, field: str, *, required: bool = False) -> str:
-        place = member(where, key)
-        if key not in obj or obj[key] is None:
-            if required:
-                self.problem(place, "missing" if key not in obj else "expected text, found null")
-            return ""
-        value = obj[key]
-        if not isinstance(value, str):
-            self.problem(place, f"expected text, found {kind_of(value)}")
-            return ""
-        if required and not value.strip():
-            self.problem(place, "must not be empty")
+    def field(self, obj: dict, key: str, where: str, field: str, *, required: bool = False) -> str:
+        """The text at ``key``, held to the limits of ``field``; a one-line field comes stripped."""
         limit, single_line = TEXT_LIMITS[field]
-        for message in text_problems(value, limit=limit, single_line=single_line):
-            self.problem(place, message)
+        value = self.text(obj, key, where, required=required, limit=limit, single_line=single_line)
         return value.strip() if single_line else value
 
     def day(self, obj: dict, key: str, where: str, *, required: bool = False, past: bool = True) -> date | None:
-        place = member(where, key)
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.problem(place, "missing (a date YYYY-MM-DD)" if key not in obj else "expected a date, found null")
-            return None
-        if not isinstance(value, str):
-            self.problem(place, f"expected a date as text YYYY-MM-DD, found {kind_of(value)}")
-            return None
-        if not _ISO_DATE.match(value):
-            self.problem(place, f"expected a date YYYY-MM-DD, found {shown(value)}")
-            return None
-        try:
-            found = date.fromisoformat(value)
-        except ValueError:
-            self.problem(place, f"{value!r} is not a real date")
-            return None
-        if past and found > self.today:
-            self.problem(place, f"{value} is in the future (today is {self.today.isoformat()}); "
-                                "record what has happened, once it has")
+        found = super().day(obj, key, where, required=required)
+        if found is not None and past and found > self.today:
+            self.problem(member(where, key), f"{found.isoformat()} is in the future (today is "
+                         f"{self.today.isoformat()}); record what has happened, once it has")
             return None
         return found
 
@@ -227,8 +182,8 @@ class _Checker:
         if obj is None:
             return None
         # read in the order of the keys, so problems are listed in the order of the file
-        reference = self.text(obj, "reference", where, "reference", required=True)
-        title = self.text(obj, "title", where, "title", required=True)
+        reference = self.field(obj, "reference", where, "reference", required=True)
+        title = self.field(obj, "title", where, "title", required=True)
         functions: list[str] = []
         for place, entry in self.items(obj, "functions", where, MAX_FUNCTIONS, required=True):
             if not isinstance(entry, str):
@@ -257,8 +212,8 @@ class _Checker:
             else:
                 partners.append(partner)
         ijb_meeting = self.day(obj, "ijb_meeting", where)
-        ijb_report = self.text(obj, "ijb_report", where, "ijb_report")
-        minute_reference = self.text(obj, "minute_reference", where, "minute_reference")
+        ijb_report = self.field(obj, "ijb_report", where, "ijb_report")
+        minute_reference = self.field(obj, "minute_reference", where, "minute_reference")
         issued_on = self.day(obj, "issued_on", where, required=True)
         direction = Direction(
             reference=reference,
@@ -269,12 +224,12 @@ class _Checker:
             ijb_meeting=ijb_meeting,
             ijb_report=ijb_report,
             minute_reference=minute_reference,
-            instruction=self.text(obj, "instruction", where, "instruction", required=True),
-            outcomes=self.text(obj, "outcomes", where, "outcomes"),
-            timescale=self.text(obj, "timescale", where, "timescale"),
+            instruction=self.field(obj, "instruction", where, "instruction", required=True),
+            outcomes=self.field(obj, "outcomes", where, "outcomes"),
+            timescale=self.field(obj, "timescale", where, "timescale"),
             review_date=self.day(obj, "review_date", where, past=False),
             revoked_on=self.day(obj, "revoked_on", where),
-            revoked_reason=self.text(obj, "revoked_reason", where, "revoked_reason"),
+            revoked_reason=self.field(obj, "revoked_reason", where, "revoked_reason"),
             completed_on=self.day(obj, "completed_on", where),
         )
         self.resource(obj, where, direction)
@@ -284,13 +239,13 @@ class _Checker:
                 self.problem(member(where, "supersedes"), f"expected the reference of a direction as text, "
                                                           f"found {kind_of(supersedes)}")
             else:
-                direction.supersedes = self.text(obj, "supersedes", where, "reference") or None
+                direction.supersedes = self.field(obj, "supersedes", where, "reference") or None
         for place, entry in self.items(obj, "milestones", where, MAX_MILESTONES):
             milestone = self.object(entry, place, MILESTONE_KEYS)
             if milestone is not None:
                 direction.milestones.append(Milestone(
-                    milestone=self.text(milestone, "milestone", place, "milestone", required=True),
-                    timescale=self.text(milestone, "timescale", place, "timescale"),
+                    milestone=self.field(milestone, "milestone", place, "milestone", required=True),
+                    timescale=self.field(milestone, "timescale", place, "timescale"),
                     due_date=self.day(milestone, "due_date", place, past=False),
                     achieved_on=self.day(milestone, "achieved_on", place),
                 ))
@@ -298,10 +253,10 @@ class _Checker:
                                           ("updates", UPDATE_KEYS, "text", "update")):
             entries = direction.delivery_issues if key == "delivery_issues" else direction.updates
             for place, entry in self.items(obj, key, where, MAX_ENTRIES):
-                entry_obj = self.object(entry, place, keys)
-                if entry_obj is not None:
-                    on_date = self.day(entry_obj, "date", place, required=True)
-                    text = self.text(entry_obj, text_key, place, field, required=True)
+                record = self.object(entry, place, keys)
+                if record is not None:
+                    on_date = self.day(record, "date", place, required=True)
+                    text = self.field(record, text_key, place, field, required=True)
                     if on_date is not None:
                         entries.append(Entry(on_date, text))
         self.dates_in_order(direction, where)
@@ -384,7 +339,7 @@ class _Checker:
         for key in obj:
             if key not in TOP_KEYS:
                 self.problem(member("", key), f"unknown key (allowed: {', '.join(TOP_KEYS)})")
-        data = DirectionsData(partnership=self.text(obj, "partnership", "", "partnership", required=True))
+        data = DirectionsData(partnership=self.field(obj, "partnership", "", "partnership", required=True))
         listed = self.items(obj, "directions", "", MAX_DIRECTIONS)
         if "directions" not in obj:
             self.problem("directions", "missing (a list, possibly empty)")

@@ -25,6 +25,26 @@ class InputError(MsgdeskError):
     """The user's input (a file, an argument, a value) is wrong; nothing was written."""
 
 
+#: Problems listed in a file's message (all are kept in ``problems``): a file with
+#: thousands of wrong keys must not fill the screen.
+MAX_LISTED = 50
+
+
+class ExchangeFileError(InputError):
+    """A file that cannot be imported (a return, a directions file, a pack workbook);
+    ``problems`` lists every located problem, ``source`` names the file."""
+
+    def __init__(self, problems: list[str], source: str = "") -> None:
+        self.problems = problems
+        self.source = source
+        where = f"{source}: " if source else ""
+        count = f"{len(problems):,} problems" if len(problems) != 1 else "1 problem"
+        listed = [f"  {p}" for p in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            listed.append(f"  … and {len(problems) - MAX_LISTED:,} more")
+        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
+
+
 class NotFoundError(InputError):
     """A partnership, round, proposal or action that does not exist."""
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
 from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
 from msgdesk.domain.states import ActionStatus, RoundStatus
+from msgdesk.domain.timescales import interpret
 
 #: Rating slugs in the order of the template's columns.
 RATINGS: tuple[str, ...] = (
@@ -66,7 +67,6 @@ class ActionData:
         """The effective due date: the manual one, else the interpreted one."""
         if self.due_date is not None:
             return self.due_date
-        from msgdesk.domain.timescales import interpret
 
         return interpret(self.timescale, completed_on).due_date
 

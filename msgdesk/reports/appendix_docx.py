@@ -43,6 +43,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS, ResponseData, ReturnData
 from msgdesk.domain.template import NATIONAL_NOTE, Proposal, Template, load_template
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.appendix_pdf import (
     ATTRIBUTION_SHORT,
     MSG_TITLE,
@@ -73,8 +74,6 @@ LABEL_WIDTH = Mm(32)
 
 def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Template | None = None) -> Path:
     """Write the appendix for ``data`` to ``out_path`` (atomically); return the path."""
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, render(data, label=label, template=template))
 
 

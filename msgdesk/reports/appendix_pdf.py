@@ -39,6 +39,7 @@ from msgdesk.domain.return_values import (
     ReturnData,
 )
 from msgdesk.domain.template import NATIONAL_NOTE, Proposal, Template, load_template
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import REGULAR_FONT
 from msgdesk.reports.grid import GridCell, GridRow, TextGrid
 from msgdesk.reports.pages import (
@@ -81,8 +82,6 @@ def export(data: ReturnData, out_path, label: str = "Appendix 1", template: Temp
     once more with ``done == total`` when the file is complete.  ``extra`` flowables (the
     "Where we stand" page, ``msgdesk.reports.where_we_stand``) follow on a page of their own.
     """
-    from msgdesk.rounds.return_file import write_atomically
-
     pdf = render(data, label=label, template=template, progress=progress, extra=extra)
     return write_atomically(out_path, pdf)
 
@@ -114,6 +113,7 @@ def page_setup(data: ReturnData, label: str) -> PageSetup:
 
 
 def pdf_info(data: ReturnData, label: str, template: Template) -> PdfInfo:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     return PdfInfo(

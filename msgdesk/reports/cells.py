@@ -24,6 +24,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from msgdesk.reports.text import chunks
+
 MAX_CELL = 32_767  # Excel's limit on the characters in one cell
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n",
                     "\uff1d", "\uff0b", "\uff0d", "\uff20",  # fullwidth ＝ ＋ － ＠
@@ -61,8 +63,6 @@ def fit(text: str) -> str:
 
 def parts(text: str | None) -> list[str]:
     """Long text in pieces that fit a cell each, every piece saying where it continues."""
-    from msgdesk.reports.text import chunks
-
     text = clean(text)
     if len(text) <= MAX_CELL:
         return [text]

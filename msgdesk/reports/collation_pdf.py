@@ -40,6 +40,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
 from msgdesk.domain.states import RatingChange
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.pages import PageSetup, PdfInfo, build_pdf, content_width, outline, running
 from msgdesk.reports.styles import GRID, MUTED, SECTION, SHADE, styles
 from msgdesk.reports.text import long_date
@@ -68,12 +69,11 @@ GRID_STYLE = [
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, render(collation))
 
 
 def render(collation: Collation) -> bytes:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     setup = PageSetup(header_left="MSG self-evaluation – collation of returns",

@@ -44,6 +44,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
 from msgdesk.domain.states import RatingChange
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports import cells
 from msgdesk.tracker.rag import AMBER, CARRIED, NEEDS_DATE, RED, SUPERSEDED
 
@@ -56,8 +57,6 @@ ACTION_COLUMNS = ("Overdue", "Off track (not overdue)", "Amber (at risk or due w
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, render(collation))
 
 
@@ -194,6 +193,7 @@ def _action_counts(by_rag: dict[str, int] | None, overdue: int | None) -> tuple:
 
 
 def _about(ws: Worksheet, c: Collation, made_at: datetime) -> None:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     rows: list[tuple[str, object]] = [

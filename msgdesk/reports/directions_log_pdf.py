@@ -30,6 +30,7 @@ from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, long_date
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
 from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline, running
 from msgdesk.reports.styles import SHADE, styles
@@ -277,6 +278,7 @@ def page_setup(log: DirectionsLog) -> PageSetup:
 
 
 def render(log: DirectionsLog) -> bytes:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     info = PdfInfo(
@@ -291,6 +293,4 @@ def render(log: DirectionsLog) -> bytes:
 
 def write_pdf(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:
     """Write the PDF atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(path, render(log))

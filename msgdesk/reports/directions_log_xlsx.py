@@ -31,6 +31,7 @@ from msgdesk.directions.money import pounds_decimal
 from msgdesk.directions.status import DueAt
 from msgdesk.directions.values import ResourceBasis
 from msgdesk.domain.states import DirectionStatus
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports import cells
 from msgdesk.tracker.rag import RAG_COLOURS
 
@@ -188,8 +189,6 @@ def build_workbook(log: DirectionsLog) -> Workbook:
 
 def write_xlsx(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
-
     buffer = io.BytesIO()
     build_workbook(log).save(buffer)
     return write_atomically(path, buffer.getvalue())

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.flowables import Flowable
 
+from msgdesk.reports.pages import content_height
+from msgdesk.reports.styles import GRID
 from msgdesk.reports.textblock import TextBlock
 
 _EPS = 1e-6
@@ -170,8 +172,6 @@ class TextGrid(Flowable):
 
     def _frame_height(self) -> float:
         if self.frame_height is None:
-            from msgdesk.reports.pages import content_height
-
             self.frame_height = content_height()
         return self.frame_height
 
@@ -206,8 +206,6 @@ class TextGrid(Flowable):
     # drawing ----------------------------------------------------------------------------
 
     def draw(self) -> None:
-        from msgdesk.reports.styles import GRID
-
         canvas = self.canv
         s = self.grid_style
         rows = self.header + self.rows

@@ -41,6 +41,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import CondPageBreak
 
 from msgdesk.domain.errors import MsgdeskError
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import printable, register_fonts
 from msgdesk.reports.styles import DRAFT_RED, GRID, MUTED
 from msgdesk.reports.text import clean
@@ -164,8 +165,6 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
 def write_pdf(out_path, story: Sequence[Flowable], setup: PageSetup, info: PdfInfo, *,
               progress: Progress | None = None, steps: int = 0) -> Path:
     """:func:`build_pdf` and write the file atomically (old file or new one, never half)."""
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, build_pdf(story, setup, info, progress=progress, steps=steps))
 
 

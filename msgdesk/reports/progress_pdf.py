@@ -27,6 +27,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import REGULAR_FONT, register_fonts
 from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
 from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline
@@ -278,6 +279,7 @@ def page_setup(report: ProgressReport) -> PageSetup:
 
 
 def render(report: ProgressReport) -> bytes:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     info = PdfInfo(
@@ -292,6 +294,4 @@ def render(report: ProgressReport) -> bytes:
 
 def write_pdf(report: ProgressReport, path: str | os.PathLike[str]) -> Path:
     """Write the PDF atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(path, render(report))

@@ -21,6 +21,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports import cells
 from msgdesk.tracker.rag import AMBER, RAG_COLOURS, RAG_LABELS, RAGS, SUPERSEDED, status_label
 from msgdesk.tracker.report import TITLE, ProgressReport, long_date
@@ -193,8 +194,6 @@ def build_workbook(report: ProgressReport) -> Workbook:
 
 def write_xlsx(report: ProgressReport, path: str | os.PathLike[str]) -> Path:
     """Write the workbook atomically (a half-written file never replaces a good one)."""
-    from msgdesk.rounds.return_file import write_atomically
-
     buffer = io.BytesIO()
     build_workbook(report).save(buffer)
     return write_atomically(path, buffer.getvalue())

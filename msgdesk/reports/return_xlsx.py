@@ -39,6 +39,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from msgdesk.domain.return_values import ACTION_STATUS_LABELS, RATINGS, ROUND_STATUS_LABELS, ReturnData, rating_label
 from msgdesk.domain.template import Template, load_template
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.cells import HEADER_FONT, TOP, clean, data_sheet, parts, print_setup, put
 
 SUMMARY_HEADERS = ("Partnership", "Round", "Key feature", "Proposal", "Proposal text", "Rating", "Rating number",
@@ -66,8 +67,6 @@ def rating_number(rating: str | None) -> int | None:
 
 def export(data: ReturnData, out_path, template: Template | None = None) -> Path:
     """Write the collation workbook for ``data`` to ``out_path`` (atomically); return the path."""
-    from msgdesk.rounds.return_file import write_atomically
-
     return write_atomically(out_path, render(data, template))
 
 
@@ -135,6 +134,7 @@ def build_workbook(data: ReturnData, template: Template, exported_at: datetime) 
 
 
 def _about(ws: Worksheet, data: ReturnData, template: Template, exported_at: datetime) -> None:
+    # the version comes from importlib.metadata: read when a file is written, not on import
     from msgdesk import __version__
 
     rows: list[tuple[str, object]] = [

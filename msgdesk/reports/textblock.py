@@ -33,7 +33,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.flowables import Flowable
 
-from msgdesk.reports.fonts import printable
+from msgdesk.reports.fonts import printable, register_fonts
 from msgdesk.reports.text import clean
 
 BULLET_STARTS = ("• ", "- ", "– ", "— ", "* ", "· ", "o ", "▪ ", "◦ ", "‣ ", "> ")
@@ -146,8 +146,6 @@ class TextBlock(Flowable):
 
 
 def _bold_of(font_name: str) -> str:
-    from msgdesk.reports.fonts import register_fonts
-
     fonts = register_fonts()
     return fonts.bold if font_name in (fonts.regular, fonts.bold) else font_name
 

@@ -1,5 +1,8 @@
-"""The round's workflow on the command line: ``msgdesk ready``, ``approve`` and ``reopen``.
+"""A round on the command line: ``msgdesk import``, ``export`` and ``list``; the round's
+workflow, ``msgdesk ready``, ``approve`` and ``reopen``.
 
+    msgdesk import FILE|FOLDER ... [--replace]  return files, each all or nothing
+    msgdesk export -p P -r R [--json OUT] [--pdf OUT] [--docx OUT] [--xlsx OUT]
     msgdesk ready -p P -r R                    shows the check before IJB, marks the round ready
     msgdesk approve -p P -r R --meeting YYYY-MM-DD --minute REF [--confirm-check]
     msgdesk reopen -p P -r R --reason TEXT
@@ -10,11 +13,153 @@ Each exits 2, saying why, when the round's status does not allow the move.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_OK, command, iso_date, round_arguments, workspace_for
-from msgdesk.domain.errors import CheckNotConfirmedError
-from msgdesk.domain.states import RoundStatus
+from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, command, iso_date, round_arguments, workspace_for
+from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
+from msgdesk.domain.states import ImportOutcome, RoundStatus
+from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
+
+if TYPE_CHECKING:
+    from msgdesk.store.workspace import Workspace
+
+
+# --- import / export / list: the return as a file ------------------------------------------------------
+
+
+def _import_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE|FOLDER",
+                        help="return files (.json), or folders holding them; each file is imported all or nothing")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace a round that already exists (never an approved one)")
+
+
+#: How long ``import --replace`` waits for a database another msgdesk has open.
+REPLACE_LOCK_WAIT_SECONDS = 10.0
+
+
+@command("import", "import return files: one, several, or a folder of them", _import_arguments)
+def run_import(args: argparse.Namespace) -> int:
+    # the return format's reader (json, hashlib) loads when a command runs, not for --help or --version
+    from msgdesk.rounds.import_many import collect, import_files, is_folder, summary
+
+    workspace = workspace_for(args, open_now=False)
+    if len(args.files) == 1 and not is_folder(args.files[0]):
+        return _import_one_file(workspace, args.files[0], args.replace)
+
+    batch = collect(args.files)
+    with workspace:
+        if args.replace:
+            workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
+        workspace.ensure_open()
+        results = import_files(workspace, batch.files, replace=args.replace)
+    width = max(len(outcome.value) for outcome in ImportOutcome)
+    for result in results:
+        print(f"{result.outcome.value.ljust(width)}  {result.path}: {result.message}")
+    for folder in batch.empty_folders:
+        print(f"{'empty'.ljust(width)}  {folder}: no return files (.json) in this folder")
+    print(summary(results, batch))
+    refused = sum(1 for r in results if r.outcome is ImportOutcome.REFUSED)
+    if not results:
+        print("msgdesk import: no return files (.json) found", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if refused:
+        print(f"msgdesk import: {refused} of {len(results)} files refused; nothing of a refused file was written",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _import_one_file(workspace: Workspace, path: str, replace: bool) -> int:
+    from msgdesk.rounds.return_file import read_return_file  # json and hashlib, when the command runs
+
+    data = read_return_file(path, workspace.template)
+    with workspace:
+        if replace:
+            # Replacing a round under a window that has it open would pull it from under
+            # the officer's feet: wait for that msgdesk to close, or say so.
+            workspace.acquire_lock(REPLACE_LOCK_WAIT_SECONDS)
+        workspace.ensure_open()
+        info = workspace.rounds.import_return(data, replace=replace)
+    rated = sum(1 for r in data.responses if r.rating)
+    actions = sum(len(r.actions) for r in data.responses)
+    print(f"Imported {info.partnership}, round {info.label}: {rated} proposals rated, {actions} actions.")
+    return EXIT_OK
+
+
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    round_arguments(parser)
+    parser.add_argument("--json", metavar="OUT", help="write the return file (msgdesk-return JSON)")
+    parser.add_argument("--pdf", metavar="OUT", help="write the committee appendix (PDF)")
+    parser.add_argument("--docx", metavar="OUT", help="write the committee appendix (Word)")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
+    parser.add_argument("--label", default="Appendix 1",
+                        help="the label in every page header of the appendix (default: %(default)s)")
+    parser.add_argument("--benchmark", metavar="GROUP",
+                        help="add a 'Where we stand' page to the PDF: the ratings beside the comparator group's")
+
+
+@command("export", "export a round as a return file, PDF, Word document or Excel workbook", _export_arguments)
+def run_export(args: argparse.Namespace) -> int:
+    """Each requested output is written on its own: one that fails (its message on
+    stderr, no file left) does not stop the others."""
+    if not (args.json or args.pdf or args.docx or args.xlsx):
+        raise InputError("say what to write: --json OUT, --pdf OUT, --docx OUT and/or --xlsx OUT")
+    if args.benchmark and not args.pdf:
+        raise InputError("--benchmark adds the 'Where we stand' page to the PDF appendix: give --pdf OUT too")
+    with workspace_for(args) as workspace:
+        data = workspace.rounds.load_round(args.partnership, args.round)
+        extra = _benchmark_page(workspace, data.partnership, data.round, args.benchmark) if args.benchmark else []
+    failures: list[MsgdeskError | OSError] = []
+
+    def attempt(out: str, write: Callable[..., object], *values: object, **options: object) -> None:
+        try:
+            write(*values, **options)
+        except (MsgdeskError, OSError) as exc:
+            failures.append(exc)
+            print(f"msgdesk export: {out} not written: {exc}", file=sys.stderr)
+        else:
+            print(f"Wrote {out}")
+
+    for kind in ExportKind:  # the return file first, then the appendix and the workbook
+        out = getattr(args, kind.value)
+        if out:
+            options = ExportOptions(template=workspace.template, label=args.label,
+                                    extra=extra if kind is ExportKind.APPENDIX_PDF else ())
+            attempt(out, export_round, kind, data, out, options)
+    if not failures:
+        return EXIT_OK
+    return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE
+
+
+def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, group: str) -> list[object]:
+    from msgdesk.collation.collate import standing_for  # the comparison, only with --benchmark
+    from msgdesk.reports import where_we_stand  # reportlab, only with --benchmark
+
+    return list(where_we_stand.flowables(standing_for(workspace, partnership, round_label, group)))
+
+
+@command("list", "list partnerships and rounds", lambda parser: None)
+def run_list(args: argparse.Namespace) -> int:
+    with workspace_for(args) as workspace:
+        summaries = workspace.rounds.list_rounds()
+    if not summaries:
+        print("No rounds yet. Import one with: msgdesk import FILE")
+        return EXIT_OK
+    rows = [("Partnership", "Round", "Status", "Rated", "Actions")]
+    for s in summaries:
+        rows.append((s.round.partnership, s.round.label, s.round.status.label, f"{s.rated} of {s.local_total} rated",
+                     str(s.actions)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    return EXIT_OK
+
+
+
+# --- the round's workflow ------------------------------------------------------
 
 if TYPE_CHECKING:  # for the annotation only
     from msgdesk.store.workspace import Workspace

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msgdesk.domain.errors import DuplicateRoundError, InputError
+from msgdesk.domain.errors import DuplicateRoundError, InputError, NotFoundError
 from msgdesk.domain.states import ImportOutcome
+from msgdesk.rounds.return_file import ReturnFileError, read_return_file
 
 if TYPE_CHECKING:
     from msgdesk.store.rounds import RoundInfo
@@ -93,8 +94,6 @@ def is_database_file(workspace: Workspace, chosen: Path) -> bool:
 
 def first_problem(exc: InputError) -> str:
     """The first located problem of a refused file, and how many more there are."""
-    from msgdesk.rounds.return_file import ReturnFileError
-
     if isinstance(exc, ReturnFileError) and exc.problems:
         more = len(exc.problems) - 1
         return exc.problems[0] + (f" (and {more:,} more problem{'s' if more != 1 else ''})" if more else "")
@@ -104,8 +103,6 @@ def first_problem(exc: InputError) -> str:
 def import_one(workspace: Workspace, path: Path, *, replace: bool = False) -> FileResult:
     """Read, check and store one file; refused input comes back as a REFUSED result
     (a database that cannot be written raises, as for any command)."""
-    from msgdesk.rounds.return_file import read_return_file
-
     if is_database_file(workspace, path):
         return FileResult(path, ImportOutcome.REFUSED, "this is msgdesk's own database, not a return file")
     try:
@@ -124,8 +121,6 @@ def import_one(workspace: Workspace, path: Path, *, replace: bool = False) -> Fi
 
 
 def _exists(workspace: Workspace, partnership: str, label: str) -> bool:
-    from msgdesk.domain.errors import NotFoundError
-
     try:
         workspace.rounds.find_round(partnership, label)
     except NotFoundError:

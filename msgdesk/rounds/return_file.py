@@ -47,24 +47,23 @@ import hashlib
 import json
 import os
 import re
-import stat
-import tempfile
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from msgdesk.domain.errors import InputError
+from msgdesk.domain.errors import ExchangeFileError
 from msgdesk.domain.return_values import RATINGS, ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
+from msgdesk.domain.text import MAX_NAME
+from msgdesk.exchange.atomic import write_atomically
+from msgdesk.exchange.checker import FieldChecker, format_time, kind_of, value_shown
+from msgdesk.exchange.files import MAX_FILE_BYTES, read_file_bytes, too_large
 from msgdesk.exchange.strict_json import JSONTextError, decode, item, loads, member, shown
 
 FORMAT = "msgdesk-return"
 #: The version msgdesk writes; it reads every version in READ_VERSIONS.
 VERSION = 2
 READ_VERSIONS = (1, 2)
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_TEXT = 1_000_000  # characters in one field
-MAX_NAME = 200
 
 #: The keys of version 1; version 2 allows the ``*_V2`` sets.
 TOP_KEYS = ("format", "version", "partnership", "round", "contact", "completed_on", "responses")
@@ -77,93 +76,11 @@ PACK_KEYS = ("id", "for", "proposals", "created_at", "created_by", "base_digest"
 BASE_RESPONSE_KEYS = ("proposal", "rating", "evidence", "actions")
 BASE_ACTION_KEYS = ("id", *ACTION_KEYS)
 
-#: Problems listed in the message (all are kept in ``problems``): a file with
-#: thousands of wrong keys must not fill the screen.
-MAX_LISTED = 50
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-_ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-#: An action's or a pack's id: letters, digits, "-" and "_" (msgdesk writes 32 hex digits).
-_ID = re.compile(r"[A-Za-z0-9_-]{1,64}\Z")
 _DIGEST = re.compile(r"sha256:[0-9a-f]{64}\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_LINE_BREAK = re.compile(r"[\r\n\t]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-class ReturnFileError(InputError):
+class ReturnFileError(ExchangeFileError):
     """A return file that cannot be imported; ``problems`` lists every located problem."""
-
-    def __init__(self, problems: list[str], source: str = "") -> None:
-        self.problems = problems
-        self.source = source
-        where = f"{source}: " if source else ""
-        count = f"{len(problems):,} problems" if len(problems) != 1 else "1 problem"
-        listed = [f"  {p}" for p in problems[:MAX_LISTED]]
-        if len(problems) > MAX_LISTED:
-            listed.append(f"  … and {len(problems) - MAX_LISTED:,} more")
-        super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
-
-
-def text_problems(value: str, *, limit: int = MAX_TEXT, single_line: bool = False) -> list[str]:
-    """Why ``value`` cannot be a text field of a return file (empty when it can).
-
-    The one rule for text msgdesk can store and write back: at most ``limit``
-    characters, no control characters but newline, carriage return and tab (none
-    of those either when ``single_line``), no lone surrogates.
-    """
-    problems = []
-    if len(value) > limit:
-        problems.append(f"too long ({len(value):,} characters; at most {limit:,})")
-    bad = _CONTROL.search(value)
-    if bad:
-        problems.append(f"contains a control character (U+{ord(bad.group()):04X}) at position {bad.start()}")
-    elif single_line and (bad := _LINE_BREAK.search(value)):
-        problems.append(f"must be one line: contains a line break or tab (U+{ord(bad.group()):04X}) "
-                        f"at position {bad.start()}")
-    lone = _SURROGATE.search(value)
-    if lone:
-        problems.append(f"contains a lone surrogate escape (\\u{ord(lone.group()):04x}) at position "
-                        f"{lone.start()}: half of a character, which cannot be stored")
-    return problems
-
-
-#: Limits of the text fields, shared by the reader and the store's writers.
-TEXT_LIMITS: dict[str, tuple[int, bool]] = {  # field -> (characters, single line)
-    "partnership": (MAX_NAME, True),
-    "round": (40, True),
-    "contact": (1000, False),
-    "evidence": (MAX_TEXT, False),
-    "action": (MAX_TEXT, False),
-    "delivery": (MAX_TEXT, False),
-    "timescale": (1000, False),
-    "lead": (MAX_NAME, True),
-    "author": (MAX_NAME, True),  # who changed a response or an action; whom a pack is for
-}
-
-
-def clean_text(value: str, *, single_line: bool = False) -> str:
-    """``value`` made storable as typed or pasted: Word's manual line break (U+000B) and page
-    break become new lines, other control characters go, half characters (lone surrogates)
-    become U+FFFD; for a one-line field, line breaks and tabs become spaces."""
-    value = value.replace("\x0b", "\n").replace("\x0c", "\n")
-    value = _CONTROL.sub("", value)
-    value = _SURROGATE.sub("\ufffd", value)
-    if single_line:
-        value = re.sub(r"[\r\n\t]+", " ", value)
-    return value
-
-
-def new_action_id() -> str:
-    """A fresh action id (32 hex digits)."""
-    import uuid
-
-    return uuid.uuid4().hex
-
-
-def format_time(value: datetime | None) -> str | None:
-    return value.strftime(TIME_FORMAT) if value is not None else None
 
 
 def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tuple[str, ...] | list[str],
@@ -171,96 +88,20 @@ def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tup
     """The fingerprint of a pack's base, with what the pack is (its id, round and proposals):
     any change to one of them after the pack was cut shows."""
     document = {"id": pack_id, "partnership": partnership, "round": round_label, "proposals": list(proposals),
-                "base": [_base_response_json(r) for r in base]}
+                "base": [base_response_json(r) for r in base]}
     canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-class _Checker:
+class _Checker(FieldChecker):
+    """The return format's fields on top of the shared checks (text, dates, times, ids)."""
+
     def __init__(self, template: Template) -> None:
+        super().__init__()
         self.template = template
-        self.problems: list[str] = []
         self.version = VERSION
         #: Action ids seen in the file's responses: id -> where.
         self.action_ids: dict[str, str] = {}
-
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
-
-    def keys(self, obj: dict, allowed: tuple[str, ...], where: str) -> None:
-        for key in obj:
-            if key not in allowed:
-                self.problem(member(where, key), f"unknown key (allowed: {', '.join(allowed)})")
-
-    def text(self, obj: dict, key: str, where: str, *, required: bool = False, limit: int = MAX_TEXT,
-             single_line: bool = False) -> str:
-        at = member(where, key)
-        if key not in obj or obj[key] is None:
-            if required:
-                self.problem(at, "missing" if key not in obj else "expected text, found null")
-            return ""
-        value = obj[key]
-        if not isinstance(value, str):
-            self.problem(at, f"expected text, found {kind_of(value)}")
-            return ""
-        if required and not value.strip():
-            self.problem(at, "must not be empty")
-        for message in text_problems(value, limit=limit, single_line=single_line):
-            self.problem(at, message)
-        return value
-
-    def day(self, obj: dict, key: str, where: str) -> date | None:
-        at = member(where, key)
-        value = obj.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.problem(at, f"expected a date as text YYYY-MM-DD, found {kind_of(value)}")
-            return None
-        if not _ISO_DATE.match(value):
-            self.problem(at, f"expected a date YYYY-MM-DD, found {shown(value)}")
-            return None
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.problem(at, f"{value!r} is not a real date")
-            return None
-
-    def moment(self, obj: dict, key: str, where: str, *, required: bool = False) -> datetime | None:
-        """A time in UTC written ``YYYY-MM-DDTHH:MM:SSZ``."""
-        at = member(where, key)
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.problem(at, "missing (a time such as 2026-03-12T14:03:27Z)" if key not in obj
-                             else "expected a time such as 2026-03-12T14:03:27Z, found null")
-            return None
-        if not isinstance(value, str):
-            self.problem(at, f"expected a time as text such as 2026-03-12T14:03:27Z, found {kind_of(value)}")
-            return None
-        if not _ISO_TIME.match(value):
-            self.problem(at, f"expected a time YYYY-MM-DDTHH:MM:SSZ (UTC), found {shown(value)}")
-            return None
-        try:
-            return datetime.strptime(value, TIME_FORMAT)
-        except ValueError:
-            self.problem(at, f"{value!r} is not a real time")
-            return None
-
-    def identifier(self, obj: dict, key: str, where: str, *, required: bool = False) -> str:
-        at = member(where, key)
-        value = obj.get(key)
-        if value is None:
-            if required:
-                self.problem(at, "missing" if key not in obj else "expected an id, found null")
-            return ""
-        if not isinstance(value, str):
-            self.problem(at, f"expected an id as text, found {kind_of(value)}")
-            return ""
-        if not _ID.match(value):
-            self.problem(at, f"expected an id of 1 to 64 letters, digits, '-' or '_', found {shown(value)}")
-            return ""
-        return value
 
     def rating(self, obj: dict, key: str, where: str) -> str | None:
         at = member(where, key)
@@ -446,13 +287,13 @@ class _Checker:
             return None
         if obj.get("format") != FORMAT:
             found = obj.get("format")
-            self.problem("format", f"expected {FORMAT!r}, found {_value(found)}" if "format" in obj
+            self.problem("format", f"expected {FORMAT!r}, found {value_shown(found)}" if "format" in obj
                          else f"missing (expected {FORMAT!r})")
             return None  # not a return file at all: other complaints would be noise
         version = obj.get("version")
         if type(version) is not int or version not in READ_VERSIONS:
             readable = " or ".join(str(v) for v in READ_VERSIONS)
-            self.problem("version", f"this msgdesk reads version {readable}, found {_value(version)}"
+            self.problem("version", f"this msgdesk reads version {readable}, found {value_shown(version)}"
                          if "version" in obj else f"missing (expected {VERSION})")
             return None
         self.version = version
@@ -495,32 +336,6 @@ class _Checker:
                              "for each of its proposals, possibly empty)")
 
 
-def kind_of(value: Any) -> str:
-    """What a JSON value is, in words, for a message ("text", "a list")."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _value(value: Any) -> str:
-    """A found value for a message: short text or a number as written, else its kind."""
-    if isinstance(value, str):
-        return shown(value)
-    if type(value) is int and abs(value) < 10**12:
-        return str(value)
-    return kind_of(value)
-
-
 def parse_return(raw: bytes | str, template: Template | None = None, source: str = "") -> ReturnData:
     """Validate and read a return; raises ReturnFileError listing every problem."""
     if isinstance(raw, bytes) and len(raw) > MAX_FILE_BYTES:
@@ -539,41 +354,11 @@ def parse_return(raw: bytes | str, template: Template | None = None, source: str
     return data
 
 
-def too_large(size: int) -> str:
-    return f"the file is too large ({size:,} bytes; at most {MAX_FILE_BYTES:,})"
-
-
-def read_file_bytes(path: Path, what: str, error: type[ReturnFileError] = ReturnFileError) -> bytes:
-    """The bytes of the ``what`` file ("return", "directions") at ``path``, at most
-    MAX_FILE_BYTES; ``error`` (a ReturnFileError class) says why not."""
-    source = str(path)
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise error([f"this is a folder, not a {what} file"], source)
-        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise error(["this is not an ordinary file"], source)
-        if info.st_size > MAX_FILE_BYTES:
-            raise error([too_large(info.st_size)], source)
-        with path.open("rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise error(["no such file"], source) from exc
-    except IsADirectoryError as exc:
-        raise error([f"this is a folder, not a {what} file"], source) from exc
-    except PermissionError as exc:
-        raise error(["permission denied: the file cannot be read"], source) from exc
-    except ValueError as exc:  # a NUL in the name
-        raise error(["this is not a valid file name"], source) from exc
-    except OSError as exc:
-        raise error([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
-
-
 def read_return_file(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
     """Read and validate the return file at ``path``; ReturnFileError for anything else,
     including a path that is not a readable file."""
     path = Path(path)
-    return parse_return(read_file_bytes(path, "return"), template, str(path))
+    return parse_return(read_file_bytes(path, "return", ReturnFileError), template, str(path))
 
 
 # --- writing -------------------------------------------------------------------
@@ -592,7 +377,7 @@ def _action_json(a: ActionData) -> dict[str, Any]:
     }
 
 
-def _base_response_json(r: ResponseData) -> dict[str, Any]:
+def base_response_json(r: ResponseData) -> dict[str, Any]:
     return {
         "proposal": r.proposal,
         "rating": r.rating,
@@ -605,7 +390,7 @@ def _base_response_json(r: ResponseData) -> dict[str, Any]:
     }
 
 
-def _pack_json(pack: PackData) -> dict[str, Any]:
+def pack_to_json(pack: PackData) -> dict[str, Any]:
     return {
         "id": pack.id,
         "for": pack.for_whom,
@@ -613,7 +398,7 @@ def _pack_json(pack: PackData) -> dict[str, Any]:
         "created_at": format_time(pack.created_at),
         "created_by": pack.created_by,
         "base_digest": pack.base_digest,
-        "base": [_base_response_json(r) for r in pack.base],
+        "base": [base_response_json(r) for r in pack.base],
         "reply_by": pack.reply_by or None,
         "reply_at": format_time(pack.reply_at),
     }
@@ -647,46 +432,12 @@ def return_to_json(data: ReturnData, template: Template | None = None) -> dict[s
         ],
     }
     if data.pack is not None:
-        document["pack"] = _pack_json(data.pack)
+        document["pack"] = pack_to_json(data.pack)
     return document
 
 
 def dump_return(data: ReturnData, template: Template | None = None) -> str:
     return json.dumps(return_to_json(data, template), ensure_ascii=False, indent=2) + "\n"
-
-
-def _shared_mode(path: Path) -> int:
-    """The mode of the file being replaced, else what the user's umask gives a new file."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
-    """Write ``content`` to ``path`` via a temporary file in the same folder:
-    a crash leaves the old file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file readable by its owner only; an export is meant to be
-        # shared (a committee paper), so it gets the mode any new file would have
-        os.chmod(tmp, _shared_mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
 
 
 def write_return_file(path: str | os.PathLike[str], data: ReturnData, template: Template | None = None) -> Path:

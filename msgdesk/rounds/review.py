@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.timescales import interpret
 
 if TYPE_CHECKING:  # for the annotations only: the check reads what it is given
@@ -113,8 +114,6 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
     for pack in getattr(snap, "packs_out", ()):
-        from msgdesk.contributions.packs import proposals_text
-
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",
                               f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "

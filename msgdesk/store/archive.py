@@ -20,9 +20,23 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from msgdesk.domain.errors import InputError
+from msgdesk.domain.ids import new_action_id
 from msgdesk.domain.states import Backend, EventKind, RoundStatus
+from msgdesk.exchange.atomic import write_atomically
 from msgdesk.store.backup import BackupInfo, RestoreResult, RoundContent
-from msgdesk.store.models import TABLES_IN_ORDER, Base, EvaluationRound, Partnership
+from msgdesk.store.directions_archive import restore_directions
+from msgdesk.store.models import (
+    TABLES_IN_ORDER,
+    Action,
+    ActionUpdate,
+    Base,
+    ComparatorGroup,
+    ComparatorGroupMember,
+    EvaluationRound,
+    Partnership,
+    Response,
+    RoundEvent,
+)
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
 
 if TYPE_CHECKING:
@@ -56,8 +70,6 @@ def _rows(session: Session, model: type[Base]) -> list[dict[str, Any]]:
 
 
 def write_archive(workspace: Workspace, out: Path) -> BackupInfo:
-    from msgdesk.rounds.return_file import write_atomically
-
     if out.exists():
         raise InputError(f"{out} exists already; choose a new file name")
     engine = workspace.engine
@@ -153,8 +165,6 @@ def _insert(session: Session, model: type[Base], rows: Iterable[dict[str, Any]])
 
 def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Actions of an archive from before schema 0004 get their ids, a carried copy its original's."""
-    from msgdesk.rounds.return_file import new_action_id
-
     given: dict[int, str] = {}
     out = []
     for row in actions:  # by id: an original comes before its copies
@@ -166,8 +176,6 @@ def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
-    from msgdesk.store.models import Action, ActionUpdate, ComparatorGroup, ComparatorGroupMember, Response, RoundEvent
-
     rounds = sorted(tables.get("evaluation_round", []), key=lambda r: r["id"])
     events = sorted(tables.get("round_event", []), key=lambda e: e["id"])
     # An approved round takes its content first: it is stored "ready", then approved by
@@ -212,6 +220,5 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     _insert(session, RoundEvent, [event_row(e) for e in after])
     _insert(session, ComparatorGroup, tables.get("comparator_group", []))
     _insert(session, ComparatorGroupMember, tables.get("comparator_group_member", []))
-    from msgdesk.store.directions_archive import restore_directions
 
     restore_directions(session, tables, _insert)

@@ -38,13 +38,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from msgdesk.domain.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
+from msgdesk.domain.errors import (
+    DamagedDatabaseError,
+    DatabaseError,
+    ForeignDatabaseError,
+    InputError,
+    MsgdeskError,
+    NeedsConfirmationError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
 from msgdesk.domain.states import FileState, RoundStatus
 from msgdesk.store import health as db_health
+from msgdesk.store.health import backup_folder
 
 log = logging.getLogger(__name__)
 
-BACKUP_FOLDER = "backups"
 KEEP_LAST = 10
 KEEP_MONTHS = 12
 KEEP_ALWAYS = 3
@@ -130,10 +139,6 @@ class RestoreResult:
 
 
 # --- where backups live -----------------------------------------------------------------
-
-
-def backup_folder(db_path: str | os.PathLike[str]) -> Path:
-    return Path(db_path).parent / BACKUP_FOLDER
 
 
 def _new_backup_path(db_path: Path, reason: str, now: datetime | None = None) -> Path:
@@ -272,6 +277,46 @@ def newest_good_backup(db_path: str | os.PathLike[str]) -> BackupInfo | None:
         if verify(path) is None:
             return describe(path, created, reason)
     return None
+
+
+# --- explaining a database that must not be opened ------------------------------------------
+
+
+def error_for(health: db_health.Health) -> DatabaseError:
+    """A plain-words error for a database that must not be opened, naming the newest good
+    backup (``error.backup``) and the command that goes back to it."""
+    path = health.path
+    error_class: type[DatabaseError]
+    offer_backup = True
+    if health.state is FileState.TOO_NEW:
+        what = (f"{path} was written by a newer version of msgdesk (schema {health.revision}); "
+                "this version cannot open it without risking your data. Install the newer msgdesk.")
+        error_class = SchemaTooNewError
+    elif health.state is FileState.NOT_DATABASE:
+        what = f"{path} is not an msgdesk database ({health.detail})."
+        error_class = NotADatabaseError
+    elif health.state is FileState.FOREIGN:
+        what = (f"{path} is not an msgdesk database: {health.detail}. msgdesk will not add its own "
+                "tables to it. Choose another file name with --db PATH.")
+        error_class = ForeignDatabaseError
+        offer_backup = False
+    else:
+        what = f"{path} is damaged: {health.detail}."
+        error_class = DamagedDatabaseError
+    backup = newest_good_backup(path) if offer_backup else None
+    if backup is not None:
+        offer = (f" msgdesk has not changed the file. The newest good backup is from {backup.when} "
+                 f"({backup.summary()}). To go back to it, run:  msgdesk restore \"{backup.path}\""
+                 f"  (the current file is kept aside, unchanged).")
+    elif offer_backup:
+        offer = " msgdesk has not changed the file, and there is no backup of it to go back to."
+    else:
+        offer = " It has not been changed."
+    error = error_class(what + offer)
+    error.path = path
+    error.backup = backup
+    return error
+
 
 
 # --- making a backup ------------------------------------------------------------------------

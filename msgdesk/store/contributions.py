@@ -22,8 +22,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from msgdesk.contributions.merge import ACTION_ATTRIBUTES, Change, MergePlan, contributor_name, plan_merge
+from msgdesk.contributions.merge import (
+    ACTION_ATTRIBUTES,
+    Change,
+    MergePlan,
+    action_field,
+    action_value,
+    contributor_name,
+    plan_merge,
+)
 from msgdesk.domain.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
+from msgdesk.domain.ids import new_action_id
 from msgdesk.domain.return_values import ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.states import (
     ChangeField,
@@ -43,6 +52,7 @@ from msgdesk.domain.states import (
 )
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import effective_due_date
+from msgdesk.rounds.return_file import base_digest, base_response_json, return_to_json
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
@@ -64,7 +74,7 @@ from msgdesk.store.rounds import (
     has_recorded_progress,
 )
 from msgdesk.store.session import Transactions
-from msgdesk.store.snapshot import ConflictNote, PackNote, conflict_place
+from msgdesk.store.snapshot import conflict_place
 
 
 @dataclass(frozen=True)
@@ -159,9 +169,7 @@ def when(value: datetime | None) -> str:
 
 
 def base_to_json(base: list[ResponseData]) -> str:
-    from msgdesk.rounds.return_file import _base_response_json
-
-    return json.dumps([_base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
+    return json.dumps([base_response_json(r) for r in base], ensure_ascii=False, sort_keys=True)
 
 
 def base_from_json(text: str) -> list[ResponseData]:
@@ -176,8 +184,6 @@ def base_from_json(text: str) -> list[ResponseData]:
 
 def reply_digest(reply: ReturnData) -> str:
     """The fingerprint of what a reply says (its responses), to tell the same reply again."""
-    from msgdesk.rounds.return_file import return_to_json
-
     body = return_to_json(reply)["responses"]
     for response in body:  # who/when does not change what the reply says
         response.pop("updated_at", None)
@@ -197,24 +203,6 @@ def _pack_info(row: ContributionPack) -> PackInfo:
 def _round_actions(session: Session, round_id: int) -> dict[str, Action]:
     return {a.uid: a for a in session.scalars(
         select(Action).join(Response, Response.id == Action.response_id).where(Response.round_id == round_id))}
-
-
-def pending_notes(session: Session, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
-    """Open conflicts and packs sent but not merged, for the round's snapshot."""
-    references = {uid: a.reference for uid, a in _round_actions(session, round_id).items()}
-    conflicts = [
-        ConflictNote(c.id, c.proposal_id, conflict_place(c.field, references.get(c.action_uid, "")), c.contributor)
-        for c in session.scalars(select(MergeConflict).where(
-            MergeConflict.round_id == round_id, MergeConflict.state == ConflictState.OPEN.value
-        ).order_by(MergeConflict.id))
-    ]
-    packs = [
-        PackNote(p.id, p.for_whom, tuple(json.loads(p.proposals)), p.created_at)
-        for p in session.scalars(select(ContributionPack).where(
-            ContributionPack.round_id == round_id, ContributionPack.direction == PackDirection.SENT.value,
-            ContributionPack.state == PackState.SENT.value).order_by(ContributionPack.id))
-    ]
-    return conflicts, packs
 
 
 class ContributionsRepository:
@@ -265,8 +253,6 @@ class ContributionsRepository:
     def cut_pack(self, round_id: int, proposals: list[str] | tuple[str, ...], for_whom: str) -> ReturnData:
         """Record a pack of ``proposals`` for ``for_whom`` ("Name, role") and return it as a
         return file's data, with the base it was cut from."""
-        from msgdesk.rounds.return_file import base_digest, new_action_id
-
         for_whom = for_whom.strip()
         if not for_whom:
             raise InputError('say whom the pack is for: --for "Name, role"')
@@ -608,7 +594,6 @@ class ContributionsRepository:
             wanted = set(json.loads(conflict.theirs) or [])
             return [a.uid for a in session.scalars(select(Action).where(Action.response_id == response.id)
                                                    .order_by(Action.position, Action.id)) if a.uid in wanted]
-        from msgdesk.contributions.merge import action_field, action_value
 
         action = _round_actions(session, round_id).get(conflict.action_uid)
         if which is ConflictField.PRESENCE:

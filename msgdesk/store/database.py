@@ -50,6 +50,7 @@ from msgdesk.domain.errors import (
     ServerUnavailableError,
 )
 from msgdesk.domain.states import FileState
+from msgdesk.store import backup
 from msgdesk.store import health as db_health
 from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, TABLES_0001
 from msgdesk.store.target import PgDriver, PostgresTarget
@@ -221,12 +222,10 @@ def _upgrade(engine: Engine, sqlite: bool) -> None:
 
 def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]) -> tuple[Engine, db_health.Health]:
     """An engine on the SQLite file ``path``, inspected, backed up before a migration and
-    migrated.  Raises the typed errors of ``health.error_for`` for a file it must not touch."""
-    from msgdesk.store import backup
-
+    migrated.  Raises the typed errors of ``backup.error_for`` for a file it must not touch."""
     found = db_health.inspect(path)
     if not found.usable:
-        raise db_health.error_for(found)
+        raise backup.error_for(found)
     db_health.check_writable(path)
     try:
         if found.state.value == "new" and not path.exists():

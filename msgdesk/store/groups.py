@@ -23,10 +23,11 @@ from datetime import date
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from msgdesk.collation.collate import ComparisonFacts, GroupInfo, ReturnFacts
+from msgdesk.collation.facts import ComparisonFacts, GroupInfo, ReturnFacts
 from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError
 from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import Template
+from msgdesk.domain.text import MAX_NAME, text_problems
 from msgdesk.store.models import (
     Action,
     ActionUpdate,
@@ -51,8 +52,6 @@ def sort_names(names: Iterable[str]) -> list[str]:
 
 
 def _check_group_name(name: str) -> str:
-    from msgdesk.rounds.return_file import MAX_NAME, text_problems
-
     problems = text_problems(name, limit=MAX_NAME, single_line=True)
     if problems:
         raise InputError(f"the group's name: {problems[0]}")

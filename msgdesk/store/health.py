@@ -13,8 +13,9 @@ whenever the file may have changed since its last good check; a small record bes
 backups (``CheckRecord``) says what the file looked like then.  A file that has not changed
 since is not read again at every opening.
 
-``error_for(health)`` turns a bad result into a plain-words error that names the newest
-good backup; the file itself is never modified.  Nothing here imports Qt or SQLAlchemy.
+``msgdesk.store.backup.error_for(health)`` turns a bad result into a plain-words error that
+names the newest good backup; the file itself is never modified.  Nothing here imports Qt
+or SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -26,18 +27,23 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from msgdesk.domain.errors import (
-    DamagedDatabaseError,
     DatabaseError,
-    ForeignDatabaseError,
-    NotADatabaseError,
     ReadOnlyLocationError,
-    SchemaTooNewError,
     StorageFullError,
 )
 from msgdesk.domain.states import FileState
 from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: Beside the database: its backups, and the record of its last full check (here, because a
+#: check reads the folder to tell an emptied file with backups from a new one).
+BACKUP_FOLDER = "backups"
+
+
+def backup_folder(db_path: str | os.PathLike[str]) -> Path:
+    return Path(db_path).parent / BACKUP_FOLDER
+
+
 #: Below this much free space a failing write is put down to a full disk.
 FULL_DISK_BYTES = 256 * 1024
 _SQLITE_FULL, _SQLITE_CORRUPT, _SQLITE_NOTADB = 13, 11, 26
@@ -82,8 +88,6 @@ class CheckRecord:
 
 
 def _record_path(path: Path) -> Path:
-    from msgdesk.store.backup import backup_folder
-
     return backup_folder(path) / f".{path.name}.checked.json"
 
 
@@ -129,8 +133,6 @@ def write_record(path: Path, record: CheckRecord) -> None:
 
 
 def _has_backups(path: Path) -> bool:
-    from msgdesk.store.backup import backup_folder
-
     folder = backup_folder(path)
     return folder.is_dir() and any(folder.glob(f"{path.stem}-*.db*"))
 
@@ -273,44 +275,6 @@ def remember_good_check(health: Health) -> None:
 
 
 # --- explaining ---------------------------------------------------------------------------------
-
-
-def error_for(health: Health) -> DatabaseError:
-    """A plain-words error for a database that must not be opened, naming the newest good
-    backup (``error.backup``) and the command that goes back to it."""
-    from msgdesk.store.backup import newest_good_backup
-
-    path = health.path
-    error_class: type[DatabaseError]
-    offer_backup = True
-    if health.state is FileState.TOO_NEW:
-        what = (f"{path} was written by a newer version of msgdesk (schema {health.revision}); "
-                "this version cannot open it without risking your data. Install the newer msgdesk.")
-        error_class = SchemaTooNewError
-    elif health.state is FileState.NOT_DATABASE:
-        what = f"{path} is not an msgdesk database ({health.detail})."
-        error_class = NotADatabaseError
-    elif health.state is FileState.FOREIGN:
-        what = (f"{path} is not an msgdesk database: {health.detail}. msgdesk will not add its own "
-                "tables to it. Choose another file name with --db PATH.")
-        error_class = ForeignDatabaseError
-        offer_backup = False
-    else:
-        what = f"{path} is damaged: {health.detail}."
-        error_class = DamagedDatabaseError
-    backup = newest_good_backup(path) if offer_backup else None
-    if backup is not None:
-        offer = (f" msgdesk has not changed the file. The newest good backup is from {backup.when} "
-                 f"({backup.summary()}). To go back to it, run:  msgdesk restore \"{backup.path}\""
-                 f"  (the current file is kept aside, unchanged).")
-    elif offer_backup:
-        offer = " msgdesk has not changed the file, and there is no backup of it to go back to."
-    else:
-        offer = " It has not been changed."
-    error = error_class(what + offer)
-    error.path = path
-    error.backup = backup
-    return error
 
 
 def check_writable(path: Path) -> None:

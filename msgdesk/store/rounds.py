@@ -15,6 +15,7 @@ Every change records who made it (``Workspace.user``) and when, on the row itsel
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ from msgdesk.domain.errors import (
     ReasonRequiredError,
     RoundLockedError,
 )
+from msgdesk.domain.ids import new_action_id
 from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.domain.states import (
     APPROVAL_NEEDS_CONFIRMED_CHECK,
@@ -42,16 +44,20 @@ from msgdesk.domain.states import (
     ConflictState,
     EventKind,
     HistoryKind,
+    PackDirection,
+    PackState,
     RoundMove,
     RoundStatus,
     round_move_target,
 )
 from msgdesk.domain.template import Template
+from msgdesk.domain.text import TEXT_LIMITS, text_problems
 from msgdesk.domain.timescales import interpret
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
     ActionUpdate,
+    ContributionPack,
     EvaluationRound,
     MergeConflict,
     Partnership,
@@ -60,14 +66,32 @@ from msgdesk.store.models import (
     utcnow,
 )
 from msgdesk.store.session import Transactions
-from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
+from msgdesk.store.snapshot import ConflictNote, PackNote, ResponseSnapshot, RoundSnapshot, conflict_place
+
+
+def _pending_notes(session: Session, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
+    """Open conflicts and packs sent but not merged, for the round's snapshot."""
+    references = {uid: reference for uid, reference in session.execute(
+        select(Action.uid, Action.reference).join(Response, Response.id == Action.response_id)
+        .where(Response.round_id == round_id))}
+    conflicts = [
+        ConflictNote(c.id, c.proposal_id, conflict_place(c.field, references.get(c.action_uid, "")), c.contributor)
+        for c in session.scalars(select(MergeConflict).where(
+            MergeConflict.round_id == round_id, MergeConflict.state == ConflictState.OPEN.value
+        ).order_by(MergeConflict.id))
+    ]
+    packs = [
+        PackNote(p.id, p.for_whom, tuple(json.loads(p.proposals)), p.created_at)
+        for p in session.scalars(select(ContributionPack).where(
+            ContributionPack.round_id == round_id, ContributionPack.direction == PackDirection.SENT.value,
+            ContributionPack.state == PackState.SENT.value).order_by(ContributionPack.id))
+    ]
+    return conflicts, packs
 
 
 def check_text(field: str, value: str | None, where: str = "") -> None:
-    """The return file's rule for ``field`` (``TEXT_LIMITS``): what is stored can
-    always be written to a return file and read back."""
-    from msgdesk.rounds.return_file import TEXT_LIMITS, text_problems
-
+    """The return file's rule for ``field`` (``msgdesk.domain.text.TEXT_LIMITS``): what is stored
+    can always be written to a return file and read back."""
     if value is None:
         return
     limit, single_line = TEXT_LIMITS[field]
@@ -268,9 +292,7 @@ class RoundsRepository:
             ):
                 by_id[action.response_id].actions.append((action.id, action_data(action)))
                 snap.action_versions[action.id] = action.version
-            from msgdesk.store.contributions import pending_notes
-
-            snap.open_conflicts, snap.packs_out = pending_notes(session, round_id)
+            snap.open_conflicts, snap.packs_out = _pending_notes(session, round_id)
             return snap
 
     def actions_of(self, round_id: int, proposal_id: str) -> list[tuple[int, ActionData]]:
@@ -565,7 +587,6 @@ class RoundsRepository:
         except ValueError:
             raise InputError(f"unknown action status {status!r}; expected one of "
                              f"{', '.join(s.value for s in ActionStatus)}") from None
-        from msgdesk.rounds.return_file import new_action_id
 
         return Action(
             response_id=response_id, position=position, text=data.action, delivery=data.delivery,

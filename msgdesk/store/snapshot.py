@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from msgdesk.domain.return_values import ActionData
-from msgdesk.domain.states import RoundStatus
+from msgdesk.domain.states import ConflictField, RoundStatus
 from msgdesk.store.health import ro_uri
 from msgdesk.store.schema import SCHEMA_HEAD
 
@@ -171,8 +171,6 @@ def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
 
 def conflict_place(field: str, reference: str) -> str:
     """Where a conflict is, in words: "evidence", "action 2019-2.3-1: timescale"."""
-    from msgdesk.domain.states import ConflictField
-
     words = ConflictField(field).label
     if field in ("rating", "evidence", "order"):
         return words

@@ -131,9 +131,11 @@ class Workspace:
     def ensure_open(self) -> None:
         if self._engine is not None:
             return
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store import database
 
         if isinstance(self.target, SqliteTarget):
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store import backup, health
             from msgdesk.store.network import is_network_path
 
@@ -176,6 +178,7 @@ class Workspace:
     @property
     def rounds(self) -> RoundsRepository:
         if self._rounds is None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.rounds import RoundsRepository
             from msgdesk.store.session import Transactions
 
@@ -185,6 +188,7 @@ class Workspace:
     @property
     def tracking(self) -> TrackingRepository:
         if self._tracking is None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.session import Transactions
             from msgdesk.store.tracking import TrackingRepository
 
@@ -194,6 +198,7 @@ class Workspace:
     @property
     def directions(self) -> DirectionsRepository:
         if self._directions is None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.directions import DirectionsRepository
             from msgdesk.store.session import Transactions
 
@@ -204,6 +209,7 @@ class Workspace:
     def contributions(self) -> ContributionsRepository:
         """Contribution packs, merging their replies, conflicts, and each proposal's history."""
         if self._contributions is None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.contributions import ContributionsRepository
             from msgdesk.store.session import Transactions
 
@@ -235,6 +241,7 @@ class Workspace:
     def groups(self) -> GroupsRepository:
         """Comparator groups, and the reads that compare partnerships' returns."""
         if self._groups is None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.groups import GroupsRepository
             from msgdesk.store.session import Transactions
 
@@ -271,6 +278,7 @@ class Workspace:
             return
         import time
 
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.domain.errors import AlreadyOpenError
         from msgdesk.store.lock import InstanceLock
 
@@ -296,6 +304,7 @@ class Workspace:
         """True if the database needs no migration (so the fast read can be used)."""
         if self.path is None:
             return self.is_open
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.snapshot import is_current
 
         return is_current(self.path)
@@ -304,9 +313,11 @@ class Workspace:
         """Round ``round_id`` as the window holds it; None if it is not there.  Before the
         engine is open this reads with the standard library only (half a second sooner)."""
         if self.path is not None and not self.is_open:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.snapshot import load_snapshot
 
             return load_snapshot(self.path, round_id)
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.domain.errors import NotFoundError
 
         try:
@@ -316,6 +327,7 @@ class Workspace:
 
     def quick_listings(self) -> list[RoundListing]:
         """Every round (for the start page), cheaply."""
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.snapshot import RoundListing, list_round_listings
 
         if self.path is not None and not self.is_open:
@@ -328,6 +340,7 @@ class Workspace:
     def _after_approval(self) -> None:
         if self.path is None:
             return
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.backup import create_backup
 
         try:
@@ -339,11 +352,13 @@ class Workspace:
         """A checked backup: of the SQLite file (into the backups folder, or ``out``), or
         on PostgreSQL a portable archive of every round, its history and events to ``out``."""
         if self.path is not None:
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.backup import create_backup
 
             return create_backup(self.path, "manual", out=out)
         if out is None:
             raise InputError("on a shared PostgreSQL database, say where to write the archive: msgdesk backup OUT.json")
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.archive import write_archive
 
         return write_archive(self, Path(out))
@@ -351,6 +366,7 @@ class Workspace:
     def list_backups(self) -> list[BackupInfo]:
         if self.path is None:
             return []
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.backup import list_backups
 
         return list_backups(self.path)
@@ -358,16 +374,19 @@ class Workspace:
     def restore(self, source: str | os.PathLike[str], *, force: bool = False) -> RestoreResult:
         """Go back to a backup (or load an archive).  The caller holds the lock; the
         workspace reopens afterwards."""
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.archive import is_archive
 
         source = Path(source)
         if is_archive(source):
+            # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
             from msgdesk.store.archive import restore_archive
 
             return restore_archive(self, source, force=force)
         if self.path is None:
             raise InputError(f"{source} is an SQLite backup; a PostgreSQL database takes an archive "
                              "(msgdesk backup OUT.json writes one)")
+        # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
         from msgdesk.store.backup import restore_backup
 
         self._let_go()

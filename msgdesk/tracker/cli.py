@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from msgdesk.cli.main import EXIT_OK, command, iso_date, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, iso_date, workspace_for
 from msgdesk.domain.errors import InputError
+from msgdesk.reports.exporters import write_progress_report
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,12 +26,10 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
 @command("report", "the committee progress report on a round's improvement actions (PDF, Excel)",
          _report_arguments)
 def run(args: argparse.Namespace) -> int:
-    from msgdesk.tracker.report import write_report
-
     if not (args.pdf or args.xlsx):
         raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
     as_at = args.as_at or date.today()
     with workspace_for(args) as workspace:
-        for path in write_report(workspace, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
+        for path in write_progress_report(workspace, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
             print(f"Wrote {path}")
     return EXIT_OK

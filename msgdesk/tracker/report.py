@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
@@ -134,19 +133,3 @@ def assemble_report(info: RoundInfo, rows: list[TrackerRow], as_at: date, templa
         attribution=template.attribution,
         key_feature_titles=titles,
     )
-
-
-def write_report(workspace: Workspace, partnership: str, round_label: str, as_at: date, *,
-                 pdf: str | Path | None = None, xlsx: str | Path | None = None) -> list[Path]:
-    """Build the report once and write the PDF and/or the workbook; returns the paths written."""
-    report = build_report(workspace, workspace.rounds.find_round(partnership, round_label).id, as_at)
-    written = []
-    if pdf:
-        from msgdesk.reports.progress_pdf import write_pdf
-
-        written.append(write_pdf(report, pdf))
-    if xlsx:
-        from msgdesk.reports.progress_xlsx import write_xlsx
-
-        written.append(write_xlsx(report, xlsx))
-    return written

@@ -5,7 +5,15 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from msgdesk.domain.errors import MsgdeskError
+from msgdesk.paths import default_db_location, resource_path
 from msgdesk.store.workspace import Workspace
+from msgdesk.ui.excepthook import install_excepthook, setup_logging
+from msgdesk.ui.settings import open_settings
+from msgdesk.ui.widgets.look import install_focus_ring
 
 #: Set (to anything) by benchmarks/bench_startup.py --frozen: the app prints
 #: "FIRST-PAINT <epoch seconds>" once its window is first drawn, and quits.
@@ -18,10 +26,6 @@ def install_translator(app, locale=None):
     msgdesk is written in English; a catalogue for Gaelic (gd) or another language
     is made from resources/i18n/msgdesk.ts (scripts/update_translations.py) and dropped
     beside it as a .qm file: no code changes.  Returns the translator, or None."""
-    from PySide6.QtCore import QLocale, QTranslator
-
-    from msgdesk.paths import resource_path
-
     translator = QTranslator(app)
     if translator.load(locale or QLocale(), "msgdesk", "_", str(resource_path("i18n"))):
         app.installTranslator(translator)
@@ -31,11 +35,8 @@ def install_translator(app, locale=None):
 
 def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     """The main window on ``workspace`` with the last round open (or the start page)."""
-    from PySide6.QtWidgets import QApplication
-
+    # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
-    from msgdesk.ui.settings import open_settings
-    from msgdesk.ui.widgets.look import install_focus_ring
 
     app = QApplication.instance()
     if isinstance(app, QApplication):  # a window needs the widgets' application, made by the caller
@@ -49,10 +50,7 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
 
 
 def run_gui(args) -> int:
-    from msgdesk.paths import default_db_location
-
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
-    from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -60,20 +58,15 @@ def run_gui(args) -> int:
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
 
-    from msgdesk.ui.excepthook import install_excepthook, setup_logging
-
     setup_logging()
     install_translator(app)
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
-    from msgdesk.domain.errors import MsgdeskError
 
     # One msgdesk per SQLite database: a second one says so and touches nothing.
     try:
         workspace.acquire_lock()
     except MsgdeskError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
     try:
@@ -83,7 +76,7 @@ def run_gui(args) -> int:
 
 
 def _run_window(app, workspace: Workspace, holder: dict) -> int:
-    from msgdesk.domain.errors import MsgdeskError
+    # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.dialogs.backups import offer_recovery
 
     for attempt in (1, 2):
@@ -98,8 +91,6 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
-                from PySide6.QtWidgets import QApplication, QMessageBox
-
                 QMessageBox.critical(None, "msgdesk", QApplication.translate(
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
@@ -113,6 +104,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         window.statusBar().showMessage(READ_ONLY_NOTICE, 15000)
     if os.environ.get(FIRST_PAINT_PROBE):
         _print_first_paint_and_quit(app, window)
+    # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.contributions.menu import ask_name_once
 
     ask_name_once(window)  # the name recorded with each change: asked at the first start only

@@ -6,13 +6,17 @@ import logging
 import sys
 import traceback
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from msgdesk.domain.errors import MsgdeskError
+from msgdesk.logging_setup import configure_logging
+
 log = logging.getLogger("msgdesk")
 
 
 def setup_logging() -> None:
     """Log to msgdesk.log in the user's log folder (created here, at start-up, not on import)."""
-    from msgdesk.logging_setup import configure_logging
-
     configure_logging()
 
 
@@ -32,14 +36,10 @@ def install_excepthook(window_getter) -> None:
                 window.flush_edits()
         except Exception:  # the hook must never raise
             log.exception("could not flush edits after an error")
-        from PySide6.QtWidgets import QMessageBox
-
-        from msgdesk.domain.errors import MsgdeskError
 
         if isinstance(exc, MsgdeskError):
             QMessageBox.warning(window, "msgdesk", str(exc))
             return
-        from PySide6.QtCore import QCoreApplication
 
         translate = QCoreApplication.translate
         box = QMessageBox(QMessageBox.Icon.Critical,

@@ -14,7 +14,12 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
+from msgdesk.rounds.import_many import import_one, is_database_file, summary
+from msgdesk.rounds.return_file import read_return_file
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
+from msgdesk.ui.settings import open_settings
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -37,7 +42,6 @@ def _tr(text: str) -> str:
 def _settings(settings):
     if settings is not None:
         return settings
-    from msgdesk.ui.settings import open_settings
 
     return open_settings()
 
@@ -128,9 +132,7 @@ def export_return_file(parent, session, settings=None) -> Path | None:
                          settings)
     if not name:
         return None
-    from msgdesk.rounds.return_file import write_return_file
-
-    write_return_file(name, _round_data(session))
+    export_round(ExportKind.RETURN_JSON, _round_data(session), name)
     QMessageBox.information(parent, translate("Exports", "Exported"),
                             translate("Exports", "Wrote {path}").format(path=name))
     return Path(name)
@@ -149,8 +151,6 @@ def choose_return_files(parent, settings=None) -> list[str]:
 def import_return_files(parent, workspace, paths: list[str]):
     """Import several files, each all or nothing, with a progress bar that can stop between
     files; then one line per file.  Rounds that exist already are skipped, never replaced."""
-    from msgdesk.rounds.import_many import import_one, summary
-
     progress = QProgressDialog(translate("Exports", "Importing return files…"), translate("Exports", "&Stop"), 0,
                                len(paths), parent)
     progress.setWindowTitle(translate("Exports", "Import return files"))
@@ -181,13 +181,7 @@ def import_return_files(parent, workspace, paths: list[str]):
 
 def import_return_file(parent, workspace, path: str):
     """Import ``path``; asks before replacing a round.  Returns the RoundInfo or None."""
-    from msgdesk.domain.errors import DuplicateRoundError
-    from msgdesk.rounds.import_many import is_database_file
-    from msgdesk.rounds.return_file import read_return_file
-
     if is_database_file(workspace, Path(path)):
-        from msgdesk.domain.errors import InputError
-
         # Reading it here would open and close the live file in this process, dropping
         # SQLite's locks on it (STYLE.md); and it is not a return file anyway.
         raise InputError(f"{path} is msgdesk's own database, not a return file: choose a .json return file")
@@ -208,21 +202,6 @@ def import_return_file(parent, workspace, path: str):
     return workspace.rounds.import_return(data, replace=True)
 
 
-#: kind -> (module, label, file suffix, file dialog filter)
-#: The exporter of each kind: a module with ``export(data, out, ...)``.
-_MODULES = {
-    "pdf": "msgdesk.reports.appendix_pdf",
-    "docx": "msgdesk.reports.appendix_docx",
-    "xlsx": "msgdesk.reports.return_xlsx",
-}
-
-
-def _report(kind: str):
-    from importlib import import_module
-
-    return import_module(_MODULES[kind])
-
-
 def export_docx(parent, session, settings=None) -> Path | None:
     """File → Export Word…: the committee appendix as a Word document."""
     return export_report(parent, session, "docx", settings)
@@ -230,7 +209,6 @@ def export_docx(parent, session, settings=None) -> Path | None:
 
 def export_report(parent, session, kind: str, settings=None) -> Path | None:
     """File → Export PDF… / Export Word… / Export Excel…, with a progress dialog."""
-    module = _report(kind)
     label = _tr(KIND_NAMES[kind]) if kind != "pdf" else "PDF"
     title = translate("Exports", "Export {kind}").format(kind=label)
     name = ask_save_path(parent, title, default_name(session, KINDS[kind][0]), kind, settings)
@@ -251,16 +229,9 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
         progress.setValue(max(0, min(99, value)))
         QCoreApplication.processEvents()
 
-    from msgdesk.domain.errors import MsgdeskError
-
     data = _round_data(session)
     try:
-        if kind == "pdf":
-            module.export(data, name, label="Appendix 1", progress=callback)
-        elif kind == "docx":
-            module.export(data, name, label="Appendix 1")
-        else:
-            module.export(data, name)
+        export_round(ExportKind(kind), data, name, ExportOptions(label="Appendix 1", progress=callback))
     except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
         progress.close()
         QMessageBox.warning(parent, title, translate("Exports", "The {kind} file was not written:\n\n{error}").format(

@@ -7,15 +7,23 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
+from msgdesk.paths import resource_path
+from msgdesk.rounds.return_file import read_return_file
+from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
+from msgdesk.ui import file_menu
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
+from msgdesk.ui.dialogs.about import install_help_menu
+from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
 from msgdesk.ui.directions.tab import DirectionsTab
+from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
@@ -29,6 +37,7 @@ from msgdesk.ui.tracker.tab import TrackerTab
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
+from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -140,9 +149,6 @@ class MainWindow(QMainWindow):
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
-        from msgdesk.ui.dialogs.about import install_help_menu
-        from msgdesk.ui.dialogs.backups import install_backups_action
-
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
         self.contributions.install()
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
@@ -253,8 +259,6 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.ensure_open()
         except MsgdeskError as exc:
-            from msgdesk.ui.dialogs.backups import offer_recovery
-
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
 
@@ -322,9 +326,6 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def open_example(self) -> None:
-        from msgdesk.paths import resource_path
-        from msgdesk.rounds.return_file import read_return_file
-
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
             info = self.workspace.rounds.import_return(data)
@@ -333,8 +334,6 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
-        from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
-
         paths = choose_return_files(self, self.settings)
         if not paths:
             return
@@ -359,7 +358,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.ui import file_menu
 
         if kind == "json":
             file_menu.export_return_file(self, self.session, self.settings)
@@ -480,10 +478,6 @@ class MainWindow(QMainWindow):
     def _resolve_conflict(self, proposal_id: str, field: str, mine, theirs, version: int) -> None:
         """Someone else saved this field first (a shared database): nothing was overwritten.
         The officer chooses; their own text is never thrown away."""
-        from PySide6.QtGui import QGuiApplication
-
-        from msgdesk.domain.return_values import rating_label
-
         shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -515,7 +509,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -537,6 +530,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.round.approval_dialog import ask_approval
 
         confirmed = self.session.snap.status == RoundStatus.READY or self._confirm_check_before_approval()
@@ -548,8 +542,6 @@ class MainWindow(QMainWindow):
 
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
-        from msgdesk.rounds.review import find_problems, summarise
-
         assert self.session is not None  # asked only while approving the open round
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
@@ -636,6 +628,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def about(self) -> None:
+        # the version comes from importlib.metadata: read when asked
         from msgdesk import __version__
 
         QMessageBox.about(
@@ -646,16 +639,12 @@ class MainWindow(QMainWindow):
 
     def reserved_letters(self) -> set[str]:
         """The Alt+letters the menu bar and the Return / Tracker tabs take, on every page."""
-        from msgdesk.ui.widgets.mnemonics import mnemonic
-
         texts = [action.text() for action in self.ui.menubar.actions()]
         texts += [self.ui.tabs.tabText(i) for i in range(self.ui.tabs.count())]
         return {letter for letter in map(mnemonic, texts) if letter}
 
     def _resolve_mnemonics(self) -> None:
         """Each page's Alt+letters unique in the window (also after a translation changed them)."""
-        from msgdesk.ui.widgets.mnemonics import resolve
-
         reserved = self.reserved_letters()
         resolve([self.start_page], reserved)
         resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
@@ -666,6 +655,7 @@ class MainWindow(QMainWindow):
         """Ctrl+F: the find bar under the page, with every hit listed by proposal."""
         if self.session is None:
             return
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.round.find_panel import FindPanel
 
         self.ui.tabs.setCurrentWidget(self.ui.returnTab)
@@ -693,8 +683,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         self.flush_edits()
-        from PySide6.QtWidgets import QApplication
 
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.dialogs.print_preview import preview_appendix
 
         before = QApplication.focusWidget()
@@ -718,11 +708,13 @@ class MainWindow(QMainWindow):
 
     def show_user_guide(self):
         """F1: the user guide, inside the app and offline."""
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.dialogs.user_guide import show_user_guide
 
         return show_user_guide(self)
 
     def _spelling_toggled(self, on: bool) -> None:
+        # a tab, dialog or panel built when first opened, not at start-up
         from msgdesk.ui.widgets import spelling
 
         spelling.set_enabled(on)

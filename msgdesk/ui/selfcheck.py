@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.main import EXIT_FAILURE, EXIT_OK, command
+from msgdesk.cli.base import EXIT_FAILURE, EXIT_OK, command
 
 if TYPE_CHECKING:  # for the annotations only (the checks import what they test)
     from _typeshed import SupportsRichComparison
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # for the annotations only (the checks import what they test)
 
 
 def _collation(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtCore import QCollator, QLocale
 
     collator = QCollator(QLocale("en_GB"))
@@ -43,6 +44,7 @@ def _cmp_key(compare: Callable[[str, str], int]) -> Callable[[str], SupportsRich
 
 
 def _example(folder: Path) -> ReturnData:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.paths import resource_path
     from msgdesk.rounds.return_file import read_return_file
 
@@ -50,6 +52,7 @@ def _example(folder: Path) -> ReturnData:
 
 
 def _appendix(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.reports import appendix_docx, appendix_pdf
 
     data = _example(folder)
@@ -63,6 +66,7 @@ def _appendix(folder: Path) -> str:
 
 
 def _preview(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.ui.dialogs.print_preview import PdfPages
 
     pdf = folder / "appendix.pdf"
@@ -77,6 +81,7 @@ def _preview(folder: Path) -> str:
 
 
 def _printing(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtGui import QPainter
     from PySide6.QtPrintSupport import QPrinter
 
@@ -92,6 +97,7 @@ def _printing(folder: Path) -> str:
 
 
 def _spelling(folder: Path) -> str:
+    # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.ui.widgets.spelling import speller
 
     words = speller()
@@ -118,6 +124,7 @@ CHECKS: tuple[tuple[str, Callable[[Path], str]], ...] = (
 @command("selfcheck", "check that this installation has every part it needs (for IT)", lambda parser: None)
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # selfcheck is in the command table: what it checks loads only when it runs
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -22,7 +22,9 @@ from PySide6.QtGui import QUndoStack
 
 from msgdesk.domain.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.domain.return_values import ActionData
+from msgdesk.domain.text import TEXT_LIMITS, clean_text
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
+from msgdesk.ui.commands import AddAction, DeleteAction, MoveAction, SetActionField, SetEvidence, SetRating
 
 if TYPE_CHECKING:  # named in annotations only: SQLAlchemy stays out of the first paint
     from msgdesk.store.live import ChangeNotice
@@ -219,6 +221,7 @@ class RoundSession(QObject):
 
     def _write_tracking(self, action_id: int, field: str, value: ActionFieldValue) -> None:
         """Status, lead and due date go through tracking, which records each change."""
+        # the store (SQLAlchemy) loads on first use, off the window's first paint
         from msgdesk.store.tracking import SET_ON_RETURN_PAGE
 
         tracking = self.workspace.tracking
@@ -247,8 +250,6 @@ class RoundSession(QObject):
 
     # --- user edits: write, then record on the undo stack -------------------
     def set_rating(self, proposal_id: str, rating: str | None) -> None:
-        from msgdesk.ui.commands import SetRating
-
         old = self.response(proposal_id).rating
         if old == rating:
             return
@@ -260,9 +261,6 @@ class RoundSession(QObject):
         self.undo_stack.push(SetRating(self, proposal_id, old, rating))
 
     def set_evidence(self, proposal_id: str, text: str) -> None:
-        from msgdesk.rounds.return_file import clean_text
-        from msgdesk.ui.commands import SetEvidence
-
         text = clean_text(text)
         old = self.response(proposal_id).evidence
         if old == text:
@@ -278,8 +276,6 @@ class RoundSession(QObject):
                   over_version: int) -> None:
         """After a conflict the user chose their own text: save it over the newer one,
         knowingly (undo brings the other officer's text back)."""
-        from msgdesk.ui.commands import SetEvidence, SetRating
-
         if field == "evidence":
             # evidence is text ("" when empty); only a rating is ever None
             self.write_evidence(proposal_id, mine or "", over_version=over_version)
@@ -296,22 +292,15 @@ class RoundSession(QObject):
         self.responseChanged.emit(proposal_id)
 
     def add_action(self, proposal_id: str, data: ActionData | None = None, position: int | None = None) -> int:
-        from msgdesk.ui.commands import AddAction
-
         new_id = self.write_add_action(proposal_id, data or ActionData(action=""), position)
         self.undo_stack.push(AddAction(self, proposal_id, new_id))
         return new_id
 
     def delete_action(self, action_id: int) -> None:
-        from msgdesk.ui.commands import DeleteAction
-
         deleted = self.write_delete_action(action_id)
         self.undo_stack.push(DeleteAction(self, action_id, deleted))
 
     def set_action_field(self, action_id: int, field: str, value: ActionFieldValue) -> None:
-        from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text
-        from msgdesk.ui.commands import SetActionField
-
         if isinstance(value, str) and field in TEXT_LIMITS:
             value = clean_text(value, single_line=TEXT_LIMITS[field][1])
         pid = self.proposal_of_action(self.resolve(action_id))
@@ -329,8 +318,6 @@ class RoundSession(QObject):
         self.undo_stack.push(SetActionField(self, pid or "", action_id, field, old, value))
 
     def move_action(self, action_id: int, position: int) -> None:
-        from msgdesk.ui.commands import MoveAction
-
         pid = self.proposal_of_action(self.resolve(action_id))
         if pid is None:  # no longer in the snapshot: nothing to move
             return

@@ -1579,7 +1579,6 @@
     </message>
     <message>
         <source>Export {kind}</source>
-        <extracomment>kind -&gt; (module, label, file suffix, file dialog filter) The exporter of each kind: a module with ``export(data, out, ...)``.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -36,14 +36,13 @@ from msgdesk.collation.collate import (
     NO_RETURN_COLOUR,
     RATING_COLOURS,
     Collation,
-    ComparisonFacts,
-    GroupInfo,
     collate,
     where_we_stand,
 )
+from msgdesk.collation.facts import ComparisonFacts, GroupInfo
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import RATINGS
-from msgdesk.domain.states import RatingChange
+from msgdesk.domain.states import RatingChange, Standing
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.model import (
     CELL_ROLE,
@@ -61,6 +60,7 @@ from msgdesk.ui.collation.model import (
     word,
 )
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import mnemonic
 
 ALL = None  # the group combo's "All partnerships"
 
@@ -263,8 +263,6 @@ class CompareView(QWidget):
 
     def tab_letters(self) -> set[str]:
         """The Alt+letters of the views' own tabs (Heat map, Changes, Where we stand)."""
-        from msgdesk.ui.widgets.mnemonics import mnemonic
-
         return {letter for i in range(self.views.count()) if (letter := mnemonic(self.views.tabText(i)))}
 
     def _fill_previous(self) -> None:
@@ -411,7 +409,6 @@ class CompareView(QWidget):
         report = where_we_stand(self._facts, name, group, self.workspace.template)
         self.standing_model.set_report(report)
         counts = report.summary()
-        from msgdesk.domain.states import Standing
 
         self.standing_summary.setText(self.tr(
             "{partnership} beside {group} (the ratings of {n} other partnerships with a return): above the median "
@@ -442,6 +439,7 @@ class CompareView(QWidget):
                 self.openReturn.emit(name, self.collation.round_label, self.collation.proposals[0].id)
 
     def edit_groups(self) -> None:
+        # a dialog built when first opened, not with the tab
         from msgdesk.ui.collation.groups_dialog import GroupsDialog
 
         dialog = GroupsDialog(self.workspace, self)
@@ -452,6 +450,7 @@ class CompareView(QWidget):
 
 def open_return_read_only(parent, workspace, partnership: str, round_label: str, proposal: str):
     """Show a partnership's return read-only, at ``proposal``."""
+    # a dialog built when first opened, not with the tab
     from msgdesk.ui.collation.return_viewer import ReturnViewer
 
     try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import ConflictField, ConflictResolution
+from msgdesk.domain.text import TEXT_LIMITS, clean_text
 
 translate = QCoreApplication.translate
 
@@ -242,7 +243,6 @@ class ConflictDialog(QDialog):
         conflict = self.current()
         if conflict is None:
             return
-        from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text
 
         value = None
         if resolution is ConflictResolution.COMBINED:

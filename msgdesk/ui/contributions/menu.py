@@ -38,7 +38,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from msgdesk.contributions.packs import read_reply, write_pack
+from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.errors import InputError, MsgdeskError
+from msgdesk.domain.text import clean_text
+from msgdesk.paths import user_data_dir
+from msgdesk.rounds.return_file import read_return_file, write_return_file
 from msgdesk.ui.tab import Host, WindowPart
 
 translate = QCoreApplication.translate
@@ -63,7 +68,6 @@ def ask_name(window) -> bool:
         QLineEdit.EchoMode.Normal, window.workspace.user)
     if not ok:
         return False
-    from msgdesk.rounds.return_file import clean_text
 
     name = clean_text(name, single_line=True).strip()[:200]
     if not name:
@@ -103,6 +107,7 @@ class ContributionsPart(WindowPart):
         self.contributor_windows: list = []
 
     def install(self) -> None:
+        # a Qt view built when first opened, not with the window
         from msgdesk.ui.round.history_panel import HistoryPanel
 
         window = self.window
@@ -270,8 +275,6 @@ class SendPackDialog(QDialog):
 
 def send_pack(window, proposals: list[str], for_whom: str, json_path: str | None, xlsx_path: str | None):
     """Cut the pack from the open round and write its files; returns the paths written."""
-    from msgdesk.contributions.packs import write_pack
-
     if not (json_path or xlsx_path):
         raise InputError(translate("Contributions", "Choose a return file, a workbook, or both."))
     window.flush_edits()
@@ -284,6 +287,7 @@ def send_pack(window, proposals: list[str], for_whom: str, json_path: str | None
         contributions.withdraw(data.pack.id)
         raise
     window.settings.setValue("export/folder", str(Path(written[0]).parent))
+    # a Qt view built when first opened, not with the window
     from msgdesk.ui.contributions.conflict_view import reload_quietly
 
     reload_quietly(window.session, [])
@@ -314,7 +318,7 @@ def choose_and_merge(window) -> None:
 def merge_file(window, path: str):
     """Show what the reply would change, merge it when the officer agrees, and open the
     conflicts if any wait.  Returns the merge's result (None if not merged)."""
-    from msgdesk.contributions.packs import read_reply
+    # the store (SQLAlchemy) loads on first use, off the window's first paint
     from msgdesk.store.contributions import when
 
     if window.session is None:
@@ -346,6 +350,7 @@ def merge_file(window, path: str):
     except MsgdeskError as exc:
         QMessageBox.warning(window, title, str(exc))
         return None
+    # a Qt view built when first opened, not with the window
     from msgdesk.ui.contributions.conflict_view import reload_quietly
 
     reload_quietly(window.session, result.pack.proposals)
@@ -357,6 +362,7 @@ def merge_file(window, path: str):
 
 
 def show_conflicts(window, modal: bool = True):
+    # a Qt view built when first opened, not with the window
     from msgdesk.ui.contributions.conflict_view import ConflictDialog
 
     if window.session is None:
@@ -374,8 +380,6 @@ def show_conflicts(window, modal: bool = True):
 
 
 def contribution_database(pack_id: str) -> Path:
-    from msgdesk.paths import user_data_dir
-
     return user_data_dir() / "contributions" / f"{pack_id}.db"
 
 
@@ -399,7 +403,7 @@ class _CloseWatch(QObject):
 
 def open_pack(window, path: str):
     """Open a pack in a window of its own, on the pack's own database; returns that window."""
-    from msgdesk.rounds.return_file import read_return_file
+    # the store (SQLAlchemy) loads on first use, off the window's first paint
     from msgdesk.store.workspace import Workspace
 
     title = translate("Contributions", "Open contribution pack")
@@ -421,7 +425,6 @@ def open_pack(window, path: str):
     # a window of the same kind as this one (importing the main window here would be an import circle)
     other = type(window)(workspace, window.settings, contribution=pack)
     other.installEventFilter(_CloseWatch(workspace, other))
-    from msgdesk.contributions.packs import proposals_text
 
     note = QLabel(translate("Contributions", "Contribution for {name}: proposals {proposals} are yours to fill in; "
                                              "the others are shown for context. When you are done: File → Send "
@@ -454,8 +457,6 @@ def choose_and_send_back(window) -> None:
 
 def send_back(window, path: str) -> Path | None:
     """Write the contributor's reply (the pack's proposals as they are now, with the pack)."""
-    from msgdesk.rounds.return_file import write_return_file
-
     window.flush_edits()
     try:
         reply = window.workspace.contributions.reply(window.session.round_id)

@@ -11,10 +11,14 @@ import html
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
+from msgdesk.logging_setup import log_file_path
+from msgdesk.paths import resource_path
+from msgdesk.store.health import backup_folder
 from msgdesk.store.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -24,13 +28,8 @@ OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/versi
 
 def about_html(db_path: Path | str) -> str:
     """``db_path``: the SQLite file, or a shared database's address (no password)."""
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtCore import qVersion
-
+    # the version comes from importlib.metadata: read when the dialog opens
     from msgdesk import __version__
-    from msgdesk.logging_setup import log_file_path
-    from msgdesk.paths import resource_path
-    from msgdesk.store.backup import backup_folder
 
     def path_row(label: str, path: Path) -> str:
         url = QUrl.fromLocalFile(str(path)).toString()
@@ -86,8 +85,6 @@ def show_about(parent: QWidget | None, db_path: Path | str) -> None:
 def open_data_folder(db_path: Path | str) -> bool:
     """Show the folder holding the database (and its backups), or for a shared database
     the folder of the log, in the file manager."""
-    from msgdesk.logging_setup import log_file_path
-
     folder = Path(db_path).absolute().parent if isinstance(db_path, Path) else log_file_path().parent
     folder.mkdir(parents=True, exist_ok=True)
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

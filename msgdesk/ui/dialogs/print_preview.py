@@ -19,8 +19,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, QSizeF, Qt, QTimer
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, QSizeF, Qt, QTimer
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.domain.errors import MsgdeskError
+from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 from msgdesk.ui.widgets.look import shortcut
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -223,9 +225,6 @@ class PrintPreview(QDialog):
     def _set_up(self, printer) -> None:
         """The PDF's own paper (A4) and orientation (landscape), with no margins: the pages
         already carry the appendix's margins."""
-        from PySide6.QtCore import QMarginsF
-        from PySide6.QtGui import QPageLayout, QPageSize
-
         width, height = self.pages.sizes[0]
         paper = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Point, "",
                           QPageSize.SizeMatchPolicy.FuzzyMatch)
@@ -272,9 +271,6 @@ class PrintPreview(QDialog):
 
 def write_appendix(parent, data, folder: Path) -> Path | None:
     """The appendix PDF for ``data`` in ``folder``, with a progress dialog; None if it failed."""
-    from msgdesk.domain.errors import MsgdeskError
-    from msgdesk.reports import appendix_pdf
-
     progress = QProgressDialog(translate("PrintPreview", "Laying out the appendix…"), "", 0, 100,
                                parent)
     progress.setCancelButton(None)
@@ -286,7 +282,8 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
         QCoreApplication.processEvents()
 
     try:
-        return appendix_pdf.export(data, folder / "appendix.pdf", label="Appendix 1", progress=step)
+        return export_round(ExportKind.APPENDIX_PDF, data, folder / "appendix.pdf",
+                            ExportOptions(label="Appendix 1", progress=step))
     except (MsgdeskError, OSError) as exc:
         QMessageBox.warning(parent, translate("PrintPreview", "Print preview"), str(exc))
         return None

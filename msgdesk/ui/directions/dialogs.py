@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 from msgdesk.directions.money import AmountError, parse_pounds, pounds_text
 from msgdesk.directions.values import Bodies, Direction, DirectionRecord, Milestone, Partner, ResourceBasis
 from msgdesk.domain.errors import InputError, MsgdeskError
+from msgdesk.domain.text import clean_text
 from msgdesk.domain.timescales import parse_date
-from msgdesk.rounds.return_file import clean_text
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import resolve
 
 
 def _date_field(name: str, prompt: str, value: date | None) -> DateEdit:
@@ -101,8 +102,6 @@ class _SavingDialog(QDialog):
         self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
     def finish(self) -> None:
-        from msgdesk.ui.widgets.mnemonics import resolve
-
         resolve([self])
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
+from msgdesk.directions.log import read_log
 from msgdesk.directions.money import pounds_shown
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
@@ -52,8 +53,6 @@ class DirectionsSummary(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
-        from msgdesk.directions.log import read_log
-
         if self.session is None:
             return
         try:

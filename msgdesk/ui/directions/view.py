@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Required, TypedDict, Unpack
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.directions.file import read_directions_file, write_directions_file
 from msgdesk.directions.log import DirectionsLog, LogItem, build_log, log_item
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import long_date
@@ -54,8 +55,10 @@ from msgdesk.directions.values import (
 )
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
+from msgdesk.paths import resource_path
 from msgdesk.store.workspace import Workspace
 from msgdesk.tracker.rag import RAG_LABELS, RAGS
+from msgdesk.ui import file_menu
 from msgdesk.ui.directions.dialogs import ActDialog, DirectionDialog
 from msgdesk.ui.directions.model import (
     COLUMN,
@@ -67,6 +70,7 @@ from msgdesk.ui.directions.model import (
 )
 from msgdesk.ui.widgets.date_edit import DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.mnemonics import controls, mnemonic, resolve
 
 EXAMPLE = ("examples", "directions-example.json")
 #: The names of the example partnership's delivery partners, kept when the example is
@@ -601,8 +605,6 @@ class DirectionsView(QWidget):
     def resolve_mnemonics(self, reserved: set[str]) -> None:
         """Unique Alt letters: the tab's fixed controls first, then each group of act buttons
         (never shown together, so the two groups may share letters)."""
-        from msgdesk.ui.widgets.mnemonics import controls, mnemonic, resolve
-
         acts = [*self.draft_buttons, *self.issued_buttons]
         fixed = [w for w in controls([self]) if w not in acts]
         chain = {"b", "y"}  # the chain buttons' letters (their text changes with the direction)
@@ -617,8 +619,6 @@ class DirectionsView(QWidget):
     def _back(self) -> None:
         """After a dialog: the keyboard carries on from the table, in the window (once the
         menu that opened the dialog has closed too)."""
-        from PySide6.QtCore import QTimer
-
         def back() -> None:
             self.window().activateWindow()
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -653,6 +653,7 @@ class DirectionsView(QWidget):
 
     def vary(self) -> DirectionDialog | None:
         """The form for a new draft superseding the selected direction, pre-filled with it."""
+        # the store (SQLAlchemy) loads on first use, off the window's first paint
         from msgdesk.store.directions import variation_of
 
         item = self._current
@@ -798,9 +799,6 @@ class DirectionsView(QWidget):
 
     def load_example(self) -> None:
         """The example log (made up for msgdesk), into its partnership, once."""
-        from msgdesk.directions.file import read_directions_file
-        from msgdesk.paths import resource_path
-
         if self.workspace is None:
             return
         try:
@@ -819,15 +817,11 @@ class DirectionsView(QWidget):
                              .format(n=len(data.directions)))
 
     def import_file(self, path: str | None = None) -> bool:
-        from msgdesk.directions.file import read_directions_file
-
         if self.workspace is None:
             return False
         if path is None:
-            from msgdesk.ui.file_menu import start_folder
-
             path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import a directions file"),
-                                                        str(start_folder(self.settings)),
+                                                        str(file_menu.start_folder(self.settings)),
                                                         self.tr("Directions files (*.json)"))
             if not path:
                 return False
@@ -853,15 +847,11 @@ class DirectionsView(QWidget):
         return True
 
     def export_file(self, path: str | None = None) -> str | None:
-        from msgdesk.directions.file import write_directions_file
-
         if not self.partnership or self.workspace is None:
             return None
         if path is None:
-            from msgdesk.ui.file_menu import ask_save_path
-
-            path = ask_save_path(self, self.tr("Export the directions file"), f"{self.partnership} directions.json",
-                                 "json", self.settings)
+            path = file_menu.ask_save_path(self, self.tr("Export the directions file"),
+                                           f"{self.partnership} directions.json", "json", self.settings)
             if not path:
                 return None
         try:
@@ -878,18 +868,19 @@ class DirectionsView(QWidget):
             return None
         as_at = self.as_at()
         if path is None:
-            from msgdesk.ui.file_menu import ask_save_path
-
-            path = ask_save_path(self, self.tr("Save the directions log"),
-                                 f"{self.partnership} directions log {as_at.isoformat()}.{kind}", kind, self.settings)
+            path = file_menu.ask_save_path(self, self.tr("Save the directions log"),
+                                           f"{self.partnership} directions log {as_at.isoformat()}.{kind}", kind,
+                                           self.settings)
             if not path:
                 return None
         try:
             if kind == "pdf":
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_pdf import write_pdf
 
                 write_pdf(self.log(), path)
             else:
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_xlsx import write_xlsx
 
                 write_xlsx(self.log(), path)

@@ -45,6 +45,7 @@ class ActionDelegate(QStyledItemDelegate):
             text_editor.setTabChangesFocus(True)
             text_editor.setAccessibleName(name)
             text_editor.setAccessibleDescription(self.tr("Enter finishes; Shift+Enter starts a new line"))
+            # the spelling checker loads with the first text box, off the first paint
             from msgdesk.ui.widgets import spelling
 
             spelling.install(text_editor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -116,8 +117,6 @@ class NavigationModel(QAbstractItemModel):
         if role == STATE_ROLE:
             return state
         if role == Qt.ItemDataRole.ForegroundRole and state == "national":
-            from PySide6.QtGui import QColor
-
             return QColor("#777777")
         return None
 

@@ -13,6 +13,7 @@ from msgdesk.domain.timescales import interpret
 from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
 from msgdesk.ui.round.delegates import ActionDelegate
+from msgdesk.ui.round.find import ACTION, EVIDENCE
 from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.widgets.debounce import Debouncer
@@ -63,6 +64,7 @@ class ProposalPage(QWidget):
         self.ui.evidenceEdit.textChanged.connect(self._evidence_typed)
         self._focus_watch = _Watch(QEvent.Type.FocusOut, self.flush, self)
         self.ui.evidenceEdit.installEventFilter(self._focus_watch)
+        # the spelling checker loads with the first text box, off the first paint
         from msgdesk.ui.widgets import spelling
 
         self.spelling = spelling.install(self.ui.evidenceEdit)
@@ -103,6 +105,7 @@ class ProposalPage(QWidget):
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
         self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
         self._build_deleted_note()
+        # the directions summary loads with the page, off the first paint
         from msgdesk.ui.directions.summary import DirectionsSummary
 
         self.directions_summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)  # proposal 4.4 only
@@ -248,8 +251,6 @@ class ProposalPage(QWidget):
 
     def show_hit(self, hit) -> None:
         """Select what Find found: the words in the evidence, or the action's cell."""
-        from msgdesk.ui.round.find import ACTION, EVIDENCE
-
         if hit.where == EVIDENCE:
             edit = self.ui.evidenceEdit
             cursor = edit.textCursor()

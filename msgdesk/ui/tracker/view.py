@@ -42,10 +42,13 @@ from PySide6.QtWidgets import (
 
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
+from msgdesk.domain.template import load_template
 from msgdesk.store.rounds import RoundInfo
 from msgdesk.store.workspace import Workspace
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
+from msgdesk.tracker.report import build_report
 from msgdesk.tracker.rows import Link, TrackerRow
+from msgdesk.ui import file_menu
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
@@ -214,7 +217,6 @@ class TrackerView(QWidget):
         self.key_feature_filter = named(QComboBox(), self.tr("Key feature filter"),
                                          self.tr("Show only one key feature's actions"))
         self.key_feature_filter.addItem(self.tr("Any"), ANY)
-        from msgdesk.domain.template import load_template
 
         for kf in load_template().key_features:
             self.key_feature_filter.addItem(f"{kf.number}. {kf.title}", kf.number)
@@ -685,23 +687,22 @@ class TrackerView(QWidget):
             return None
         as_at = self.as_at_date()
         if path is None:
-            from msgdesk.ui.file_menu import ask_save_path
-
             info = self.round_info
             suggested = f"{info.partnership} {info.label} progress {as_at.isoformat()}.{kind}"
-            path = ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
-                                 self.settings)
+            path = file_menu.ask_save_path(self, self.tr("Save the progress report"), suggested, kind,
+                                           self.settings)
             if not path:
                 return None
-        from msgdesk.tracker.report import build_report
 
         try:
             report = build_report(self.workspace, self.round_id, as_at)
             if kind == "pdf":
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.progress_pdf import write_pdf
 
                 write_pdf(report, path)
             else:
+                # reportlab/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.progress_xlsx import write_xlsx
 
                 write_xlsx(report, path)

@@ -10,7 +10,7 @@ an officer working by keyboard always sees where Space and Enter will land.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QPen
+from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 FOCUS_COLOUR = QColor("#0f6cbd")
@@ -51,8 +51,6 @@ def install_focus_ring(app: QApplication) -> None:
 
 def shortcut(keys, widget, slot, context=None):
     """A keyboard shortcut on ``widget`` calling ``slot`` (one spelling of it for the whole window)."""
-    from PySide6.QtGui import QShortcut
-
     made = QShortcut(keys if isinstance(keys, QKeySequence) else QKeySequence(keys), widget)
     if context is not None:
         made.setContext(context)

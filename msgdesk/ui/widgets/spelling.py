@@ -25,6 +25,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
+from msgdesk.paths import resource_path, user_data_dir
+from msgdesk.ui.widgets.look import shortcut
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 #: A word: letters, with apostrophes inside ("partnership's", "don't").
@@ -190,8 +193,6 @@ def speller() -> Speller:
     """The one speller of the app, loaded on first use (a file read, about a millisecond)."""
     global _speller
     if _speller is None:
-        from msgdesk.paths import resource_path, user_data_dir
-
         _speller = Speller(resource_path("dictionaries", DICTIONARY), user_data_dir() / USER_FILE)
     return _speller
 
@@ -478,7 +479,6 @@ def install(editor: QPlainTextEdit) -> SpellHighlighter:
     editor.installEventFilter(menus)
     editor.viewport().installEventFilter(menus)
     editor.setProperty("spelling", True)
-    from msgdesk.ui.widgets.look import shortcut
 
     shortcut("Shift+F10", editor, menus.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
     shortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, Qt.ShortcutContext.WidgetShortcut)

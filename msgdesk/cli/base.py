@@ -1,0 +1,75 @@
+"""What every subcommand is made of: its name, help, arguments and run function, the exit
+statuses, and the arguments and workspace the commands share.
+
+A capability's commands live beside it (``msgdesk/rounds/cli.py``, ``msgdesk/tracker/cli.py``…)
+and are listed, in the order ``msgdesk --help`` shows them, in :mod:`msgdesk.cli.commands`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, NamedTuple
+
+from msgdesk.paths import DB_ENV_VAR, default_db_location
+
+if TYPE_CHECKING:
+    from msgdesk.store.workspace import Workspace
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Command(NamedTuple):
+    """A subcommand: ``run(args)`` returns an exit status.  (A NamedTuple, not a dataclass:
+    dataclasses pulls in ``inspect`` and costs ``msgdesk --version`` 15 ms.)"""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
+            ) -> Callable[[Callable[[argparse.Namespace], int]], Command]:
+    """Make ``run`` the subcommand ``name`` (listed in ``msgdesk.cli.commands.COMMANDS``)."""
+
+    def make(run: Callable[[argparse.Namespace], int]) -> Command:
+        return Command(name, help_text, add_arguments, run)
+
+    return make
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD, the form every command takes."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH|URL", default=default,
+        help=f"the database: an SQLite file, or postgresql://user@host/dbname for a shared one "
+             f"(default: ${DB_ENV_VAR}, else msgdesk.db in your user data folder)",
+    )
+
+
+def round_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--partnership", "-p", required=True,
+                        help="the partnership's name, as listed by 'msgdesk list'")
+    parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
+
+
+def workspace_for(args: argparse.Namespace, *, open_now: bool = True) -> Workspace:
+    """The workspace ``--db`` (or ``$MSGDESK_DB``, or the user's data folder) names."""
+    from msgdesk.store.workspace import Workspace  # SQLAlchemy loads only when a command opens the database
+
+    workspace = Workspace(default_db_location(args.db))
+    if open_now:
+        workspace.ensure_open()
+        for notice in workspace.notices:
+            print(f"msgdesk: {notice}", file=sys.stderr)
+    return workspace

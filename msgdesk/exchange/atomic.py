@@ -1,0 +1,41 @@
+"""Writing a file whole or not at all: every export and exchange file goes through here."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _shared_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what the user's umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
+    """Write ``content`` to ``path`` via a temporary file in the same folder:
+    a crash leaves the old file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file readable by its owner only; an export is meant to be
+        # shared (a committee paper), so it gets the mode any new file would have
+        os.chmod(tmp, _shared_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return path
