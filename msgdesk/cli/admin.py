@@ -18,6 +18,7 @@ from msgdesk.domain.errors import InputError
 
 
 def _admin_arguments(parser: argparse.ArgumentParser) -> None:
+    # the store's roles load when the command is parsed or run, not for every --help
     from msgdesk.store.roles import DEFAULT_PREFIX, Role
 
     actions = parser.add_subparsers(dest="admin_action", metavar="ACTION", required=True)
@@ -37,6 +38,7 @@ def _admin_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command("admin", "set up roles on a shared PostgreSQL database (IT)", _admin_arguments)
 def run_admin(args: argparse.Namespace) -> int:
+    # SQLAlchemy and the PostgreSQL driver load only when the command runs
     from msgdesk.store import roles
 
     names = roles.RoleNames(args.prefix)
@@ -44,6 +46,7 @@ def run_admin(args: argparse.Namespace) -> int:
         for statement in roles.setup_statements(args.database, args.schema, names):
             print(statement.rstrip() + ";")
         return EXIT_OK
+    # the database libraries load only when the command connects
     from msgdesk.paths import default_db_location
     from msgdesk.store.target import PostgresTarget
     from msgdesk.store.workspace import Workspace

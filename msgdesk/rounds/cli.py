@@ -166,6 +166,7 @@ if TYPE_CHECKING:  # for the annotation only
 
 
 def _print_check(workspace: Workspace, round_id: int) -> int:
+    # the check's modules load when a command prints it, so --help and --version stay fast
     from msgdesk.rounds.review import find_problems, summarise
 
     problems = find_problems(workspace.template, workspace.rounds.snapshot(round_id))

@@ -326,6 +326,7 @@ def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
     sslrootcert."""
     from dataclasses import replace
 
+    # TLS and pgpass load only for a PostgreSQL database
     from msgdesk.store import pgpass, tls
 
     connect_args = tls.connect_args(target)
@@ -344,6 +345,7 @@ def open_postgresql(target: PostgresTarget) -> tuple[Engine, str, bool]:
     """An engine on a PostgreSQL database, migrated to the current schema, with the
     database user the server authenticated and whether it may write.  A database holding
     other tables is refused untouched; one from a newer msgdesk too."""
+    # the PostgreSQL driver and its TLS load only for a PostgreSQL database
     from msgdesk.store import pgerrors, pgpass, tls
 
     shown = target.describe()

@@ -124,6 +124,7 @@ def set_up(engine: Engine, names: RoleNames = RoleNames()) -> None:
             for statement in setup_statements(database, schema, names, version):
                 con.exec_driver_sql(statement)
     except DBAPIError as exc:
+        # pg8000's error codes, read only when the server refused
         from msgdesk.store.pgerrors import server_error
 
         reported = server_error(exc)
@@ -147,6 +148,7 @@ def grant(engine: Engine, login: str, role: Role, names: RoleNames = RoleNames()
                     con.exec_driver_sql(f"REVOKE {_q(names.of(other))} FROM {_q(login)}")
             con.exec_driver_sql(f"GRANT {_q(names.of(role))} TO {_q(login)}")
     except DBAPIError as exc:
+        # pg8000's error codes, read only when the server refused
         from msgdesk.store.pgerrors import server_error
 
         reported = server_error(exc)

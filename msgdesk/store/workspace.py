@@ -150,6 +150,7 @@ class Workspace:
             if self.backup_on_open and found.state.value == "ok":
                 backup.backup_if_changed(path, found.changes, "open")
         else:
+            # listening for other officers' edits: PostgreSQL only
             from msgdesk.store import live
 
             self._engine, self.db_user, writable = database.open_postgresql(self.target)
@@ -169,6 +170,7 @@ class Workspace:
         """A listener for other officers' edits (PostgreSQL; None on SQLite)."""
         if self.backend is not Backend.POSTGRESQL:
             return None
+        # listening for other officers' edits: PostgreSQL only
         from msgdesk.store.live import ChangeListener
 
         listener = ChangeListener(self.engine, self.origin)

@@ -82,6 +82,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
     for attempt in (1, 2):
         try:
             if workspace.path is None:
+                # the password dialog: only for a shared database
                 from msgdesk.ui.dialogs.password import open_shared
 
                 open_shared(workspace)  # a shared database: connect (asking a password), migrate
@@ -96,8 +97,10 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             return 1
     holder["window"] = window
     if workspace.read_only:  # a reader's login: said once, plainly, and kept in the status bar
+        # a reader's notice: only for a read-only login
         from PySide6.QtWidgets import QLabel
 
+        # (the notice's words live beside the store's refusal)
         from msgdesk.store.workspace import READ_ONLY_NOTICE
 
         window.statusBar().addPermanentWidget(QLabel(window.tr("You can read but not change this database")))
@@ -119,6 +122,7 @@ def _print_first_paint_and_quit(app, window) -> None:
     """For measuring the built app, which cannot run a benchmark's own script."""
     import time
 
+    # the main window's module is already loaded; imported here to keep the probe out of it
     from msgdesk.ui.main_window import after_first_paint
 
     def report() -> None:

@@ -151,6 +151,7 @@ def _shared_database(url: str) -> str:
     """Connect as msgdesk does (TLS checked, migrations run for the owner), and say how."""
     from sqlalchemy import text
 
+    # SQLAlchemy loads only when the self-check opens a database
     from msgdesk.store.workspace import Workspace
 
     with Workspace.open(url) as ws:

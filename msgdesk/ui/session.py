@@ -68,6 +68,7 @@ class RoundSession(QObject):
         self.is_editing: Callable[[str, str], bool] = lambda _proposal, _field: False
         #: Proposals whose actions changed elsewhere while one was being edited here.
         self._held_actions: set[str] = set()
+        # listening to a shared database: loaded when a round opens, not before the first paint
         from msgdesk.ui.live import LiveUpdates
 
         self.live = live = LiveUpdates(self, self)
@@ -79,6 +80,7 @@ class RoundSession(QObject):
         """Show an edit another officer committed: re-read what it touched, unless this
         window is typing in that very field (then the save to come meets the newer row
         version, and keep-mine / take-theirs decides)."""
+        # loaded with LiveUpdates when the round opened
         from msgdesk.ui.live import changed_by
 
         if notice.round_id != self.round_id or notice.proposal_id not in self.snap.responses:

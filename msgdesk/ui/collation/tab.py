@@ -25,6 +25,7 @@ class CompareTab(WindowTab):
         self._filled = False
 
     def build(self) -> QWidget:
+        # the tab's view loads when the tab is first shown, not at start-up
         from msgdesk.ui.collation.view import CompareView, open_return_read_only
         from msgdesk.ui.widgets.mnemonics import resolve
 

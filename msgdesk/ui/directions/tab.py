@@ -32,6 +32,7 @@ class DirectionsTab(WindowTab):
         self.menu = menu
 
     def build(self) -> QWidget:
+        # the tab's view loads when the tab is first shown, not at start-up
         from msgdesk.ui.directions.view import DirectionsView
 
         view = DirectionsView(self.page)

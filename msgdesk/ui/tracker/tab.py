@@ -23,6 +23,7 @@ class TrackerTab(WindowTab):
         self.widget: TrackerView | None = None
 
     def build(self) -> QWidget:
+        # the tab's view loads when the tab is first shown, not at start-up
         from msgdesk.ui.tracker.view import TrackerView
         from msgdesk.ui.widgets.mnemonics import resolve
 
