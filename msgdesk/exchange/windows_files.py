@@ -43,6 +43,11 @@ FORBIDDEN_CHARACTERS = frozenset('<>:"/\\|?*') | frozenset(chr(n) for n in range
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)
 
 
+def _on_windows(windows: bool | None) -> bool:
+    """The rules apply on Windows, or where a caller (a test) asks for them."""
+    return WINDOWS if windows is None else windows
+
+
 def reserved_name_problem(name: str) -> str | None:
     """Why Windows cannot have a file called ``name`` (one part of a path), or None."""
     if name in ("", ".", ".."):
@@ -59,9 +64,9 @@ def reserved_name_problem(name: str) -> str | None:
     return None
 
 
-def check_name(path: str | os.PathLike[str], windows: bool = WINDOWS) -> None:
+def check_name(path: str | os.PathLike[str], windows: bool | None = None) -> None:
     """ReservedNameError if Windows cannot hold a file named as ``path``'s last part."""
-    if not windows:
+    if not _on_windows(windows):
         return
     name = ntpath.basename(os.fspath(path))
     problem = reserved_name_problem(name)
@@ -71,15 +76,16 @@ def check_name(path: str | os.PathLike[str], windows: bool = WINDOWS) -> None:
         )
 
 
-def long_path(path: str | os.PathLike[str], windows: bool = WINDOWS, room: int = 0) -> str:
+def long_path(path: str | os.PathLike[str], windows: bool | None = None, room: int = 0) -> str:
     """``path`` in Windows' extended-length form when it is too long for the classic one.
 
     Only on Windows, only for absolute paths of ``_LONG_FROM`` characters or more, counting
-    ``room`` for a name still to be added (shorter ones are left as the user wrote them).  The ``\\\\?\\`` form turns off Windows' own
-    clean-up of the path, so the path is made absolute and normalised first.
+    ``room`` for a name still to be added (shorter ones are left as the user wrote them).
+    The ``\\\\?\\`` form turns off Windows' own clean-up of the path, so the path is made
+    absolute and normalised first.
     """
     text = os.fspath(path)
-    if not windows or text.startswith("\\\\?\\"):
+    if not _on_windows(windows) or text.startswith("\\\\?\\"):
         return text
     full = ntpath.normpath(ntpath.abspath(text) if WINDOWS else text)
     if len(full) + room < _LONG_FROM or not ntpath.isabs(full):
@@ -98,11 +104,11 @@ def free_name(path: Path) -> Path:
     return path.with_name(f"{path.stem} (copy){path.suffix}")
 
 
-def replace(source: str | os.PathLike[str], target: Path, windows: bool = WINDOWS,
-            delays: tuple[float, ...] = RETRY_DELAYS) -> None:
+def replace(source: str | os.PathLike[str], target: Path, windows: bool | None = None) -> None:
     """``os.replace(source, target)``, with Windows' refusal to replace an open file
     reported as FileInUseError (the caller removes ``source``; ``target`` is untouched)."""
-    for delay in (*delays, None):
+    windows = _on_windows(windows)
+    for delay in (*RETRY_DELAYS, None):
         try:
             os.replace(source, long_path(target, windows))
             return
