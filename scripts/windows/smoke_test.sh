@@ -43,7 +43,10 @@ wine_env() { "$WINE" cmd /c echo "%$1%" 2>/dev/null | tr -d '\r'; }
 LOCALAPPDATA_WIN="$(wine_env LOCALAPPDATA)"
 LOCALAPPDATA_UNIX="$("$WINE" winepath -u "$LOCALAPPDATA_WIN" 2>/dev/null | tr -d '\r')"
 [ -d "$LOCALAPPDATA_UNIX" ] || fail "%LOCALAPPDATA% ($LOCALAPPDATA_WIN) is not a folder"
-cli() { "$WINE" "$APP/msgdesk-cli.exe" "$@" 2>"$WORK/stderr.txt" | tr -d '\r'; }
+# Standard streams: stdin from /dev/null, stdout and stderr through pipes.  Under wine 8 a
+# frozen program whose stream is a closed descriptor or a plain Linux file gets an invalid
+# handle and stops at start-up ("can't initialize sys standard streams"); a pipe works.
+cli() { "$WINE" "$APP/msgdesk-cli.exe" "$@" </dev/null 2> >(tr -d '\r' >"$WORK/stderr.txt") | tr -d '\r'; }
 
 # --- 1. selfcheck -------------------------------------------------------------------------------
 step "msgdesk-cli.exe selfcheck"
@@ -99,8 +102,8 @@ step "msgdesk.exe (offscreen): start, open the round, exit 0"
 "$WINE" reg add 'HKCU\Software\msgdesk\msgdesk\user' /v name /d "Smoke Test" /f >/dev/null 2>&1
 LOG="$LOCALAPPDATA_UNIX/msgdesk/msgdesk/Logs/msgdesk.log"
 rc=0
-MSGDESK_SMOKE_TEST=1 QT_QPA_PLATFORM=offscreen timeout 180 "$WINE" "$APP/msgdesk.exe" --db "$DB" \
-  >"$WORK/gui.txt" 2>&1 || rc=$?
+MSGDESK_SMOKE_TEST=1 QT_QPA_PLATFORM=offscreen timeout 300 "$WINE" "$APP/msgdesk.exe" --db "$DB" \
+  </dev/null 2>&1 | tr -d '\r' >"$WORK/gui.txt" || rc=$?
 [ "$rc" = 0 ] || { tail -20 "$WORK/gui.txt"; tail -20 "$LOG" 2>/dev/null; fail "msgdesk.exe exited $rc"; }
 [ -f "$LOG" ] || fail "no log in %LOCALAPPDATA%: expected $LOG"
 grep "smoke test: window" "$LOG" | tail -1 | sed 's/^/    /'
@@ -127,7 +130,7 @@ wineserver -k >/dev/null 2>&1 || true  # the drive table is read when wine start
 step "tests/test_windows_files.py on Windows Python $(basename "$PYDIR") under wine"
 MSGDESK_TEST_NETWORK_DRIVE="N:" QT_QPA_PLATFORM=offscreen "$WINE" "$PYDIR/python.exe" -c \
   "import sys; sys.path.insert(0, r'$(winpath "$TESTSITE")'); import pytest; sys.exit(pytest.main(sys.argv[1:]))" \
-  tests/test_windows_files.py -q -p no:cacheprovider -rs 2>&1 | tr -d '\r' | tee "$WORK/pytest.txt" \
+  tests/test_windows_files.py -q -p no:cacheprovider -rs </dev/null 2>&1 | tr -d '\r' | tee "$WORK/pytest.txt" \
   | grep -v -e ':fixme:' -e ':err:'
 grep -qE "^[0-9]+ passed" "$WORK/pytest.txt" && ! grep -qE "[0-9]+ (failed|error)" "$WORK/pytest.txt" \
   || fail "tests/test_windows_files.py under wine"
@@ -139,7 +142,7 @@ step "installer $(basename "$SETUP"): silent per-user install"
 wineserver -w || true
 INSTALLED="$LOCALAPPDATA_UNIX/Programs/msgdesk"
 [ -f "$INSTALLED/msgdesk-cli.exe" ] || fail "not installed in %LOCALAPPDATA%\\Programs\\msgdesk"
-"$WINE" "$INSTALLED/msgdesk-cli.exe" --version 2>/dev/null | tr -d '\r' | grep -q "^msgdesk " \
+"$WINE" "$INSTALLED/msgdesk-cli.exe" --version </dev/null 2>/dev/null | tr -d '\r' | grep -q "^msgdesk " \
   || fail "the installed msgdesk-cli.exe does not run"
 APPDATA_UNIX="$("$WINE" winepath -u "$(wine_env APPDATA)" 2>/dev/null | tr -d '\r')"
 [ -f "$APPDATA_UNIX/Microsoft/Windows/Start Menu/Programs/msgdesk.lnk" ] || fail "no Start-menu entry"
