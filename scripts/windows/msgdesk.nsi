@@ -9,7 +9,9 @@
 ; Built by scripts/build_windows.sh:
 ;   makensis -DVERSION=0.1.0 -DSOURCE=dist\msgdesk-windows -DOUTFILE=... -DICON=... msgdesk.nsi
 
-Unicode true
+; A 64-bit installer, like the app it installs (x64 only).  It also lets the smoke test run
+; it under a 64-bit-only wine, which cannot start NSIS's usual 32-bit stub.
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 
