@@ -85,20 +85,34 @@ ROOT_WIN="$(winpath "$ROOT")"
 printf '%s\r\n' "python313.zip" "." "Lib\\site-packages" "$ROOT_WIN" "import site" >"$PYDIR/python313._pth"
 
 # --- 4. PyInstaller ---------------------------------------------------------------------------
-step "PyInstaller on Windows Python: build.spec"
-WORK="$CACHE/pyinstaller-work"
-OUT="$CACHE/pyinstaller-dist"
-rm -rf "$OUT"
-"$WINE" "$PYDIR/python.exe" -m PyInstaller build.spec --noconfirm --log-level WARN \
-  --distpath "$(winpath "$OUT")" --workpath "$(winpath "$WORK")" 2>&1 \
-  | grep -v -e '^[0-9a-f]*:err:' -e '^[0-9a-f]*:fixme:' || true
-wineserver -w || true
-[ -f "$OUT/msgdesk/msgdesk.exe" ] && [ -f "$OUT/msgdesk/msgdesk-cli.exe" ] \
-  || { echo "build_windows: PyInstaller produced no msgdesk.exe / msgdesk-cli.exe" >&2; exit 1; }
-if [ -e "$OUT/msgdesk/_internal/icuuc.dll" ]; then
-  echo "build_windows: the icuuc.dll stub was bundled; it must stay in the wine prefix only" >&2; exit 1
+# The built folder is kept in the cache under a hash of everything that goes into it (the
+# sources as they are on disk, the spec, the Windows requirements and Python): a run on
+# unchanged sources reuses it; any change rebuilds.
+KEY="$( (find msgdesk resources forms scripts/windows build.spec pyproject.toml -type f \
+          ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum;
+        cat "$CACHE/requirements.txt"; echo "$PY_EMBED_VERSION") | sha256sum | cut -c1-16)"
+BUILT="$CACHE/app-$KEY"
+if [ -f "$BUILT/msgdesk.exe" ] && [ "${MSGDESK_WINDOWS_REBUILD:-}" != "1" ]; then
+  step "PyInstaller: sources unchanged since the cached build $KEY, reused"
+else
+  step "PyInstaller on Windows Python: build.spec"
+  WORK="$CACHE/pyinstaller-work"
+  OUT="$CACHE/pyinstaller-dist"
+  rm -rf "$OUT"
+  # Not reported: the Universal C runtime's api-ms-win-* sets, which are part of Windows 10
+  # and later (PyInstaller rightly leaves them out; wine has them built in, not as files).
+  "$WINE" "$PYDIR/python.exe" -m PyInstaller build.spec --noconfirm --log-level WARN \
+    --distpath "$(winpath "$OUT")" --workpath "$(winpath "$WORK")" </dev/null 2>&1 \
+    | grep -v -e '^[0-9a-f]*:err:' -e '^[0-9a-f]*:fixme:' -e "could not resolve 'api-ms-win-" || true
+  wineserver -w || true
+  [ -f "$OUT/msgdesk/msgdesk.exe" ] && [ -f "$OUT/msgdesk/msgdesk-cli.exe" ] \
+    || { echo "build_windows: PyInstaller produced no msgdesk.exe / msgdesk-cli.exe" >&2; exit 1; }
+  if [ -e "$OUT/msgdesk/_internal/icuuc.dll" ]; then
+    echo "build_windows: the icuuc.dll stub was bundled; it must stay in the wine prefix only" >&2; exit 1
+  fi
+  rm -rf "$CACHE"/app-* && mv "$OUT/msgdesk" "$BUILT"
 fi
-rm -rf dist/msgdesk-windows && mv "$OUT/msgdesk" dist/msgdesk-windows
+rm -rf dist/msgdesk-windows && cp -r "$BUILT" dist/msgdesk-windows
 
 # --- 5. the installer -------------------------------------------------------------------------
 VERSION="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
