@@ -25,7 +25,9 @@ OutFile "${OUTFILE}"
 Icon "${ICON}"
 UninstallIcon "${ICON}"
 InstallDir "$LOCALAPPDATA\Programs\msgdesk"
-InstallDirRegKey HKCU "Software\msgdesk" "InstallDir"
+; Its own key, under the one msgdesk's settings live in (Software\msgdesk\msgdesk, QSettings),
+; so the uninstaller can remove it and leave the settings.
+InstallDirRegKey HKCU "Software\msgdesk\Installer" "InstallDir"
 ShowInstDetails nevershow
 ShowUninstDetails nevershow
 
@@ -42,7 +44,7 @@ Section "msgdesk"
   File /r "${SOURCE}\*.*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortCut "$SMPROGRAMS\msgdesk.lnk" "$INSTDIR\msgdesk.exe" "" "$INSTDIR\msgdesk.exe" 0
-  WriteRegStr HKCU "Software\msgdesk" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "Software\msgdesk\Installer" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "msgdesk"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "msgdesk"
@@ -63,5 +65,5 @@ Section "Uninstall"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
-  DeleteRegKey HKCU "Software\msgdesk"
+  DeleteRegKey HKCU "Software\msgdesk\Installer"
 SectionEnd

@@ -153,6 +153,8 @@ sleep 3; wineserver -w || true
 [ ! -e "$INSTALLED/msgdesk-cli.exe" ] || fail "the uninstaller left msgdesk-cli.exe"
 [ ! -e "$APPDATA_UNIX/Microsoft/Windows/Start Menu/Programs/msgdesk.lnk" ] || fail "the uninstaller left the shortcut"
 [ -f "$LOG" ] || fail "the uninstaller removed the user's data folder"
-echo "    installed, ran, uninstalled (the user's data and log stay)"
+"$WINE" reg query 'HKCU\Software\msgdesk\msgdesk\user' /v name >/dev/null 2>&1 \
+  || fail "the uninstaller removed the user's settings"
+echo "    installed, ran, uninstalled (the user's data, log and settings stay)"
 
 step "passed: the Windows app under wine (PySide6 $(ls "$SITE" | sed -n 's/^pyside6_essentials-\(.*\)\.dist-info$/\1/p'), Python $PY_EMBED_VERSION)"
