@@ -88,7 +88,7 @@ printf '%s\r\n' "python313.zip" "." "Lib\\site-packages" "$ROOT_WIN" "import sit
 # The built folder is kept in the cache under a hash of everything that goes into it (the
 # sources as they are on disk, the spec, the Windows requirements and Python): a run on
 # unchanged sources reuses it; any change rebuilds.
-KEY="$( (find msgdesk resources forms scripts/windows build.spec pyproject.toml -type f \
+KEY="$( (find msgdesk resources forms build.spec pyproject.toml scripts/windows/requirements.py -type f \
           ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha256sum;
         cat "$CACHE/requirements.txt"; echo "$PY_EMBED_VERSION") | sha256sum | cut -c1-16)"
 BUILT="$CACHE/app-$KEY"
@@ -115,15 +115,27 @@ fi
 rm -rf dist/msgdesk-windows && cp -r "$BUILT" dist/msgdesk-windows
 
 # --- 5. the installer -------------------------------------------------------------------------
+# zlib by default (fast); MSGDESK_WINDOWS_RELEASE=1 for the smaller LZMA installer.  Kept in
+# the cache beside the built folder it packs.
 VERSION="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
-step "NSIS per-user installer"
-makensis -V2 -DVERSION="$VERSION" -DSOURCE="$ROOT/dist/msgdesk-windows" \
-  -DOUTFILE="$ROOT/dist/msgdesk-$VERSION-windows.exe" -DICON="$ROOT/resources/icons/msgdesk.ico" \
-  scripts/windows/msgdesk.nsi
+SETUP="dist/msgdesk-$VERSION-windows.exe"
+KIND=fast
+RELEASE=()
+if [ "${MSGDESK_WINDOWS_RELEASE:-}" = "1" ]; then KIND=release; RELEASE=(-DRELEASE); fi
+PACKED="$BUILT-$KIND-$(sha256sum scripts/windows/msgdesk.nsi | cut -c1-8).exe"
+if [ -f "$PACKED" ]; then
+  step "NSIS installer ($KIND): app and script unchanged, reused from the cache"
+else
+  step "NSIS per-user installer ($KIND)"
+  makensis -V2 -DVERSION="$VERSION" -DSOURCE="$ROOT/dist/msgdesk-windows" -DOUTFILE="$PACKED.part" \
+    -DICON="$ROOT/resources/icons/msgdesk.ico" "${RELEASE[@]}" scripts/windows/msgdesk.nsi
+  mv "$PACKED.part" "$PACKED"
+fi
+cp "$PACKED" "$SETUP"
 
 folder_mb="$(du -sb dist/msgdesk-windows | awk '{printf "%.1f", $1/1e6}')"
-setup_mb="$(stat -c %s "dist/msgdesk-$VERSION-windows.exe" | awk '{printf "%.1f", $1/1e6}')"
+setup_mb="$(stat -c %s "$SETUP" | awk '{printf "%.1f", $1/1e6}')"
 qt="$(ls "$SITE" | sed -n 's/^pyside6_essentials-\(.*\)\.dist-info$/\1/p')"
 step "done"
 echo "Windows app folder: dist/msgdesk-windows ($folder_mb MB, PySide6-Essentials $qt)"
-echo "Windows installer:  dist/msgdesk-$VERSION-windows.exe ($setup_mb MB)"
+echo "Windows installer:  $SETUP ($setup_mb MB, $KIND)"
