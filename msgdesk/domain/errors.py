@@ -119,6 +119,26 @@ class NeedsConfirmationError(InputError):
         self.consequences = consequences
 
 
+# --- files on Windows (msgdesk.exchange.windows_files) ------------------------------------
+
+
+class FileInUseError(InputError):
+    """Windows would not replace a file another program has open (a PDF reader, Word,
+    Excel): nothing was written; ``suggestion`` is a free name beside it."""
+
+    def __init__(self, path: Path, suggestion: Path):
+        self.path, self.suggestion = path, suggestion
+        super().__init__(
+            f"{path} is open in another program (a PDF reader, Word or Excel?), or read-only, so Windows "
+            f"will not replace it. Close it and try again, or save as {suggestion.name!r} instead. "
+            "Nothing was written."
+        )
+
+
+class ReservedNameError(InputError):
+    """A file name Windows cannot hold (CON, aux.pdf, a trailing dot, a ``?``)."""
+
+
 # --- the database -------------------------------------------------------------------------
 
 

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from msgdesk.exchange import windows_files
+
 
 def _shared_mode(path: Path) -> int:
     """The mode of the file being replaced, else what the user's umask gives a new file."""
@@ -21,8 +23,10 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     """Write ``content`` to ``path`` via a temporary file in the same folder:
     a crash leaves the old file or the new one, never half of one."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    windows_files.check_name(path)  # CON, aux.pdf: refused before anything is written (Windows)
+    folder = windows_files.long_path(path.parent, room=len(path.name) + 20)  # past 260 characters (Windows)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
@@ -31,7 +35,7 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
         # mkstemp makes the file readable by its owner only; an export is meant to be
         # shared (a committee paper), so it gets the mode any new file would have
         os.chmod(tmp, _shared_mode(path))
-        os.replace(tmp, path)
+        windows_files.replace(tmp, path)  # a file open in a reader: FileInUseError (Windows)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -84,7 +84,10 @@ class InstanceLock:
             except PermissionError:
                 return False
             except OSError as exc:
-                if exc.errno in (13, 36):  # EACCES, EDEADLOCK: held by another process
+                # EACCES, EDEADLOCK: held by another process.  0: the C runtime refused
+                # without setting errno (wine's ucrtbase does; the smoke test met it there),
+                # which is a refusal all the same, not a file system that cannot lock.
+                if exc.errno in (0, 13, 36):
                     return False
                 raise
             return True

@@ -90,13 +90,15 @@ def is_network_path(path: str | os.PathLike[str]) -> bool:
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
     try:
-        probe = probe.resolve()
+        given, probe = probe, probe.resolve()
         if sys.platform.startswith("linux"):
             return (linux_filesystem(probe) or "") in NETWORK_FILE_SYSTEMS
         if sys.platform == "darwin":
             return _mac_is_remote(probe)
         if os.name == "nt":
-            return _windows_is_remote(probe)
+            # A mapped drive (H:) resolves to its share (\\server\share) on Windows; the
+            # drive's own type is asked too, for a drive letter that does not resolve so.
+            return _windows_is_remote(given) or _windows_is_remote(probe)
     except Exception:  # detection must never stop the app opening
         return False
     return False

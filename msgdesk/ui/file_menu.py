@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
+from msgdesk.domain.errors import DuplicateRoundError, FileInUseError, InputError, MsgdeskError
 from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 from msgdesk.rounds.import_many import import_one, is_database_file, summary
 from msgdesk.rounds.return_file import read_return_file
@@ -230,15 +230,35 @@ def export_report(parent, session, kind: str, settings=None) -> Path | None:
         QCoreApplication.processEvents()
 
     data = _round_data(session)
-    try:
-        export_round(ExportKind(kind), data, name, ExportOptions(label="Appendix 1", progress=callback))
-    except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
-        progress.close()
-        QMessageBox.warning(parent, title, translate("Exports", "The {kind} file was not written:\n\n{error}").format(
-            kind=label, error=exc))
-        return None
-    finally:
-        progress.setValue(100)
-        progress.close()
+    while True:
+        try:
+            export_round(ExportKind(kind), data, name, ExportOptions(label="Appendix 1", progress=callback))
+        except FileInUseError as exc:  # Windows: the old copy is open in a reader
+            progress.close()
+            if not offer_other_name(parent, title, exc):
+                return None
+            name = str(exc.suggestion)
+            continue
+        except (MsgdeskError, OSError) as exc:  # e.g. a layout failure naming the proposal and field
+            progress.close()
+            QMessageBox.warning(parent, title, translate(
+                "Exports", "The {kind} file was not written:\n\n{error}").format(kind=label, error=exc))
+            return None
+        finally:
+            progress.setValue(100)
+            progress.close()
+        break
     offer_to_open(parent, Path(name))
     return Path(name)
+
+
+def offer_other_name(parent, title: str, error) -> bool:
+    """Windows refused to replace a file open in another program: say which, and offer the
+    free name beside it (``appendix (2).pdf``).  True if the user takes it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error), QMessageBox.StandardButton.NoButton, parent)
+    other = box.addButton(translate("Exports", "Save as {name}").format(name=error.suggestion.name),
+                          QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(other)
+    box.exec()
+    return box.clickedButton() is other

@@ -1618,6 +1618,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save as {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopped: {n} files were not looked at.</source>
         <translation type="unfinished"></translation>
     </message>
