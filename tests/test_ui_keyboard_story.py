@@ -58,6 +58,11 @@ def when_modal(qtbot, act, problems, wanted=lambda widget: True, timeout=5000):
         # a modal dialog is acted on once it has the keyboard, as a person would wait for it
         # to open (on a busy machine, showing it and activating it are a few events apart)
         settling = QApplication.activePopupWidget() is None and QApplication.activeWindow() is not widget
+        # a popup menu is acted on once it is on screen: a key pressed before the window system has
+        # shown it leaves its delayed activation to arrive after it has closed, and Qt then makes
+        # the closed menu the active window, so the main window's shortcuts (Ctrl+P) stop working
+        window = widget.windowHandle()
+        settling = settling or window is None or not window.isExposed()
         if settling and len(waited) * 50 <= timeout:
             waited.append(1)
             return

@@ -102,6 +102,12 @@ def test_action_cells_are_checked_too(window, qtbot, engine, example_round, spel
     def pick():
         popup = QApplication.activePopupWidget()
         if popup is not None:
+            # Enter once the menu is on screen, as a person would: a key pressed before the window
+            # system has shown it leaves the menu's delayed activation to arrive after it has closed,
+            # which takes the keyboard away from the cell (the timer can fire before the menu's own
+            # events when F7 takes longer than 150 ms on a busy machine)
+            qtbot.waitUntil(lambda: popup.windowHandle() is not None and popup.windowHandle().isExposed(),
+                            timeout=3000)
             qtbot.keyClick(popup, Qt.Key.Key_Return)
 
     QTimer.singleShot(150, pick)
