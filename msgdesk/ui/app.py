@@ -115,6 +115,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         screen = app.primaryScreen().availableGeometry()
         window.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
     window.show()
+    # the smoke test's hook: a few lines, loaded after the window shows
     from msgdesk.ui import smoke
 
     smoke.schedule(app, window)  # the Windows smoke test only (MSGDESK_SMOKE_TEST=1)

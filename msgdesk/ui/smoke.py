@@ -19,6 +19,7 @@ def schedule(app, window) -> None:
     """If the smoke test asked for it, open the first round once the event loop runs, then quit."""
     if os.environ.get(ENV_VAR) != "1":
         return
+    # Qt's timer, only when the smoke test runs
     from PySide6.QtCore import QTimer
 
     def open_and_quit() -> None:
