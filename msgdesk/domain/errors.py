@@ -87,6 +87,16 @@ class ForeignPackError(InputError):
     pack, one whose base was changed after it was cut, or a pack where a reply was expected."""
 
 
+class ReusedActionIdError(ForeignPackError):
+    """A reply's new action carrying the id of another action of the round: refused with its
+    place, since merging it would skip it or overwrite the other action."""
+
+
+class StaleReplyError(ForeignPackError):
+    """A reply older than one of the same pack already merged: merging it would put the
+    older text back over the newer."""
+
+
 class ConflictClosedError(InputError):
     """A merge conflict that has already been resolved (by someone else, or superseded)."""
 

@@ -532,6 +532,10 @@ def restore_backup(db_path: str | os.PathLike[str], backup: str | os.PathLike[st
     the database's InstanceLock and reopen its engine afterwards.
     """
     db_path, backup = Path(db_path), Path(backup)
+    if db_path.is_symlink():
+        # Write through to the link's target: replacing the link by a file would leave the
+        # real database (damaged, or as it was) where everything else still finds it.
+        db_path = Path(os.path.realpath(db_path))
     if not backup.is_file():
         raise InputError(f"there is no backup file {backup}")
     with unpacked(backup) as plain:

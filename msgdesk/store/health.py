@@ -129,10 +129,11 @@ def write_record(path: Path, record: CheckRecord) -> None:
 
 
 def _has_backups(path: Path) -> bool:
-    from msgdesk.store.backup import backup_folder
+    # The backup module's own listing (zips, and the plain .db backups of earlier versions):
+    # a pattern of its own here once missed the zips, and an emptied file was made anew.
+    from msgdesk.store.backup import _backup_files
 
-    folder = backup_folder(path)
-    return folder.is_dir() and any(folder.glob(f"{path.stem}-*.db*"))
+    return bool(_backup_files(path))
 
 
 def disk_is_full(path: Path) -> bool:
