@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.domain.errors import DamagedDatabaseError
+from msgdesk.domain.errors import (
+    DamagedDatabaseError,
+    InvalidValueError,
+    MoveNotAllowedError,
+    MsgdeskError,
+    RecordFixedError,
+)
 from msgdesk.domain.states import FileState
 from msgdesk.store import backup, health
 from msgdesk.store.workspace import Workspace
@@ -82,3 +88,153 @@ def test_a_restore_through_a_symbolic_link_restores_the_real_database_and_keeps_
     assert health.inspect(real, full=True).state is FileState.OK
     listed = _cli(link, "list")
     assert listed.returncode == 0 and "North Ayrshire" in listed.stdout
+
+
+# --- item 7: garbage in a column is refused, and old garbage reads as "damaged" with its place ---
+
+P = "North Ayrshire Health and Social Care Partnership"
+
+
+def test_the_checks_of_migration_0008_match_the_enums_msgdesk_reads_with():
+    import importlib
+
+    from msgdesk.store import value_check
+
+    migration = importlib.import_module("msgdesk.store.migrations.versions.0008_checks")
+    for key, (values, nullable, empty) in migration.ENUMS.items():
+        read_values, read_nullable, read_empty = value_check.ENUM_COLUMNS[key]
+        assert (tuple(str(v) for v in read_values), read_nullable, read_empty) == (values, nullable, empty), key
+    assert migration.DATES == value_check.DATE_COLUMNS
+    assert migration.MOMENTS == value_check.MOMENT_COLUMNS
+
+
+def rows(engine) -> dict[str, list]:
+    """Every row of msgdesk's tables, by table, on either backend."""
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as con:
+        return {t: [tuple(r) for r in con.execute(text(f"SELECT * FROM {t} ORDER BY 1"))]
+                for t in sorted(inspect(engine).get_table_names())}
+
+
+def _filled_everywhere(workspace, example_round):
+    """A round with rows in every table that has an enumeration or a date: actions with
+    progress and a due date, a pack with a merged reply and a conflict, a direction."""
+    from datetime import date, datetime
+
+    from msgdesk.rounds.return_file import dump_return, parse_return
+
+    rid = example_round.id
+    action_id = workspace.rounds.actions_of(rid, "2.3")[0][0]
+    workspace.tracking.record_progress(action_id, "a step", on_date=date(2019, 6, 1))
+    pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+    workspace.rounds.set_evidence(rid, "2.3", "the lead's")
+    reply = parse_return(dump_return(pack))
+    reply.response("2.3").evidence = "Alan's"
+    reply.pack.reply_by, reply.pack.reply_at = "Alan Brown", datetime(2026, 3, 12, 10, 0, 0)
+    workspace.contributions.merge_reply(rid, parse_return(dump_return(reply)))
+
+
+@pytest.fixture
+def either(any_workspace, example_data):
+    """(workspace, the example round) on SQLite, then on PostgreSQL."""
+    return any_workspace, any_workspace.rounds.import_return(example_data)
+
+
+def test_every_enumeration_and_date_refuses_a_value_msgdesk_cannot_read_on_both_backends(either):
+    workspace, example_round = either
+    import importlib
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    migration = importlib.import_module("msgdesk.store.migrations.versions.0008_checks")
+    _filled_everywhere(workspace, example_round)
+    sqlite = workspace.engine.dialect.name == "sqlite"
+    columns = [(t, c, "x") for (t, c) in migration.ENUMS]
+    if sqlite:  # PostgreSQL's date and timestamp types refuse these themselves
+        columns += [(t, c, bad) for t, cs in migration.DATES.items() for c in cs
+                    for bad in ("x", "31/03/2022", "2022-02-31", "2022-3-1")]
+        columns += [(t, c, bad) for t, cs in migration.MOMENTS.items() for c in cs
+                    for bad in ("x", "2022-13-01 10:00:00", "yesterday")]
+    tried = 0
+    before = rows(workspace.engine)
+    for table, column, bad in columns:
+        with workspace.engine.connect() as con:
+            row_id = con.execute(text(f"SELECT min(id) FROM {table}")).scalar()
+        if row_id is None:
+            continue
+        tried += 1
+        with workspace.engine.connect() as con, pytest.raises((DBAPIError, MsgdeskError)) as refused:
+            with con.begin():
+                con.execute(text(f"UPDATE {table} SET {column} = :bad WHERE id = :id"), {"bad": bad, "id": row_id})
+        message = str(refused.value)
+        assert (isinstance(refused.value, (InvalidValueError, RecordFixedError, MoveNotAllowedError))
+                or "invalid input" in message
+                or "out of range" in message or "violates check constraint" in message), (table, column, bad, message)
+    assert tried >= (40 if sqlite else 10)
+    assert rows(workspace.engine) == before
+
+
+def test_the_record_of_who_wrote_what_and_the_store_metadata_cannot_be_rewritten_or_removed(either):
+    workspace, example_round = either
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    _filled_everywhere(workspace, example_round)
+    before = rows(workspace.engine)
+    for statement in (
+        "UPDATE content_change SET author = 'someone else' WHERE id = (SELECT min(id) FROM content_change)",
+        # an entry with a later one of its proposal after it is final (the newest may still grow
+        # with a burst of typing by the same person)
+        "UPDATE content_change SET detail = 'rewritten' WHERE id = (SELECT min(c.id) FROM content_change c WHERE "
+        "EXISTS (SELECT 1 FROM content_change l WHERE l.round_id = c.round_id AND l.proposal_id = c.proposal_id "
+        "AND l.id > c.id))",
+        "DELETE FROM content_change",
+        "DELETE FROM store_meta",
+        "UPDATE store_meta SET application = 'other'",
+        "INSERT INTO store_meta (id, application, changes) VALUES (2, 'msgdesk', 0)",
+    ):
+        with workspace.engine.connect() as con, pytest.raises((DBAPIError, MsgdeskError)) as refused:
+            with con.begin():
+                con.execute(text(statement))
+        assert isinstance(refused.value, RecordFixedError) or "[history-append-only]" in str(refused.value), (
+            statement, refused.value)
+    assert rows(workspace.engine) == before
+
+
+@pytest.mark.parametrize(("table", "column", "value", "unreadable"), [
+    ("action", "status", "x", False),  # read as it is (shown as an unknown status), never a crash
+    ("action", "created_at", "x", True),
+    ("action", "due_date_override", "2022-02-31", True),
+    ("evaluation_round", "created_at", "x", True),
+    ("evaluation_round", "completed_on", "31/03/2022", True),
+    ("response", "rating", "great", False),
+])
+def test_a_value_written_by_another_tool_before_the_checks_reads_as_damaged_with_its_place(tmp_path, table, column,
+                                                                                            value, unreadable):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "msgdesk-schema-0001.db", path)
+    con = sqlite3.connect(path)
+    where = ("id = (SELECT min(a.id) FROM action a JOIN response r ON r.id = a.response_id "
+             "JOIN evaluation_round e ON e.id = r.round_id WHERE e.label = '2021')" if table == "action" else
+             "id = (SELECT min(r.id) FROM response r JOIN evaluation_round e ON e.id = r.round_id "
+             "WHERE e.label = '2021')" if table == "response" else "label = '2021'")
+    with con:
+        assert con.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (value,)).rowcount == 1
+    con.close()
+    out = tmp_path / "out"
+    runs = {args[0]: _cli(path, *args) for args in (
+        ("list",), ("export", "-p", P, "-r", "2021", "--json", f"{out}.json"),
+        ("report", "-p", P, "-r", "2021", "--xlsx", f"{out}.xlsx"))}
+    place = f"{table.replace('_', ' ')} "
+    for name, run in runs.items():
+        assert "Traceback" not in run.stderr, name
+        if run.returncode != 0:  # a command that reads the odd value says where it is
+            assert run.returncode == 1, (name, run.stderr)
+            assert "is damaged" in run.stderr and f"its {column.replace('_', ' ')} is '{value}'" in run.stderr
+            assert place in run.stderr
+    assert any(run.returncode == 1 for run in runs.values()) is unreadable

@@ -257,6 +257,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:
+    from msgdesk.store.value_check import damaged_by_odd_values
+
+    try:
+        with workspace_for(args) as workspace:
+            return damaged_by_odd_values(workspace.engine, workspace.describe())
+    except (MsgdeskError, OSError):
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -278,6 +288,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except (MsgdeskError, OSError) as exc:
         print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (ValueError, LookupError):
+        # A stored value this msgdesk cannot read (a status of "x", a date of "x", written by
+        # another tool before migration 0008 checked them): say where, as "damaged".
+        damaged = _odd_values_explained(args)
+        if damaged is None:
+            raise
+        print(f"msgdesk {args.command}: {damaged}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"msgdesk {args.command}: interrupted", file=sys.stderr)

@@ -65,6 +65,11 @@ class RecordFixedError(InputError):
     """An append-only record (history, events), an id or a reference cannot be changed."""
 
 
+class InvalidValueError(InputError):
+    """A value the database's checks refuse (a status or a date msgdesk does not know),
+    written by another tool or by hand."""
+
+
 class ConcurrentEditError(InputError):
     """Someone else saved the same field since it was read: nothing was overwritten."""
 

@@ -34,6 +34,7 @@ from msgdesk.domain.errors import (
     DirectionClosedError,
     DirectionLockedError,
     ForeignDatabaseError,
+    InvalidValueError,
     MoveNotAllowedError,
     ReadOnlyLocationError,
     ReasonRequiredError,
@@ -66,6 +67,7 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "not-issued": MoveNotAllowedError,
     "record-final": RecordFixedError,
     "pack-fixed": RecordFixedError,
+    "invalid-value": InvalidValueError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 
