@@ -51,6 +51,9 @@ def run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
+    from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
 
     from msgdesk.ui.excepthook import install_excepthook, setup_logging
 

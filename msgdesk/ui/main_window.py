@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.states import RoundStatus
@@ -19,6 +19,7 @@ from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
+from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, settings, parent=None):
         super().__init__(parent)
+        install_wheel_guard(QApplication.instance())  # no value changes under a passing mouse wheel
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # Partnership names are user text: never let Qt read them as markup.
