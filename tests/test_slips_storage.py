@@ -238,3 +238,18 @@ def test_a_value_written_by_another_tool_before_the_checks_reads_as_damaged_with
             assert "is damaged" in run.stderr and f"its {column.replace('_', ' ')} is '{value}'" in run.stderr
             assert place in run.stderr
     assert any(run.returncode == 1 for run in runs.values()) is unreadable
+
+
+# --- item 8: a partnership name differing only in case is the same partnership ------------------
+
+
+@pytest.mark.parametrize("spelling", [P.upper(), P.lower(), P.swapcase(), "  " + P.replace(" ", "  ") + " "])
+def test_a_return_naming_the_partnership_in_another_case_joins_it_on_both_backends(either, example_data, spelling):
+    workspace, _round = either
+    example_data.partnership, example_data.round = spelling, "2021"
+    workspace.rounds.import_return(example_data)
+    from sqlalchemy import text
+
+    with workspace.engine.connect() as con:
+        assert con.execute(text("SELECT name FROM partnership")).scalars().all() == [P]
+        assert con.execute(text("SELECT count(*) FROM evaluation_round")).scalar() == 2

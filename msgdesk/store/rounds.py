@@ -352,6 +352,12 @@ class RoundsRepository:
             raise InputError("the partnership needs a name")
         found = session.scalars(select(Partnership).where(Partnership.name == name)).first()
         if found is None:
+            # A name differing only in case or spacing is the same partnership, never a second
+            # one ("North Ayrshire HSCP" typed as "north ayrshire hscp"); there are a few dozen.
+            key = " ".join(name.split()).casefold()
+            found = next((p for p in session.scalars(select(Partnership))
+                          if " ".join(p.name.split()).casefold() == key), None)
+        if found is None:
             found = Partnership(name=name)
             session.add(found)
             session.flush()
