@@ -253,3 +253,22 @@ def test_a_return_naming_the_partnership_in_another_case_joins_it_on_both_backen
     with workspace.engine.connect() as con:
         assert con.execute(text("SELECT name FROM partnership")).scalars().all() == [P]
         assert con.execute(text("SELECT count(*) FROM evaluation_round")).scalar() == 2
+
+
+# --- item 8: a killed backup leaves no hidden full-size copy behind -------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_killed_backup_leaves_no_hidden_copy_once_msgdesk_next_backs_up(filled):
+    import signal
+
+    from tests.test_recovery import SLOW_COPY, child, wait_for_line
+
+    proc = child(SLOW_COPY + "backup.create_backup(sys.argv[1], 'manual')\nprint('done', flush=True)", str(filled))
+    wait_for_line(proc, "copying")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    folder = backup.backup_folder(filled)
+    assert [p for p in folder.glob(".incomplete-*") if p.suffix == ".db"]  # the killed copy, full size
+    backup.create_backup(filled, "manual")  # at once, not an hour later: its process is gone
+    assert list(folder.glob(".incomplete-*")) == []

@@ -387,6 +387,7 @@ def create_backup(db_path: str | os.PathLike[str], reason: str = "manual",
     if found.state is not FileState.OK:
         raise BackupError(f"{db_path} cannot be backed up: {found.detail}")
     destination = Path(out) if out else _new_backup_path(db_path, reason)
+    clear_dead_partials(destination.parent)  # what an earlier, killed backup left behind
     if out and destination.exists():
         raise InputError(f"{destination} exists already; choose a new file name")
     if out and not destination.parent.is_dir():
@@ -457,11 +458,42 @@ def prune(db_path: str | os.PathLike[str], keep_last: int = KEEP_LAST) -> list[P
                 deleted.append(path)
             except OSError as exc:
                 log.warning("could not delete old backup %s: %s", path, exc)
-    folder = backup_folder(db_path)
+    clear_dead_partials(backup_folder(db_path))
+    return deleted
+
+
+def _pid_of(partial: Path) -> int | None:
+    head = partial.name[len(_PARTIAL_PREFIX):].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or no way to tell: leave its file alone
+    return True
+
+
+def clear_dead_partials(folder: Path) -> list[Path]:
+    """Delete ``.incomplete-<pid>-…`` files left by a backup or restore that was killed: at
+    once when their process is gone (they are full-size copies of the database, hidden from
+    the list of backups), else after an hour.  Returns what was deleted."""
+    deleted: list[Path] = []
+    if not folder.is_dir():
+        return deleted
     for partial in folder.glob(f"{_PARTIAL_PREFIX}*"):
+        pid = _pid_of(partial)
         try:
-            if time.time() - partial.stat().st_mtime > _STALE_PARTIAL_SECONDS:
+            gone = (pid is not None and os.name == "posix" and not _alive(pid)) or (
+                time.time() - partial.stat().st_mtime > _STALE_PARTIAL_SECONDS and pid != os.getpid())
+            if gone:
                 partial.unlink()
+                deleted.append(partial)
         except OSError:
             pass
     return deleted
@@ -538,6 +570,7 @@ def restore_backup(db_path: str | os.PathLike[str], backup: str | os.PathLike[st
         db_path = Path(os.path.realpath(db_path))
     if not backup.is_file():
         raise InputError(f"there is no backup file {backup}")
+    clear_dead_partials(db_path.parent)  # a killed restore's staged copy
     with unpacked(backup) as plain:
         found = db_health.inspect(plain, full=True)
         if found.state is not FileState.OK:
