@@ -45,6 +45,12 @@ def run_gui(args) -> int:
     from msgdesk.paths import default_db_location
 
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
+    from msgdesk.ui.platform_check import check_platform
+
+    problem = check_platform()  # before Qt, which would abort (exit 134) on a missing X library
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
