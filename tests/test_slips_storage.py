@@ -272,3 +272,16 @@ def test_a_killed_backup_leaves_no_hidden_copy_once_msgdesk_next_backs_up(filled
     assert [p for p in folder.glob(".incomplete-*") if p.suffix == ".db"]  # the killed copy, full size
     backup.create_backup(filled, "manual")  # at once, not an hour later: its process is gone
     assert list(folder.glob(".incomplete-*")) == []
+
+
+# --- item 13: a new round carries the Contact forward -------------------------------------------
+
+
+@pytest.mark.parametrize(("given", "expected"), [("", "previous"), ("   ", "previous"), ("A. New Officer", "given")])
+def test_a_round_started_from_the_previous_one_carries_its_contact_unless_another_is_given(either, given, expected):
+    workspace, example_round = either
+    previous = workspace.rounds.load_round_by_id(example_round.id)
+    assert previous.contact
+    made = workspace.rounds.create_round(P, "2021", contact=given, previous_round_id=example_round.id)
+    contact = workspace.rounds.load_round_by_id(made.id).contact
+    assert contact == (previous.contact if expected == "previous" else given)

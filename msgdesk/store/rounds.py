@@ -387,6 +387,8 @@ class RoundsRepository:
                 previous = self._round(session, previous_round_id)
                 if previous.partnership_id != owner.id:
                     raise InputError("the previous round belongs to another partnership")
+                if not contact.strip():
+                    rnd.contact = previous.contact  # the same officer, until someone says otherwise
                 self._seed_from_previous(session, rnd, previous, carry_forward)
             return _info(session, rnd)
 
