@@ -87,3 +87,28 @@ def test_a_control_with_the_keyboard_focus_still_takes_the_wheel(opened, qtbot):
     roll(combo, -1)
     assert combo.currentIndex() == 2
     combo.setCurrentIndex(1)
+
+
+# --- item 9: a window sized for another screen is fitted to this one --------------------------------
+
+
+@pytest.mark.parametrize(("width", "height", "x", "y"), [
+    (3840, 2160, 0, 0), (1920, 1080, 500, 300), (1400, 900, -200, -100), (600, 400, 5000, 3000)])
+def test_a_saved_geometry_larger_or_elsewhere_is_restored_only_where_it_fits_the_screen(window, settings, qtbot,
+                                                                                      width, height, x, y):
+    from PySide6.QtWidgets import QMainWindow
+
+    other = QMainWindow()  # a window as a larger screen (or 150%) left it
+    other.setGeometry(x, y, width, height)
+    settings.setValue("window/geometry", other.saveGeometry())
+    window.restore_last()
+    area = window.screen().availableGeometry()
+    assert area.contains(window.frameGeometry()), (area, window.frameGeometry())
+
+
+def test_the_print_preview_fits_the_screen(opened, qtbot):
+    preview = opened.open_print_preview(modal=False)
+    qtbot.addWidget(preview)
+    area = preview.screen().availableGeometry()
+    assert preview.width() <= area.width() and preview.height() <= area.height(), (preview.size(), area)
+    preview.close()

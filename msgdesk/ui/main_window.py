@@ -19,6 +19,7 @@ from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
+from msgdesk.ui.widgets.screen_fit import fit_to_screen
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved at 150% or on a larger screen: only where it fits this one
         round_id = last_round(self.settings, self.workspace.key)
         if round_id is not None and self.workspace.is_current():
             snap = self.workspace.quick_snapshot(round_id)
