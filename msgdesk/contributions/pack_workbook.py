@@ -227,14 +227,14 @@ class _Reader:
         cut short to fit a cell comes back whole when it was left as it was)."""
         from msgdesk.rounds.return_file import TEXT_LIMITS, clean_text, text_problems
 
-        cell = ws.cell(row=row, column=col)
-        value = cell.value
+        value = ws.cell(row=row, column=col).value
         where = f"{ws.title}!{get_column_letter(col)}{row}"
         if value is None:
             return ""
-        if cell.data_type == "f" or isinstance(value, (ArrayFormula, DataTableFormula)):
-            # A formula (an array formula is an object, not text): what Excel would show is not
-            # in the file, and its text is not what the contributor meant to write.
+        if isinstance(value, (ArrayFormula, DataTableFormula)):
+            # An array or table formula is an object, not text (it was stored as "<openpyxl…
+            # ArrayFormula object…>"); what Excel would show is not in the file.  A plain
+            # "=…" cell stays as the words typed (a person's text that Excel took for a formula).
             self.problem(where, "holds a formula, not text: type the words themselves (or start with ')")
             return ""
         if isinstance(value, bool):
