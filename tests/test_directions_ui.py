@@ -18,6 +18,17 @@ from tests.test_ui_officer_desk import duplicates
 P = "North Ayrshire Health and Social Care Partnership"
 
 
+def load_example_log_into(workspace) -> None:
+    from msgdesk.directions.file import read_directions_file
+    from msgdesk.paths import resource_path
+    from msgdesk.ui.directions.view import EXAMPLE, EXAMPLE_BODIES
+
+    data = read_directions_file(resource_path(*EXAMPLE))
+    workspace.directions.import_file(data)
+    workspace.directions.set_bodies(data.partnership, health_board=EXAMPLE_BODIES.health_board,
+                                    local_authority=EXAMPLE_BODIES.local_authority)
+
+
 def open_directions(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the tab's letter
     qtbot.waitUntil(lambda: window.directions is not None and window.directions.isVisible(), timeout=3000)
@@ -232,6 +243,7 @@ def test_no_alt_letter_means_two_things_on_the_directions_tab_or_its_dialogs(win
     window.open_round(example_round.id)
     view = open_directions(window, qtbot)
     view.load_example()
+    workspace = view.workspace  # the example's throwaway database
     for reference in ("NAIJB-2025-02", "NAIJB-2024-01"):
         view.select_reference(reference)
         QApplication.processEvents()
@@ -272,7 +284,8 @@ def test_the_directions_summary_goes_into_the_evidence_of_proposal_4_4_in_one_cl
                                                                                      example_round):
     window.open_round(example_round.id)
     view = open_directions(window, qtbot)
-    view.load_example()
+    load_example_log_into(workspace)  # the officer's own log (the example button opens a throwaway one)
+    view.set_workspace(workspace)
     window.ui.tabs.setCurrentWidget(window.ui.returnTab)
     window.go_to("4.1")
     summary = window.proposal_page.directions_summary
@@ -324,3 +337,29 @@ def test_the_tab_fits_1280x720(window, qtbot, workspace, example_round):
     # also at 150% on a 1280x720 screen, which leaves 853 x 480 points
     assert window.width() <= 1280 and window.minimumSizeHint().width() <= 1280 / 1.5
     assert view.table.isVisible() and view.log_xlsx.geometry().right() <= view.width()
+
+
+def test_the_example_log_opens_in_a_throwaway_database_clearly_labelled_and_never_enters_the_users_file(
+        window, qtbot, workspace, example_round):
+    """Issue 21 item 6: before, 14 issued North Ayrshire directions went into the officer's
+    database, where issued ones can never be deleted."""
+    from tests.dbdump import dump
+
+    window.open_round(example_round.id)
+    before = dump(workspace.path)
+    view = open_directions(window, qtbot)
+    view.load_example()
+    assert view.model.rowCount() == 14
+    assert view.example_banner.isVisible() and "EXAMPLE" in view.example_banner.text()
+    assert view.leave_example_button.isVisible()
+    example_path = view.workspace.path
+    assert example_path != workspace.path and example_path.exists()
+    assert workspace.directions.list_directions(P) == []
+    assert dump(workspace.path) == before  # nothing of the example in the user's file
+    view.load_example()  # again: the same throwaway log, nothing doubled
+    assert view.model.rowCount() == 14
+    qtbot.mouseClick(view.leave_example_button, Qt.MouseButton.LeftButton)
+    assert view.workspace is workspace and not view.example_banner.isVisible()
+    assert view.model.rowCount() == 0 and workspace.directions.list_directions(P) == []
+    assert not example_path.exists()  # thrown away
+    assert dump(workspace.path) == before

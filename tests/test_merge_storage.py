@@ -181,3 +181,87 @@ def test_a_round_is_not_approved_while_a_contributors_conflict_waits(workspace, 
     assert workspace.rounds.get_round(rid).status == "ready"
     workspace.contributions.resolve(result.conflicts[0].id, ConflictResolution.THEIRS)
     assert workspace.rounds.approve(rid, date(2019, 5, 16), "item 7").is_approved
+
+
+# --- issue 21 items 1 and 2: nothing lost or put back by a merge ---------------------------------
+
+
+@pytest.mark.parametrize(("source", "target"), [("2.3", "4.4"), ("4.4", "2.3")])
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_an_action_the_contributor_moved_to_another_proposal_is_moved_with_its_history(
+        workspace, example_round, source, target, where):
+    """Both directions (the pack's earlier proposal to its later one and back: the merge
+    applies proposals in order, so a move "up" used to add-then-skip), placed first and last."""
+    rid = example_round.id
+    moving_id, moving = workspace.rounds.actions_of(rid, source)[0]
+    workspace.tracking.record_progress(moving_id, "one step taken", on_date=date(2019, 6, 1))
+    pack = workspace.contributions.cut_pack(rid, ["2.3", "4.4"], "Alan Brown, CFO")
+    before_source = [d.uid for _a, d in workspace.rounds.actions_of(rid, source)]
+    before_target = [d.uid for _a, d in workspace.rounds.actions_of(rid, target)]
+
+    def edit(reply):
+        [taken] = [a for a in reply.response(source).actions if a.uid == moving.uid]
+        reply.response(source).actions.remove(taken)
+        actions = reply.response(target).actions
+        actions.insert(0 if where == "first" else len(actions), taken)
+
+    result = workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert result.conflicts == []
+    after_source = [d.uid for _a, d in workspace.rounds.actions_of(rid, source)]
+    after_target = [d.uid for _a, d in workspace.rounds.actions_of(rid, target)]
+    assert after_source == [u for u in before_source if u != moving.uid]
+    wanted = [moving.uid, *before_target] if where == "first" else [*before_target, moving.uid]
+    assert after_target == wanted
+    # the same row: its reference and its progress went with it
+    [(moved_id, moved)] = [(i, d) for i, d in workspace.rounds.actions_of(rid, target) if d.uid == moving.uid]
+    assert moved_id == moving_id and moved.reference == moving.reference
+    assert any("one step taken" in h.text for h in workspace.tracking.history(moved_id))
+    assert any(c.is_move and c.moved_from == source for c in result.plan.applied)
+    # merged again: nothing moves twice
+    again = workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert not again.plan.changes_anything
+
+
+def test_a_new_action_reusing_the_id_of_an_action_outside_the_pack_is_refused_with_its_place(
+        workspace, example_round):
+    from msgdesk.domain.errors import ReusedActionIdError
+    from msgdesk.domain.return_values import ActionData
+
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+    _oid, outside = workspace.rounds.actions_of(rid, "4.4")[0]
+    before = workspace.rounds.load_round_by_id(rid)
+
+    def edit(reply):
+        reply.response("2.3").actions.append(ActionData(action="a new one", uid=outside.uid))
+
+    with pytest.raises(ReusedActionIdError) as refused:
+        workspace.contributions.merge_reply(rid, reply_to(pack, edit))
+    assert "proposal 4.4" in str(refused.value) and "outside this pack" in str(refused.value)
+    assert outside.reference in str(refused.value)
+    assert workspace.rounds.load_round_by_id(rid) == before
+    assert workspace.contributions.packs(rid)[0].state is PackState.SENT
+
+
+def test_an_older_reply_merged_after_a_newer_one_is_refused_and_the_newer_text_stays(workspace, example_round):
+    from msgdesk.domain.errors import StaleReplyError
+
+    rid = example_round.id
+    pack = workspace.contributions.cut_pack(rid, ["2.3"], "Alan Brown, CFO")
+
+    def reply_at(text, moment):
+        reply = parse_return(dump_return(pack))
+        reply.response("2.3").evidence = text
+        reply.pack.reply_by, reply.pack.reply_at = "Alan Brown", moment
+        return parse_return(dump_return(reply))
+
+    older = reply_at("first thoughts", datetime(2026, 3, 12, 10, 0, 0))
+    newer = reply_at("second thoughts", datetime(2026, 3, 13, 9, 0, 0))
+    workspace.contributions.merge_reply(rid, newer)
+    for stale in (older, reply_at("a minute before", datetime(2026, 3, 13, 8, 59, 0))):
+        with pytest.raises(StaleReplyError) as refused:
+            workspace.contributions.merge_reply(rid, stale)
+        assert "older" in str(refused.value)
+        assert workspace.rounds.load_round_by_id(rid).response("2.3").evidence == "second thoughts"
+    # the newer reply merged again is fine (nothing to do)
+    assert not workspace.contributions.merge_reply(rid, newer).plan.changes_anything

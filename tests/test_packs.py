@@ -130,3 +130,79 @@ def test_the_reply_reader_fuzzed_reads_a_reply_or_names_every_problems_place(wor
         assert exc.problems and all(LOCATED.match(p) for p in exc.problems), exc.problems
         return
     assert dump_return(parse_return(dump_return(back), template)) == dump_return(back)
+
+
+# --- issue 21 item 8: a reply workbook that inflates, or holds a formula, is refused ----------------
+
+
+def _pack_workbook(workspace, example_round, template, tmp_path):
+    from msgdesk.contributions import pack_workbook
+
+    data = workspace.contributions.cut_pack(example_round.id, ["2.3"], "Bea, Governance")
+    return pack_workbook.export(data, tmp_path / "pack.xlsx", template)
+
+
+@pytest.mark.parametrize("formula", ["array", "plain"])
+def test_an_array_formula_in_a_reply_cell_is_refused_with_its_place_never_stored(workspace, example_round, template,
+                                                                         tmp_path, formula):
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    from msgdesk.contributions import pack_workbook
+
+    path = _pack_workbook(workspace, example_round, template, tmp_path)
+    workbook = load_workbook(path)
+    cell = workbook["Responses"]["D2"]
+    cell.value = ArrayFormula("D2", "=SUM(A1:A2)") if formula == "array" else "=1+1"
+    workbook.save(path)
+    if formula == "plain":  # the words typed, as text (test_merge's person typing "=…")
+        assert pack_workbook.read_reply(path, template).response("2.3").evidence == "=1+1"
+        return
+    with pytest.raises(ReturnFileError) as refused:
+        pack_workbook.read_reply(path, template)
+    assert "Responses!D2" in str(refused.value) and "formula" in str(refused.value)
+    assert "ArrayFormula" not in str(refused.value)
+
+
+@pytest.mark.parametrize("rows", [5_000, 250_000, 1_048_576])
+def test_a_reply_workbook_declaring_a_huge_sheet_is_refused_before_it_is_read(workspace, example_round, template,
+                                                                              tmp_path, rows):
+    """The sheet's declared span is read from the zip (never the sheet), so a workbook that
+    would inflate to gigabytes is refused at once; a normal-sized one still reads."""
+    import zipfile
+
+    from msgdesk.contributions import pack_workbook
+
+    path = _pack_workbook(workspace, example_round, template, tmp_path)
+    bloated = tmp_path / "bloated.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(bloated, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                body = body.replace(b"<sheetData>", b"<sheetData>", 1)
+                head, _sep, tail = body.partition(b"<dimension ")
+                tail = tail[tail.index(b"/>") + 2:]
+                body = head + f'<dimension ref="A1:Z{rows}"/>'.encode() + tail
+            dst.writestr(info, body)
+    if rows * 26 > pack_workbook.MAX_SHEET_CELLS:
+        with pytest.raises(ReturnFileError, match="cells"):
+            pack_workbook.read_reply(bloated, template)
+    else:
+        pack_workbook.read_reply(bloated, template)
+
+
+@pytest.mark.parametrize("megabytes", [1, 40])
+def test_a_reply_workbook_that_unpacks_past_the_limit_is_refused(workspace, example_round, template, tmp_path,
+                                                                 megabytes):
+    import zipfile
+
+    from msgdesk.contributions import pack_workbook
+
+    path = _pack_workbook(workspace, example_round, template, tmp_path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/padding.bin", b"\0" * (megabytes * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024  # small on disk: it inflates
+    if megabytes * 1024 * 1024 > pack_workbook.MAX_UNZIPPED_BYTES:
+        with pytest.raises(ReturnFileError, match="unpacks to"):
+            pack_workbook.read_reply(path, template)
+    else:
+        pack_workbook.read_reply(path, template)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from importlib.util import find_spec
 
-from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option
+from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
 from msgdesk.domain.errors import InputError, MsgdeskError
 
 
@@ -64,6 +64,17 @@ def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:
+    # the store loads only when a command met a value it cannot read
+    from msgdesk.store.value_check import damaged_by_odd_values
+
+    try:
+        with workspace_for(args) as workspace:
+            return damaged_by_odd_values(workspace.engine, workspace.describe())
+    except (MsgdeskError, OSError):
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:  # answered before the commands' modules are imported for the parser
@@ -94,6 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except (MsgdeskError, OSError) as exc:
         print(f"msgdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (ValueError, LookupError):
+        # A stored value this msgdesk cannot read (a status of "x", a date of "x", written by
+        # another tool before migration 0008 checked them): say where, as "damaged".
+        damaged = _odd_values_explained(args)
+        if damaged is None:
+            raise
+        print(f"msgdesk {args.command}: {damaged}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(f"msgdesk {args.command}: interrupted", file=sys.stderr)

@@ -13,6 +13,12 @@ it is now and *theirs* the reply:
 - an action of the base missing from theirs was deleted by the contributor: deleted here
   too if we left it as it was, a conflict if we edited it; one we deleted that they edited
   is a conflict too;
+- an action the reply moved to another proposal of the pack is moved (its row, with its
+  history, goes to the new proposal; its fields merge as above), never deleted in one
+  place and skipped as "already there" in the other;
+- a new action whose id is that of an action elsewhere in the round (outside the pack, or
+  not where the pack had it) is refused with its place (``ReusedActionIdError``): merging it
+  would either skip it or overwrite another action;
 - the order of the actions both sides still have, the same way as a field.
 
 Values are what a return file holds (text, a rating slug or None, a date as
@@ -24,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from msgdesk.domain.errors import ReusedActionIdError
 from msgdesk.domain.return_values import ActionData, ResponseData, rating_label
 from msgdesk.domain.states import ACTION_MERGE_FIELDS, ConflictField, FieldMerge
 
@@ -67,6 +74,8 @@ class Change:
     reference: str = ""
     #: For a new action: the id of the action it follows in the reply ("" = first).
     after: str = ""
+    #: For an action the reply moved here from another proposal of the pack: that proposal.
+    moved_from: str = ""
 
     @property
     def place(self) -> str:
@@ -83,13 +92,21 @@ class Change:
         return self.field is ConflictField.PRESENCE and self.base is None and self.ours is None
 
     @property
+    def is_move(self) -> bool:
+        return self.field is ConflictField.PRESENCE and bool(self.moved_from)
+
+    @property
     def is_deletion(self) -> bool:
         return self.field is ConflictField.PRESENCE and self.theirs is None
 
     def describe(self) -> str:
         """One line for the command line: what would change, or what waits."""
         if self.field is ConflictField.PRESENCE:
-            if self.is_new_action:
+            if self.is_move:
+                what = f"moved from {self.moved_from} in the reply"
+                if self.outcome is FieldMerge.CONFLICT:
+                    what += ", deleted here since"
+            elif self.is_new_action:
                 what = f"new action {_short(self.theirs['action'])}"
             elif self.is_deletion:
                 what = "deleted in the reply" + (", edited here since" if self.outcome is FieldMerge.CONFLICT else "")
@@ -155,8 +172,25 @@ def _content(action: ActionData) -> tuple[Any, ...]:
     return tuple(action_field(action, f) for f in ACTION_MERGE_FIELDS)
 
 
-def plan_proposal(base: ResponseData, ours: ResponseData, theirs: ResponseData) -> list[Change]:
-    """The changes for one proposal, in the order they are applied."""
+@dataclass(frozen=True)
+class Placed:
+    """An action and the proposal it is in (a whole round or pack side, by action id)."""
+
+    proposal: str
+    action: ActionData
+
+
+def _placed(side: list[ResponseData]) -> dict[str, Placed]:
+    return {a.uid: Placed(r.proposal, a) for r in side for a in r.actions}
+
+
+def plan_proposal(base: ResponseData, ours: ResponseData, theirs: ResponseData, *,
+                  base_all: dict[str, Placed] | None = None, ours_all: dict[str, Placed] | None = None,
+                  theirs_all: dict[str, Placed] | None = None) -> list[Change]:
+    """The changes for one proposal, in the order they are applied.  ``base_all``,
+    ``ours_all`` and ``theirs_all`` place every action of the pack's base, the round and the
+    reply (by id), so that an action moved between proposals is seen as moved; without them
+    only this proposal is known."""
     pid = base.proposal
     changes: list[Change] = []
     _field(changes, pid, ConflictField.RATING, base.rating, ours.rating, theirs.rating)
@@ -164,30 +198,49 @@ def plan_proposal(base: ResponseData, ours: ResponseData, theirs: ResponseData) 
     base_by = {a.uid: a for a in base.actions}
     ours_by = {a.uid: a for a in ours.actions}
     theirs_by = {a.uid: a for a in theirs.actions}
+    base_all = base_all if base_all is not None else {uid: Placed(pid, a) for uid, a in base_by.items()}
+    ours_all = ours_all if ours_all is not None else {uid: Placed(pid, a) for uid, a in ours_by.items()}
+    theirs_all = theirs_all if theirs_all is not None else {uid: Placed(pid, a) for uid, a in theirs_by.items()}
     previous = ""
     for mine in theirs.actions:
         uid = mine.uid
-        was = base_by.get(uid)
-        now = ours_by.get(uid)
+        was_placed = base_all.get(uid)
+        now_placed = ours_all.get(uid)
+        was = was_placed.action if was_placed is not None else None
+        now = now_placed.action if now_placed is not None else None
         reference = (now or was or mine).reference
+        moved_from = was_placed.proposal if was_placed is not None and was_placed.proposal != pid else ""
+        if was is None and now is not None and now_placed is not None and now_placed.proposal != pid:
+            # The reply's "new" action carries the id of an action that is elsewhere in the
+            # round: applying it would skip it (the id exists) or overwrite that action.
+            raise ReusedActionIdError(
+                f"{pid} new action “{_short(mine.action)[1:-1]}”: its id is that of action "
+                f"{now.reference or uid} in proposal {now_placed.proposal}"
+                f"{'' if now_placed.proposal in {p.proposal for p in base_all.values()} else ', outside this pack'}"
+                "; ids are never reused (leave the Reference blank for a new action); nothing was merged")
         if was is None and now is None:
             changes.append(Change(pid, ConflictField.PRESENCE, FieldMerge.APPLY, None, None, action_value(mine),
                                   uid, "", after=previous))
         elif now is None:
             assert was is not None
-            if _content(mine) != _content(was):
+            if moved_from or _content(mine) != _content(was):
                 changes.append(Change(pid, ConflictField.PRESENCE, FieldMerge.CONFLICT, action_value(was), None,
-                                      action_value(mine), uid, reference, after=previous))
+                                      action_value(mine), uid, reference, after=previous, moved_from=moved_from))
         else:
+            assert now_placed is not None
             reference = now.reference
+            if moved_from and now_placed.proposal != pid:
+                changes.append(Change(pid, ConflictField.PRESENCE, FieldMerge.APPLY, action_value(was or now),
+                                      action_value(now), action_value(mine), uid, reference, after=previous,
+                                      moved_from=moved_from))
             start = was or now  # an id the base lacks but we have: compare with ours
             for which in ACTION_MERGE_FIELDS:
                 _field(changes, pid, which, action_field(start, which), action_field(now, which),
                        action_field(mine, which), uid, reference)
         previous = uid
     for uid, was in base_by.items():
-        if uid in theirs_by:
-            continue
+        if uid in theirs_by or uid in theirs_all:
+            continue  # kept, or moved to another proposal (the move is planned there)
         now = ours_by.get(uid)
         if now is None:
             continue  # deleted on both sides
@@ -203,14 +256,21 @@ def plan_proposal(base: ResponseData, ours: ResponseData, theirs: ResponseData) 
     return changes
 
 
-def plan_merge(base: list[ResponseData], ours: dict[str, ResponseData], theirs: list[ResponseData]) -> MergePlan:
+def plan_merge(base: list[ResponseData], ours: dict[str, ResponseData], theirs: list[ResponseData],
+               elsewhere: dict[str, Placed] | None = None) -> MergePlan:
     """The plan for a whole reply.  ``base`` and ``theirs`` hold the pack's proposals (the
-    reader checked that); ``ours`` the round's responses by proposal (absent: empty)."""
+    reader checked that); ``ours`` the round's responses by proposal (absent: empty);
+    ``elsewhere`` the round's actions outside the pack's proposals, by id.  Raises
+    ``ReusedActionIdError`` for a new action carrying another action's id."""
     by_proposal = {r.proposal: r for r in theirs}
+    ours_all = dict(elsewhere or {})
+    ours_all.update(_placed([r for r in ours.values() if r is not None]))
+    base_all, theirs_all = _placed(base), _placed(theirs)
     plan = MergePlan()
     for was in base:
         mine = by_proposal.get(was.proposal, ResponseData(was.proposal))
-        plan.changes.extend(plan_proposal(was, ours.get(was.proposal) or ResponseData(was.proposal), mine))
+        plan.changes.extend(plan_proposal(was, ours.get(was.proposal) or ResponseData(was.proposal), mine,
+                                          base_all=base_all, ours_all=ours_all, theirs_all=theirs_all))
     return plan
 
 

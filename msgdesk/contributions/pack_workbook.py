@@ -24,6 +24,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from msgdesk.contributions.merge import contributor_name
@@ -227,6 +230,12 @@ class _Reader(FieldChecker):
         where = f"{ws.title}!{get_column_letter(col)}{row}"
         if value is None:
             return ""
+        if isinstance(value, (ArrayFormula, DataTableFormula)):
+            # An array or table formula is an object, not text (it was stored as "<openpyxl…
+            # ArrayFormula object…>"); what Excel would show is not in the file.  A plain
+            # "=…" cell stays as the words typed (a person's text that Excel took for a formula).
+            self.problem(where, "holds a formula, not text: type the words themselves (or start with ')")
+            return ""
         if isinstance(value, bool):
             text = "TRUE" if value else "FALSE"
         elif isinstance(value, datetime):
@@ -288,6 +297,53 @@ def _pack_of(workbook: Any, template: Template, source: str) -> tuple[ReturnData
     return data, references
 
 
+#: What a reply workbook may hold once unzipped, and how many cells a sheet may span: a
+#: real reply is well under 1 MB and a few thousand cells, while a 1.5 MB file that inflates
+#: to gigabytes of XML took 3 GB of memory in openpyxl before anything could refuse it.
+MAX_UNZIPPED_BYTES = 32 * 1024 * 1024
+MAX_SHEET_CELLS = 200_000
+_DIMENSION = re.compile(rb'<dimension[^>]*\sref="([A-Z]{1,3})?(\d+)?:?([A-Z]{1,3})(\d+)"')
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_inflation(path: Path, source: str) -> None:
+    """Refuse a workbook that would inflate past the limits, reading only the zip's directory
+    and each sheet's declared dimension (never the sheet itself)."""
+    from msgdesk.rounds.return_file import ReturnFileError
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            unzipped = sum(info.file_size for info in infos)
+            if unzipped > MAX_UNZIPPED_BYTES:
+                raise ReturnFileError([f"the workbook unpacks to {unzipped:,} bytes (at most {MAX_UNZIPPED_BYTES:,}): "
+                                       "not a reply msgdesk wrote, or one filled with far more than text"], source)
+            for info in infos:
+                if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                    continue
+                with archive.open(info) as member:
+                    head = member.read(4096)
+                found = _DIMENSION.search(head)
+                if found is None:
+                    continue
+                first_col, first_row, last_col, last_row = found.groups()
+                columns = _column_number(last_col.decode()) - _column_number((first_col or b"A").decode()) + 1
+                rows = int(last_row) - int(first_row or b"1") + 1
+                if columns * rows > MAX_SHEET_CELLS:
+                    raise ReturnFileError([f"a sheet of the workbook spans {columns * rows:,} cells (at most "
+                                           f"{MAX_SHEET_CELLS:,}): not a reply msgdesk wrote"], source)
+    except zipfile.BadZipFile as exc:
+        raise ReturnFileError(["not an Excel workbook that can be read (not a zip file)"], source) from exc
+    except OSError as exc:
+        raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
+
+
 def read_reply(path: str | os.PathLike[str], template: Template | None = None) -> ReturnData:
     """The reply in a pack workbook, as a return file's data with its pack; ReturnFileError
     with every problem's cell."""
@@ -300,6 +356,7 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
         raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
     if size > MAX_FILE_BYTES:
         raise ReturnFileError([too_large(size)], source)
+    _check_inflation(path, source)
     try:
         workbook = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

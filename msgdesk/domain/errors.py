@@ -85,6 +85,11 @@ class RecordFixedError(InputError):
     """An append-only record (history, events), an id or a reference cannot be changed."""
 
 
+class InvalidValueError(InputError):
+    """A value the database's checks refuse (a status or a date msgdesk does not know),
+    written by another tool or by hand."""
+
+
 class ConcurrentEditError(InputError):
     """Someone else saved the same field since it was read: nothing was overwritten."""
 
@@ -105,6 +110,16 @@ class DirectionClosedError(InputError):
 class ForeignPackError(InputError):
     """A contribution reply that does not belong here: another round's or another database's
     pack, one whose base was changed after it was cut, or a pack where a reply was expected."""
+
+
+class ReusedActionIdError(ForeignPackError):
+    """A reply's new action carrying the id of another action of the round: refused with its
+    place, since merging it would skip it or overwrite the other action."""
+
+
+class StaleReplyError(ForeignPackError):
+    """A reply older than one of the same pack already merged: merging it would put the
+    older text back over the newer."""
 
 
 class ConflictClosedError(InputError):

@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -50,7 +49,7 @@ from msgdesk.domain.errors import (
 )
 from msgdesk.domain.states import FileState, RoundStatus
 from msgdesk.store import health as db_health
-from msgdesk.store.health import backup_folder
+from msgdesk.store.health import backup_files, backup_folder, parse_backup_name
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +68,6 @@ REASONS = {
     "before-replace": "before a round was replaced",
 }
 MANIFEST = "backup.json"
-_NAME = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.(?P<ext>zip|db)$"
-)
 _PARTIAL_PREFIX = ".incomplete-"
 _STALE_PARTIAL_SECONDS = 3600
 
@@ -150,32 +146,6 @@ def _new_backup_path(db_path: Path, reason: str, now: datetime | None = None) ->
         candidate = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.zip"
         n += 1
     return candidate
-
-
-def _parse(path: Path, stem: str) -> tuple[datetime, int, str] | None:
-    match = _NAME.match(path.name)
-    if not match or match["stem"] != stem:
-        return None
-    try:
-        created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
-    return created, int(match["n"] or 1), match["reason"]
-
-
-def _backup_files(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
-    """(created, n, reason, path), newest first.  Plain ``.db`` backups of earlier
-    versions of msgdesk are listed too."""
-    folder = backup_folder(db_path)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.glob(f"{db_path.stem}-*"):
-        parsed = _parse(path, db_path.stem)
-        if parsed:
-            found.append((*parsed, path))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return found
 
 
 # --- reading a backup ---------------------------------------------------------------------
@@ -257,7 +227,7 @@ def describe(path: Path, created: datetime | None = None, reason: str = "manual"
 
 def list_backups(db_path: str | os.PathLike[str]) -> list[BackupInfo]:
     """The backups of ``db_path``, newest first, each with its rounds and their statuses."""
-    return [describe(path, created, reason) for created, _n, reason, path in _backup_files(Path(db_path))]
+    return [describe(path, created, reason) for created, _n, reason, path in backup_files(Path(db_path))]
 
 
 def verify(path: Path) -> str | None:
@@ -273,7 +243,7 @@ def verify(path: Path) -> str | None:
 
 def newest_good_backup(db_path: str | os.PathLike[str]) -> BackupInfo | None:
     """The newest backup that passes ``PRAGMA integrity_check`` and that this msgdesk can read."""
-    for created, _n, reason, path in _backup_files(Path(db_path)):
+    for created, _n, reason, path in backup_files(Path(db_path)):
         if verify(path) is None:
             return describe(path, created, reason)
     return None
@@ -435,6 +405,7 @@ def create_backup(db_path: str | os.PathLike[str], reason: str = "manual",
     if found.state is not FileState.OK:
         raise BackupError(f"{db_path} cannot be backed up: {found.detail}")
     destination = Path(out) if out else _new_backup_path(db_path, reason)
+    clear_dead_partials(destination.parent)  # what an earlier, killed backup left behind
     if out and destination.exists():
         raise InputError(f"{destination} exists already; choose a new file name")
     if out and not destination.parent.is_dir():
@@ -463,7 +434,7 @@ def create_backup(db_path: str | os.PathLike[str], reason: str = "manual",
     log.info("backup %s of %s (%s)", destination.name, db_path, reason)
     if not out:
         prune(db_path)
-    parsed = _parse(destination, db_path.stem)
+    parsed = parse_backup_name(destination, db_path.stem)
     return describe(destination, parsed[0] if parsed else None, reason)
 
 
@@ -480,7 +451,7 @@ def prune(db_path: str | os.PathLike[str], keep_last: int = KEEP_LAST) -> list[P
     then the oldest until the folder is within ``max_bytes``; also leftovers of backups
     that never finished.  Returns what was deleted."""
     db_path = Path(db_path)
-    files = _backup_files(db_path)
+    files = backup_files(db_path)
     keep = [path for *_rest, path in files[:keep_last]]
     months: dict[tuple[int, int], Path] = {}
     for created, _n, _reason, path in files:  # newest first
@@ -505,11 +476,42 @@ def prune(db_path: str | os.PathLike[str], keep_last: int = KEEP_LAST) -> list[P
                 deleted.append(path)
             except OSError as exc:
                 log.warning("could not delete old backup %s: %s", path, exc)
-    folder = backup_folder(db_path)
+    clear_dead_partials(backup_folder(db_path))
+    return deleted
+
+
+def _pid_of(partial: Path) -> int | None:
+    head = partial.name[len(_PARTIAL_PREFIX):].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or no way to tell: leave its file alone
+    return True
+
+
+def clear_dead_partials(folder: Path) -> list[Path]:
+    """Delete ``.incomplete-<pid>-…`` files left by a backup or restore that was killed: at
+    once when their process is gone (they are full-size copies of the database, hidden from
+    the list of backups), else after an hour.  Returns what was deleted."""
+    deleted: list[Path] = []
+    if not folder.is_dir():
+        return deleted
     for partial in folder.glob(f"{_PARTIAL_PREFIX}*"):
+        pid = _pid_of(partial)
         try:
-            if time.time() - partial.stat().st_mtime > _STALE_PARTIAL_SECONDS:
+            gone = (pid is not None and os.name == "posix" and not _alive(pid)) or (
+                time.time() - partial.stat().st_mtime > _STALE_PARTIAL_SECONDS and pid != os.getpid())
+            if gone:
                 partial.unlink()
+                deleted.append(partial)
         except OSError:
             pass
     return deleted
@@ -524,7 +526,7 @@ def backup_if_changed(db_path: str | os.PathLike[str], changes: int | None, reas
     """
     db_path = Path(db_path)
     try:
-        files = _backup_files(db_path)
+        files = backup_files(db_path)
         if files and changes is not None and describe(files[0][3], files[0][0], files[0][2]).changes == changes:
             return None
         return create_backup(db_path, reason)
@@ -580,8 +582,13 @@ def restore_backup(db_path: str | os.PathLike[str], backup: str | os.PathLike[st
     the database's InstanceLock and reopen its engine afterwards.
     """
     db_path, backup = Path(db_path), Path(backup)
+    if db_path.is_symlink():
+        # Write through to the link's target: replacing the link by a file would leave the
+        # real database (damaged, or as it was) where everything else still finds it.
+        db_path = Path(os.path.realpath(db_path))
     if not backup.is_file():
         raise InputError(f"there is no backup file {backup}")
+    clear_dead_partials(db_path.parent)  # a killed restore's staged copy
     with unpacked(backup) as plain:
         found = db_health.inspect(plain, full=True)
         if found.state is not FileState.OK:

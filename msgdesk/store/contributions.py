@@ -16,7 +16,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,12 +26,20 @@ from msgdesk.contributions.merge import (
     ACTION_ATTRIBUTES,
     Change,
     MergePlan,
+    Placed,
     action_field,
     action_value,
     contributor_name,
     plan_merge,
 )
-from msgdesk.domain.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
+from msgdesk.domain.errors import (
+    ConflictClosedError,
+    ForeignPackError,
+    InputError,
+    NotFoundError,
+    RoundLockedError,
+    StaleReplyError,
+)
 from msgdesk.domain.ids import new_action_id
 from msgdesk.domain.return_values import ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.states import (
@@ -410,10 +418,20 @@ class ContributionsRepository:
             row = self._sent_pack(session, rnd, reply)
             pack = reply.pack
             assert pack is not None
+            if (row.last_reply_at is not None and pack.reply_at is not None
+                    and _naive(pack.reply_at) < _naive(row.last_reply_at)):
+                # Merging an older reply after a newer one would put the older text back over
+                # the newer: the contributor's latest word is the one that counts.
+                raise StaleReplyError(
+                    f"pack.reply_at: this reply of {when(pack.reply_at)} is older than "
+                    f"{contributor_name(row.for_whom)}'s reply of {when(row.last_reply_at)}, already merged; "
+                    "the newer reply stands and nothing was merged")
             _identify_new_actions(reply, row.uid)
             proposals = tuple(json.loads(row.proposals))
+            elsewhere = {uid: Placed(session.get(Response, a.response_id).proposal_id, action_data(a))  # type: ignore[union-attr]
+                         for uid, a in _round_actions(session, round_id).items()}
             plan = plan_merge(base_from_json(row.merge_base), self._ours(session, round_id, proposals),
-                              reply.responses)
+                              reply.responses, elsewhere)
             contributor = contributor_name(row.for_whom)
             digest = reply_digest(reply)
             state = PackState(row.state)
@@ -438,7 +456,9 @@ class ContributionsRepository:
         origin = f"from {contributor}'s reply of {when(reply_at)}"
         merged_by = f", merged by {self.author}" if self.author else ""
         for change in plan.changes:
-            if change.outcome is FieldMerge.APPLY and not self._undeletable(session, rnd, change):
+            if change.outcome is FieldMerge.APPLY and change.is_move:
+                self._move(session, rnd, change, contributor, row.id, f"{origin}{merged_by}", now)
+            elif change.outcome is FieldMerge.APPLY and not self._undeletable(session, rnd, change):
                 self._put(session, rnd, change.proposal, change.field, change.action_uid, change.theirs,
                           contributor, ChangeSource.MERGE, row.id, f"{origin}{merged_by}", now, after=change.after)
             elif change.outcome is FieldMerge.CONFLICT or change.outcome is FieldMerge.APPLY:
@@ -558,6 +578,43 @@ class ContributionsRepository:
         action = RoundsRepository.insert_action(session, rnd, response, data, position)
         changes.record(session, rnd.id, proposal, ChangeField.ACTION_ADDED, f"{action_name(action)} added — {origin}",
                        author, source=source, action_uid=action.uid, pack_id=pack_id, at=now)
+
+    def _move(self, session: Session, rnd: EvaluationRound, change: Change, author: str, pack_id: int,
+              origin: str, now: datetime) -> None:
+        """Move an action the reply moved to another proposal: the same row (its id, reference
+        and follow-up history go with it), placed after the action it follows in the reply."""
+        action = _round_actions(session, rnd.id).get(change.action_uid)
+        if action is None:
+            return  # deleted since the plan: nothing to move (the plan held that as a conflict)
+        old_response_id = action.response_id
+        old = session.get(Response, old_response_id)
+        response, _created = RoundsRepository.response_row(session, rnd.id, change.proposal)
+        if old is not None and old.id == response.id:
+            return
+        siblings = [s for s in session.scalars(select(Action).where(Action.response_id == response.id)
+                                               .order_by(Action.position, Action.id)).all()]
+        position = len(siblings)
+        if not change.after:
+            position = 0
+        for index, sibling in enumerate(siblings):
+            if sibling.uid == change.after:
+                position = index + 1
+        for index, sibling in enumerate(siblings):
+            wanted = index if index < position else index + 1
+            if sibling.position != wanted:
+                sibling.position = wanted
+        action.response_id = response.id
+        action.position = position
+        action.updated_at, action.updated_by = now, author
+        session.flush()
+        RoundsRepository.renumber(session, old_response_id)
+        source_proposal = old.proposal_id if old is not None else change.moved_from
+        changes.record(session, rnd.id, change.proposal, ChangeField.ACTION_ADDED,
+                       f"{action_name(action)} moved here from {source_proposal} — {origin}", author,
+                       source=ChangeSource.MERGE, action_uid=action.uid, pack_id=pack_id, at=now)
+        changes.record(session, rnd.id, source_proposal, ChangeField.ACTION_DELETED,
+                       f"{action_name(action)} moved to {change.proposal} — {origin}", author,
+                       source=ChangeSource.MERGE, action_uid=action.uid, pack_id=pack_id, at=now)
 
     def _reorder(self, session: Session, rnd: EvaluationRound, proposal: str, order: list[str], author: str,
                  source: ChangeSource, pack_id: int | None, origin: str, now: datetime) -> None:
@@ -714,6 +771,11 @@ class ContributionsRepository:
                 text = f"action {reference}: {kind.lower()}" + (f" — {update.text}" if update.text else "")
                 items.append(HistoryItem(update.created_at, update.author, text, "tracking"))
             return sorted(items, key=lambda i: i.at)
+
+
+def _naive(moment: datetime) -> datetime:
+    """A moment comparable with another whether or not either carries its zone (UTC)."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 def _conflict_move(conflict: MergeConflict, move: ConflictMove) -> str:

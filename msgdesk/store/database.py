@@ -39,6 +39,7 @@ from msgdesk.domain.errors import (
     DirectionLockedError,
     ForeignDatabaseError,
     InputError,
+    InvalidValueError,
     MoveNotAllowedError,
     PasswordRequiredError,
     ReadOnlyDatabaseError,
@@ -76,6 +77,7 @@ GUARD_ERRORS: dict[str, type[Exception]] = {
     "not-issued": MoveNotAllowedError,
     "record-final": RecordFixedError,
     "pack-fixed": RecordFixedError,
+    "invalid-value": InvalidValueError,
 }
 _GUARD = re.compile(r"\[(?P<code>[a-z-]+)\] (?P<message>[^\n]*)")
 

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 from msgdesk.domain.errors import (
@@ -133,8 +135,9 @@ def write_record(path: Path, record: CheckRecord) -> None:
 
 
 def _has_backups(path: Path) -> bool:
-    folder = backup_folder(path)
-    return folder.is_dir() and any(folder.glob(f"{path.stem}-*.db*"))
+    # The backups' one listing (zips, and the plain .db backups of earlier versions): a
+    # pattern of its own here once missed the zips, and an emptied file was made anew.
+    return bool(backup_files(path))
 
 
 def disk_is_full(path: Path) -> bool:
@@ -292,3 +295,37 @@ def check_writable(path: Path) -> None:
         )
         error.path = path
         raise error
+
+
+# --- the backups' names (msgdesk.store.backup writes them) ---------------------------------
+
+#: A backup's file name: the database's stem, when, a counter within the second, why.
+BACKUP_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z-]+)\.(?P<ext>zip|db)$"
+)
+
+
+def parse_backup_name(path: Path, stem: str) -> tuple[datetime, int, str] | None:
+    match = BACKUP_NAME.match(path.name)
+    if not match or match["stem"] != stem:
+        return None
+    try:
+        created = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return created, int(match["n"] or 1), match["reason"]
+
+
+def backup_files(db_path: Path) -> list[tuple[datetime, int, str, Path]]:
+    """(created, n, reason, path), newest first.  Plain ``.db`` backups of earlier
+    versions of msgdesk are listed too."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{db_path.stem}-*"):
+        parsed = parse_backup_name(path, db_path.stem)
+        if parsed:
+            found.append((*parsed, path))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return found

@@ -374,6 +374,12 @@ class RoundsRepository:
             raise InputError("the partnership needs a name")
         found = session.scalars(select(Partnership).where(Partnership.name == name)).first()
         if found is None:
+            # A name differing only in case or spacing is the same partnership, never a second
+            # one ("North Ayrshire HSCP" typed as "north ayrshire hscp"); there are a few dozen.
+            key = " ".join(name.split()).casefold()
+            found = next((p for p in session.scalars(select(Partnership))
+                          if " ".join(p.name.split()).casefold() == key), None)
+        if found is None:
             found = Partnership(name=name)
             session.add(found)
             session.flush()
@@ -403,6 +409,8 @@ class RoundsRepository:
                 previous = self._round(session, previous_round_id)
                 if previous.partnership_id != owner.id:
                     raise InputError("the previous round belongs to another partnership")
+                if not contact.strip():
+                    rnd.contact = previous.contact  # the same officer, until someone says otherwise
                 self._seed_from_previous(session, rnd, previous, carry_forward)
             return _info(session, rnd)
 

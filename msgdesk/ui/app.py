@@ -51,12 +51,22 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
 
 def run_gui(args) -> int:
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
+    # looked for before Qt, which would abort (exit 134) on a missing X library
+    from msgdesk.ui.platform_check import check_platform
+
+    problem = check_platform()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
+    from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
 
     setup_logging()
     install_translator(app)

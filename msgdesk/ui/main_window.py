@@ -38,6 +38,8 @@ if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a 
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
+from msgdesk.ui.widgets.screen_fit import fit_to_screen
+from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
@@ -78,6 +80,9 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings, parent=None, contribution=None):
         """``contribution``: the pack this window was opened on (a contributor's window), else None."""
         super().__init__(parent)
+        app = QApplication.instance()
+        if app is not None:
+            install_wheel_guard(app)  # no value changes under a passing mouse wheel
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # Partnership names are user text: never let Qt read them as markup.
@@ -246,6 +251,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # saved at 150% or on a larger screen: only where it fits this one
         round_id = last_round(self.settings, self.workspace.key)
         if round_id is not None and self.workspace.is_current():
             snap = self.workspace.quick_snapshot(round_id)

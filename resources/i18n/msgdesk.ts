@@ -1060,6 +1060,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Back to your log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Both, jointly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,6 +1177,10 @@
     </message>
     <message>
         <source>Draft {ref} saved. Issue it once the IJB has decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXAMPLE — a made-up log in a throwaway database: nothing here is saved in your file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

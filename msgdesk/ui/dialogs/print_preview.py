@@ -157,6 +157,9 @@ class PrintPreview(QDialog):
         shortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.set_zoom(self._step(-1)))
         shortcut(QKeySequence.StandardKey.Print, self, self.print_pages)
         self.resize(1000, 760)
+        from msgdesk.ui.widgets.screen_fit import fit_to_screen
+
+        fit_to_screen(self)  # 760 high does not fit a 1280x720 screen
         self.set_zoom(1.0)
 
     # --- showing the pages ----------------------------------------------------------------

@@ -11,8 +11,11 @@ the main window (``ui/directions/tab.py``).  Every write goes through
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Required, TypedDict, Unpack
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
@@ -200,6 +203,25 @@ class DirectionsView(QWidget):
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.message.setAccessibleName(self.tr("Directions message"))
         outer.addWidget(self.message)
+        # Shown while the example is open: it lives in a throwaway database of its own, never
+        # in the officer's file (issued directions there could never be deleted).
+        self.example_banner = QLabel(self.tr(
+            "EXAMPLE — a made-up log in a throwaway database: nothing here is saved in your file."))
+        self.example_banner.setObjectName("directionsExampleBanner")
+        self.example_banner.setWordWrap(True)
+        self.example_banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2e00; padding: 4px; "
+                                          "font-weight: bold; }")
+        self.leave_example_button = QPushButton(self.tr("Back to your log"))
+        self.leave_example_button.setObjectName("leaveExampleButton")
+        self.leave_example_button.clicked.connect(self.leave_example)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.example_banner, 1)
+        banner_row.addWidget(self.leave_example_button)
+        outer.insertLayout(0, banner_row)
+        self.example_banner.hide()
+        self.leave_example_button.hide()
+        self._own_workspace: Workspace | None = None
+        self._example_workspace: Workspace | None = None
 
     def _build_filters(self) -> QVBoxLayout:
         rows = QVBoxLayout()
@@ -335,6 +357,9 @@ class DirectionsView(QWidget):
     # --- loading ------------------------------------------------------------------------------
 
     def set_workspace(self, workspace: Workspace | None, partnership: str | None = None) -> None:
+        if workspace is not self._example_workspace:
+            self._own_workspace = workspace
+            self._close_example()
         self.workspace = workspace
         names = workspace.directions.partnerships() if workspace is not None else []
         wanted = partnership or self.partnership or (names[0] if names else "")
@@ -798,23 +823,43 @@ class DirectionsView(QWidget):
         self.reload()
 
     def load_example(self) -> None:
-        """The example log (made up for msgdesk), into its partnership, once."""
-        if self.workspace is None:
-            return
+        """The example log (made up for msgdesk), in a throwaway database of its own, shown
+        with a banner until "Back to your log": nothing of it enters the officer's file."""
         try:
             data = read_directions_file(resource_path(*EXAMPLE))
-            known = {r.reference for r in self.workspace.directions.list_directions(data.partnership)}
-            if not known & {d.reference for d in data.directions}:
-                self.workspace.directions.import_file(data)
-            if self.workspace.directions.bodies(data.partnership) == Bodies():
-                self.workspace.directions.set_bodies(data.partnership, health_board=EXAMPLE_BODIES.health_board,
-                                                     local_authority=EXAMPLE_BODIES.local_authority)
+            if self._example_workspace is None:
+                folder = Path(tempfile.mkdtemp(prefix="msgdesk-example-"))
+                example = Workspace.open(folder / "example.db", backup_on_open=False)
+                example.directions.import_file(data)
+                example.directions.set_bodies(data.partnership, health_board=EXAMPLE_BODIES.health_board,
+                                              local_authority=EXAMPLE_BODIES.local_authority)
+                self._example_workspace = example
         except MsgdeskError as exc:
             self._fail(str(exc))
             return
-        self.set_workspace(self.workspace, data.partnership)
+        self.set_workspace(self._example_workspace, data.partnership)
+        self.example_banner.show()
+        self.leave_example_button.show()
         self.message.setText(self.tr("The example log is loaded: {n} directions, made up to show how the log works.")
                              .format(n=len(data.directions)))
+
+    def leave_example(self) -> None:
+        """Back to the officer's own log; the example's database is thrown away."""
+        own = self._own_workspace
+        self._close_example()
+        if own is not None:
+            self.set_workspace(own)
+
+    def _close_example(self) -> None:
+        example, self._example_workspace = self._example_workspace, None
+        self.example_banner.hide()
+        self.leave_example_button.hide()
+        if example is None:
+            return
+        folder = example.path.parent if example.path is not None else None
+        example.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def import_file(self, path: str | None = None) -> bool:
         if self.workspace is None:

@@ -1,0 +1,33 @@
+"""A window restored or sized for another screen is made to fit this one.
+
+A geometry saved at 150% or on a docked laptop's large monitor, restored on a 1280x720
+screen, put the window's edges and its buttons out of reach; a fixed first size (the print
+preview's 1000x760) did the same on a small screen.  ``fit_to_screen`` keeps the window
+within the available area of the screen it is on (or the primary one), moving it in and
+shrinking it only as much as needed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+
+def fit_to_screen(window: QWidget) -> None:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    # the frame (title bar, borders) around the client area
+    extra_w = max(0, frame.width() - window.width())
+    extra_h = max(0, frame.height() - window.height())
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.x() + area.width() - frame.width())
+    y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)

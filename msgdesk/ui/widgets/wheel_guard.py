@@ -1,0 +1,87 @@
+"""The mouse wheel never changes a value by accident.
+
+Qt's combo boxes, spin boxes, date fields and sliders take a wheel turn over them as an
+edit, even when the user is only scrolling the page past them: scrolling the Tracker's side
+panel over "Change to" set a status, over "New date" moved a date by a year.  One
+application-wide event filter (not a subclass per control, so every control of every tab
+and dialog, present and future, is covered):
+
+- such a control takes focus only by a click or the keyboard (``Qt.StrongFocus``), never
+  by the wheel;
+- a wheel turn over one that does not have the keyboard focus is handed to the scroll area
+  around it (the page scrolls, as the user meant), or dropped if there is none;
+- a control with the focus (the user clicked into it or tabbed to it) still takes the
+  wheel, as a keyboard user expects.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+#: The controls whose value a wheel turn changes.
+GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def _control(widget: QObject | None) -> QWidget | None:
+    """The guarded control ``widget`` is (or is part of: an editable combo's line edit)."""
+    for _depth in range(3):
+        if widget is None or not isinstance(widget, QWidget):
+            return None
+        if isinstance(widget, QScrollBar):
+            return None  # a scroll bar's wheel is scrolling
+        if isinstance(widget, GUARDED):
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
+def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+class WheelGuard(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            return False
+        if kind != QEvent.Type.Wheel:
+            return False
+        control = _control(watched)
+        if control is None or control.hasFocus():
+            return False
+        area = _scroll_area(control)
+        if area is not None:
+            bar = area.verticalScrollBar()
+            if bar is not None and bar.isVisible():
+                QCoreApplication.sendEvent(bar, event)
+        return True  # the control never sees it
+
+
+_GUARD: WheelGuard | None = None
+
+
+def install_wheel_guard(app: QCoreApplication) -> None:
+    """Install the guard on the application, once (idempotent)."""
+    global _GUARD
+    if _GUARD is None:
+        _GUARD = WheelGuard()
+        app.installEventFilter(_GUARD)
+        for widget in QApplication.allWidgets():  # those made before the guard
+            if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
