@@ -315,8 +315,6 @@ def _column_number(letters: str) -> int:
 def _check_inflation(path: Path, source: str) -> None:
     """Refuse a workbook that would inflate past the limits, reading only the zip's directory
     and each sheet's declared dimension (never the sheet itself)."""
-    from msgdesk.rounds.return_file import ReturnFileError
-
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()

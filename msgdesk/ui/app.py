@@ -14,6 +14,7 @@ from msgdesk.store.workspace import Workspace
 from msgdesk.ui.excepthook import install_excepthook, setup_logging
 from msgdesk.ui.settings import open_settings
 from msgdesk.ui.widgets.look import install_focus_ring
+from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 #: Set (to anything) by benchmarks/bench_startup.py --frozen: the app prints
 #: "FIRST-PAINT <epoch seconds>" once its window is first drawn, and quits.
@@ -64,8 +65,6 @@ def run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
-    from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
-
     install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
 
     setup_logging()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 from msgdesk.ui.widgets.look import shortcut
+from msgdesk.ui.widgets.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -157,8 +158,6 @@ class PrintPreview(QDialog):
         shortcut(QKeySequence.StandardKey.ZoomOut, self, lambda: self.set_zoom(self._step(-1)))
         shortcut(QKeySequence.StandardKey.Print, self, self.print_pages)
         self.resize(1000, 760)
-        from msgdesk.ui.widgets.screen_fit import fit_to_screen
-
         fit_to_screen(self)  # 760 high does not fit a 1280x720 screen
         self.set_zoom(1.0)
 
