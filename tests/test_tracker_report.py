@@ -3,6 +3,7 @@ and reopened with openpyxl."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pdfplumber
@@ -100,9 +101,11 @@ def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path
 
 def _cell_text(pdf, reference: str, column: str) -> str:
     """The text of ``column`` in the row of action ``reference`` of the PDF's tables
-    (a row cut over a page break is put back together)."""
+    (a row cut over a page break is put back together: on the next page its first
+    cell is empty, or says "(continued)"; a line that ends after "/" or "-" is read
+    back as one word with the next)."""
     with pdfplumber.open(pdf) as document:
-        found, header = [], None
+        found, header, current = [], None, False
         for page in document.pages:
             for table in page.extract_tables():
                 for row in table:
@@ -110,7 +113,12 @@ def _cell_text(pdf, reference: str, column: str) -> str:
                         header = row
                     elif header and row and row[0] and row[0].split("\n")[0] in (reference, f"{reference} (continued)"):
                         found.append(row[header.index(column)] or "")
-    return " ".join(" ".join(found).split())
+                        current = True
+                    elif header and row and not row[0] and current:
+                        found.append(row[header.index(column)] or "")
+                    else:
+                        current = False
+    return " ".join(re.sub(r"(?<=[/-])\n", "", " ".join(found)).split())
 
 
 @pytest.fixture
