@@ -87,6 +87,30 @@ def text_width(text: str, font_name: str, size: float) -> float:
     return units * size / face.units_per_em
 
 
+def wrap(text: str, font_name: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` points, between words (a word wider
+    than a line is broken where it must be): an estimate of what typst prints."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if text_width(candidate, font_name, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while text_width(word, font_name, size) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and text_width(word[:cut], font_name, size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
 def _is_invisible(char: str) -> bool:
     """Format characters with no glyph of their own (joiners, variation selectors, tag
     characters, direction marks, zero-width spaces): nothing is lost by not drawing them."""

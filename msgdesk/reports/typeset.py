@@ -30,10 +30,13 @@ from typing import Any
 
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.paths import resource_path
-from msgdesk.reports.fonts import font_folder, printable, register_fonts
+from msgdesk.reports.fonts import font_folder, printable, register_fonts, text_width
 from msgdesk.reports.text import clean
 
 Progress = Callable[[int, int], None]
+
+#: A4 landscape less the side margins (page.typ), in points.
+CONTENT_WIDTH = 841.89 - 2 * 14 * 72 / 25.4
 
 #: What every page shows around the content unless a report says otherwise.
 DRAFT_NOTE = "DRAFT \u2013 not yet approved by the Integration Joint Board"
@@ -51,8 +54,15 @@ class PageSetup:
     draft_note: str = DRAFT_NOTE
 
     def as_data(self) -> dict[str, Any]:
-        return {"header_left": self.header_left, "header_right": self.header_right, "header_sub": self.header_sub,
-                "footer_left": self.footer_left, "draft": self.draft, "draft_note": self.draft_note}
+        # Each running line is one line, shortened with "…" to its share of the width (as
+        # page.typ sets them): a header that wrapped would push the page's text down and
+        # put the section's name on a third line.
+        span = CONTENT_WIDTH
+        return {"header_left": fit(self.header_left, "DejaVuSans-Bold", 9.5, span * 0.65),
+                "header_right": fit(self.header_right, "DejaVuSans-Bold", 10, span * 0.3),
+                "header_sub": fit(self.header_sub, "DejaVuSans", 8, span * 0.4),
+                "footer_left": fit(self.footer_left, "DejaVuSans", 7, span * 0.42),
+                "draft": self.draft, "draft_note": fit(self.draft_note, "DejaVuSans-Bold", 7.5, span * 0.36)}
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,17 @@ def compile_png(template: str, data: Mapping[str, Any], *, ppi: float = 96, repo
 def paragraphs(text: str | None) -> list[str]:
     """User text as its non-blank lines, for a template's ``lines(...)``."""
     return [line.rstrip() for line in clean(text).split("\n") if line.strip()]
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line, shortened with an ellipsis to ``width`` points."""
+    text = printable(_one_line(text))
+    if text_width(text, font, size) <= width:
+        return text
+    text = text[: int(width / (size * 0.3))]  # no glyph is narrower than 0.3 em
+    while text and text_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _one_line(text: str) -> str:
