@@ -463,57 +463,35 @@ def test_appendix_is_qt_free():
 # --- building blocks shared with the other reports -------------------------------------------
 
 
-def test_markup_escapes_user_text_for_paragraphs():
-    from reportlab.platypus import Paragraph
+def test_user_text_reaches_typst_as_data_cleaned_printable_and_breakable():
+    """What a template receives: control characters dropped, characters the font lacks
+    replaced, break opportunities only inside runs that have none (a 20,000-character
+    "word"), never inside an ordinary word or a web address."""
+    from msgdesk.reports.typeset import BREAK_EVERY, LONG_WORD, prepare
 
-    from msgdesk.reports.styles import styles
-    from msgdesk.reports.text import markup
-
-    raw = '<b>x</b> & <img src="/etc/hostname"/> &amp;\nnext'
-    assert markup(raw) == '&lt;b&gt;x&lt;/b&gt; &amp; &lt;img src="/etc/hostname"/&gt; &amp;amp;<br/>next'
-    paragraph = Paragraph(markup(raw, newlines=False), styles().cell)
-    assert paragraph.getPlainText() == raw.replace("\n", " ")
-    assert markup(None) == "" and markup("a\x00b") == "ab"
+    markup = '#read("/etc/passwd") <b>x</b> $x$ *b* _i_ @ref \\ #include "a.typ"'
+    assert prepare({"a": [markup, None, 3]}) == {"a": [markup, None, 3]}
+    assert prepare("a\x00b\r\nc \u4e2d") == "ab\nc \ufffd"
+    address = "https://www.north-ayrshire.gov.uk/health-and-social-care/strategic-planning-group.aspx"
+    assert prepare(address) == address
+    for length in range(LONG_WORD - 2, 5 * LONG_WORD):
+        shown = prepare("x" * length)
+        assert shown.replace("\u200b", "") == "x" * length
+        pieces = shown.split("\u200b")
+        assert (len(pieces) == 1) == (length <= LONG_WORD)
+        assert all(len(piece) <= max(BREAK_EVERY, LONG_WORD if len(pieces) == 1 else BREAK_EVERY) for piece in pieces)
 
 
 @pytest.mark.parametrize("width", [30.0, 80.0, 250.0, 700.0])
-def test_wrap_lines_keeps_every_character(width):
+def test_wrap_keeps_every_character_and_each_line_fits(width):
     import random
 
-    from msgdesk.reports.fonts import register_fonts
-    from msgdesk.reports.textblock import wrap_lines
+    from msgdesk.reports.fonts import text_width, wrap
 
-    fonts = register_fonts()
     rnd = random.Random(width)
     vocabulary = ["a", "Slàinte", "“quoted”", "–", "✓", "x" * 120, "😀", "<b>", "&amp;", "• bullet", "- dash"]
     text = "\n".join(" ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(0, 40))) for _ in range(30))
-    lines = wrap_lines(text, fonts.regular, 9, width, 1.5, "1.1:", fonts.bold)
-    printed = "".join(t for _gap, segments, _w, _new in lines for _dx, t, _f in segments)
-    assert printed.replace(" ", "") == ("1.1:" + text).replace(" ", "").replace("\n", "")
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    for _gap, segments, line_width, _new in lines:
-        assert line_width <= width + 0.01 or len(segments[-1][1]) == 1  # only a single glyph may not fit
-        for dx, t, font in segments:
-            assert dx + stringWidth(t.rstrip(), font, 9) <= max(width, line_width) + 0.01
-
-
-def test_textblock_splits_without_losing_lines():
-    from msgdesk.reports.styles import styles
-    from msgdesk.reports.textblock import TextBlock
-
-    block = TextBlock("\n".join(f"line {i} " + "word " * 30 for i in range(200)), styles().cell)
-    _w, height = block.wrap(300, 1000)
-    pieces, remaining = [], block
-    while True:
-        parts = remaining.split(300, 400)
-        if parts == [remaining]:
-            pieces.append(remaining)
-            break
-        head, remaining = parts
-        assert head.wrap(300, 400)[1] <= 400
-        pieces.append(head)
-    lines = [line for piece in pieces for line in piece._lines]
-    assert [line[1:] for line in lines] == [line[1:] for line in block._lines]  # same text, width, paragraphs
-    assert len(pieces) > 5
-    assert TextBlock("x", styles().cell).split(300, 1) == []  # not even one line fits
+    lines = wrap(text, "DejaVuSans", 9, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    for line in lines:
+        assert text_width(line, "DejaVuSans", 9) <= width or len(line) == 1  # only a single glyph may not fit

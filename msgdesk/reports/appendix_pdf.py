@@ -87,10 +87,10 @@ def render(data: ReturnData, label: str = "Appendix 1", template: Template | Non
     return pdf
 
 
-def pages_png(data: ReturnData, label: str = "Appendix 1", template: Template | None = None,
-              ppi: float = 96) -> list[bytes]:
-    """The appendix's pages as PNG images (the print preview), from the same template."""
-    return compile_png(TEMPLATE, document(data, label, template), ppi=ppi, report="committee appendix (preview)")
+def pages_png(prepared: Mapping[str, Any], ppi: float = 96) -> list[bytes]:
+    """The appendix's pages as PNG images (the print preview), from the same template;
+    ``prepared`` is :func:`document`'s data."""
+    return compile_png(TEMPLATE, prepared, ppi=ppi, report="committee appendix (preview)")
 
 
 #: Progress steps: the cover, the summary, 25 proposals, the file.

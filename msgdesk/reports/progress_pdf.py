@@ -27,8 +27,9 @@ ATTRIBUTION_SHORT = "Template text \u00a9 Crown copyright, reused under the Open
 TEMPLATE = "progress.typ"
 CONTENT_WIDTH = 841.89 - 2 * 14 * 72 / 25.4  # A4 landscape less the side margins (page.typ)
 
-#: (title, width in points; None: the rest of the page width)
-ITEM_COLUMNS = (("Reference", 58), ("Action", 166), ("How we will deliver", 150), ("Lead", 60),
+#: (title, width in points; None: the rest of the page width).  A reference ("2021/22-1.2-12")
+#: cannot break (no break inside numbers), so its column fits the longest one.
+ITEM_COLUMNS = (("Reference", 70), ("Action", 154), ("How we will deliver", 150), ("Lead", 60),
                 ("Due date", 70), ("Status", 52), ("RAG", 56), ("Latest update", None))
 #: An action whose cells hold up to this many lines (8 pt) moves to the next page whole;
 #: a taller one breaks across pages, its cells in step.

@@ -20,6 +20,7 @@ equivalent or "�", never an empty box).
 from __future__ import annotations
 
 import json
+import re
 import threading
 import warnings
 from collections.abc import Callable, Mapping
@@ -108,11 +109,26 @@ def _fonts() -> Any:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(font_folder())])
 
 
+#: A run of more than this many characters with nowhere to break a line (no space, "/" or
+#: "-") gets break opportunities (U+200B, which prints as nothing) every BREAK_EVERY
+#: characters: typst never breaks inside a word by itself, and a 20,000-character "word"
+#: would run off the page.  Only such runs: U+200B would sit inside an ordinary word or a
+#: web address when a reader searches or copies it.
+LONG_WORD = 30
+BREAK_EVERY = 10
+_LONG_WORD = re.compile(rf"[^\s/\-]{{{LONG_WORD + 1},}}")
+
+
+def _breakable(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return "\u200b".join(word[i:i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY))
+
+
 def prepare(value: Any) -> Any:
-    """``value`` (dicts, lists, strings, numbers, None) with every string cleaned and made
-    printable in the bundled fonts: what the templates receive."""
+    """``value`` (dicts, lists, strings, numbers, None) with every string cleaned, made
+    printable in the bundled fonts and breakable: what the templates receive."""
     if isinstance(value, str):
-        return printable(clean(value))
+        return _LONG_WORD.sub(_breakable, printable(clean(value)))
     if isinstance(value, Mapping):
         return {str(k): prepare(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
