@@ -49,12 +49,12 @@ def run(runs: int) -> int:
     export_s, first_s, all_s, print_s, pages = [], [], [], [], 0
     for run_number in range(runs):
         start = time.perf_counter()
-        path = appendix_pdf.export(data, folder / f"appendix-{run_number}.pdf", label="Appendix 1")
+        appendix_pdf.export(data, folder / f"appendix-{run_number}.pdf", label="Appendix 1")
         export_s.append(time.perf_counter() - start)
 
         start = time.perf_counter()
         document = appendix_pdf.document(data, label="Appendix 1")
-        preview = PrintPreview(PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi)), "bench")
+        preview = PrintPreview(PageImages(lambda dpi, d=document: appendix_pdf.pages_png(d, ppi=dpi)), "bench")
         preview.resize(1100, 800)
         preview.show()
         preview.fit_width()
