@@ -13,7 +13,7 @@ few hundred words per proposal, timescales from the wording officers use.  Then:
 2. **Collate** (target: within 2 s whole-process; also run with no bytecode cached):
    ``msgdesk collate --round 2023 --previous 2021 --as-at 2024-03-31 --xlsx OUT --pdf OUT``
    on that database (after some progress is recorded on actions), beside the floor
-   ``python -c "import sqlalchemy.orm, openpyxl, reportlab.platypus"``; also for a comparator
+   ``python -c "import sqlalchemy.orm, openpyxl, typst"``; also for a comparator
    group, and the first run after the import (which also makes the opening backup).
 3. **The Compare tab** (target: opens within 0.5 s): the window's Compare view built and
    filled from the database (offscreen Qt), median of ``-n`` runs.
@@ -215,7 +215,7 @@ def main() -> int:
             "all 31, xlsx+pdf": collate[:6] + collate[10:],
             "--group (3), --previous, --as-at": collate + ["--group", "Island authorities"],
         }
-        floor_argv = [PY, "-c", "import sqlite3, sqlalchemy.orm, openpyxl, reportlab.platypus"]
+        floor_argv = [PY, "-c", "import sqlite3, sqlalchemy.orm, openpyxl, typst"]
         print(f"  {'case':<40}{'median':>8}{'floor':>8}  within 2 s")
         for name, argv in cases.items():
             runs, floors = [], []

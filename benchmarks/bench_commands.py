@@ -44,7 +44,7 @@ ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 FLOORS = {
     "list": "import sqlite3, sqlalchemy.orm",
     "export --json": "import sqlite3, sqlalchemy.orm, json",
-    "export --pdf": "import sqlite3, sqlalchemy.orm, reportlab.platypus, reportlab.pdfgen.canvas",
+    "export --pdf": "import sqlite3, sqlalchemy.orm, typst",  # issue 18: the PDF engine is typst
 }
 
 

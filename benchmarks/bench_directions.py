@@ -67,33 +67,24 @@ def floor_import(text: str, path: Path) -> float:
 
 
 def floor_pdf(log) -> float:  # type: ignore[no-untyped-def]
-    import io
+    """The log's text as plain paragraphs on bare pages, by the same engine (typst) and font:
+    no tables, no decoration, no tags."""
+    import typst
 
-    from reportlab.pdfgen.canvas import Canvas
+    from msgdesk.reports.typeset import _fonts
 
-    from msgdesk.reports.fonts import register_fonts
-    from msgdesk.reports.pages import PAGE_SIZE
-    from msgdesk.reports.textblock import wrap_lines
-
-    fonts = register_fonts()
+    template = (b'#set page(paper: "a4", flipped: true)\n#set text(font: "DejaVu Sans", size: 9pt, fallback: false)\n'
+                b"#for line in json(bytes(sys.inputs.data)) { par(line) }\n")
+    _fonts()
     started = time.perf_counter()
-    canvas = Canvas(io.BytesIO(), pagesize=PAGE_SIZE)
-    y = PAGE_SIZE[1] - 60
+    lines = []
     for item in log.items:
         data = item.record.data
-        texts = [item.reference, data.title, *data.functions, data.instruction, data.outcomes,
-                 *(m.milestone for m in data.milestones), *(e.text for e in data.delivery_issues),
-                 *(e.text for e in data.updates)]
-        for text in texts:
-            for _gap, segments, _w, _new in wrap_lines(text, fonts.regular, 9, 600):
-                for dx, piece, font in segments:
-                    canvas.setFont(font, 9)
-                    canvas.drawString(40 + dx, y, piece)
-                y -= 11
-                if y < 50:
-                    canvas.showPage()
-                    y = PAGE_SIZE[1] - 60
-    canvas.save()
+        lines += [item.reference, data.title, *data.functions, data.instruction, data.outcomes,
+                  *(m.milestone for m in data.milestones), *(e.text for e in data.delivery_issues),
+                  *(e.text for e in data.updates)]
+    typst.compile(template, font_paths=_fonts(), ignore_system_fonts=True, sys_inputs={"data": json.dumps(lines)},
+                  format="pdf")
     return time.perf_counter() - started
 
 

@@ -13,8 +13,8 @@ them) and ``progress_pdf.render`` are timed, and the process's peak resident
 memory is read before and after.
 
 Beside each figure the script measures its floor in the same process: the same
-text wrapped and written straight onto bare pages with ``drawString``, no
-tables, no page decoration — the least any PDF of that text costs here.  The
+text as plain paragraphs on bare pages, by the same engine (typst), no tables, no
+page decoration, no tags — the least any PDF of that text costs here.  The
 ratio shows what the layout adds, independent of how busy the machine is.
 Exits 1 if any size is over 2 ms per action.
 """
@@ -86,48 +86,34 @@ def build_database(path: Path, actions: int) -> None:
     workspace.close()
 
 
+FLOOR_TEMPLATE = b"""#set page(paper: "a4", flipped: true)
+#set text(font: "DejaVu Sans", size: 8pt, fallback: false)
+#for line in json(bytes(sys.inputs.data)) { par(line) }
+"""
+
+
 def floor_pdf(report) -> bytes:
-    """The report's text on bare pages: wrapped per column, drawn line by line."""
-    import io
+    """The report's text on bare pages: every cell a paragraph, one after the other, by the
+    same engine (typst) and font, no tables, no page decoration, no tags."""
+    import typst
 
-    from reportlab.pdfgen.canvas import Canvas
+    from msgdesk.reports.progress_pdf import _update_text
+    from msgdesk.reports.typeset import _fonts
 
-    from msgdesk.reports.fonts import register_fonts
-    from msgdesk.reports.pages import PAGE_SIZE
-    from msgdesk.reports.progress_pdf import _update_text, _widths
-    from msgdesk.reports.textblock import wrap_lines
-
-    fonts = register_fonts()
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=PAGE_SIZE, initialFontName=fonts.regular)
-    canvas.setFont(fonts.regular, 8)
-    widths = _widths()
-    y = PAGE_SIZE[1] - 60
+    lines = []
     for item in report.items:
         row = item.row
-        cells = (row.reference, row.text, row.delivery, row.lead, str(row.due_date or ""), row.status,
-                 item.rag.label, _update_text(item))
-        x = 40.0
-        lowest = y
-        for width, text in zip(widths, cells, strict=False):
-            line_y = y
-            for _gap, segments, _w, _new in wrap_lines(text, fonts.regular, 8, width - 6):
-                for dx, piece, _font in segments:
-                    canvas.drawString(x + dx, line_y, piece)
-                line_y -= 10
-            lowest = min(lowest, line_y)
-            x += width
-        y = lowest - 6
-        if y < 60:
-            canvas.showPage()
-            canvas.setFont(fonts.regular, 8)
-            y = PAGE_SIZE[1] - 60
-    canvas.save()
-    return buffer.getvalue()
+        lines += [row.reference, row.text, row.delivery, row.lead, str(row.due_date or ""), row.status,
+                  item.rag.label, _update_text(item)]
+    return typst.compile(FLOOR_TEMPLATE, font_paths=_fonts(), ignore_system_fonts=True,
+                         sys_inputs={"data": json.dumps(lines)}, format="pdf")
 
 
 def _pages(pdf: bytes) -> int:
-    return pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page ")
+    import re
+
+    found = re.search(rb"/Type\s*/Pages\s*/Count\s+(\d+)", pdf)
+    return int(found[1]) if found else 0
 
 
 def run_one(actions: int, database: Path, keep: str | None) -> dict:

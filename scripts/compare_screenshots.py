@@ -133,19 +133,18 @@ def main(argv: list[str] | None = None) -> int:
     from msgdesk.collation.collate import collation_for
     from msgdesk.reports import collation_pdf
 
-    pdf = collation_pdf.render(collation_for(window.workspace, "2021", "2019", as_at=date(2022, 3, 31)))
+    collation = collation_for(window.workspace, "2021", "2019", as_at=date(2022, 3, 31))
+    pdf = collation_pdf.render(collation)
     (args.out / "collation.pdf").write_bytes(pdf)
-    import pypdfium2
+    from msgdesk.reports.typeset import compile_png
 
-    document = pypdfium2.PdfDocument(pdf)
-    for number, name in ((1, "collation-heat-map"), (len(document) - 1, "collation-partnerships")):
-        page = document[number]
-        image = page.render(scale=110 / 72).to_pil()
+    # the pages as typst draws them (the same engine and template as the PDF)
+    pages = compile_png(collation_pdf.TEMPLATE, collation_pdf.document(collation), ppi=110)
+    for number, name in ((1, "collation-heat-map"), (len(pages) - 1, "collation-partnerships")):
         path = args.out / f"{name}.png"
-        image.save(path)
+        path.write_bytes(pages[number])
         shots.append(path)
         print(path)
-    document.close()
     if args.docs:
         import shutil
 

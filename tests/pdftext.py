@@ -12,11 +12,13 @@ def pdftotext_available() -> bool:
     return shutil.which("pdftotext") is not None
 
 
-def pdf_text(pdf: bytes, *, raw: bool = False) -> str:
-    """All pages' text, pages separated by form feeds: as laid out on the page, or with
-    ``raw`` in the order of the content stream (the order an untagged PDF is read aloud)."""
+def pdf_text(pdf: bytes, *, raw: bool = False, layout: bool = False) -> str:
+    """All pages' text, pages separated by form feeds: in reading order, or with ``raw`` in
+    the order of the content stream (the order an untagged PDF is read aloud), or with
+    ``layout`` line by line across the page (a table's row on one line, as a reader sees it)."""
     if pdftotext_available():
-        command = ["pdftotext", "-enc", "UTF-8"] + (["-raw"] if raw else []) + ["-", "-"]
+        mode = ["-raw"] if raw else ["-layout"] if layout else []
+        command = ["pdftotext", "-enc", "UTF-8", *mode, "-", "-"]
         return subprocess.run(command, input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
     import pypdfium2
 

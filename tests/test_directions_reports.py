@@ -29,8 +29,9 @@ BODIES = Bodies("NHS Ayrshire & Arran", "North Ayrshire Council")
 
 
 def pages_text(pdf: bytes) -> list[str]:
-    """The text of each page, as a reader's software extracts it (``tests.pdftext``)."""
-    pages = pdf_text(pdf).split("\f")
+    """The text of each page, as a reader's software extracts it (``tests.pdftext``), line
+    by line across the page: a table row's cells in a row."""
+    pages = pdf_text(pdf, layout=True).split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 

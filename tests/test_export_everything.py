@@ -124,11 +124,10 @@ def long_evidence_round(workspace, db_path):
 
 def test_a_layout_failure_names_the_proposal_and_field_leaves_no_file_and_the_rest_is_written(
         long_evidence_round, db_path, tmp_path, capsys, monkeypatch):
-    """A defect in the table layout (here: a grid that refuses to be cut) must not cost
-    the clerk the Word and Excel files, nor leave a half-written PDF."""
-    from msgdesk.reports.grid import TextGrid
-
-    monkeypatch.setattr(TextGrid, "split", lambda self, w, h: [])
+    """A defect in the layout (here: typst finds no template) must not cost the clerk the
+    Word and Excel files, nor leave a half-written PDF.  (User text cannot cause one: it is
+    data to typst, and rows break across pages at any length.)"""
+    _break_typst(monkeypatch, tmp_path)
     out = {kind: tmp_path / "out" / f"appendix.{kind}" for kind in ("pdf", "docx", "xlsx", "json")}
     out["pdf"].parent.mkdir()
     out["pdf"].write_bytes(b"yesterday's appendix")
@@ -136,7 +135,6 @@ def test_a_layout_failure_names_the_proposal_and_field_leaves_no_file_and_the_re
                    "--docx", str(out["docx"]), "--xlsx", str(out["xlsx"]), "--json", str(out["json"])])
     captured = capsys.readouterr()
     assert status == 1
-    assert "proposal 2.3, Evidence / Notes" in captured.err
     assert f"{out['pdf']} not written" in captured.err and "committee appendix (PDF)" in captured.err
     assert out["pdf"].read_bytes() == b"yesterday's appendix"  # the old file, not half a new one
     assert sorted(p.name for p in out["pdf"].parent.iterdir()) == sorted(p.name for p in out.values())  # no temp file
@@ -158,20 +156,28 @@ def test_an_output_that_cannot_be_written_does_not_stop_the_others(long_evidence
     assert good.exists() and f"Wrote {good}" in captured.out
 
 
-def test_the_progress_report_names_the_action_when_layout_fails(workspace, db_path, tmp_path, capsys, monkeypatch):
+def _break_typst(monkeypatch, tmp_path) -> None:
+    """Make every typst layout fail: the templates' folder is empty."""
+    from msgdesk.reports import typeset
+
+    empty = tmp_path / "no-templates"
+    empty.mkdir()
+    monkeypatch.setattr(typeset, "templates_folder", lambda: empty)
+
+
+def test_the_progress_report_says_what_failed_when_layout_fails(workspace, db_path, tmp_path, capsys, monkeypatch):
     from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
-    from msgdesk.reports.grid import TextGrid
 
     data = ReturnData("Failing HSCP", "2021", completed_on=date(2021, 5, 3), responses=[
         ResponseData("4.1", "established", actions=[ActionData("word " * 5000, timescale="December 2022")])])
     workspace.rounds.import_return(data)
-    monkeypatch.setattr(TextGrid, "split", lambda self, w, h: [])
+    _break_typst(monkeypatch, tmp_path)
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
     status = main(["report", "--db", str(db_path), "-p", "Failing HSCP", "-r", "2021", "--as-at", "2021-06-01",
                    "--pdf", str(out)])
     assert status == 1
-    assert "action 2021-4.1-1" in capsys.readouterr().err
+    assert "progress report (PDF) could not be laid out" in capsys.readouterr().err
     assert not out.exists() and list(out.parent.iterdir()) == []
 
 
@@ -201,7 +207,6 @@ def test_file_export_word_writes_the_appendix(window, qtbot, example_round, tmp_
 def test_file_export_explains_a_layout_failure(window, qtbot, workspace, long_evidence_round, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from msgdesk.reports.grid import TextGrid
     from msgdesk.ui import file_menu
 
     window.open_round(workspace.rounds.find_round("Failing HSCP", "2021").id)
@@ -210,8 +215,8 @@ def test_file_export_explains_a_layout_failure(window, qtbot, workspace, long_ev
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Close))
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: warnings.append(text)))
-    monkeypatch.setattr(TextGrid, "split", lambda self, w, h: [])
+    _break_typst(monkeypatch, tmp_path)
     assert file_menu.export_report(window, window.session, "pdf") is None
     assert len(warnings) == 1 and "The PDF file was not written" in warnings[0]
-    assert "proposal 2.3, Evidence / Notes" in warnings[0]
+    assert "committee appendix (PDF) could not be laid out" in warnings[0]
     assert not target.exists()

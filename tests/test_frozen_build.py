@@ -22,9 +22,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
 PARTNERSHIP = "North Ayrshire Health and Social Care Partnership"
-#: The target is 120 MB on Linux (measured at 119 MB when written); this guards against a
-#: large regression (a forgotten exclusion brings back 20 MB or more).
-SIZE_GUARD_MB = 125
+#: The limit is 190 MB on Linux (issue 18: typst's compiler, 68 MB stripped, replaced
+#: reportlab and PDFium, 17 MB); this guards against a large regression (a forgotten
+#: exclusion brings back 20 MB or more).
+SIZE_GUARD_MB = 190
 
 
 @pytest.fixture(scope="session")
@@ -149,7 +150,7 @@ def test_frozen_folder_size(frozen):
 
 
 def test_frozen_app_carries_every_part_it_needs(frozen, tmp_path):
-    """Collation with the slimmed ICU data, PDF and Word appendix, print preview (PDFium),
+    """Collation with the slimmed ICU data, PDF and Word appendix, print preview (typst's page images),
     Qt's print support, the spelling list and the PostgreSQL driver, in the bundle itself."""
     done = run(frozen, "selfcheck", home=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -3,6 +3,7 @@ and reopened with openpyxl."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pdfplumber
@@ -100,9 +101,11 @@ def test_cli_writes_pdf_and_workbook(workspace, db_path, tracked_round, tmp_path
 
 def _cell_text(pdf, reference: str, column: str) -> str:
     """The text of ``column`` in the row of action ``reference`` of the PDF's tables
-    (a row cut over a page break is put back together)."""
+    (a row cut over a page break is put back together: on the next page its first
+    cell is empty, or says "(continued)"; a line that ends after "/" or "-" is read
+    back as one word with the next)."""
     with pdfplumber.open(pdf) as document:
-        found, header = [], None
+        found, header, current = [], None, False
         for page in document.pages:
             for table in page.extract_tables():
                 for row in table:
@@ -110,7 +113,12 @@ def _cell_text(pdf, reference: str, column: str) -> str:
                         header = row
                     elif header and row and row[0] and row[0].split("\n")[0] in (reference, f"{reference} (continued)"):
                         found.append(row[header.index(column)] or "")
-    return " ".join(" ".join(found).split())
+                        current = True
+                    elif header and row and not row[0] and current:
+                        found.append(row[header.index(column)] or "")
+                    else:
+                        current = False
+    return " ".join(re.sub(r"(?<=[/-])\n", "", " ".join(found)).split())
 
 
 @pytest.fixture
@@ -202,3 +210,23 @@ def test_approved_round_report_has_no_draft_marking(workspace, db_path, tracked_
     first = pdf_text(out)[0]
     assert "DRAFT" not in first
     assert "Approved by IJB on 16 May 2019 (minute IJB item 7)" in first
+
+
+@pytest.mark.parametrize("actions", range(1, 9))
+def test_the_crown_copyright_sentence_is_never_split_over_pages(workspace, actions):
+    """A clerk's finding (issue 18): Tracker → Report for a round with 4 actions put the tail
+    of the attribution on a page of its own.  It is printed whole on one page."""
+    import io
+
+    from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+    from msgdesk.reports.progress_pdf import render
+
+    data = ReturnData(f"Small {actions} HSCP", "2024", completed_on=date(2024, 5, 1), responses=[
+        ResponseData("1.1", "established", actions=[ActionData(f"Action {n} " + "word " * 40, "Through the group",
+                                                              "March 2025") for n in range(actions)])])
+    info = workspace.rounds.import_return(data)
+    report = build_report(workspace, info.id, date(2024, 6, 1))
+    with pdfplumber.open(io.BytesIO(render(report))) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    sentence = " ".join(report.attribution.split())
+    assert sum(sentence in page for page in pages) == 1, pages[-1]

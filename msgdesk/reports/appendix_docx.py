@@ -1,8 +1,7 @@
 """The committee appendix as a Word document (python-docx), for clerks.
 
 Clerks assemble committee papers in Word; this is the appendix they paste into
-their report template, and Word's own "Save as PDF" turns it into the tagged,
-accessible PDF that reportlab cannot make.  It holds what the PDF appendix
+their report template (the PDF appendix itself is tagged PDF/UA-1, from typst).  It holds what the PDF appendix
 holds, in the same order, built for screen readers and for pasting:
 
 * the title and the cover table (partnership, contact, date of completion,

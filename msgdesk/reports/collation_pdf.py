@@ -1,5 +1,6 @@
-"""The collation as a PDF report: A4 landscape, "Page X of Y", for the Integration
-Leadership Group's papers.
+"""The collation as a tagged, accessible PDF (PDF/UA-1): A4 landscape, "Page X of Y", for
+the Integration Leadership Group's papers.  Laid out by ``resources/typst/collation.typ``
+(every table arrives as data); this module decides what goes where.
 
 1. What was collated: the round, the partnerships (a comparator group or all), the returns
    received, the earlier round compared with, the date the actions are counted at, and
@@ -14,19 +15,16 @@ Leadership Group's papers.
 5. per partnership: its return's status, proposals rated and actions (as at a date: how
    many are overdue, completed, on track, and the rest), and the moves since the earlier round.
 
-Every cell is a bounded block of plain text (partnership names print literally); no table
-row is taller than a page's frame, however long a name.
+Every cell is plain text (partnership names print literally, as data); a name in a
+matrix header is cut to a few lines with "…" (the full name is in the table of
+partnerships), so a header row always leaves room for cells.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from typing import Any
 
 from msgdesk.collation.collate import (
     CHANGE_COLOURS,
@@ -41,14 +39,15 @@ from msgdesk.collation.collate import (
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
 from msgdesk.domain.states import RatingChange
 from msgdesk.exchange.atomic import write_atomically
-from msgdesk.reports.pages import PageSetup, PdfInfo, build_pdf, content_width, outline, running
-from msgdesk.reports.styles import GRID, MUTED, SECTION, SHADE, styles
+from msgdesk.reports.fonts import text_width, wrap
 from msgdesk.reports.text import long_date
-from msgdesk.reports.textblock import TextBlock, wrap_lines
+from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf
 from msgdesk.tracker.report import short_date
 
 ATTRIBUTION_SHORT = "Template text © Crown copyright, reused under the Open Government Licence v3.0"
 TITLE = "MSG self-evaluation of progress with integration: collation of returns"
+TEMPLATE = "collation.typ"
+CONTENT_WIDTH = 841.89 - 2 * 14 * 72 / 25.4  # A4 landscape less the side margins (page.typ)
 
 MATRIX_FONT_SIZE = 7.0
 ROW_LABEL_WIDTH = 44.0  # the proposal number column of the matrices
@@ -56,16 +55,10 @@ ROW_LABEL_WIDTH = 44.0  # the proposal number column of the matrices
 #: name is in the table of partnerships), so a header row always leaves room for cells.
 HEADER_LINES = 5
 PADDING = 3.0
-
-GRID_STYLE = [
-    ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-]
+SECTION = "#b9c3cb"
+SHADE = "#d9dee2"
+BOLD = "DejaVuSans-Bold"
+REGULAR = "DejaVuSans"
 
 
 def export(collation: Collation, out_path: str | Path) -> Path:
@@ -73,8 +66,12 @@ def export(collation: Collation, out_path: str | Path) -> Path:
 
 
 def render(collation: Collation) -> bytes:
-    # the version comes from importlib.metadata: read when a file is written, not on import
-    from msgdesk import __version__
+    return compile_pdf(TEMPLATE, document(collation), report="collation (PDF)")
+
+
+def document(collation: Collation) -> dict[str, Any]:
+    """Everything collation.typ prints, as plain data."""
+    from msgdesk import __version__  # importlib.metadata, read when a PDF is written
 
     setup = PageSetup(header_left="MSG self-evaluation – collation of returns",
                       header_right=f"Round {collation.round_label}", header_sub=collation.scope_text,
@@ -84,104 +81,89 @@ def render(collation: Collation) -> bytes:
                    "progress with integration of health and social care – collation of self-evaluations",
                    keywords=("MSG", "self-evaluation", "collation", collation.round_label),
                    creator=f"msgdesk {__version__}")
-    return build_pdf(story(collation), setup, info)
+    return {"meta": info.as_data(), "page": setup.as_data(), "sections": sections(collation)}
 
 
-# --- styles and cells -------------------------------------------------------------------------
+# --- cells -------------------------------------------------------------------------------------
 
 
-def _style(name: str, parent: ParagraphStyle, **values: object) -> ParagraphStyle:
-    return ParagraphStyle(f"collation-{name}", parent=parent, **values)
+def cell(value: str, *, fill: str | None = None, bold: bool = False, muted: bool = False, left: bool = False,
+         colspan: int = 1, lead: str = "") -> dict[str, Any]:
+    """One table cell for page.typ's ``data-table``."""
+    return {"text": value, "lead": lead, "fill": fill, "bold": bold, "muted": muted, "left": left,
+            "colspan": colspan}
 
 
-class _Styles:
-    def __init__(self) -> None:
-        st = styles()
-        size = MATRIX_FONT_SIZE
-        self.cell = _style("cell", st.cell, fontSize=size, leading=size * 1.22, alignment=1)
-        self.cell_left = _style("cell-left", st.cell, fontSize=size + 0.5, leading=(size + 0.5) * 1.22)
-        self.muted = _style("muted", self.cell, fontName=st.cell_muted.fontName, textColor=MUTED)
-        self.head = _style("head", self.cell, fontName=st.cell_bold.fontName)
-        self.head_left = _style("head-left", self.cell_left, fontName=st.cell_bold.fontName)
-        self.section = _style("section", self.cell_left, fontName=st.cell_bold.fontName)
-        self.title = st.subtitle
-        self.body = st.body
-        self.small = st.small
+def table(widths: Sequence[float | None], header: list[dict[str, Any]], rows: list[list[dict[str, Any]]],
+          size: float = MATRIX_FONT_SIZE) -> dict[str, Any]:
+    return {"kind": "table", "table": {"widths": list(widths), "header": header, "rows": rows, "size": size}}
 
 
-_styles: _Styles | None = None
+def _text(value: str, *, small: bool = False, bold: bool = False) -> dict[str, Any]:
+    return {"kind": "text", "text": value, "small": small, "bold": bold}
 
 
-def pdf_styles() -> _Styles:
-    global _styles
-    if _styles is None:
-        _styles = _Styles()
-    return _styles
+def _space(points: float) -> dict[str, Any]:
+    return {"kind": "space", "points": points}
 
 
-def text(value: str, style: ParagraphStyle, *, max_lines: int | None = None, width: float | None = None) -> list:
-    """A cell of plain text; with ``max_lines`` (and the cell's inner ``width``) it is cut
-    to that many lines with an ellipsis."""
-    if max_lines is not None and width is not None:
-        value = _at_most(value, style, width, max_lines)
-    return [TextBlock(value, style)]
+def _section(title: str, bookmark: str, running: str, parts: list[dict[str, Any]],
+             new_page: bool = True) -> dict[str, Any]:
+    return {"title": title, "bookmark": bookmark, "running": running, "parts": parts, "new_page": new_page}
 
 
-def _at_most(value: str, style: ParagraphStyle, width: float, max_lines: int) -> str:
-    lines = wrap_lines(value, style.fontName, style.fontSize, width)
-    if len(lines) <= max_lines:
+def _at_most(value: str, bold: bool, width: float, max_lines: int) -> str:
+    """``value`` cut, with "…", to what wraps into ``max_lines`` lines of ``width`` points."""
+    font = BOLD if bold else REGULAR
+
+    def lines(v: str) -> int:
+        return len(wrap(v, font, MATRIX_FONT_SIZE, width))
+
+    if lines(value) <= max_lines:
         return value
     words = value.split()
     low, high = 0, len(words)
     while low < high:  # the most words that wrap, with "…", into max_lines
         middle = (low + high + 1) // 2
-        if len(wrap_lines(" ".join(words[:middle]) + " …", style.fontName, style.fontSize, width)) <= max_lines:
+        if lines(" ".join(words[:middle]) + " …") <= max_lines:
             low = middle
         else:
             high = middle - 1
     if low == 0:  # one very long word
         cut = value
-        while cut and len(wrap_lines(cut + "…", style.fontName, style.fontSize, width)) > max_lines:
+        while cut and lines(cut + "…") > max_lines:
             cut = cut[: max(1, len(cut) * 3 // 4)] if len(cut) > 8 else cut[:-1]
         return cut + "…"
     return " ".join(words[:low]) + " …"
 
 
-def heat_colour(value: str) -> colors.Color:
-    return colors.HexColor(value)
-
-
-def cell_width_for(labels: Sequence[str], style: ParagraphStyle) -> float:
+def cell_width_for(labels: Sequence[str], bold: bool = False, size: float = MATRIX_FONT_SIZE) -> float:
     """The narrowest column that shows each of ``labels`` on one line."""
-    return max(stringWidth(label, style.fontName, style.fontSize) for label in labels) + 2 * PADDING + 1
+    font = BOLD if bold else REGULAR
+    return max(text_width(label, font, size) for label in labels) + 2 * PADDING + 1
 
 
-# --- the story ---------------------------------------------------------------------------------
+def words_width(label: str, bold: bool = True, size: float = MATRIX_FONT_SIZE) -> float:
+    """The narrowest column in which ``label`` wraps between words, never inside one."""
+    return cell_width_for(label.split() or [""], bold, size)
 
 
-def story(c: Collation) -> list[Flowable]:
-    flowables: list[Flowable] = []
-    flowables += _overview(c)
-    flowables += _matrices(c, "Heat map", f"Ratings in round {c.round_label}", lambda cell: cell.text,
-                           _heat_fill, _legend_ratings())
-    flowables.append(PageBreak())
-    flowables += _distribution(c)
+# --- the sections ------------------------------------------------------------------------------
+
+
+def sections(c: Collation) -> list[dict[str, Any]]:
+    out = [_overview(c)]
+    out += _matrices(c, "Heat map", f"Ratings in round {c.round_label}", lambda cell: cell.text, _heat_fill,
+                     _legend_ratings())
+    out.append(_distribution(c))
     if c.previous_label:
-        flowables.append(PageBreak())
-        flowables += _matrices(c, "Changes", f"Change in rating since round {c.previous_label}", _change_text,
-                               _change_fill, _legend_changes(c.previous_label))
-    flowables.append(PageBreak())
-    flowables += _partnerships(c)
-    return flowables
+        out += _matrices(c, "Changes", f"Change in rating since round {c.previous_label}", _change_text,
+                         _change_fill, _legend_changes(c.previous_label))
+    out.append(_partnerships(c))
+    return out
 
 
-def _heading(title: str, outline_title: str, running_title: str) -> Flowable:
-    heading = TextBlock(title, pdf_styles().title)
-    return running(outline(heading, outline_title, 0), running_title)
-
-
-def _overview(c: Collation) -> list[Flowable]:
-    s = pdf_styles()
+def _overview(c: Collation) -> dict[str, Any]:
     lines = [
         f"Round: {c.round_label}",
         f"Partnerships: {c.scope_text}",
@@ -192,39 +174,35 @@ def _overview(c: Collation) -> list[Flowable]:
         lines.append(f"Compared with round {c.previous_label} ({earlier} of {len(c.partnerships)} had a return then)")
     if c.as_at:
         lines.append(f"Improvement actions counted as at {long_date(c.as_at)}, by the tracker's RAG")
-    story: list[Flowable] = [_heading(TITLE, "Overview", "Overview"), Spacer(0, 4)]
-    story += [TextBlock(line, s.body) for line in lines]
-    story.append(Spacer(0, 6))
+    parts = [_space(4)] + [_text(line) for line in lines] + [_space(6)]
     if c.no_return:
-        story.append(TextBlock(f"No return for round {c.round_label} ({len(c.no_return)}):", s.head_left))
-        story += [TextBlock(f"• {name}", s.body) for name in c.no_return]
+        parts.append(_text(f"No return for round {c.round_label} ({len(c.no_return)}):", bold=True))
+        parts += [_text(f"• {name}") for name in c.no_return]
     else:
-        story.append(TextBlock(f"Every partnership collated has a return for round {c.round_label}.", s.body))
-    story.append(Spacer(0, 6))
-    story.append(TextBlock(
+        parts.append(_text(f"Every partnership collated has a return for round {c.round_label}."))
+    parts += [_space(6), _text(
         "Ratings are scored 1 (Not yet established) to 4 (Exemplary). The median is taken over the partnerships "
         "that rated the proposal, and may fall half-way between two ratings. Colours only repeat the words.",
-        s.small))
-    story.append(PageBreak())
-    return story
+        small=True)]
+    return _section(TITLE, "Overview", "Overview", parts, new_page=False)
 
 
-def _heat_fill(cell: Cell) -> str | None:
-    return cell.colour
+def _heat_fill(cell_: Cell) -> str | None:
+    return cell_.colour
 
 
-def _change_text(cell: Cell) -> str:
-    if not cell.returned:
+def _change_text(cell_: Cell) -> str:
+    if not cell_.returned:
         return NO_RETURN
-    if cell.change is None:
+    if cell_.change is None:
         return NOT_RATED
-    return cell.change_text
+    return cell_.change_text
 
 
-def _change_fill(cell: Cell) -> str | None:
-    if not cell.returned:
+def _change_fill(cell_: Cell) -> str | None:
+    if not cell_.returned:
         return NO_RETURN_COLOUR
-    return CHANGE_COLOURS[cell.change] if cell.change else None
+    return CHANGE_COLOURS[cell_.change] if cell_.change else None
 
 
 def _legend_ratings() -> list[tuple[str, str]]:
@@ -237,22 +215,15 @@ def _legend_changes(previous: str) -> list[tuple[str, str]]:
         (NOT_RATED, "#ffffff"), (NO_RETURN, NO_RETURN_COLOUR)]
 
 
-def _legend(items: list[tuple[str, str]]) -> Table:
-    s = pdf_styles()
-    widths = [cell_width_for([label], s.cell) + 6 for label, _ in items]
-    table = Table([[text(label, s.muted if label in (NO_RETURN, NOT_RATED) else s.cell) for label, _ in items]],
-                  colWidths=widths, hAlign="LEFT")
-    commands = list(GRID_STYLE[:-1]) + [("BACKGROUND", (i, 0), (i, 0), heat_colour(colour))
-                                   for i, (_label, colour) in enumerate(items)]
-    table.setStyle(TableStyle(commands))
-    return table
+def _legend(items: list[tuple[str, str]]) -> dict[str, Any]:
+    return {"kind": "legend", "items": [{"text": label, "fill": colour, "muted": label in (NO_RETURN, NOT_RATED)}
+                                        for label, colour in items]}
 
 
 def _column_chunks(c: Collation, cell_texts: Sequence[str]) -> tuple[list[list[str]], float]:
     """The partnerships split into page-wide groups of columns, and the column width."""
-    s = pdf_styles()
-    least = cell_width_for(cell_texts, s.cell)
-    room = content_width() - ROW_LABEL_WIDTH
+    least = cell_width_for(cell_texts)
+    room = CONTENT_WIDTH - ROW_LABEL_WIDTH
     per_page = max(1, int(room // least))
     names = list(c.partnerships)
     pages = max(1, -(-len(names) // per_page))
@@ -262,141 +233,104 @@ def _column_chunks(c: Collation, cell_texts: Sequence[str]) -> tuple[list[list[s
 
 
 def _matrices(c: Collation, name: str, title: str, cell_text: Callable[[Cell], str],
-              fill: Callable[[Cell], str | None], legend: list[tuple[str, str]]) -> list[Flowable]:
-    s = pdf_styles()
+              fill: Callable[[Cell], str | None], legend: list[tuple[str, str]]) -> list[dict[str, Any]]:
     # every matrix has the heat map's columns, so its pages line up with the heat map's
     chunks, width = _column_chunks(c, [label for label, _ in _legend_ratings()])
-    story: list[Flowable] = []
+    out = []
     total = len(c.partnerships)
     for index, names in enumerate(chunks):
         first = sum(len(chunk) for chunk in chunks[:index]) + 1
         part = f" – partnerships {first}–{first + len(names) - 1} of {total}" if len(chunks) > 1 else ""
-        if index:
-            story.append(PageBreak())
-        story.append(_heading(f"{title}{part}", f"{name}{part}" if index else name, name))
-        story.append(Spacer(0, 3))
-        story.append(_legend(legend))
-        story.append(Spacer(0, 4))
-        story.append(_matrix(c, names, width, cell_text, fill))
-    if not chunks or not c.partnerships:
-        story.append(TextBlock("There are no partnerships to show.", s.body))
-    return story
+        parts = [_space(3), _legend(legend)]
+        if names:
+            parts.append(_matrix(c, names, width, cell_text, fill))
+        else:
+            parts.append(_text("There are no partnerships to show."))
+        out.append(_section(f"{title}{part}", f"{name}{part}" if index else name, name, parts))
+    return out
 
 
 def _matrix(c: Collation, names: Sequence[str], width: float, cell_text: Callable[[Cell], str],
-            fill: Callable[[Cell], str | None]) -> Table:
-    s = pdf_styles()
+            fill: Callable[[Cell], str | None]) -> dict[str, Any]:
     inner = width - 2 * PADDING
-    rows: list[list] = [[text("Proposal", s.head)]
-                        + [text(n, s.head, max_lines=HEADER_LINES, width=inner) for n in names]]
-    commands = list(GRID_STYLE)
+    header = [cell("Proposal", bold=True, fill=SHADE)] + [
+        cell(_at_most(n, True, inner, HEADER_LINES), bold=True, fill=SHADE) for n in names]
+    rows = []
     for kf, lines in c.local_key_features():
-        r = len(rows)
-        rows.append([text(f"{kf.number}. {kf.title}", s.section)] + [""] * len(names))
-        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION),
-                     ("NOSPLIT", (0, r), (-1, r + 1))]  # a key feature's title stays with its first proposal
+        rows.append([cell(f"{kf.number}. {kf.title}", bold=True, left=True, fill=SECTION, colspan=len(names) + 1)])
         for line in lines:
-            r = len(rows)
-            row: list = [text(line.proposal.id, s.head)]
-            for column, partnership in enumerate(names, 1):
-                cell = c.cell(partnership, line.proposal.id)
-                shown = cell_text(cell)
-                row.append(text(shown, s.muted if shown in (NO_RETURN, NOT_RATED) else s.cell))
-                colour = fill(cell)
-                if colour:
-                    commands.append(("BACKGROUND", (column, r), (column, r), heat_colour(colour)))
+            row = [cell(line.proposal.id, bold=True)]
+            for partnership in names:
+                found = c.cell(partnership, line.proposal.id)
+                shown = cell_text(found)
+                row.append(cell(shown, muted=shown in (NO_RETURN, NOT_RATED), fill=fill(found)))
             rows.append(row)
-    return Table(rows, colWidths=[ROW_LABEL_WIDTH] + [width] * len(names), repeatRows=1,
-                 style=TableStyle(commands), hAlign="LEFT")
+    return table([ROW_LABEL_WIDTH] + [width] * len(names), header, rows)
 
 
-def words_width(label: str, style: ParagraphStyle) -> float:
-    """The narrowest column in which ``label`` wraps between words, never inside one."""
-    return cell_width_for(label.split() or [""], style)
-
-
-def _distribution(c: Collation) -> list[Flowable]:
-    s = pdf_styles()
+def _distribution(c: Collation) -> dict[str, Any]:
     changes = list(RatingChange) if c.previous_label else []
     titles = ([RATING_LABELS[r] for r in RATINGS] + ["Rated", "Not rated", NO_RETURN]
               + [f"{ch.symbol} {ch.label}" for ch in changes])
-    widths = [max(38.0, words_width(t, s.head)) for t in titles]
-    median_width = 92.0
-    widths.insert(7, median_width)
+    fills: list[str | None] = [RATING_COLOURS[r] for r in RATINGS] + [None] * 3 + [CHANGE_COLOURS[ch] for ch in changes]
+    widths: list[float | None] = [max(38.0, words_width(t)) for t in titles]
+    widths.insert(7, 92.0)
     titles.insert(7, "Median")
-    header = [text("Proposal", s.head_left)] + [text(t, s.head) for t in titles]
-    rows: list[list] = [header]
-    commands = list(GRID_STYLE) + [("BACKGROUND", (i, 0), (i, 0), heat_colour(RATING_COLOURS[r]))
-                              for i, r in enumerate(RATINGS, 1)]
-    commands += [("BACKGROUND", (9 + i, 0), (9 + i, 0), heat_colour(CHANGE_COLOURS[ch]))
-                 for i, ch in enumerate(changes)]
+    fills.insert(7, None)
+    header = [cell("Proposal", bold=True, left=True, fill=SHADE)] + [
+        cell(t, bold=True, fill=f or SHADE) for t, f in zip(titles, fills, strict=True)]
+    rows = []
     for kf, lines in c.local_key_features():
-        r = len(rows)
-        rows.append([text(f"{kf.number}. {kf.title}", s.section)] + [""] * (len(header) - 1))
-        commands += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), SECTION),
-                     ("NOSPLIT", (0, r), (-1, r + 1))]  # a key feature's title stays with its first proposal
+        rows.append([cell(f"{kf.number}. {kf.title}", bold=True, left=True, fill=SECTION, colspan=len(header))])
         for line in lines:
-            row = [[TextBlock(line.proposal.text, s.cell_left, lead=f"{line.proposal.id}:")]]
-            row += [text(str(line.counts[rating]), s.cell) for rating in RATINGS]
-            row += [text(str(line.rated), s.cell), text(str(line.not_rated), s.cell),
-                    text(str(line.no_return), s.cell), text(line.median_text or "–", s.cell)]
-            row += [text(str(line.changes[ch]), s.cell) for ch in changes]
+            row = [cell(line.proposal.text, lead=f"{line.proposal.id}:", left=True)]
+            row += [cell(str(line.counts[rating])) for rating in RATINGS]
+            row += [cell(str(line.rated)), cell(str(line.not_rated)), cell(str(line.no_return)),
+                    cell(line.median_text or "–")]
+            row += [cell(str(line.changes[ch])) for ch in changes]
             rows.append(row)
     title = f"Ratings by proposal, round {c.round_label}"
     if c.previous_label:
         title += f", and moves since round {c.previous_label}"
-    table = Table(rows, colWidths=[content_width() - sum(widths)] + widths, repeatRows=1,
-                  style=TableStyle(commands + [("VALIGN", (0, 1), (0, -1), "TOP")]))
-    return [_heading(title, "By proposal", "By proposal"), Spacer(0, 4),
-            TextBlock("Each number counts the partnerships that chose that rating for the proposal.", s.small),
-            Spacer(0, 3), table]
+    return _section(title, "By proposal", "By proposal", [
+        _space(4), _text("Each number counts the partnerships that chose that rating for the proposal.", small=True),
+        _space(3), table([None, *widths], header, rows, size=MATRIX_FONT_SIZE + 0.5)])
 
 
-def _partnerships(c: Collation) -> list[Flowable]:
-    s = pdf_styles()
+def _partnerships(c: Collation) -> dict[str, Any]:
     titles = [f"Return for {c.round_label}", "Proposals rated", "Actions"]
     if c.as_at:
         titles += ["Overdue", "Completed", "On track", "Other"]
     changes = list(RatingChange) if c.previous_label else []
     if c.previous_label:
         titles += [f"Return for {c.previous_label}"] + [f"{ch.symbol} {ch.label}" for ch in changes]
-    widths = [max(40.0, words_width(t, s.head)) for t in titles]
+    widths: list[float | None] = [max(40.0, words_width(t)) for t in titles]
     widths[0] = 150.0
-    header = [text("Partnership", s.head_left)] + [text(t, s.head) for t in titles]
-    widths.insert(0, content_width() - sum(widths))
-    rows: list[list] = [header]
-    commands = list(GRID_STYLE)
+    header = [cell("Partnership", bold=True, left=True, fill=SHADE)] + [cell(t, bold=True, fill=SHADE) for t in titles]
+    rows = []
     for line in c.by_partnership:
-        r = len(rows)
         if line.returned:
             status = ROUND_STATUS_LABELS.get(line.status or "", "")
             returned = status + (f", completed {short_date(line.completed_on)}" if line.completed_on else "")
-            row = [text(line.partnership, s.cell_left), text(returned, s.cell), text(str(line.rated), s.cell),
-                   text(str(line.actions), s.cell)]
+            row = [cell(line.partnership, left=True), cell(returned), cell(str(line.rated)), cell(str(line.actions))]
         else:
-            row = [text(line.partnership, s.cell_left), text(NO_RETURN, s.muted), text("–", s.cell),
-                   text("–", s.cell)]
-            commands.append(("BACKGROUND", (1, r), (1, r), heat_colour(NO_RETURN_COLOUR)))
+            row = [cell(line.partnership, left=True), cell(NO_RETURN, muted=True, fill=NO_RETURN_COLOUR), cell("–"),
+                   cell("–")]
         if c.as_at:
             if line.by_rag is not None and line.overdue is not None:
                 other = line.actions - line.overdue - (line.completed or 0) - (line.on_track or 0)
-                row += [text(str(v), s.cell) for v in (line.overdue, line.completed, line.on_track, other)]
+                row += [cell(str(v)) for v in (line.overdue, line.completed, line.on_track, other)]
             else:
-                row += [text("–", s.cell)] * 4
+                row += [cell("–") for _ in range(4)]
         if c.previous_label:
-            row.append(text("Yes" if line.previous_returned else NO_RETURN,
-                            s.cell if line.previous_returned else s.muted))
-            row += [text(str(line.changes[ch]) if line.returned else "–", s.cell) for ch in changes]
+            row.append(cell("Yes" if line.previous_returned else NO_RETURN, muted=not line.previous_returned))
+            row += [cell(str(line.changes[ch]) if line.returned else "–") for ch in changes]
         rows.append(row)
-    table = Table(rows, colWidths=widths, repeatRows=1,
-                  style=TableStyle(commands + [("VALIGN", (0, 1), (0, -1), "TOP")]))
-    story: list[Flowable] = [_heading(f"Partnerships, round {c.round_label}", "By partnership", "By partnership"),
-                             Spacer(0, 4)]
+    parts: list[dict[str, Any]] = [_space(4)]
     if c.as_at:
-        story.append(TextBlock(
+        parts += [_text(
             f"Actions as at {long_date(c.as_at)}: overdue (due date passed, not closed), completed (complete or in "
             "place), on track (green: open, dated, not due within 30 days, not at risk); other: at risk or due "
-            "within 30 days, off track, needs a date, superseded, carried forward.", s.small))
-        story.append(Spacer(0, 3))
-    story.append(table)
-    return story
+            "within 30 days, off track, needs a date, superseded, carried forward.", small=True), _space(3)]
+    parts.append(table([None, *widths], header, rows, size=MATRIX_FONT_SIZE + 0.5))
+    return _section(f"Partnerships, round {c.round_label}", "By partnership", "By partnership", parts)

@@ -1,6 +1,8 @@
-"""The directions log as a PDF for the IJB and its committee (reportlab): A4 landscape,
-DejaVu Sans, the partnership and the date in every page header, "Page X of Y" in the
+"""The directions log as a tagged, accessible PDF (PDF/UA-1) for the IJB and its committee:
+A4 landscape, the partnership and the date in every page header, "Page X of Y" in the
 footer, no DRAFT marking (the log records what was issued).
+
+Laid out by ``resources/typst/directions.typ``; this module prepares the data.
 
 Contents: the summary (directions by status, what is overdue, the resource committed by
 the directions in force per delivery partner and basis); every overdue milestone, most
@@ -10,10 +12,8 @@ committed) and its status with the reason, IJB decision, what is to be delivered
 outcomes, timescale and review date, its milestones with due dates and RAG on the day,
 its delivery issues and its progress updates.
 
-User text prints literally (plain-text blocks, never markup); its tables are
-:class:`~msgdesk.reports.grid.TextGrid` grids, which cut a long row at a line boundary, so
-no row is ever taller than a page and the log lays out whatever the length of what was
-typed (STYLE.md, reportlab's splitInRow).
+User text is data, never markup; table rows break across pages, so the log lays out
+whatever the length of what was typed.
 """
 
 from __future__ import annotations
@@ -22,20 +22,14 @@ import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from typing import Any
 
 from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, long_date
 from msgdesk.directions.values import ResourceBasis
 from msgdesk.exchange.atomic import write_atomically
-from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
-from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline, running
-from msgdesk.reports.styles import SHADE, styles
-from msgdesk.reports.text import markup
-from msgdesk.reports.textblock import TextBlock
+from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf, paragraphs
 from msgdesk.tracker.rag import RAG_COLOURS
 
 FOOTER = "Directions under sections 26 to 28 of the Public Bodies (Joint Working) (Scotland) Act 2014"
@@ -46,44 +40,25 @@ GUIDANCE = ("\u201cA direction will remain in place until it is varied, revoked 
 RAG_NOTE = ("RAG of milestones on the day: red = overdue; amber = due within 30 days; needs a date = no due date and "
             "not ongoing; green = on course; complete = met. Nothing is due under a direction no longer in force.")
 
-#: A row up to this tall moves to the next page whole rather than being cut.
-KEEP_WHOLE = 90.0
-GRID_STYLE = GridStyle(line_width=0.5, left=3, right=3, top=2, bottom=3, bar_width=4)
+TEMPLATE = "directions.typ"
 
-Cell = tuple[str, ParagraphStyle]
+#: A cell: its text and whether it is bold.
+Cell = tuple[str, bool]
 
 
-def grid(widths: Sequence[float], header: Sequence[str], rows: Sequence[Sequence[Cell]], *,
-         label_column: bool = False, bars: Sequence[object] = (), where: str = "") -> TextGrid:
-    """A ruled table of plain-text cells (``msgdesk.reports.grid.TextGrid``: a row that does
-    not fit is cut at a line boundary, so layout never fails).  With ``label_column`` the
-    first column is shaded and says "(continued)" on a page a long value runs on to;
-    ``bars``: a colour per row for a bar at its left (RAG)."""
-    s = styles()
-    head_style = ParagraphStyle("directions-head", parent=s.cell_bold, fontSize=8.5, leading=10.5)
-    head = GridRow([GridCell([TextBlock(h, head_style)], SHADE) for h in header])
-    body = []
-    for number, row in enumerate(rows):
-        cells = []
-        for column, (text, style) in enumerate(row):
-            blocks = [TextBlock(text, style)] if text else []
-            if column == 0 and label_column:
-                cells.append(GridCell(blocks, SHADE, continued=[TextBlock(f"{text} (continued)", s.cell_muted)]))
-            elif column == 0:
-                bar = bars[number] if number < len(bars) else None
-                cells.append(GridCell(blocks, bar=bar, continued=[TextBlock(f"{text} (continued)", s.cell_muted)]))
-            else:
-                cells.append(GridCell(blocks))
-        first = " ".join(row[0][0].split())[:40]
-        body.append(GridRow(cells, where=f"{where}, {first}" if where else first))
-    return TextGrid(widths, body, [head], style=GRID_STYLE, keep_whole=KEEP_WHOLE, min_lines=2, where=where)
+def grid(widths: Sequence[float | None], header: Sequence[str], rows: Sequence[Sequence[Cell]], *,
+         label_column: bool = False, bars: Sequence[str | None] = ()) -> dict[str, Any]:
+    """A ruled table of plain-text cells (directions.typ's ``ruled``): a width of None takes
+    the rest of the line; with ``label_column`` the first column is shaded; ``bars``: a RAG
+    colour per row for a bar at its left."""
+    return {
+        "widths": list(widths), "header": list(header), "label_column": label_column,
+        "rows": [{"cells": [{"lines": paragraphs(text) or [""], "bold": bold} for text, bold in row],
+                  "bar": bars[n] if n < len(bars) else None} for n, row in enumerate(rows)],
+    }
 
 
 # --- content -----------------------------------------------------------------------------------
-
-
-def _width() -> float:
-    return content_width()
 
 
 def _due(m: DueAt) -> str:
@@ -108,46 +83,37 @@ def _overall(m: DueAt) -> str:
     return "no due date read from it" + ("" if m.rag is None else f": {m.rag.label.lower()}")
 
 
-def _bar(m: DueAt) -> object:
-    from reportlab.lib import colors
-
-    return colors.HexColor(RAG_COLOURS[m.rag.rag]) if m.rag is not None else None
+def _bar(m: DueAt) -> str | None:
+    return RAG_COLOURS[m.rag.rag] if m.rag is not None else None
 
 
-def _totals(log: DirectionsLog) -> TextGrid:
-    s = styles()
+def _totals(log: DirectionsLog) -> dict[str, Any]:
     bases = list(ResourceBasis)
     header = ["Delivery partner", "Directions in force", *(b.label for b in bases), "Total committed"]
     rows = []
     for total in [*log.totals, log.total]:
-        style = s.cell_bold if total is log.total else s.cell
+        bold = total is log.total
         count = str(total.count) + (f" ({total.without_amount} with no amount)" if total.without_amount else "")
-        rows.append([(total.label, style), (count, style), *((pounds_shown(total.by_basis[b]), style) for b in bases),
-                     (pounds_shown(total.pence), s.cell_bold)])
-    first = 250.0
-    rest = (_width() - first) / (len(header) - 1)
-    return grid([first, *([rest] * (len(header) - 1))], header, rows)
+        rows.append([(total.label, bold), (count, bold), *((pounds_shown(total.by_basis[b]), bold) for b in bases),
+                     (pounds_shown(total.pence), True)])
+    return grid([250.0, *([None] * (len(header) - 1))], header, rows)
 
 
-def _overdue(log: DirectionsLog) -> TextGrid:
-    s = styles()
-    widths: list[float] = [84, 190, 0, 110, 92, 72]
-    widths[2] = _width() - sum(widths)
+def _overdue(log: DirectionsLog) -> dict[str, Any]:
     rows, bars = [], []
     for item, m in log.overdue_milestones:
-        rows.append([(item.reference, s.cell_bold), (item.record.data.title, s.cell), (m.text, s.cell),
-                     (m.timescale, s.cell), (_due(m), s.cell), (str(m.days_overdue), s.cell)])
+        rows.append([(item.reference, True), (item.record.data.title, False), (m.text, False),
+                     (m.timescale, False), (_due(m), False), (str(m.days_overdue), False)])
         bars.append(_bar(m))
-    return grid(widths, ["Reference", "Direction", "Milestone", "Timescale", "Due date", "Days overdue"], rows,
-                bars=bars)
+    return grid([84, 190, None, 110, 92, 72], ["Reference", "Direction", "Milestone", "Timescale", "Due date",
+                                                "Days overdue"], rows, bars=bars)
 
 
 def _issued(day: date | None) -> str:
     return f" (issued {long_date(day)})" if day else ""
 
 
-def _fields(item: LogItem) -> TextGrid:
-    s = styles()
+def _fields(item: LogItem) -> dict[str, Any]:
     data = item.record.data
     decision = "; ".join(part for part in (
         f"meeting of {long_date(data.ijb_meeting)}" if data.ijb_meeting else "",
@@ -184,92 +150,63 @@ def _fields(item: LogItem) -> TextGrid:
         ("Timescale", timescale),
         ("Review date", long_date(data.review_date) if data.review_date else "\u2013"),
     ]
-    label = 150.0
-    return grid([label, _width() - label], ["Log reference", item.reference],
-                [[(name, s.cell_bold), (value, s.cell)] for name, value in rows], label_column=True,
-                where=f"direction {item.reference}")
+    return grid([150.0, None], ["Log reference", item.reference],
+                [[(name, True), (value, False)] for name, value in rows], label_column=True)
 
 
-def _milestones(item: LogItem) -> TextGrid:
-    s = styles()
-    widths: list[float] = [0, 150, 130, 170]
-    widths[0] = _width() - sum(widths)
-    rows = [[(m.text, s.cell), (m.timescale or "\u2013", s.cell), (_due(m), s.cell), (_rag(m), s.cell)]
+def _milestones(item: LogItem) -> dict[str, Any]:
+    rows = [[(m.text, False), (m.timescale or "\u2013", False), (_due(m), False), (_rag(m), False)]
             for m in item.milestones]
-    return grid(widths, ["Milestone", "Timescale", "Due date", "RAG on the day"], rows,
-                bars=[_bar(m) for m in item.milestones], where=f"direction {item.reference}, milestones")
+    return grid([None, 150, 130, 170], ["Milestone", "Timescale", "Due date", "RAG on the day"], rows,
+                bars=[_bar(m) for m in item.milestones])
 
 
-def _entries(item: LogItem, updates: bool) -> TextGrid:
-    s = styles()
+def _entries(item: LogItem, updates: bool) -> dict[str, Any]:
     if updates:
-        widths = [100, 120, _width() - 220]
-        rows = [[(long_date(e.on_date), s.cell), (e.author or "\u2013", s.cell), (e.text, s.cell)]
-                for e in item.updates]
-        return grid(widths, ["Date", "Recorded by", "Progress update"], rows)
-    widths = [100, _width() - 100]
-    rows = [[(long_date(e.on_date), s.cell), (e.text, s.cell)] for e in item.delivery_issues]
-    return grid(widths, ["Date", "Delivery issue"], rows)
+        rows = [[(long_date(e.on_date), False), (e.author or "\u2013", False), (e.text, False)] for e in item.updates]
+        return grid([100, 120, None], ["Date", "Recorded by", "Progress update"], rows)
+    rows = [[(long_date(e.on_date), False), (e.text, False)] for e in item.delivery_issues]
+    return grid([100, None], ["Date", "Delivery issue"], rows)
 
 
-def _heading(text: str, level: int = 0) -> Paragraph:
-    # Not keepWithNext: that would move a whole table to the next page; KeepRoom keeps
-    # a heading with the first rows of what follows instead.
-    s = styles()
-    parent = s.heading if level == 0 else s.subtitle
-    style = ParagraphStyle(f"directions-heading-{level}", parent=parent, keepWithNext=0, spaceBefore=6)
-    return outline(Paragraph(markup(text), style), " ".join(text.split())[:120], level)
+def _direction(item: LogItem) -> dict[str, Any]:
+    return {
+        "heading": f"{item.reference} \u2013 {item.record.data.title}", "reference": item.reference,
+        "fields": _fields(item),
+        "milestones": _milestones(item) if item.milestones else None,
+        "issues": _entries(item, updates=False) if item.delivery_issues else None,
+        "updates": _entries(item, updates=True) if item.updates else None,
+    }
 
 
-def _section(text: str) -> list[Flowable]:
-    heading = _heading(text)
-    return [KeepRoom([heading], extra=80), heading]
+def document(log: DirectionsLog) -> dict[str, Any]:
+    """Everything directions.typ prints, as plain data."""
+    from msgdesk import __version__  # importlib.metadata, read when a PDF is written
 
-
-def _direction(item: LogItem) -> list[Flowable]:
-    s = styles()
-    heading = running(_heading(f"{item.reference} \u2013 {item.record.data.title}", level=1), item.reference)
-    story: list[Flowable] = [KeepRoom([heading], extra=80), heading, _fields(item)]
-    if item.milestones:
-        story += [Spacer(1, 4), _milestones(item)]
-    story += [Spacer(1, 4)]
-    if item.delivery_issues:
-        story += [_entries(item, updates=False), Spacer(1, 4)]
-    else:
-        story.append(Paragraph("No delivery issue recorded.", s.muted))
-    if item.updates:
-        story += [_entries(item, updates=True)]
-    story.append(Spacer(1, 10))
-    return story
-
-
-def build_story(log: DirectionsLog) -> list[Flowable]:
-    s = styles()
     names = log.bodies.names(tuple(t.partners[0] for t in log.totals[:2]))
-    story: list[Flowable] = [
-        Paragraph(TITLE, s.title),
-        Paragraph(markup(log.partnership), s.subtitle),
-        Paragraph(f"Directions issued by the Integration Joint Board to {markup(names)}. "
-                  f"<b>As at {long_date(log.as_at)}.</b> {markup(log.summary_sentence())}", s.body),
-        Paragraph(markup(GUIDANCE), s.muted),
-        Paragraph(markup(RAG_NOTE), s.muted),
-        *_section("Resource committed by directions in force"),
-        _totals(log),
-        *_section(f"Overdue milestones ({len(log.overdue_milestones)})"),
-    ]
-    if log.overdue_milestones:
-        story.append(_overdue(log))
-    else:
-        story.append(Paragraph(f"Nothing is overdue as at {long_date(log.as_at)}.", s.body))
-    story += _section(f"The directions ({len(log.items)})")
-    if not log.items:
-        story.append(Paragraph(f"No direction had been issued by {long_date(log.as_at)}.", s.body))
-    else:
-        story.append(Paragraph("Directions with overdue milestones first (most overdue first), then those in force, "
-                               "then those no longer in force; each by date of issue.", s.muted))
-    for item in log.items:
-        story += _direction(item)
-    return story
+    info = PdfInfo(
+        title=f"{TITLE} \u2013 {log.partnership}, as at {long_date(log.as_at)}",
+        author=log.partnership,
+        subject="Directions from the Integration Joint Board to the Health Board and the Local Authority",
+        keywords=("directions", "integration joint board", "directions log"),
+        creator=f"msgdesk {__version__}",
+    )
+    return {
+        "meta": info.as_data(), "page": page_setup(log).as_data(),
+        "title": TITLE, "partnership": log.partnership,
+        "intro": f"Directions issued by the Integration Joint Board to {names}.",
+        "as_at": f"As at {long_date(log.as_at)}", "summary": log.summary_sentence(),
+        "guidance": GUIDANCE, "rag_note": RAG_NOTE,
+        "totals": _totals(log),
+        "overdue_heading": f"Overdue milestones ({len(log.overdue_milestones)})",
+        "overdue": _overdue(log) if log.overdue_milestones else None,
+        "nothing_overdue": f"Nothing is overdue as at {long_date(log.as_at)}.",
+        "directions_heading": f"The directions ({len(log.items)})",
+        "no_directions": f"No direction had been issued by {long_date(log.as_at)}.",
+        "order_note": "Directions with overdue milestones first (most overdue first), then those in force, "
+                      "then those no longer in force; each by date of issue.",
+        "directions": [_direction(item) for item in log.items],
+    }
 
 
 def page_setup(log: DirectionsLog) -> PageSetup:
@@ -278,17 +215,7 @@ def page_setup(log: DirectionsLog) -> PageSetup:
 
 
 def render(log: DirectionsLog) -> bytes:
-    # the version comes from importlib.metadata: read when a file is written, not on import
-    from msgdesk import __version__
-
-    info = PdfInfo(
-        title=f"{TITLE} \u2013 {log.partnership}, as at {long_date(log.as_at)}",
-        author=log.partnership,
-        subject="Directions from the Integration Joint Board to the Health Board and the Local Authority",
-        keywords=("directions", "integration joint board", "directions log"),
-        creator=f"msgdesk {__version__}",
-    )
-    return build_pdf(build_story(log), page_setup(log), info)
+    return compile_pdf(TEMPLATE, document(log), report="directions log (PDF)")
 
 
 def write_pdf(log: DirectionsLog, path: str | os.PathLike[str]) -> Path:

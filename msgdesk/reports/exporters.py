@@ -3,18 +3,18 @@
 ``msgdesk export --pdf/--docx/--xlsx/--json`` and File → Export… both call
 :func:`export_round` with an :class:`ExportKind`; the committee progress report is written
 by :func:`write_progress_report` (``msgdesk report`` and the tracker tab).  Each writer's
-module is imported when it is first used: reportlab, python-docx and openpyxl cost
+module is imported when it is first used: typst, python-docx and openpyxl cost
 start-up time that ``msgdesk --version`` and the window's first paint should not pay.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # only types here: the command line imports this table on start
     from msgdesk.domain.return_values import ReturnData
@@ -39,7 +39,7 @@ class ExportOptions(NamedTuple):
     template: Template | None = None
     label: str = "Appendix 1"  # the appendix's page header (PDF, Word)
     progress: Callable[[int, int], None] | None = None  # pages laid out of all (PDF)
-    extra: Sequence[object] = ()  # pages added to the PDF (the "Where we stand" page)
+    extra: Sequence[Mapping[str, Any]] = ()  # pages added to the PDF (the "Where we stand" page's data)
 
 
 def _return_json(data: ReturnData, out: OutPath, options: ExportOptions) -> Path:
@@ -49,7 +49,7 @@ def _return_json(data: ReturnData, out: OutPath, options: ExportOptions) -> Path
 
 
 def _appendix_pdf(data: ReturnData, out: OutPath, options: ExportOptions) -> Path:
-    from msgdesk.reports import appendix_pdf  # reportlab: on the first export, not at start-up
+    from msgdesk.reports import appendix_pdf  # typst: on the first export, not at start-up
 
     return appendix_pdf.export(data, out, label=options.label, template=options.template,
                                progress=options.progress, extra=options.extra)
@@ -90,7 +90,7 @@ def write_progress_report(workspace: Workspace, partnership: str, round_label: s
     report = build_report(workspace, workspace.rounds.find_round(partnership, round_label).id, as_at)
     written = []
     if pdf:
-        from msgdesk.reports.progress_pdf import write_pdf  # reportlab: on use
+        from msgdesk.reports.progress_pdf import write_pdf  # typst: on use
 
         written.append(write_pdf(report, pdf))
     if xlsx:

@@ -1,38 +1,47 @@
-"""The bundled Unicode font family for PDF reports.
+"""The bundled Unicode font family for the printed reports, and what it can draw.
 
-DejaVu Sans (``resources/fonts/``, licence in ``LICENSE-DejaVu.txt``) covers
-Gaelic and other accented Latin letters, curly quotes, dashes, ticks (✓) and
-markers (○ ●), so a report prints the same on any machine.
+DejaVu Sans (``resources/fonts/``, licence in ``LICENSE-DejaVu.txt``) covers Gaelic and
+other accented Latin letters, curly quotes, dashes, ticks (✓) and markers (○ ●), so a
+report prints the same on any machine: typst is given this folder only
+(:mod:`msgdesk.reports.typeset`), never the system's fonts.
 
-Usage::
-
-    from msgdesk.reports.fonts import register_fonts
-    fonts = register_fonts()          # cheap after the first call
-    style = ParagraphStyle("x", fontName=fonts.regular)
-    # <b>…</b> and <i>…</i> in Paragraph markup pick fonts.bold / fonts.italic
-
-Fonts are parsed once per process on first use (about 0.1 s), never at import.
+A character no bundled face has would print as an empty box (typst's "tofu") with only
+a warning; :func:`printable` replaces it beforehand, in Python, with an equivalent the
+font has or with "�", so a reader sees that something was there.  The faces' character
+maps are read straight from the TrueType files (the ``cmap`` table, formats 4 and 12),
+once per process, and their advance widths (``hmtx``) for tests and sweeps that need to
+know how much text fills a line.
 """
 
 from __future__ import annotations
 
+import struct
 import threading
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from msgdesk.paths import resource_path
 
-FAMILY = "DejaVuSans"
+FAMILY = "DejaVu Sans"
 
 _FILES = {
-    "regular": ("DejaVuSans", "DejaVuSans.ttf"),
-    "bold": ("DejaVuSans-Bold", "DejaVuSans-Bold.ttf"),
-    "italic": ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
+    "DejaVuSans": "DejaVuSans.ttf",
+    "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
 }
+
+#: Shown for a character no bundled font can draw: visible, never a silent gap.
+REPLACEMENT = "\ufffd"
+
+
+class FontError(RuntimeError):
+    """The bundled fonts are missing or unreadable (a broken installation)."""
 
 
 @dataclass(frozen=True)
 class Fonts:
-    """Registered reportlab font names."""
+    """The bundled faces, by the names :func:`coverage` and :func:`text_width` take."""
 
     family: str
     regular: str
@@ -41,114 +50,82 @@ class Fonts:
     bold_italic: str
 
 
-#: The regular face's registered name (valid once :func:`register_fonts` has run).
-REGULAR_FONT = _FILES["regular"][0]
+@dataclass(frozen=True)
+class _Face:
+    units_per_em: int
+    glyph_of: dict[int, int]  # code point -> glyph id
+    advances: tuple[int, ...]  # glyph id -> advance width in font units
+
 
 _lock = threading.Lock()
-_fonts: Fonts | None = None
-
-
-class FontError(RuntimeError):
-    """The bundled fonts are missing or unreadable (a broken installation)."""
-
-
-def register_fonts() -> Fonts:
-    """Register DejaVu Sans regular, bold and oblique as one family; return the names.
-
-    Thread-safe and idempotent: the TTF files are read only on the first call.
-    Bold oblique is mapped to bold (not shipped).
-    """
-    global _fonts
-    if _fonts is not None:
-        return _fonts
-    with _lock:
-        if _fonts is not None:
-            return _fonts
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
-        registered = set(pdfmetrics.getRegisteredFontNames())
-        for name, filename in _FILES.values():
-            if name in registered:
-                continue
-            path = resource_path("fonts", filename)
-            try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except Exception as exc:  # missing file, truncated file, ...
-                raise FontError(f"cannot load the report font {path}: {exc}") from exc
-        _fix_to_unicode()
-        regular, bold, italic = (_FILES[k][0] for k in ("regular", "bold", "italic"))
-        pdfmetrics.registerFontFamily(FAMILY, normal=regular, bold=bold, italic=italic, boldItalic=bold)
-        _fonts = Fonts(family=FAMILY, regular=regular, bold=bold, italic=italic, bold_italic=bold)
-        return _fonts
-
-
-def _fix_to_unicode() -> None:
-    """Make text extraction and screen readers get characters beyond U+FFFF right.
-
-    A PDF's ToUnicode map gives each glyph its text as UTF-16BE; reportlab writes the
-    code point in hex, so "😀" (U+1F600, which DejaVu Sans draws) would read back as
-    "ὠ0".  This writes the surrogate pair instead, for every font reportlab embeds.
-    """
-    from reportlab.pdfbase import ttfonts
-
-    original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "_msgdesk_utf16", False):
-        return
-
-    def make_to_unicode_cmap(fontname, subset):
-        cmap = original(fontname, subset)
-        for index, value in enumerate(subset):
-            if value > 0xFFFF:
-                utf16 = chr(value).encode("utf-16-be").hex().upper()
-                cmap = cmap.replace(f"<{index:02X}> <{value:04X}>", f"<{index:02X}> <{utf16}>", 1)
-        return cmap
-
-    make_to_unicode_cmap._msgdesk_utf16 = True  # type: ignore[attr-defined]
-    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
-
-
-# --- characters the fonts lack ------------------------------------------------------------
-
-#: Shown for a character no bundled font can draw: visible, never a silent gap.
-REPLACEMENT = "\ufffd"
-
-_coverage: dict[str, frozenset[int]] = {}
+_faces: dict[str, _Face] = {}
 _printable_cache: dict[tuple[str, str], str] = {}
 
 
-def coverage(font_name: str) -> frozenset[int]:
-    """The code points ``font_name`` (a registered TrueType font) has glyphs for."""
-    found = _coverage.get(font_name)
-    if found is None:
-        from reportlab.pdfbase.pdfmetrics import getFont
+def font_folder() -> Path:
+    """The folder of the bundled fonts (the only one typst is given)."""
+    return resource_path("fonts")
 
-        face = getattr(getFont(font_name), "face", None)
-        found = frozenset(getattr(face, "charToGlyph", None) or range(32, 256))
-        _coverage[font_name] = found
-    return found
+
+def register_fonts() -> Fonts:
+    """The bundled faces' names (checks that their files can be read)."""
+    for name in _FILES:
+        _face(name)
+    return Fonts(family=FAMILY, regular="DejaVuSans", bold="DejaVuSans-Bold", italic="DejaVuSans-Oblique",
+                 bold_italic="DejaVuSans-Bold")
+
+
+def coverage(font_name: str = "DejaVuSans") -> frozenset[int]:
+    """The code points ``font_name`` has glyphs for."""
+    return frozenset(_face(font_name).glyph_of)
+
+
+def text_width(text: str, font_name: str, size: float) -> float:
+    """The width of ``text`` on one line in points (no kerning: an upper bound in practice)."""
+    face = _face(font_name)
+    units = sum(face.advances[min(face.glyph_of.get(ord(c), 0), len(face.advances) - 1)] for c in text)
+    return units * size / face.units_per_em
+
+
+def wrap(text: str, font_name: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` points, between words (a word wider
+    than a line is broken where it must be): an estimate of what typst prints."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if text_width(candidate, font_name, size) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while text_width(word, font_name, size) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and text_width(word[:cut], font_name, size) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
 
 
 def _is_invisible(char: str) -> bool:
     """Format characters with no glyph of their own (joiners, variation selectors, tag
     characters, direction marks, zero-width spaces): nothing is lost by not drawing them."""
-    import unicodedata
-
     return unicodedata.category(char) == "Cf" or 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF
 
 
-def printable(text: str, font_name: str) -> str:
+def printable(text: str, font_name: str = "DejaVuSans") -> str:
     """``text`` with every character ``font_name`` cannot draw replaced by one it can.
 
-    A character the font lacks is drawn as its compatibility equivalent when the
-    font has that (fullwidth "＝" as "=", "ℌ" as "H"), else as U+FFFD "�", so a reader
-    sees that something was there.  Invisible format characters (joiners, variation
-    selectors, emoji tag sequences) are left out.  Text is composed first (NFC), so a
-    letter typed with a separate accent prints as the accented letter.
+    A character the font lacks is drawn as its compatibility equivalent when the font has
+    that (fullwidth "＝" as "=", "ℌ" as "H"), else as U+FFFD "�".  Invisible format
+    characters (joiners, variation selectors, emoji tag sequences) are left out.  Text is
+    composed first (NFC), so a letter typed with a separate accent prints as one letter.
     """
-    import unicodedata
-
-    covered = coverage(font_name)
+    covered = _face(font_name).glyph_of
     if all(ord(c) in covered for c in text):
         return text
     text = unicodedata.normalize("NFC", text)
@@ -171,3 +148,79 @@ def printable(text: str, font_name: str) -> str:
             _printable_cache[key] = replacement
         out.append(replacement)
     return "".join(out)
+
+
+# --- reading the TrueType files ---------------------------------------------------------------
+
+
+def _face(name: str) -> _Face:
+    face = _faces.get(name)
+    if face is not None:
+        return face
+    with _lock:
+        if name not in _faces:
+            if name not in _FILES:
+                raise FontError(f"no bundled font named {name!r}")
+            path = font_folder() / _FILES[name]
+            try:
+                _faces[name] = _read_face(path.read_bytes())
+            except (OSError, struct.error, KeyError, ValueError) as exc:
+                raise FontError(f"cannot load the report font {path}: {exc}") from exc
+        return _faces[name]
+
+
+def _read_face(data: bytes) -> _Face:
+    count = struct.unpack_from(">H", data, 4)[0]
+    tables = {}
+    for i in range(count):
+        tag, _checksum, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tables[tag.decode("latin-1")] = (offset, length)
+    head = tables["head"][0]
+    units_per_em = struct.unpack_from(">H", data, head + 18)[0]
+    hhea = tables["hhea"][0]
+    metrics = struct.unpack_from(">H", data, hhea + 34)[0]
+    hmtx = tables["hmtx"][0]
+    advances = tuple(struct.unpack_from(">H", data, hmtx + 4 * i)[0] for i in range(metrics))
+    return _Face(units_per_em, _read_cmap(data, tables["cmap"][0]), advances)
+
+
+def _read_cmap(data: bytes, cmap: int) -> dict[int, int]:
+    """The Unicode subtable: format 12 (whole Unicode) if the font has one, else format 4."""
+    count = struct.unpack_from(">H", data, cmap + 2)[0]
+    subtables = {}
+    for i in range(count):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        fmt = struct.unpack_from(">H", data, cmap + offset)[0]
+        if (platform, encoding) in ((3, 10), (0, 4), (0, 6)) and fmt == 12:
+            subtables[12] = cmap + offset
+        elif (platform, encoding) in ((3, 1), (0, 3)) and fmt == 4:
+            subtables.setdefault(4, cmap + offset)
+    glyphs: dict[int, int] = {}
+    if 12 in subtables:
+        at = subtables[12]
+        groups = struct.unpack_from(">I", data, at + 12)[0]
+        for g in range(groups):
+            start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * g)
+            for code in range(start, end + 1):
+                glyphs[code] = glyph + code - start
+        return glyphs
+    at = subtables[4]
+    segments = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, at + 14)
+    starts = struct.unpack_from(f">{segments}H", data, at + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, at + 16 + 4 * segments)
+    range_at = at + 16 + 6 * segments
+    offsets = struct.unpack_from(f">{segments}H", data, range_at)
+    for s in range(segments):
+        for code in range(starts[s], ends[s] + 1):
+            if code == 0xFFFF:
+                continue
+            if offsets[s] == 0:
+                glyph = (code + deltas[s]) & 0xFFFF
+            else:
+                where = range_at + 2 * s + offsets[s] + 2 * (code - starts[s])
+                glyph = struct.unpack_from(">H", data, where)[0]
+                glyph = (glyph + deltas[s]) & 0xFFFF if glyph else 0
+            if glyph:
+                glyphs[code] = glyph
+    return glyphs

@@ -1,11 +1,8 @@
-"""User text made safe for reportlab Paragraph markup, and date wording.
+"""User text cleaned for printing, and date wording.
 
-reportlab's :class:`~reportlab.platypus.Paragraph` reads a small XML-like markup
-(``<b>``, ``<img src=…>``, ``<a href=…>``, entities).  Text a user typed must never
-be read as markup: ``<img src="/etc/hostname"/>`` would load a file and ``&amp;``
-would print as ``&``.  :func:`markup` escapes it so every character prints
-literally; put the result inside your own markup, e.g.
-``Paragraph(f"<b>Lead:</b> {markup(lead)}", style)``.
+:func:`clean` drops what no printer can show (control characters, lone surrogates) and
+normalises line breaks; the typst reports (:mod:`msgdesk.reports.typeset`) receive user
+text as data, so nothing needs escaping for them.
 """
 
 from __future__ import annotations
@@ -29,16 +26,6 @@ def clean(text: str | None) -> str:
         return ""
     text = _NEWLINES.sub("\n", str(text))
     return _UNPRINTABLE.sub("", text).replace("\t", "    ")
-
-
-def markup(text: str | None, *, newlines: bool = True) -> str:
-    """Escape user text for a reportlab Paragraph: ``&``, ``<`` and ``>`` become
-    entities so they print literally, control characters are dropped and, unless
-    ``newlines`` is false, line breaks become ``<br/>``."""
-    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if newlines:
-        return text.replace("\n", "<br/>")
-    return text.replace("\n", " ")
 
 
 def lines(text: str | None) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, command, iso_date, round_arguments, workspace_for
 from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
@@ -134,9 +134,9 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if all(isinstance(f, InputError) for f in failures) else EXIT_FAILURE
 
 
-def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, group: str) -> list[object]:
+def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, group: str) -> list[dict[str, Any]]:
     from msgdesk.collation.collate import standing_for  # the comparison, only with --benchmark
-    from msgdesk.reports import where_we_stand  # reportlab, only with --benchmark
+    from msgdesk.reports import where_we_stand  # the page's data, only with --benchmark
 
     return list(where_we_stand.flowables(standing_for(workspace, partnership, round_label, group)))
 

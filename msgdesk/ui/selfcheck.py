@@ -2,7 +2,7 @@
 
 For IT after installing the app folder, and for the frozen-build test: it exercises what the
 bundle must carry beyond the window itself: sorting by Qt's collation (ICU's data), the
-committee appendix as PDF and Word, the print preview's page renderer (PDFium) and Qt's
+committee appendix as PDF and Word, the print preview's page images (typst) and Qt's
 print support, the British English spelling list, and the PostgreSQL driver.  One line
 per part; exit 0 when all pass, 1 otherwise.  Nothing is written outside a temporary folder.
 """
@@ -67,12 +67,11 @@ def _appendix(folder: Path) -> str:
 
 def _preview(folder: Path) -> str:
     # selfcheck is in the command table: what it checks loads only when it runs
-    from msgdesk.ui.dialogs.print_preview import PdfPages
+    from msgdesk.reports import appendix_pdf
+    from msgdesk.ui.dialogs.print_preview import PageImages
 
-    pdf = folder / "appendix.pdf"
-    if not pdf.exists():
-        _appendix(folder)
-    pages = PdfPages(pdf)
+    document = appendix_pdf.document(_example(folder), label="Appendix 1")
+    pages = PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi))
     image = pages.render(0, 48)
     if image.isNull() or image.width() < 100:
         raise AssertionError("page 1 did not render")

@@ -2275,16 +2275,12 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print appendix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print preview – {title}</source>
-        <extracomment>Highest resolution a page is rendered at for printing (dots per inch). The pages&apos; scroll area. The name hides QWidget.scroll(dx, dy), which nothing here calls.</extracomment>
+        <extracomment>Highest resolution a page is drawn at for printing (dots per inch). typst draws all pages at one resolution per call: the resolutions it is asked for, so that zooming in steps reuses what was drawn (a page is drawn at the next step up). The pages&apos; scroll area. The name hides QWidget.scroll(dx, dy), which nothing here calls.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2296,7 +2292,7 @@ Password for {user}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This build of msgdesk cannot show or print the pages itself. File → Export PDF… writes the same appendix to print.</source>
+        <source>This build of msgdesk cannot print by itself. File → Export PDF… writes the same appendix to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -54,7 +54,7 @@ on opening and after every approval (File → Backups…).</p>
 <a href='{OGL_URL}'>Open Government Licence v3.0</a>.</p>
 <p>Built with Qt {html.escape(qVersion())} and PySide6 {html.escape(pyside_version)} (LGPL-3.0),
 Python {sys.version_info.major}.{sys.version_info.minor} and SQLite, SQLAlchemy, Alembic,
-ReportLab, openpyxl, pyspellchecker, PDFium (pypdfium2), the DejaVu fonts and SCOWL's
+typst, openpyxl, python-docx, pg8000, the DejaVu fonts and SCOWL's
 British English word list (spelling), each under its own licence:
 <a href='{QUrl.fromLocalFile(str(licences)).toString()}'>licence files</a>.</p>
 """

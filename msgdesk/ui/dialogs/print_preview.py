@@ -1,23 +1,20 @@
 """Print preview of the committee appendix, then the system's print dialog (Ctrl+P).
 
-The preview shows the real pages: the appendix is written by
-``msgdesk.reports.appendix_pdf.export`` (the same file File → Export PDF… saves) and
-its pages are drawn by PDFium (``pypdfium2``), so what the clerk checks on screen is
-what the printer gets.  Pages are rendered when they scroll into view, at the zoom
-shown, so a 30-page appendix opens at once.  Printing renders each page at the
-printer's resolution (at most 300 dpi) and lets Qt's print dialog choose the printer.
+The preview shows the real pages: they are drawn by the same engine and template as
+File → Export PDF… (typst, ``resources/typst/appendix.typ``), as page images
+(``msgdesk.reports.appendix_pdf.pages_png``), so what the clerk checks on screen is what
+the PDF holds.  typst draws every page of the appendix at once, at one resolution; the
+images are kept per resolution step (``DPI_STEPS``) and each page is turned into a picture
+only when it scrolls into view.  Printing draws the pages at the printer's resolution (at
+most 300 dpi) and lets Qt's print dialog choose the printer.
 
-PDFium and Qt's print support are loaded by name (``printing_modules``), not imported at
-the top: in the frozen bundle they cost about 8 MB (PDFium) and, on Linux, 10 MB (Qt's
-CUPS printer plug-in and its libraries), so build.spec decides whether the bundle carries
-them; a build without them says so when Ctrl+P is pressed, and File → Export PDF… still
-writes the same pages.
+No PDF renderer is needed (PDFium is gone from the bundle).  Qt's print support is loaded
+by name (``print_support``), not imported at the top: on Linux it costs 10 MB (Qt's CUPS
+printer plug-in and its libraries), so build.spec decides whether the bundle carries it; a
+build without it still previews, and says so when Print… is pressed.
 """
 
 from __future__ import annotations
-
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
@@ -34,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from msgdesk.domain.errors import MsgdeskError
-from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 from msgdesk.ui.widgets.look import shortcut
 from msgdesk.ui.widgets.screen_fit import fit_to_screen
 
@@ -42,51 +38,55 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 class PrintingUnavailable(Exception):
-    """This build carries no PDF renderer or no print support (see the module's docstring)."""
+    """This build carries no print support (see the module's docstring)."""
 
 
-def printing_modules():
-    """(pypdfium2, pypdfium2.raw, PySide6.QtPrintSupport), or PrintingUnavailable."""
+def print_support():
+    """PySide6.QtPrintSupport, or PrintingUnavailable."""
     import importlib
 
     try:
-        return tuple(importlib.import_module(name)
-                     for name in ("pypdfium2", "pypdfium2.raw", "PySide6.QtPrintSupport"))
+        return importlib.import_module("PySide6.QtPrintSupport")
     except ImportError as exc:
         raise PrintingUnavailable(str(exc)) from exc
 
-#: Highest resolution a page is rendered at for printing (dots per inch).
+
+#: Highest resolution a page is drawn at for printing (dots per inch).
 PRINT_DPI = 300
 ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+#: typst draws all pages at one resolution per call: the resolutions it is asked for, so
+#: that zooming in steps reuses what was drawn (a page is drawn at the next step up).
+DPI_STEPS = (48, 72, 96, 144, 192, 240, PRINT_DPI)
+A4_LANDSCAPE = (841.89, 595.28)  # points, as page.typ sets the paper
 
 
-class PdfPages:
-    """A PDF's pages as pictures, through PDFium."""
+class PageImages:
+    """The appendix's pages as pictures, drawn by typst from the appendix's data."""
 
-    def __init__(self, path: Path):
-        pdfium, self._raw, _qt = printing_modules()
-        self.path = Path(path)
-        self.pdf = pdfium.PdfDocument(str(self.path))
-        self.sizes = [self.pdf.get_page_size(i) for i in range(len(self.pdf))]  # points
+    def __init__(self, draw) -> None:
+        """``draw(ppi)`` returns every page as PNG bytes at ``ppi`` (``appendix_pdf.pages_png``)."""
+        self._draw = draw
+        self._pages: dict[int, list[bytes]] = {}
+        first = self._at(DPI_STEPS[2])
+        self.sizes = [A4_LANDSCAPE] * len(first)  # points
+
+    def _at(self, dpi: int) -> list[bytes]:
+        pages = self._pages.get(dpi)
+        if pages is None:
+            pages = self._pages[dpi] = self._draw(dpi)
+        return pages
 
     def __len__(self) -> int:
         return len(self.sizes)
 
     def render(self, index: int, dpi: float) -> QImage:
-        pdfium_c = self._raw
-        page = self.pdf[index]
-        try:
-            bitmap = page.render(scale=dpi / 72, may_draw_forms=False, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA)
-            # BGRA bytes in memory are Qt's ARGB32 on little-endian machines; copy() owns them
-            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_ARGB32)
-            image = image.copy()
-            bitmap.close()
-        finally:
-            page.close()
+        step = next((d for d in DPI_STEPS if d >= dpi - 0.5), DPI_STEPS[-1])
+        image = QImage()
+        image.loadFromData(self._at(step)[index], "PNG")
         return image
 
     def close(self) -> None:
-        self.pdf.close()
+        self._pages.clear()
 
 
 class PrintPreview(QDialog):
@@ -95,7 +95,7 @@ class PrintPreview(QDialog):
     #: The pages' scroll area.  The name hides QWidget.scroll(dx, dy), which nothing here calls.
     scroll: QScrollArea  # type: ignore[assignment]
 
-    def __init__(self, pages: PdfPages, title: str, parent=None):
+    def __init__(self, pages: PageImages, title: str, parent=None):
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.pages = pages
@@ -213,8 +213,13 @@ class PrintPreview(QDialog):
 
     # --- printing ------------------------------------------------------------------------------
     def print_pages(self) -> bool:
-        print_support = printing_modules()[2]
-        QPrintDialog, QPrinter = print_support.QPrintDialog, print_support.QPrinter
+        try:
+            support = print_support()
+        except PrintingUnavailable:
+            QMessageBox.information(self, self.tr("Print"), self.tr(
+                "This build of msgdesk cannot print by itself. File → Export PDF… writes the same appendix to print."))
+            return False
+        QPrintDialog, QPrinter = support.QPrintDialog, support.QPrinter
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._set_up(printer)
         dialog = QPrintDialog(printer, self)
@@ -237,7 +242,7 @@ class PrintPreview(QDialog):
 
     def print_to(self, printer) -> int:
         """Draw the pages (or the range chosen in the dialog) on ``printer``; returns how many."""
-        QPrinter = printing_modules()[2].QPrinter
+        QPrinter = print_support().QPrinter
         first, last = 1, len(self.pages)
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = printer.fromPage(), min(printer.toPage() or last, last)
@@ -271,22 +276,19 @@ class PrintPreview(QDialog):
         self.pages.close()
 
 
-def write_appendix(parent, data, folder: Path) -> Path | None:
-    """The appendix PDF for ``data`` in ``folder``, with a progress dialog; None if it failed."""
-    progress = QProgressDialog(translate("PrintPreview", "Laying out the appendix…"), "", 0, 100,
-                               parent)
+def draw_appendix(parent, data) -> PageImages | None:
+    """The appendix's pages for ``data``, with a progress dialog; None if it failed."""
+    # typst loads when the preview is first asked for, not with the window
+    from msgdesk.reports import appendix_pdf
+
+    progress = QProgressDialog(translate("PrintPreview", "Laying out the appendix…"), "", 0, 0, parent)
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(400)
-
-    def step(done: int, total: int) -> None:
-        progress.setValue(int(99 * done / total) if total else 0)
-        QCoreApplication.processEvents()
-
+    document = appendix_pdf.document(data, label="Appendix 1")
     try:
-        return export_round(ExportKind.APPENDIX_PDF, data, folder / "appendix.pdf",
-                            ExportOptions(label="Appendix 1", progress=step))
-    except (MsgdeskError, OSError) as exc:
+        return PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi))
+    except MsgdeskError as exc:
         QMessageBox.warning(parent, translate("PrintPreview", "Print preview"), str(exc))
         return None
     finally:
@@ -295,29 +297,13 @@ def write_appendix(parent, data, folder: Path) -> Path | None:
 
 def preview_appendix(parent, data, title: str, modal: bool = True) -> PrintPreview | None:
     """Open the preview of ``data``'s appendix (modal, or shown and returned for tests)."""
-    try:
-        printing_modules()
-    except PrintingUnavailable:
-        QMessageBox.information(parent, translate("PrintPreview", "Print appendix"),
-                                translate(
-                                    "PrintPreview", "This build of msgdesk cannot show or print the pages itself. "
-                                                    "File → Export PDF… writes the same appendix to print."))
+    pages = draw_appendix(parent, data)
+    if pages is None:
         return None
-    folder = Path(tempfile.mkdtemp(prefix="msgdesk-print-"))
-    path = write_appendix(parent, data, folder)
-    if path is None:
-        return None
-    dialog = PrintPreview(PdfPages(path), title, parent)
+    dialog = PrintPreview(pages, title, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.destroyed.connect(lambda *_: _remove(folder))
     if modal:
         dialog.exec()
         return None
     dialog.show()
     return dialog
-
-
-def _remove(folder: Path) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)

@@ -920,12 +920,12 @@ class DirectionsView(QWidget):
                 return None
         try:
             if kind == "pdf":
-                # reportlab/openpyxl load on the first export, not at start-up
+                # typst/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_pdf import write_pdf
 
                 write_pdf(self.log(), path)
             else:
-                # reportlab/openpyxl load on the first export, not at start-up
+                # typst/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.directions_log_xlsx import write_xlsx
 
                 write_xlsx(self.log(), path)

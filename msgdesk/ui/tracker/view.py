@@ -697,12 +697,12 @@ class TrackerView(QWidget):
         try:
             report = build_report(self.workspace, self.round_id, as_at)
             if kind == "pdf":
-                # reportlab/openpyxl load on the first export, not at start-up
+                # typst/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.progress_pdf import write_pdf
 
                 write_pdf(report, path)
             else:
-                # reportlab/openpyxl load on the first export, not at start-up
+                # typst/openpyxl load on the first export, not at start-up
                 from msgdesk.reports.progress_xlsx import write_xlsx
 
                 write_xlsx(report, path)
