@@ -64,7 +64,11 @@ Precedence (first rule that applies wins)
    "last reviewed" alone are "ongoing"), with no due date; the dates stay as
    milestones.  "Already in place and under regular review. Last reviewed Q4
    20/21" in a return completed in May 2021 is in place, not overdue since
-   31 March 2021; "March 2020 In place" likewise.
+   31 March 2021; "March 2020 In place" likewise.  Without ``completed_on`` the
+   text stays "dated" (nothing here knows the day), but ``history_kind`` says what
+   it becomes once all its dates are past: the tracker judges that against its own
+   day, so such an action is not overdue whether or not the round has a date of
+   completion (issue 21, item 15).
 3. Any date found (explicit, or a duration resolved against ``completed_on``)
    -> "dated", due on the *latest* date; every date found is a milestone.
    An explicit date wins over any status word otherwise: "Ongoing, with a
@@ -97,7 +101,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -126,6 +130,11 @@ class Interpretation:
     due_date: date | None  # set only when kind == "dated"
     milestones: tuple[date, ...]  # every date found, ascending, no duplicates
     note: str = ""  # short reason when unrecognised
+    #: Read without a date of completion, a dated text that says the action is in place,
+    #: ongoing or under review has nothing to tell its dates from history (rule 2): this is
+    #: the kind it takes once every date in it is past ("in_place" or "ongoing"), so that the
+    #: tracker, which knows the day, does not call it overdue.  Empty otherwise.
+    history_kind: str = ""
 
     def describe(self) -> str:
         """Short text for the UI, e.g. "due 31 Mar 2022"."""
@@ -468,7 +477,12 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
             return Interpretation(status, None, tuple(dates))
     # 3. dates
     if dates:
-        return _dated(dates[-1], dates)
+        dated = _dated(dates[-1], dates)
+        if completed_on is None:
+            status = _status(s) or ("ongoing" if _REVIEWED.search(s) else None)
+            if status:
+                dated = replace(dated, history_kind=status)
+        return dated
     # 4. meant but unresolvable
     if found.relative_unresolved:
         return _unrecognised(NOTE_RELATIVE)

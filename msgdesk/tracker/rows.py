@@ -97,9 +97,17 @@ class TrackerRow:
     carried_to: tuple[Link, ...] = ()
     #: Every history entry up to the row's date, oldest first, earlier rounds included.
     history: tuple[HistoryEntry, ...] = field(default=(), repr=False)
+    #: ``interpret(timescale).history_kind``: what an in-place or under-review text read
+    #: without a date of completion becomes once all its dates are past.
+    timescale_history_kind: str = ""
 
     def rag(self, today: date) -> Rag:
-        return rag_for(self.status, self.due_date, today, self.timescale_kind, bool(self.carried_to))
+        kind, due = self.timescale_kind, self.due_date
+        if self.timescale_history_kind and not self.due_set_by_hand and due is not None and due < today:
+            # Every date in "In place - last reviewed March 2020" is behind us: history, not
+            # a missed deadline (the round has no date of completion to tell them apart).
+            kind, due = self.timescale_history_kind, None
+        return rag_for(self.status, due, today, kind, bool(self.carried_to))
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +209,7 @@ def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dic
             due_set_by_hand=override is not None, last_update=latest(entries),
             carried_from=link(action.carried_from_id) if action.carried_from_id in actions else None,
             carried_to=tuple(link(i) for i in later_ids), history=tuple(entries),
+            timescale_history_kind=interpretation.history_kind,
         ))
     rows.sort(key=lambda r: (r.round_label, r.order, r.action_id))
     return rows
