@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def prepare(folder: Path) -> tuple[Path, Path]:
     with Workspace.open(db) as workspace:
         info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
     ini = folder / "settings.ini"
-    ini.write_text(f"[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
+    # user/name answered: otherwise the first start waits on the "Your name" dialog forever.
+    ini.write_text(f"[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n\n[user]\nname=Benchmark\n")
     return db, ini
 
 
@@ -74,12 +76,16 @@ def startup_once(db: Path, ini: Path, child: Path) -> tuple[float, float]:
     start = time.time()
     proc = subprocess.Popen([sys.executable, str(child), str(db)], stdout=subprocess.PIPE, text=True, env=env)
     ready = store = None
+    # Unattended: a child stuck on a dialog is killed after a minute, not waited on for ever.
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
     for line in proc.stdout:
         if line.startswith("READY"):
             ready = float(line.split()[1]) - start
         elif line.startswith("STORE"):
             store = float(line.split()[1]) - start
-    proc.wait(timeout=60)
+    proc.wait()
+    watchdog.cancel()
     if ready is None or store is None:
         raise SystemExit("the window did not start")
     return ready, store
@@ -89,10 +95,12 @@ def page_turns(db: Path, ini: Path) -> list[float]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from msgdesk.store.workspace import Workspace
     from msgdesk.ui.app import build_window
 
     app = QApplication.instance() or QApplication([])
-    window = build_window(db, QSettings(str(ini), QSettings.Format.IniFormat))
+    workspace = Workspace(db)  # build_window takes the open workspace, as run_gui hands it over
+    window = build_window(workspace, QSettings(str(ini), QSettings.Format.IniFormat))
     window.resize(1280, 720)
     window.show()
     window.warm_up()
@@ -105,6 +113,7 @@ def page_turns(db: Path, ini: Path) -> list[float]:
         app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
     window.close()
+    workspace.close()
     return times
 
 
