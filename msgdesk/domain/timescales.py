@@ -529,32 +529,3 @@ def effective_due_date(text: str | None, completed_on: date | None, override: da
     if override is not None:
         return override
     return interpret(text, completed_on).due_date
-
-
-# --------------------------------------------------------------------------
-# A date typed into a date field
-
-
-def _ymd(m: re.Match) -> tuple[int, int, int]:
-    month = int(m["m"]) if m.groupdict().get("m") else _month_number(m["mon"])
-    return _year(m["y"]), month, int(m["d"])
-
-
-_TYPED_DATES = (_ISO, _NUMERIC_DMY, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
-
-
-def parse_date(text: str | None) -> date | None:
-    """One full date as a person types it in a date field — "24/06/2021",
-    "24 June 2021", "24th Jun 21", "2021-06-24" — or None.  Day first, as in
-    the UK; a month and year alone ("June 2021") is not a date here."""
-    if not isinstance(text, str):
-        return None
-    s = unicodedata.normalize("NFKC", text).strip()
-    for pattern in _TYPED_DATES:
-        m = pattern.fullmatch(s)
-        if m:
-            try:
-                return date(*_ymd(m))
-            except ValueError:
-                return None
-    return None

@@ -1,7 +1,11 @@
 """The round's workflow on the command line: ``msgdesk ready``, ``approve`` and ``reopen``.
 
-    msgdesk ready -p P -r R                    shows the check before IJB, marks the round ready
-    msgdesk approve -p P -r R --meeting YYYY-MM-DD --minute REF [--confirm-check]
+    msgdesk ready -p P -r R [--confirm-check]  shows the check before IJB, marks the round ready
+                                               (with findings, only when --confirm-check accepts them)
+    msgdesk approve -p P -r R --meeting DATE --minute REF [--confirm-check]
+
+Dates as the window takes them (31/03/2022 or 2022-03-31); a partnership by its name or
+by a part of it that only one name contains.
     msgdesk reopen -p P -r R --reason TEXT
 
 Each exits 2, saying why, when the round's status does not allow the move.
@@ -11,7 +15,15 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.main import EXIT_OK, command, iso_date, round_arguments, workspace_for
+from msgdesk.cli.main import (
+    DATE_METAVAR,
+    EXIT_OK,
+    command,
+    date_argument,
+    partnership_named,
+    round_arguments,
+    workspace_for,
+)
 from msgdesk.domain.errors import CheckNotConfirmedError
 from msgdesk.domain.states import RoundStatus
 
@@ -30,11 +42,21 @@ def _print_check(workspace, round_id: int) -> int:  # type: ignore[no-untyped-de
     return len(problems)
 
 
-@command("ready", "show the check before IJB and mark a round ready for the IJB", round_arguments)
+def _ready_arguments(parser: argparse.ArgumentParser) -> None:
+    round_arguments(parser)
+    parser.add_argument("--confirm-check", action="store_true",
+                        help="mark the round ready although the check before IJB found things, accepting them")
+
+
+@command("ready", "show the check before IJB and mark a round ready for the IJB", _ready_arguments)
 def run_ready(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
-        _print_check(workspace, found.id)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
+        # As with approve: findings are read before the round moves, never scrolled past.
+        if _print_check(workspace, found.id) and not args.confirm_check:
+            raise CheckNotConfirmedError(
+                f"{found.partnership} {found.label} is not marked ready: read the check above, then put the "
+                "findings right or run again with --confirm-check to accept them")
         info = workspace.rounds.mark_ready(found.id)
     print(f"{info.partnership} {info.label} is {info.status.phrase}.")
     return EXIT_OK
@@ -42,7 +64,7 @@ def run_ready(args: argparse.Namespace) -> int:
 
 def _approve_arguments(parser: argparse.ArgumentParser) -> None:
     round_arguments(parser)
-    parser.add_argument("--meeting", type=iso_date, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--meeting", type=date_argument, required=True, metavar=DATE_METAVAR,
                         help="the date of the IJB meeting that approved the return")
     parser.add_argument("--minute", required=True, metavar="REF", help="the minute reference of that approval")
     parser.add_argument("--confirm-check", action="store_true",
@@ -52,7 +74,7 @@ def _approve_arguments(parser: argparse.ArgumentParser) -> None:
 @command("approve", "record the IJB's approval of a round (it becomes read-only)", _approve_arguments)
 def run_approve(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         if found.status is not RoundStatus.READY:
             _print_check(workspace, found.id)
         try:
@@ -74,7 +96,7 @@ def _reopen_arguments(parser: argparse.ArgumentParser) -> None:
 @command("reopen", "reopen an approved round for amendment, recording why", _reopen_arguments)
 def run_reopen(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         info = workspace.rounds.reopen(found.id, args.reason)
     print(f"{info.partnership} {info.label} is {info.status.phrase}; the reason is recorded.")
     return EXIT_OK
