@@ -34,6 +34,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
 from msgdesk.reports.cells import HEADER_FILL, HEADER_FONT, TOP, clean, fit, is_formula_like
@@ -112,7 +113,7 @@ def build_workbook(data: ReturnData, template: Template) -> Workbook:
         ("MSG self-evaluation: proposals for your contribution", True),
         ("", False),
         (f"For: {pack.for_whom}", False),
-        (f"From: {pack.created_by or 'the lead officer'}, {pack.created_at:%d %B %Y}", False),
+        (f"From: {pack.created_by or 'the lead officer'}, {long_date(pack.created_at)}", False),
         (f"Partnership: {data.partnership}, round {data.round}", False),
         (f"Proposals: {shown}", False),
         ("", False),

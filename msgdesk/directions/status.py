@@ -25,13 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from msgdesk.directions.values import DirectionRecord
+from msgdesk.domain.dates import long_date as long_date  # re-exported for the log's writers
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.domain.timescales import interpret
 from msgdesk.tracker.rag import RAG_ORDER, Rag, rag_for
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from msgdesk.domain.dates import short_date
+
 __all__ = ["KINDS", "Interpretation", "interpret", "effective_due_date"]
 
 KINDS = ("dated", "ongoing", "in_place", "to_be_agreed", "unrecognised")
@@ -118,8 +120,6 @@ NOTE_VAGUE = "too vague to give a date"
 NOTE_NONE = "no date found"
 NOTE_ERROR = "could not interpret the timescale"
 
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class Interpretation:
         """Short text for the UI, e.g. "due 31 Mar 2022"."""
         if self.kind == "dated" and self.due_date is not None:
             d = self.due_date
-            return f"due {d.day} {_MONTH_ABBR[d.month]} {d.year}"
+            return f"due {short_date(d)}"
         if self.kind == "ongoing":
             return "ongoing"
         if self.kind == "in_place":

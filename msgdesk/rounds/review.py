@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.timescales import interpret
 
 
@@ -71,7 +72,7 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)
 
 
 def carried_from_round(reference: str, proposal_id: str, round_label: str) -> str | None:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from msgdesk.domain.dates import long_date_time
 from msgdesk.domain.errors import DatabaseError, InputError, MsgdeskError, NeedsConfirmationError
 from msgdesk.domain.states import FileState, RoundStatus
 from msgdesk.store import health as db_health
@@ -107,7 +108,7 @@ class BackupInfo:
 
     @property
     def when(self) -> str:
-        return f"{self.created:%d %B %Y at %H:%M}".lstrip("0")
+        return long_date_time(self.created)
 
     def summary(self) -> str:
         """"2 rounds: North Ayrshire … 2019 (Approved by IJB), …" in plain words."""

@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from msgdesk.contributions.merge import ACTION_ATTRIBUTES, Change, MergePlan, contributor_name, plan_merge
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import ConflictClosedError, ForeignPackError, InputError, NotFoundError, RoundLockedError
 from msgdesk.domain.return_values import ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.states import (
@@ -155,7 +156,7 @@ def _day(value: str | None) -> date | None:
 
 def when(value: datetime | None) -> str:
     """"12 March 2026" for messages."""
-    return f"{value.day} {value:%B %Y}" if value is not None else "an unknown date"
+    return long_date(value, "an unknown date")
 
 
 def base_to_json(base: list[ResponseData]) -> str:

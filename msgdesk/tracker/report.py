@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgdesk.domain.dates import long_date as long_date  # re-exported for the report writers
+from msgdesk.domain.dates import short_date as short_date
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.domain.template import Template
 from msgdesk.tracker.rag import CARRIED, RAGS, Rag
@@ -96,12 +98,6 @@ class ProgressReport:
         return ", ".join(parts) + "."
 
 
-def long_date(value: date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def short_date(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 def build_report(workspace: Workspace, round_id: int, as_at: date) -> ProgressReport:

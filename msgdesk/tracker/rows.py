@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from msgdesk.domain.dates import short_date
 from msgdesk.domain.states import HistoryKind
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import interpret
@@ -57,7 +58,7 @@ class HistoryEntry:
 
 
 def _d(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "none"
+    return short_date(value, "none")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.states import RoundStatus
 from msgdesk.store.workspace import Workspace
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
         self._show_progress()
         approved = snap.is_approved
         if approved:
-            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else self.tr("an IJB meeting")
+            when = long_date(snap.ijb_meeting_date) if snap.ijb_meeting_date else self.tr("an IJB meeting")
             self.ui.bannerLabel.setText(self.tr(
                 "<b>Approved by the IJB</b> on {when} (minute {minute}). "
                 "This return is read-only; following up its actions stays open in the Tracker."

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from msgdesk.domain.dates import short_date
 from msgdesk.domain.timescales import interpret
 from msgdesk.rounds.review import carried_from_round
 
@@ -25,7 +26,7 @@ WARNING = QColor("#a4262c")
 
 
 def _day(d: date) -> str:
-    return f"{d.day} {d.strftime('%b %Y')}"
+    return short_date(d)
 
 
 def _tr(text: str) -> str:
