@@ -19,7 +19,7 @@ from datetime import date
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, StatusAt, long_date, milestones_at, overall_at, status_at, worst
 from msgdesk.directions.values import Bodies, DirectionRecord, Entry, Partner, ResourceBasis
-from msgdesk.domain.states import DirectionStatus
+from msgdesk.domain.states import ActionStatus, DirectionStatus
 from msgdesk.tracker.rag import Rag, rag_for
 
 TITLE = "Directions log"
@@ -160,7 +160,7 @@ def log_item(record: DirectionRecord, bodies: Bodies, as_at: date) -> LogItem:
     if status.status is DirectionStatus.IN_FORCE:
         rag = worst([*milestones, *([overall] if overall else [])])
     elif status.status is DirectionStatus.COMPLETED:
-        rag = rag_for("complete", None, as_at)
+        rag = rag_for(ActionStatus.COMPLETE, None, as_at)
     else:
         rag = None  # superseded or revoked: nothing is due under it any more
     return LogItem(

@@ -106,10 +106,12 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from msgdesk.domain.dates import short_date
+from msgdesk.domain.vocabulary import TimescaleKind, member
 
 __all__ = ["KINDS", "Interpretation", "interpret", "effective_due_date"]
 
-KINDS = ("dated", "ongoing", "in_place", "to_be_agreed", "unrecognised")
+#: The kinds' values (``TimescaleKind`` is the source).
+KINDS: tuple[str, ...] = tuple(k.value for k in TimescaleKind)
 
 NOTE_EMPTY = "no timescale given"
 NOTE_RELATIVE = "relative timescale needs the date of completion"
@@ -126,7 +128,7 @@ NOTE_ERROR = "could not interpret the timescale"
 class Interpretation:
     """What a timescale means for the action tracker."""
 
-    kind: str  # one of KINDS
+    kind: TimescaleKind
     due_date: date | None  # set only when kind == "dated"
     milestones: tuple[date, ...]  # every date found, ascending, no duplicates
     note: str = ""  # short reason when unrecognised
@@ -134,18 +136,21 @@ class Interpretation:
     #: ongoing or under review has nothing to tell its dates from history (rule 2): this is
     #: the kind it takes once every date in it is past ("in_place" or "ongoing"), so that the
     #: tracker, which knows the day, does not call it overdue.  Empty otherwise.
-    history_kind: str = ""
+    history_kind: TimescaleKind | None = None
+
+    def __post_init__(self) -> None:
+        # The enum, also when built by hand from a stored value ("dated").
+        object.__setattr__(self, "kind", member(TimescaleKind, self.kind))
 
     def describe(self) -> str:
         """Short text for the UI, e.g. "due 31 Mar 2022"."""
-        if self.kind == "dated" and self.due_date is not None:
-            d = self.due_date
-            return f"due {short_date(d)}"
-        if self.kind == "ongoing":
+        if self.kind is TimescaleKind.DATED and self.due_date is not None:
+            return f"due {short_date(self.due_date)}"
+        if self.kind is TimescaleKind.ONGOING:
             return "ongoing"
-        if self.kind == "in_place":
+        if self.kind is TimescaleKind.IN_PLACE:
             return "in place"
-        if self.kind == "to_be_agreed":
+        if self.kind is TimescaleKind.TO_BE_AGREED:
             return "to be agreed"
         return "not recognised \u2014 set a due date"
 
@@ -424,12 +429,12 @@ def _lone_month_anchor(s: str) -> tuple[int, int | None] | None:
     return None
 
 
-def _status(s: str) -> str | None:
-    """"ongoing" or "in_place", whichever is mentioned first; None if neither."""
-    first: tuple[int, str] | None = None
+def _status(s: str) -> TimescaleKind | None:
+    """Ongoing or in place, whichever is mentioned first; None if neither."""
+    first: tuple[int, TimescaleKind] | None = None
     m = _ONGOING.search(s)
     if m:
-        first = (m.start(), "ongoing")
+        first = (m.start(), TimescaleKind.ONGOING)
     for m in _IN_PLACE.finditer(s):
         if first is not None and m.start() > first[0]:
             break
@@ -437,17 +442,17 @@ def _status(s: str) -> str | None:
         words = {w.lower() for w in (prev.groups() if prev else ()) if w}
         if words & _NOT_IN_PLACE_AFTER:
             continue
-        first = (m.start(), "in_place")
+        first = (m.start(), TimescaleKind.IN_PLACE)
         break
     return first[1] if first else None
 
 
 def _unrecognised(note: str) -> Interpretation:
-    return Interpretation("unrecognised", None, (), note)
+    return Interpretation(TimescaleKind.UNRECOGNISED, None, (), note)
 
 
 def _dated(due: date, dates) -> Interpretation:
-    return Interpretation("dated", due, tuple(sorted(set(dates) | {due})))
+    return Interpretation(TimescaleKind.DATED, due, tuple(sorted(set(dates) | {due})))
 
 
 def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
@@ -472,14 +477,14 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         return _unrecognised(NOTE_RECURRING)
     # 2. past dates in a text about something already in place: history
     if dates and completed_on is not None and dates[-1] <= completed_on:
-        status = _status(s) or ("ongoing" if _REVIEWED.search(s) else None)
+        status = _status(s) or (TimescaleKind.ONGOING if _REVIEWED.search(s) else None)
         if status:
             return Interpretation(status, None, tuple(dates))
     # 3. dates
     if dates:
         dated = _dated(dates[-1], dates)
         if completed_on is None:
-            status = _status(s) or ("ongoing" if _REVIEWED.search(s) else None)
+            status = _status(s) or (TimescaleKind.ONGOING if _REVIEWED.search(s) else None)
             if status:
                 dated = replace(dated, history_kind=status)
         return dated
@@ -490,12 +495,12 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         return _unrecognised(found.invalid_note)
     # 5.-7. status words and frequencies
     if _TBA.search(s):
-        return Interpretation("to_be_agreed", None, ())
+        return Interpretation(TimescaleKind.TO_BE_AGREED, None, ())
     status = _status(s)
     if status:
         return Interpretation(status, None, ())
     if found.frequency or _FREQUENCY.search(s) or _RECURRING.search(s):
-        return Interpretation("ongoing", None, ())
+        return Interpretation(TimescaleKind.ONGOING, None, ())
     # 8. vague or nothing
     if anchor is not None or found.vague or _VAGUE.search(s):
         return _unrecognised(NOTE_VAGUE)

@@ -38,6 +38,7 @@ from msgdesk.domain.return_values import (
     ResponseData,
     ReturnData,
 )
+from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import NATIONAL_NOTE, Proposal, Template, load_template
 from msgdesk.reports.fonts import REGULAR_FONT
 from msgdesk.reports.grid import GridCell, GridRow, TextGrid
@@ -127,7 +128,7 @@ def pdf_info(data: ReturnData, label: str, template: Template) -> PdfInfo:
 
 
 def is_approved(data: ReturnData) -> bool:
-    return data.status == "approved"
+    return data.status == RoundStatus.APPROVED
 
 
 def rating_counts(data: ReturnData, template: Template) -> str:

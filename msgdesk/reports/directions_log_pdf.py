@@ -29,6 +29,7 @@ from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, long_date
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
 from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline, running
 from msgdesk.reports.styles import SHADE, styles
@@ -101,7 +102,7 @@ def _rag(m: DueAt) -> str:
 def _overall(m: DueAt) -> str:
     if m.due is not None:
         return f"due {long_date(m.due)}: {_rag(m)}"
-    if m.timescale_kind in ("ongoing", "in_place"):
+    if m.timescale_kind in (TimescaleKind.ONGOING, TimescaleKind.IN_PLACE):
         return "ongoing: no due date"
     return "no due date read from it" + ("" if m.rag is None else f": {m.rag.label.lower()}")
 

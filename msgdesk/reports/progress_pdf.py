@@ -26,6 +26,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from msgdesk.domain.states import RoundStatus
 from msgdesk.reports.fonts import REGULAR_FONT, register_fonts
 from msgdesk.reports.grid import GridCell, GridRow, GridStyle, TextGrid
 from msgdesk.reports.pages import KeepRoom, PageSetup, PdfInfo, build_pdf, content_width, outline
@@ -271,7 +272,7 @@ def page_setup(report: ProgressReport) -> PageSetup:
         header_left=f"{report.partnership} \u2013 round {report.round_label}",
         header_right=f"Progress as at {short_date(report.as_at)}",
         footer_left=ATTRIBUTION_SHORT,
-        draft=report.round.status != "approved",
+        draft=report.round.status != RoundStatus.APPROVED,
     )
 
 

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from msgdesk.domain.dates import long_date
+from msgdesk.domain.states import CLOSED_ACTION_STATUSES, RoundStatus
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import Rating, TimescaleKind
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
     """Problems in template order (see the module's docstring); none once approved.
 
     ``today`` (default: the real today) decides which carried-forward actions are overdue."""
-    if snap.status == "approved":
+    if snap.status == RoundStatus.APPROVED:
         return []
     today = today or date.today()
     completed = snap.completed_on
@@ -131,7 +133,7 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
         if not response.rating:
             found.append(_problem(pid, "no_rating", "no rating"))
         if not response.evidence.strip():
-            if response.rating == "exemplary":
+            if response.rating == Rating.EXEMPLARY:
                 found.append(_problem(pid, "exemplary_no_evidence",
                                       "rated Exemplary without evidence: say what shows it"))
             else:
@@ -159,7 +161,7 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
                 continue
             if not action.timescale.strip():
                 found.append(_problem(pid, "no_timescale", f"{name}: no timescale", row, n=number, action=short))
-            elif interpret(action.timescale, completed).kind == "unrecognised":
+            elif interpret(action.timescale, completed).kind is TimescaleKind.UNRECOGNISED:
                 found.append(_problem(pid, "unrecognised",
                                       f"{name}: timescale “{_short(action.timescale, 30)}” not recognised — "
                                       "set a due date", row,
@@ -168,7 +170,7 @@ def find_problems(template, snap, today: date | None = None) -> list[Problem]:
 
 
 #: Statuses of an action that is finished with (never overdue).
-CLOSED = ("complete", "in_place", "superseded")
+CLOSED = CLOSED_ACTION_STATUSES
 
 
 @dataclass

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from msgdesk.domain.dates import short_date
-from msgdesk.domain.states import HistoryKind
+from msgdesk.domain.states import ActionStatus, HistoryKind
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.tracker.rag import Rag, rag_for, status_label
 
 
@@ -100,7 +101,7 @@ class TrackerRow:
     history: tuple[HistoryEntry, ...] = field(default=(), repr=False)
     #: ``interpret(timescale).history_kind``: what an in-place or under-review text read
     #: without a date of completion becomes once all its dates are past.
-    timescale_history_kind: str = ""
+    timescale_history_kind: TimescaleKind | None = None
 
     def rag(self, today: date) -> Rag:
         kind, due = self.timescale_kind, self.due_date
@@ -148,7 +149,8 @@ def latest(entries: Iterable[HistoryEntry]) -> HistoryEntry | None:
 
 def _initial_status(timescale: str) -> str:
     kind = interpret(timescale).kind
-    return {"in_place": "in_place", "ongoing": "ongoing"}.get(kind, "not_started")
+    return {TimescaleKind.IN_PLACE: ActionStatus.IN_PLACE, TimescaleKind.ONGOING: ActionStatus.ONGOING}.get(
+        kind, ActionStatus.NOT_STARTED)
 
 
 def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dict[int, ActionRecord],

@@ -34,6 +34,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange
+from msgdesk.domain.vocabulary import Rating
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -51,8 +52,8 @@ WORDS = {
     "same": QT_TRANSLATE_NOOP("Compare", "Same"),
     "new": QT_TRANSLATE_NOOP("Compare", "New"),
     **{r: QT_TRANSLATE_NOOP("Compare", label) for r, label in (
-        ("not_yet_established", "Not yet established"), ("partly_established", "Partly established"),
-        ("established", "Established"), ("exemplary", "Exemplary"))},
+        (Rating.NOT_YET_ESTABLISHED, "Not yet established"), (Rating.PARTLY_ESTABLISHED, "Partly established"),
+        (Rating.ESTABLISHED, "Established"), (Rating.EXEMPLARY, "Exemplary"))},
 }
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from msgdesk.domain.dates import short_date
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.rounds.review import carried_from_round
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -40,7 +41,7 @@ def due_text(data, completed_on) -> tuple[str, bool]:
     if not data.timescale.strip():
         return translate("ActionsModel", "no timescale"), True
     meaning = interpret(data.timescale, completed_on)
-    return meaning.describe(), meaning.kind == "unrecognised"
+    return meaning.describe(), meaning.kind is TimescaleKind.UNRECOGNISED
 
 
 class ActionsModel(QAbstractTableModel):

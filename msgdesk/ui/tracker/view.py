@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from msgdesk.domain.dates import short_date
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
+from msgdesk.domain.vocabulary import RagState
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
@@ -497,7 +498,7 @@ class TrackerView(QWidget):
 
     def show_needing_dates(self) -> None:
         """Filter to the actions that need a due date."""
-        self.rag_filter.setCurrentIndex(self.rag_filter.findData("needs_date"))
+        self.rag_filter.setCurrentIndex(self.rag_filter.findData(RagState.NEEDS_DATE.value))
 
     def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
