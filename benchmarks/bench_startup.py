@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -156,13 +157,17 @@ def startup_once(db: Path, ini: Path, child: Path) -> tuple[float, float]:
     proc = subprocess.Popen([sys.executable, str(child), str(db)], stdout=subprocess.PIPE, text=True, env=env,
                             cwd=str(child.parent))
     ready = store = None
+    # Unattended: a child stuck on a dialog is killed after a minute, not waited on for ever.
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
     for line in proc.stdout:
         if line.startswith("READY"):
             ready = float(line.split()[1]) - start
             CPU.append(float(line.split()[2]))
         elif line.startswith("STORE"):
             store = float(line.split()[1]) - start
-    proc.wait(timeout=60)
+    proc.wait()
+    watchdog.cancel()
     if ready is None or store is None:
         raise SystemExit("the window did not start")
     return ready, store

@@ -49,6 +49,10 @@ def _isolated_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("MSGDESK_DB", raising=False)
+    # pytest-xdist's workers run with COLUMNS=80: commands started by a test would print
+    # for an 80-column terminal there and for none (100 columns) in a serial run.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
     yield
     from msgdesk.logging_setup import reset_logging
 

@@ -44,7 +44,10 @@ class PgDatabases:
 
         self.server = server
         self._engine = create_engine(server.engine_url(), isolation_level="AUTOCOMMIT", pool_size=1)
-        self._names = (f"msgdesk_test_{os.getpid()}_{n}" for n in itertools.count(1))
+        # Unique on the server across the parallel test workers (pytest-xdist's gw0, gw1...)
+        # and across runs sharing a server: the worker and its process id.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self._names = (f"msgdesk_test_{worker}_{os.getpid()}_{n}" for n in itertools.count(1))
         self.create_seconds: list[float] = []
         self.drop_seconds: list[float] = []
         with self._engine.connect() as connection:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from msgdesk.domain.timescales import parse_date
+from msgdesk.domain.dates import parse_date
 
 
 @pytest.mark.parametrize("text,expected", [

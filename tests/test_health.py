@@ -107,7 +107,8 @@ def test_a_healthy_database_on_a_full_disk_is_called_full_never_damaged(filled, 
     fill(tmpfs)
     before = digest(db)
     for command in (["list"], ["import", str(EXAMPLE), "--replace"], ["backup"],
-                    ["ready", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019"]):
+                    ["ready", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019",
+                     "--confirm-check"]):
         code = main([*command, "--db", str(db)])
         err = capsys.readouterr().err
         assert code in (0, 1), (command, err)

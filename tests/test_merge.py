@@ -116,6 +116,9 @@ def test_two_contributors_from_one_base_overlapping_proposals(lead_db, tmp_path,
     assert code == 0 and "Reply merged" in out and "2.3 evidence — Bea Chalmers's reply" in out
     code, out, _ = run(capsys, "--db", lead_db, "ready", *ROUND)
     assert "2.3: evidence: Bea Chalmers's reply and the return differ" in out
+    assert code == 2  # findings: not marked ready until they are accepted (issue 21 item 14)
+    code, out, _ = run(capsys, "--db", lead_db, "ready", *ROUND, "--confirm-check")
+    assert code == 0, out
     with Workspace.open(lead_db, user="Caroline Whyte") as ws:  # what the conflict view does
         ws.contributions.resolve(waiting[0].id, "combined", waiting[0].ours + "\n" + waiting[0].theirs)
     code, out, _ = run(capsys, "--db", lead_db, "approve", *ROUND, "--meeting", "2019-05-16", "--minute", "item 7")

@@ -432,7 +432,8 @@ def test_bad_arguments_exit_2_and_missing_round_exits_2(db_path, capsys):
     assert main(["import", "/nonexistent/file.json", "--db", str(db_path)]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["export", "-p", "Nobody", "-r", "2019", "--json", "x.json", "--db", str(db_path)]) == 2
-    assert "no round '2019' for partnership 'Nobody'" in capsys.readouterr().err
+    # every command names a partnership one way (issue 21 item 14): an unknown one is said so
+    assert "there is no partnership 'Nobody'" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         main(["export", "--db", str(db_path)])
     assert exited.value.code == 2

@@ -112,3 +112,37 @@ def test_things_already_in_place_are_not_red_in_the_tracker(workspace):
             assert rows[text].due_date is None
         # a deadline that was already past when the return was completed is still overdue
         assert rows["March 2021"].rag(today).rag == RED
+
+
+def test_in_place_with_only_past_review_dates_is_not_overdue_without_a_date_of_completion(workspace):
+    """Issue 21, item 15: the same history texts in a round with no date of completion.
+    Swept across the days around the text's last date: up to that day it reads as a review
+    still ahead (amber or green, never red); from the day after it is history, not overdue.
+    A deadline with no in-place words is overdue all the same, and a date set by hand is kept."""
+    from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+
+    history = {
+        "Already in place and under regular review. Last reviewed Q4 20/21": date(2021, 3, 31),
+        "March 2020 In place": date(2020, 3, 31),
+        "In place - review December 2019": date(2019, 12, 31),
+        "Under review (report to IJB December 2019)": date(2019, 12, 31),
+        "Last reviewed 31/01/2020": date(2020, 1, 31),
+    }
+    deadlines = {"March 2021": date(2021, 3, 31), "To be put in place by March 2020": date(2020, 3, 31)}
+    texts = list(history) + list(deadlines)
+    data = ReturnData("Eilean Siar HSCP", "2021", completed_on=None, responses=[
+        ResponseData("1.1", "established", actions=[ActionData(f"Action {n}", timescale=t)
+                                                    for n, t in enumerate(texts)]),
+    ])
+    info = workspace.rounds.import_return(data)
+    rows = {r.timescale: r for r in workspace.tracking.rows(info.id)}
+    for text, last in history.items():
+        for offset in range(-40, 400, 7):
+            today = last + timedelta(days=offset)
+            rag = rows[text].rag(today)
+            assert not rag.overdue and rag.rag != RED, (text, today)
+            if today > last:
+                assert rag.days_left is None and not rag.needs_date, (text, today)
+    for text, due in deadlines.items():
+        assert rows[text].rag(due + timedelta(days=1)).overdue, text
+        assert not rows[text].rag(due).overdue, text

@@ -199,7 +199,7 @@ def test_cli_refuses_bad_input(workspace, db_path, example_round, tmp_path, caps
     assert "no round" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
     with pytest.raises(SystemExit):
-        main(["report", "-p", PARTNERSHIP, "-r", "2019", "--as-at", "15/01/2020", "--pdf", "x.pdf"])
+        main(["report", "-p", PARTNERSHIP, "-r", "2019", "--as-at", "15/13/2020", "--pdf", "x.pdf"])
 
 
 def test_approved_round_report_has_no_draft_marking(workspace, db_path, tracked_round, tmp_path):

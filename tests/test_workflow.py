@@ -102,7 +102,12 @@ def test_the_workflow_on_the_command_line(tmp_path, capsys):
     assert "msgdesk ready" in err and "--confirm-check" in err
     assert main(["reopen", *round_args, "--reason", "x"]) == 2
     assert "not approved" in capsys.readouterr().err
-    assert main(["ready", *round_args]) == 0
+    # issue 21 item 14: ready, like approve, prints the findings and needs them accepted
+    assert main(["ready", *round_args]) == 2
+    out, err = capsys.readouterr()
+    assert "Check before IJB: 52 things to check" in out and "--confirm-check" in err
+    assert "not marked ready" in err
+    assert main(["ready", *round_args, "--confirm-check"]) == 0
     assert "ready for the IJB" in capsys.readouterr().out
     assert main(approve) == 0
     assert "read-only" in capsys.readouterr().out
@@ -117,5 +122,5 @@ def test_the_workflow_on_the_command_line(tmp_path, capsys):
     assert "Approved by IJB" in capsys.readouterr().out
     assert main(["approve", "-p", P, "-r", "2031", "--db", db, "--meeting", "2019-06-20", "--minute", "x"]) == 2
     with pytest.raises(SystemExit) as refused:  # argparse refuses a date it cannot read
-        main(["approve", *round_args, "--meeting", "20/06/2019", "--minute", "x"])
+        main(["approve", *round_args, "--meeting", "31/06/2019", "--minute", "x"])
     assert refused.value.code == 2

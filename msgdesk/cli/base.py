@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from msgdesk.domain.dates import parse_date
+from msgdesk.domain.errors import InputError
 from msgdesk.paths import DB_ENV_VAR, default_db_location
 
 if TYPE_CHECKING:
@@ -41,12 +43,33 @@ def command(name: str, help_text: str, add_arguments: Callable[[argparse.Argumen
     return make
 
 
-def iso_date(text: str) -> date:
-    """An argparse type: a date written YYYY-MM-DD, the form every command takes."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+#: How every command shows its date arguments in --help.
+DATE_METAVAR = "DATE"
+DATE_FORMS = "31/03/2022 or 2022-03-31"
+
+
+def date_argument(text: str) -> date:
+    """An argparse type: a date as the window's date fields take it (``parse_date``: day
+    first, "31/03/2022", "31 March 2022" or "2022-03-31"), so that the command line and
+    the window accept the same dates.  Anything else exits 2 with the forms it takes."""
+    found = parse_date(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"expected a date such as {DATE_FORMS}, got {text!r}")
+    return found
+
+
+def partnership_named(workspace: Workspace, given: str) -> str:
+    """The partnership ``given`` names, the same way for every command: its exact name
+    (case and spacing aside), else the one name that contains it.  More than one is
+    AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
+    names: both exit 2."""
+    # the store's name matching (SQLAlchemy): loaded when a command runs, not for --help
+    from msgdesk.store.groups import match_names
+
+    found = match_names([given], workspace.rounds.list_partnerships())
+    if not found:
+        raise InputError("give the partnership's name (msgdesk list shows them)")
+    return found[0]
 
 
 def db_option(parser: argparse.ArgumentParser, default: object) -> None:

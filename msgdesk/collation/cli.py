@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
+from msgdesk.cli.base import DATE_METAVAR, EXIT_OK, command, date_argument, db_option, workspace_for
 
 
 def _collate_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def _collate_arguments(parser: argparse.ArgumentParser) -> None:
     scope.add_argument("--partnerships", nargs="+", metavar="NAME",
                        help="only these partnerships (default: every one msgdesk holds)")
     scope.add_argument("--group", metavar="NAME", help="only the partnerships of this comparator group")
-    parser.add_argument("--as-at", type=iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-at", type=date_argument, metavar=DATE_METAVAR,
                         help="count each return's actions as at this date: overdue, completed, on track")
     parser.add_argument("--xlsx", metavar="OUT", help="write the collation workbook (Excel)")
     parser.add_argument("--pdf", metavar="OUT", help="write the collation report (PDF)")

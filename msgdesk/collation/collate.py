@@ -29,6 +29,7 @@ from msgdesk.domain.errors import InputError, NotFoundError
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
 from msgdesk.domain.states import RatingChange, RoundStatus, Standing
 from msgdesk.domain.template import KeyFeature, Proposal, Template
+from msgdesk.domain.vocabulary import RagState, Rating
 from msgdesk.tracker.rag import COMPLETE, GREEN, RAGS
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ SCORES: dict[str, int] = {rating: number for number, rating in enumerate(RATINGS
 #: The heat map's colours (ColorBrewer RdBu, light tones: black text reads on each, and
 #: red-blue stays apart for the common colour-blindnesses).  Never shown without the word.
 RATING_COLOURS: dict[str, str] = {
-    "not_yet_established": "#ef8a62",
-    "partly_established": "#fddbc7",
-    "established": "#d1e5f0",
-    "exemplary": "#67a9cf",
+    Rating.NOT_YET_ESTABLISHED: "#ef8a62",
+    Rating.PARTLY_ESTABLISHED: "#fddbc7",
+    Rating.ESTABLISHED: "#d1e5f0",
+    Rating.EXEMPLARY: "#67a9cf",
 }
 NO_RETURN_COLOUR = "#d9d9d9"
 NOT_RATED_COLOUR = "#ffffff"
@@ -160,7 +161,7 @@ class PartnershipLine:
     previous_returned: bool = False
     changes: dict[RatingChange, int] = field(default_factory=dict)
     #: As at a date: the return's actions by RAG (the tracker's), and the overdue ones.
-    by_rag: dict[str, int] | None = None
+    by_rag: dict[RagState, int] | None = None
     overdue: int | None = None
 
     @property

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.base import EXIT_OK, command, round_arguments, workspace_for
+from msgdesk.cli.base import EXIT_OK, command, partnership_named, round_arguments, workspace_for
 from msgdesk.domain.errors import InputError
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def run_pack(args: argparse.Namespace) -> int:
         raise InputError("say where to write the pack: --out PACK.json and/or --xlsx PACK.xlsx")
     with workspace_for(args) as workspace:
         proposals = parse_proposals(args.proposals, workspace.template)
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         data = workspace.contributions.cut_pack(found.id, proposals, args.for_whom)
         assert data.pack is not None
         try:
@@ -80,7 +80,7 @@ def run_merge(args: argparse.Namespace) -> int:
     reply = read_reply(args.reply, workspace.template)
     with workspace:
         workspace.ensure_open()
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         result = workspace.contributions.merge_reply(found.id, reply, dry_run=args.dry_run)
     plan = result.plan
     origin = f"{result.contributor}'s reply of {when(result.reply_at)}"
@@ -123,7 +123,7 @@ def run_packs(args: argparse.Namespace) -> int:
     from msgdesk.store.contributions import when
 
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         if args.withdraw:
             pack = workspace.contributions.withdraw(args.withdraw)
             print(f"The pack for {pack.for_whom} is withdrawn: no reply is expected.")

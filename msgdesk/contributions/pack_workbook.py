@@ -39,9 +39,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from msgdesk.contributions.merge import contributor_name
 from msgdesk.contributions.proposals import proposals_text
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ActionData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
 from msgdesk.domain.text import TEXT_LIMITS, clean_text, text_problems
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.exchange.checker import FieldChecker
 from msgdesk.exchange.files import MAX_FILE_BYTES, too_large
@@ -117,7 +119,7 @@ def build_workbook(data: ReturnData, template: Template) -> Workbook:
         ("MSG self-evaluation: proposals for your contribution", True),
         ("", False),
         (f"For: {pack.for_whom}", False),
-        (f"From: {pack.created_by or 'the lead officer'}, {pack.created_at:%d %B %Y}", False),
+        (f"From: {pack.created_by or 'the lead officer'}, {long_date(pack.created_at)}", False),
         (f"Partnership: {data.partnership}, round {data.round}", False),
         (f"Proposals: {shown}", False),
         ("", False),
@@ -446,14 +448,14 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
     return data
 
 
-def _rating(reader: _Reader, ws: Worksheet, row: int) -> str | None:
+def _rating(reader: _Reader, ws: Worksheet, row: int) -> Rating | None:
     value = ws.cell(row=row, column=3).value
     if value is None or str(value).strip() == "":
         return None
     wanted = " ".join(str(value).split()).casefold()
     for slug, label in RATING_LABELS.items():
         if wanted in (label.casefold(), slug):
-            return slug
+            return Rating(slug)
     reader.problem(f"{RESPONSES}!C{row}", f"{str(value)[:40]!r} is not one of the four ratings "
                    f"({', '.join(RATING_LABELS[r] for r in RATINGS)})")
     return None

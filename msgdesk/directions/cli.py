@@ -16,7 +16,15 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.cli.base import EXIT_OK, command, db_option, iso_date, workspace_for
+from msgdesk.cli.base import (
+    DATE_METAVAR,
+    EXIT_OK,
+    command,
+    date_argument,
+    db_option,
+    partnership_named,
+    workspace_for,
+)
 from msgdesk.domain.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -45,11 +53,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     p.add_argument("--json", metavar="OUT", required=True, help="the directions file to write")
     p = child("list", "list a partnership's directions with their status")
     _partnership(p)
-    p.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--as-at", type=date_argument, default=None, metavar=DATE_METAVAR,
                    help="as on this date (default: today)")
     p = child("log", "the directions log for the IJB and the committee (PDF, Excel, or printed)")
     _partnership(p)
-    p.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--as-at", type=date_argument, default=None, metavar=DATE_METAVAR,
                    help="the log as it stood on this date (default: today)")
     p.add_argument("--pdf", metavar="OUT", help="write the log as a PDF")
     p.add_argument("--xlsx", metavar="OUT", help="write the log as an Excel workbook")
@@ -66,10 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _known(workspace: Workspace, partnership: str) -> str:
-    name = partnership.strip()
-    if name not in workspace.directions.partnerships():
-        raise NotFoundError(f"there is no partnership {partnership!r} (msgdesk list shows them)")
-    return name
+    """Named as every command names a partnership (``partnership_named``)."""
+    return partnership_named(workspace, partnership)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -110,6 +116,7 @@ def _read_log(args: argparse.Namespace) -> DirectionsLog:
 
 def _list(args: argparse.Namespace) -> int:
     # loaded when the command runs, so --help and --version stay fast
+    from msgdesk.cli.table import fit_table
     from msgdesk.directions.money import pounds_shown
 
     log = _read_log(args)
@@ -121,9 +128,10 @@ def _list(args: argparse.Namespace) -> int:
         data = item.record.data
         rows.append((item.reference, data.issued_on.isoformat() if data.issued_on else "", item.status.describe(),
                      item.issued_to, pounds_shown(data.resource_pence), str(len(item.overdue) or "")))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
+    # Fits the terminal (100 columns under a pipe): a long status (a revocation's reason)
+    # and the partners wrap in their columns; "Completed on 30 November 2025" stays whole.
+    for line in fit_table(rows, flexible={2: 29, 3: 15}):
+        print(line)
     if log.left_out:
         print(f"({log.left_out} not yet issued by {log.as_at.isoformat()}, not listed)")
     return EXIT_OK
@@ -155,7 +163,11 @@ def _bodies(args: argparse.Namespace) -> int:
         if args.health_board is None and args.local_authority is None:
             bodies = directions.bodies(_known(workspace, args.partnership))
         else:
-            bodies = directions.set_bodies(args.partnership, health_board=args.health_board,
+            try:
+                named = _known(workspace, args.partnership)
+            except NotFoundError:
+                named = args.partnership.strip()  # naming the bodies may come first: a new partnership
+            bodies = directions.set_bodies(named, health_board=args.health_board,
                                            local_authority=args.local_authority)
     print(f"Health Board: {bodies.health_board or '(no name kept: the log says Health Board)'}")
     print(f"Local Authority: {bodies.local_authority or '(no name kept: the log says Local Authority)'}")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.status import DueAt, StatusAt, long_date, milestones_at, overall_at, status_at, worst
 from msgdesk.directions.values import Bodies, DirectionRecord, Entry, Partner, ResourceBasis
-from msgdesk.domain.states import DirectionStatus
+from msgdesk.domain.states import ActionStatus, DirectionStatus
 from msgdesk.tracker.rag import Rag, rag_for
 
 if TYPE_CHECKING:  # for the annotation only
@@ -164,7 +164,7 @@ def log_item(record: DirectionRecord, bodies: Bodies, as_at: date) -> LogItem:
     if status.status is DirectionStatus.IN_FORCE:
         rag = worst([*milestones, *([overall] if overall else [])])
     elif status.status is DirectionStatus.COMPLETED:
-        rag = rag_for("complete", None, as_at)
+        rag = rag_for(ActionStatus.COMPLETE, None, as_at)
     else:
         rag = None  # superseded or revoked: nothing is due under it any more
     return LogItem(

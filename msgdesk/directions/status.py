@@ -25,13 +25,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from msgdesk.directions.values import DirectionRecord
-from msgdesk.domain.states import DirectionStatus
+from msgdesk.domain.dates import long_date as long_date  # re-exported for the log's writers
+from msgdesk.domain.states import ActionStatus, DirectionStatus
 from msgdesk.domain.timescales import interpret
 from msgdesk.tracker.rag import RAG_ORDER, Rag, rag_for
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 @dataclass(frozen=True)
@@ -112,9 +109,9 @@ def due_at(text: str, timescale: str, due_date: date | None, achieved_on: date |
     achieved = achieved_on if achieved_on is not None and achieved_on <= as_at else None
     rag: Rag | None
     if achieved is not None or status is DirectionStatus.COMPLETED:
-        rag = rag_for("complete", due, as_at, reading.kind)
+        rag = rag_for(ActionStatus.COMPLETE, due, as_at, reading.kind)
     elif status is DirectionStatus.IN_FORCE:
-        rag = rag_for("not_started", due, as_at, reading.kind)
+        rag = rag_for(ActionStatus.NOT_STARTED, due, as_at, reading.kind)
     else:
         rag = None
     return DueAt(text, timescale, due, due_date is not None, reading.kind, achieved, rag, index)

@@ -14,21 +14,12 @@ from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
 from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
 from msgdesk.domain.states import ActionStatus, RoundStatus
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import RATING_LABELS as _RATING_LABELS
+from msgdesk.domain.vocabulary import Rating, member
 
-#: Rating slugs in the order of the template's columns.
-RATINGS: tuple[str, ...] = (
-    "not_yet_established",
-    "partly_established",
-    "established",
-    "exemplary",
-)
-
-RATING_LABELS: dict[str, str] = {
-    "not_yet_established": "Not yet established",
-    "partly_established": "Partly established",
-    "established": "Established",
-    "exemplary": "Exemplary",
-}
+#: Rating values in the order of the template's columns (``Rating`` is the source).
+RATINGS: tuple[str, ...] = tuple(r.value for r in Rating)
+RATING_LABELS: dict[str, str] = {r.value: label for r, label in _RATING_LABELS.items()}
 
 #: Round and action statuses by their stored values (the enums in ``msgdesk.domain.states`` are
 #: the source; these plain-string views serve the exporters and the window's lists).
@@ -53,7 +44,7 @@ class ActionData:
     lead: str = ""
     #: A due date set by hand; it overrides the timescale's interpretation.
     due_date: date | None = None
-    status: str = "not_started"
+    status: ActionStatus = ActionStatus.NOT_STARTED
     #: Stable reference, e.g. "2019-2.3-1"; empty until stored.
     reference: str = ""
     #: Stable identity (return file version 2 ``id``), kept across export, import, carry-forward
@@ -62,6 +53,11 @@ class ActionData:
     #: Who last changed the action and when (UTC); None/"" where not known yet.
     updated_at: datetime | None = None
     updated_by: str = ""
+
+    def __post_init__(self) -> None:
+        # The enum whatever the source handed over (a stored string, a file's value); an
+        # unknown value stays as it came, for its reader to report.
+        self.status = member(ActionStatus, self.status)
 
     def due(self, completed_on: date | None) -> date | None:
         """The effective due date: the manual one, else the interpreted one."""
@@ -76,13 +72,17 @@ class ResponseData:
     """The partnership's answer to one proposal."""
 
     proposal: str
-    rating: str | None = None
-    previous_rating: str | None = None
+    rating: Rating | None = None
+    previous_rating: Rating | None = None
     evidence: str = ""
     actions: list[ActionData] = field(default_factory=list)
     #: Who last changed the rating or evidence and when (UTC).
     updated_at: datetime | None = None
     updated_by: str = ""
+
+    def __post_init__(self) -> None:
+        self.rating = member(Rating, self.rating) if self.rating else self.rating
+        self.previous_rating = member(Rating, self.previous_rating) if self.previous_rating else self.previous_rating
 
     def is_empty(self) -> bool:
         return not (self.rating or self.previous_rating or self.evidence or self.actions)
@@ -96,12 +96,15 @@ class ReturnData:
     round: str
     contact: str = ""
     completed_on: date | None = None
-    status: str = "draft"
+    status: RoundStatus = RoundStatus.DRAFT
     ijb_meeting_date: date | None = None
     minute_reference: str = ""
     responses: list[ResponseData] = field(default_factory=list)
     #: A contribution pack (or a reply to one) carries what it was cut from.
     pack: PackData | None = None
+
+    def __post_init__(self) -> None:
+        self.status = member(RoundStatus, self.status)
 
     def response(self, proposal_id: str) -> ResponseData | None:
         for response in self.responses:

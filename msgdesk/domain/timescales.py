@@ -64,7 +64,11 @@ Precedence (first rule that applies wins)
    "last reviewed" alone are "ongoing"), with no due date; the dates stay as
    milestones.  "Already in place and under regular review. Last reviewed Q4
    20/21" in a return completed in May 2021 is in place, not overdue since
-   31 March 2021; "March 2020 In place" likewise.
+   31 March 2021; "March 2020 In place" likewise.  Without ``completed_on`` the
+   text stays "dated" (nothing here knows the day), but ``history_kind`` says what
+   it becomes once all its dates are past: the tracker judges that against its own
+   day, so such an action is not overdue whether or not the round has a date of
+   completion (issue 21, item 15).
 3. Any date found (explicit, or a duration resolved against ``completed_on``)
    -> "dated", due on the *latest* date; every date found is a milestone.
    An explicit date wins over any status word otherwise: "Ongoing, with a
@@ -98,13 +102,17 @@ import calendar
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from msgdesk.domain.dates import short_date
+from msgdesk.domain.vocabulary import TimescaleKind, member
+
 __all__ = ["KINDS", "Interpretation", "interpret", "effective_due_date"]
 
-KINDS = ("dated", "ongoing", "in_place", "to_be_agreed", "unrecognised")
+#: The kinds' values (``TimescaleKind`` is the source).
+KINDS: tuple[str, ...] = tuple(k.value for k in TimescaleKind)
 
 NOTE_EMPTY = "no timescale given"
 NOTE_RELATIVE = "relative timescale needs the date of completion"
@@ -115,29 +123,35 @@ NOTE_VAGUE = "too vague to give a date"
 NOTE_NONE = "no date found"
 NOTE_ERROR = "could not interpret the timescale"
 
-_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
 class Interpretation:
     """What a timescale means for the action tracker."""
 
-    kind: str  # one of KINDS
+    kind: TimescaleKind
     due_date: date | None  # set only when kind == "dated"
     milestones: tuple[date, ...]  # every date found, ascending, no duplicates
     note: str = ""  # short reason when unrecognised
+    #: Read without a date of completion, a dated text that says the action is in place,
+    #: ongoing or under review has nothing to tell its dates from history (rule 2): this is
+    #: the kind it takes once every date in it is past ("in_place" or "ongoing"), so that the
+    #: tracker, which knows the day, does not call it overdue.  Empty otherwise.
+    history_kind: TimescaleKind | None = None
+
+    def __post_init__(self) -> None:
+        # The enum, also when built by hand from a stored value ("dated").
+        object.__setattr__(self, "kind", member(TimescaleKind, self.kind))
 
     def describe(self) -> str:
         """Short text for the UI, e.g. "due 31 Mar 2022"."""
-        if self.kind == "dated" and self.due_date is not None:
-            d = self.due_date
-            return f"due {d.day} {_MONTH_ABBR[d.month]} {d.year}"
-        if self.kind == "ongoing":
+        if self.kind is TimescaleKind.DATED and self.due_date is not None:
+            return f"due {short_date(self.due_date)}"
+        if self.kind is TimescaleKind.ONGOING:
             return "ongoing"
-        if self.kind == "in_place":
+        if self.kind is TimescaleKind.IN_PLACE:
             return "in place"
-        if self.kind == "to_be_agreed":
+        if self.kind is TimescaleKind.TO_BE_AGREED:
             return "to be agreed"
         return "not recognised \u2014 set a due date"
 
@@ -417,12 +431,12 @@ def _lone_month_anchor(s: str) -> tuple[int, int | None] | None:
     return None
 
 
-def _status(s: str) -> str | None:
-    """"ongoing" or "in_place", whichever is mentioned first; None if neither."""
-    first: tuple[int, str] | None = None
+def _status(s: str) -> TimescaleKind | None:
+    """Ongoing or in place, whichever is mentioned first; None if neither."""
+    first: tuple[int, TimescaleKind] | None = None
     m = _ONGOING.search(s)
     if m:
-        first = (m.start(), "ongoing")
+        first = (m.start(), TimescaleKind.ONGOING)
     for m in _IN_PLACE.finditer(s):
         if first is not None and m.start() > first[0]:
             break
@@ -430,17 +444,17 @@ def _status(s: str) -> str | None:
         words = {w.lower() for w in (prev.groups() if prev else ()) if w}
         if words & _NOT_IN_PLACE_AFTER:
             continue
-        first = (m.start(), "in_place")
+        first = (m.start(), TimescaleKind.IN_PLACE)
         break
     return first[1] if first else None
 
 
 def _unrecognised(note: str) -> Interpretation:
-    return Interpretation("unrecognised", None, (), note)
+    return Interpretation(TimescaleKind.UNRECOGNISED, None, (), note)
 
 
 def _dated(due: date, dates: list[date]) -> Interpretation:
-    return Interpretation("dated", due, tuple(sorted(set(dates) | {due})))
+    return Interpretation(TimescaleKind.DATED, due, tuple(sorted(set(dates) | {due})))
 
 
 def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
@@ -465,12 +479,17 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         return _unrecognised(NOTE_RECURRING)
     # 2. past dates in a text about something already in place: history
     if dates and completed_on is not None and dates[-1] <= completed_on:
-        status = _status(s) or ("ongoing" if _REVIEWED.search(s) else None)
+        status = _status(s) or (TimescaleKind.ONGOING if _REVIEWED.search(s) else None)
         if status:
             return Interpretation(status, None, tuple(dates))
     # 3. dates
     if dates:
-        return _dated(dates[-1], dates)
+        dated = _dated(dates[-1], dates)
+        if completed_on is None:
+            status = _status(s) or (TimescaleKind.ONGOING if _REVIEWED.search(s) else None)
+            if status:
+                dated = replace(dated, history_kind=status)
+        return dated
     # 4. meant but unresolvable
     if found.relative_unresolved:
         return _unrecognised(NOTE_RELATIVE)
@@ -478,12 +497,12 @@ def _interpret(text: str | None, completed_on: date | None) -> Interpretation:
         return _unrecognised(found.invalid_note)
     # 5.-7. status words and frequencies
     if _TBA.search(s):
-        return Interpretation("to_be_agreed", None, ())
+        return Interpretation(TimescaleKind.TO_BE_AGREED, None, ())
     status = _status(s)
     if status:
         return Interpretation(status, None, ())
     if found.frequency or _FREQUENCY.search(s) or _RECURRING.search(s):
-        return Interpretation("ongoing", None, ())
+        return Interpretation(TimescaleKind.ONGOING, None, ())
     # 8. vague or nothing
     if anchor is not None or found.vague or _VAGUE.search(s):
         return _unrecognised(NOTE_VAGUE)
@@ -517,32 +536,3 @@ def effective_due_date(text: str | None, completed_on: date | None, override: da
     if override is not None:
         return override
     return interpret(text, completed_on).due_date
-
-
-# --------------------------------------------------------------------------
-# A date typed into a date field
-
-
-def _ymd(m: re.Match[str]) -> tuple[int, int, int]:
-    month = int(m["m"]) if m.groupdict().get("m") else _month_number(m["mon"])
-    return _year(m["y"]), month, int(m["d"])
-
-
-_TYPED_DATES = (_ISO, _NUMERIC_DMY, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR)
-
-
-def parse_date(text: str | None) -> date | None:
-    """One full date as a person types it in a date field — "24/06/2021",
-    "24 June 2021", "24th Jun 21", "2021-06-24" — or None.  Day first, as in
-    the UK; a month and year alone ("June 2021") is not a date here."""
-    if not isinstance(text, str):
-        return None
-    s = unicodedata.normalize("NFKC", text).strip()
-    for pattern in _TYPED_DATES:
-        m = pattern.fullmatch(s)
-        if m:
-            try:
-                return date(*_ymd(m))
-            except ValueError:
-                return None
-    return None

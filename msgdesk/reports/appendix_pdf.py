@@ -37,7 +37,9 @@ from msgdesk.domain.return_values import (
     ResponseData,
     ReturnData,
 )
+from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import NATIONAL_NOTE, Proposal, Template, load_template
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import text_width
 from msgdesk.reports.text import long_date
@@ -150,7 +152,7 @@ def pdf_info(data: ReturnData, label: str, template: Template) -> PdfInfo:
 
 
 def is_approved(data: ReturnData) -> bool:
-    return data.status == "approved"
+    return data.status == RoundStatus.APPROVED
 
 
 def rating_counts(data: ReturnData, template: Template) -> str:
@@ -158,7 +160,7 @@ def rating_counts(data: ReturnData, template: Template) -> str:
     local = template.local_proposals
     responses = {r.proposal: r for r in data.responses}
     rated = [responses[p.id].rating for p in local if p.id in responses and responses[p.id].rating]
-    parts = [f"{RATING_LABELS[r]}: {rated.count(r)}" for r in RATINGS if rated.count(r)]
+    parts = [f"{RATING_LABELS[r]}: {rated.count(Rating(r))}" for r in RATINGS if rated.count(Rating(r))]
     text = f"{len(rated)} of {len(local)} proposals for local completion rated"
     return text + (" – " + ", ".join(parts) + "." if parts else ".")
 

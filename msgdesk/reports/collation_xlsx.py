@@ -23,7 +23,7 @@ shown as U+FFFD.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS, ROUND_STATUS_LABELS
 from msgdesk.domain.states import RatingChange
+from msgdesk.domain.vocabulary import RagState
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports import cells
 from msgdesk.tracker.rag import AMBER, CARRIED, NEEDS_DATE, RED, SUPERSEDED
@@ -185,11 +186,11 @@ def _by_partnership(ws: Worksheet, c: Collation) -> None:
     _table(ws, headers, rows, (40, 14, 22, 14, 10, 10) + (14,) * (len(headers) - 6))
 
 
-def _action_counts(by_rag: dict[str, int] | None, overdue: int | None) -> tuple:
+def _action_counts(by_rag: Mapping[RagState, int] | None, overdue: int | None) -> tuple:
     if by_rag is None or overdue is None:
         return (None,) * len(ACTION_COLUMNS)
-    return (overdue, by_rag[RED] - overdue, by_rag[AMBER], by_rag[NEEDS_DATE], by_rag["green"],
-            by_rag["complete"], by_rag[SUPERSEDED], by_rag[CARRIED])
+    return (overdue, by_rag[RED] - overdue, by_rag[AMBER], by_rag[NEEDS_DATE], by_rag[RagState.GREEN],
+            by_rag[RagState.COMPLETE], by_rag[SUPERSEDED], by_rag[CARRIED])
 
 
 def _about(ws: Worksheet, c: Collation, made_at: datetime) -> None:

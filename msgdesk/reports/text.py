@@ -8,15 +8,14 @@ text as data, so nothing needs escaping for them.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+
+from msgdesk.domain.dates import long_date as long_date  # re-exported for the appendix writers
 
 # C0 controls other than tab/newline/carriage return, DEL and C1 controls, lone
 # surrogates and non-characters: nothing a printer can show.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
 
 
 def clean(text: str | None) -> str:
@@ -49,10 +48,3 @@ def chunks(text: str, size: int) -> list[str]:
     return pieces
 
 
-def long_date(value: date | None) -> str:
-    """"18 April 2019"; "" for no date."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.date()
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -3,8 +3,12 @@ workflow, ``msgdesk ready``, ``approve`` and ``reopen``.
 
     msgdesk import FILE|FOLDER ... [--replace]  return files, each all or nothing
     msgdesk export -p P -r R [--json OUT] [--pdf OUT] [--docx OUT] [--xlsx OUT]
-    msgdesk ready -p P -r R                    shows the check before IJB, marks the round ready
-    msgdesk approve -p P -r R --meeting YYYY-MM-DD --minute REF [--confirm-check]
+    msgdesk ready -p P -r R [--confirm-check]  shows the check before IJB, marks the round ready
+                                               (with findings, only when --confirm-check accepts them)
+    msgdesk approve -p P -r R --meeting DATE --minute REF [--confirm-check]
+
+Dates as the window takes them (31/03/2022 or 2022-03-31); a partnership by its name or
+by a part of it that only one name contains.
     msgdesk reopen -p P -r R --reason TEXT
 
 Each exits 2, saying why, when the round's status does not allow the move.
@@ -17,7 +21,17 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, command, iso_date, round_arguments, workspace_for
+from msgdesk.cli.base import (
+    DATE_METAVAR,
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    command,
+    date_argument,
+    partnership_named,
+    round_arguments,
+    workspace_for,
+)
 from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
 from msgdesk.domain.states import ImportOutcome, RoundStatus
 from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
@@ -110,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.benchmark and not args.pdf:
         raise InputError("--benchmark adds the 'Where we stand' page to the PDF appendix: give --pdf OUT too")
     with workspace_for(args) as workspace:
-        data = workspace.rounds.load_round(args.partnership, args.round)
+        data = workspace.rounds.load_round(partnership_named(workspace, args.partnership), args.round)
         extra = _benchmark_page(workspace, data.partnership, data.round, args.benchmark) if args.benchmark else []
     failures: list[MsgdeskError | OSError] = []
 
@@ -180,11 +194,21 @@ def _print_check(workspace: Workspace, round_id: int) -> int:
     return len(problems)
 
 
-@command("ready", "show the check before IJB and mark a round ready for the IJB", round_arguments)
+def _ready_arguments(parser: argparse.ArgumentParser) -> None:
+    round_arguments(parser)
+    parser.add_argument("--confirm-check", action="store_true",
+                        help="mark the round ready although the check before IJB found things, accepting them")
+
+
+@command("ready", "show the check before IJB and mark a round ready for the IJB", _ready_arguments)
 def run_ready(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
-        _print_check(workspace, found.id)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
+        # As with approve: findings are read before the round moves, never scrolled past.
+        if _print_check(workspace, found.id) and not args.confirm_check:
+            raise CheckNotConfirmedError(
+                f"{found.partnership} {found.label} is not marked ready: read the check above, then put the "
+                "findings right or run again with --confirm-check to accept them")
         info = workspace.rounds.mark_ready(found.id)
     print(f"{info.partnership} {info.label} is {info.status.phrase}.")
     return EXIT_OK
@@ -192,7 +216,7 @@ def run_ready(args: argparse.Namespace) -> int:
 
 def _approve_arguments(parser: argparse.ArgumentParser) -> None:
     round_arguments(parser)
-    parser.add_argument("--meeting", type=iso_date, required=True, metavar="YYYY-MM-DD",
+    parser.add_argument("--meeting", type=date_argument, required=True, metavar=DATE_METAVAR,
                         help="the date of the IJB meeting that approved the return")
     parser.add_argument("--minute", required=True, metavar="REF", help="the minute reference of that approval")
     parser.add_argument("--confirm-check", action="store_true",
@@ -202,7 +226,7 @@ def _approve_arguments(parser: argparse.ArgumentParser) -> None:
 @command("approve", "record the IJB's approval of a round (it becomes read-only)", _approve_arguments)
 def run_approve(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         if found.status is not RoundStatus.READY:
             _print_check(workspace, found.id)
         try:
@@ -224,7 +248,7 @@ def _reopen_arguments(parser: argparse.ArgumentParser) -> None:
 @command("reopen", "reopen an approved round for amendment, recording why", _reopen_arguments)
 def run_reopen(args: argparse.Namespace) -> int:
     with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(args.partnership, args.round)
+        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
         info = workspace.rounds.reopen(found.id, args.reason)
     print(f"{info.partnership} {info.label} is {info.status.phrase}; the reason is recorded.")
     return EXIT_OK

@@ -55,6 +55,7 @@ from msgdesk.domain.errors import ExchangeFileError
 from msgdesk.domain.return_values import RATINGS, ActionData, PackData, ResponseData, ReturnData
 from msgdesk.domain.template import Template, load_template
 from msgdesk.domain.text import MAX_NAME
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.exchange.checker import FieldChecker, format_time, kind_of, value_shown
 from msgdesk.exchange.files import MAX_FILE_BYTES, read_file_bytes, too_large
@@ -103,7 +104,7 @@ class _Checker(FieldChecker):
         #: Action ids seen in the file's responses: id -> where.
         self.action_ids: dict[str, str] = {}
 
-    def rating(self, obj: dict, key: str, where: str) -> str | None:
+    def rating(self, obj: dict[str, Any], key: str, where: str) -> Rating | None:
         at = member(where, key)
         value = obj.get(key)
         if value is None:
@@ -112,7 +113,7 @@ class _Checker(FieldChecker):
             found = shown(value) if isinstance(value, str) else kind_of(value)
             self.problem(at, f"unknown rating {found}; expected null or one of {', '.join(RATINGS)}")
             return None
-        return value
+        return Rating(value)
 
     def action(self, obj: Any, where: str, *, base: bool = False) -> ActionData | None:
         if not isinstance(obj, dict):

@@ -26,7 +26,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from msgdesk.contributions.proposals import proposals_text
+from msgdesk.domain.dates import long_date
+from msgdesk.domain.states import CLOSED_ACTION_STATUSES, RoundStatus
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import Rating, TimescaleKind
 
 if TYPE_CHECKING:  # for the annotations only: the check reads what it is given
     from msgdesk.domain.template import Template
@@ -77,7 +80,7 @@ def _short(text: str, limit: int = 50) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    return long_date(value)
 
 
 def carried_from_round(reference: str, proposal_id: str, round_label: str) -> str | None:
@@ -105,7 +108,7 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
     """Problems in template order (see the module's docstring); none once approved.
 
     ``today`` (default: the real today) decides which carried-forward actions are overdue."""
-    if snap.status == "approved":
+    if snap.status == RoundStatus.APPROVED:
         return []
     today = today or date.today()
     completed = snap.completed_on
@@ -134,7 +137,7 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
         if not response.rating:
             found.append(_problem(pid, "no_rating", "no rating"))
         if not response.evidence.strip():
-            if response.rating == "exemplary":
+            if response.rating == Rating.EXEMPLARY:
                 found.append(_problem(pid, "exemplary_no_evidence",
                                       "rated Exemplary without evidence: say what shows it"))
             else:
@@ -162,7 +165,7 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
                 continue
             if not action.timescale.strip():
                 found.append(_problem(pid, "no_timescale", f"{name}: no timescale", row, n=number, action=short))
-            elif interpret(action.timescale, completed).kind == "unrecognised":
+            elif interpret(action.timescale, completed).kind is TimescaleKind.UNRECOGNISED:
                 found.append(_problem(pid, "unrecognised",
                                       f"{name}: timescale “{_short(action.timescale, 30)}” not recognised — "
                                       "set a due date", row,
@@ -171,7 +174,7 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
 
 
 #: Statuses of an action that is finished with (never overdue).
-CLOSED = ("complete", "in_place", "superseded")
+CLOSED = CLOSED_ACTION_STATUSES
 
 
 @dataclass

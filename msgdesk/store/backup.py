@@ -37,6 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from msgdesk.domain.dates import long_date_time
 from msgdesk.domain.errors import (
     DamagedDatabaseError,
     DatabaseError,
@@ -113,7 +114,7 @@ class BackupInfo:
 
     @property
     def when(self) -> str:
-        return f"{self.created:%d %B %Y at %H:%M}".lstrip("0")
+        return long_date_time(self.created)
 
     def summary(self) -> str:
         """"2 rounds: North Ayrshire … 2019 (Approved by IJB), …" in plain words."""

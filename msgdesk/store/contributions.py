@@ -32,6 +32,7 @@ from msgdesk.contributions.merge import (
     contributor_name,
     plan_merge,
 )
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import (
     ConflictClosedError,
     ForeignPackError,
@@ -60,6 +61,7 @@ from msgdesk.domain.states import (
 )
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import effective_due_date
+from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.rounds.return_file import base_digest, base_response_json, return_to_json
 from msgdesk.store import changes
 from msgdesk.store.models import (
@@ -173,7 +175,7 @@ def _day(value: str | None) -> date | None:
 
 def when(value: datetime | None) -> str:
     """"12 March 2026" for messages."""
-    return f"{value.day} {value:%B %Y}" if value is not None else "an unknown date"
+    return long_date(value, "an unknown date")
 
 
 def base_to_json(base: list[ResponseData]) -> str:
@@ -241,7 +243,8 @@ class ContributionsRepository:
                                                           Response.proposal_id.in_(list(proposals)))):
             actions = session.scalars(select(Action).where(Action.response_id == row.id)
                                       .order_by(Action.position, Action.id)).all()
-            ours[row.proposal_id] = ResponseData(row.proposal_id, row.rating, row.previous_rating, row.evidence,
+            ours[row.proposal_id] = ResponseData(row.proposal_id, member(Rating, row.rating),
+                                                 member(Rating, row.previous_rating), row.evidence,
                                                  [action_data(a) for a in actions], updated_at=row.updated_at,
                                                  updated_by=row.updated_by)
         return ours
@@ -289,7 +292,8 @@ class ContributionsRepository:
                                          created_by=self.author, base=stored, base_digest=digest, merge_base=stored,
                                          state=PackState.SENT.value))
             return ReturnData(partnership=partnership.name, round=rnd.label, contact=rnd.contact,
-                              completed_on=rnd.completed_on, status=rnd.status, responses=responses,
+                              completed_on=rnd.completed_on, status=member(RoundStatus, rnd.status),
+                              responses=responses,
                               pack=PackData(uid, for_whom, chosen, now, self.author, base, digest))
 
     def packs(self, round_id: int) -> list[PackInfo]:

@@ -13,6 +13,8 @@ from datetime import UTC, date, datetime
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from msgdesk.domain.states import ActionStatus
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0, tzinfo=None)
@@ -90,7 +92,7 @@ class Action(Base):
     due_date_override: Mapped[date | None] = mapped_column(Date, nullable=True)
     lead: Mapped[str] = mapped_column(String, default="")
     #: An ``ActionStatus``.
-    status: Mapped[str] = mapped_column(String, default="not_started")
+    status: Mapped[str] = mapped_column(String, default=ActionStatus.NOT_STARTED.value)
     reference: Mapped[str] = mapped_column(String, default="")  # stable: "2019-2.3-1"
     carried_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("action.id", ondelete="SET NULL"), nullable=True

@@ -18,7 +18,7 @@ import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -53,6 +53,7 @@ from msgdesk.domain.states import (
 from msgdesk.domain.template import Template
 from msgdesk.domain.text import TEXT_LIMITS, text_problems
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import Rating, TimescaleKind, member
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
@@ -134,7 +135,7 @@ class RoundSummary:
 
 @dataclass(frozen=True)
 class Event:
-    at: object
+    at: datetime
     kind: str
     detail: str
 
@@ -152,7 +153,8 @@ class DeletedAction:
 def initial_status(timescale: str) -> ActionStatus:
     """An action's first status follows its timescale: in place, ongoing, else not started."""
     kind = interpret(timescale).kind
-    return {"in_place": ActionStatus.IN_PLACE, "ongoing": ActionStatus.ONGOING}.get(kind, ActionStatus.NOT_STARTED)
+    return {TimescaleKind.IN_PLACE: ActionStatus.IN_PLACE, TimescaleKind.ONGOING: ActionStatus.ONGOING}.get(
+        kind, ActionStatus.NOT_STARTED)
 
 
 def _info(session: Session, rnd: EvaluationRound) -> RoundInfo:
@@ -169,7 +171,8 @@ def _info(session: Session, rnd: EvaluationRound) -> RoundInfo:
 def action_data(action: Action) -> ActionData:
     return ActionData(
         action=action.text, delivery=action.delivery, timescale=action.timescale, lead=action.lead,
-        due_date=action.due_date_override, status=action.status, reference=action.reference, uid=action.uid,
+        due_date=action.due_date_override, status=member(ActionStatus, action.status), reference=action.reference,
+        uid=action.uid,
         updated_at=action.updated_at, updated_by=action.updated_by,
     )
 
@@ -255,12 +258,14 @@ class RoundsRepository:
         snap = self.snapshot(round_id)
         data = ReturnData(
             partnership=snap.partnership, round=snap.label, contact=snap.contact, completed_on=snap.completed_on,
-            status=snap.status, ijb_meeting_date=snap.ijb_meeting_date, minute_reference=snap.minute_reference,
+            status=RoundStatus(snap.status), ijb_meeting_date=snap.ijb_meeting_date,
+            minute_reference=snap.minute_reference,
         )
         for pid in sorted(snap.responses, key=self.template.order):
             response = snap.responses[pid]
             data.responses.append(ResponseData(
-                proposal=pid, rating=response.rating, previous_rating=response.previous_rating,
+                proposal=pid, rating=member(Rating, response.rating),
+                previous_rating=member(Rating, response.previous_rating),
                 evidence=response.evidence, actions=[values for _id, values in response.actions],
                 updated_at=response.updated_at, updated_by=response.updated_by,
             ))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from msgdesk.cli.base import EXIT_OK, command, iso_date, workspace_for
+from msgdesk.cli.base import DATE_METAVAR, EXIT_OK, command, date_argument, partnership_named, workspace_for
 from msgdesk.domain.errors import InputError
 from msgdesk.reports.exporters import write_progress_report
 
@@ -17,7 +17,7 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--partnership", "-p", required=True,
                         help="the partnership's name, as listed by 'msgdesk list'")
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
-    parser.add_argument("--as-at", type=iso_date, default=None, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-at", type=date_argument, default=None, metavar=DATE_METAVAR,
                         help="report the actions as they stood on this date (default: today)")
     parser.add_argument("--pdf", metavar="OUT", help="write the report as a PDF")
     parser.add_argument("--xlsx", metavar="OUT", help="write the report as an Excel workbook")
@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
     as_at = args.as_at or date.today()
     with workspace_for(args) as workspace:
-        for path in write_progress_report(workspace, args.partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
+        partnership = partnership_named(workspace, args.partnership)
+        for path in write_progress_report(workspace, partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
             print(f"Wrote {path}")
     return EXIT_OK

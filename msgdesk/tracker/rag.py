@@ -31,22 +31,27 @@ from dataclasses import dataclass
 from datetime import date
 
 from msgdesk.domain.return_values import ACTION_STATUS_LABELS, ACTION_STATUSES
+from msgdesk.domain.states import CLOSED_ACTION_STATUSES, ActionStatus
+from msgdesk.domain.vocabulary import OPEN_RAG_STATES, RagState, TimescaleKind
 
 #: Days ahead within which a due date turns an action amber.
 AMBER_WITHIN_DAYS = 30
 
 #: Statuses that close an action: not open, not carried forward, never overdue.
-CLOSED_STATUSES: frozenset[str] = frozenset({"complete", "in_place", "superseded"})
-#: Statuses (or timescale kinds) that need no due date.
-UNDATED_STATUSES: frozenset[str] = frozenset({"ongoing", "in_place"})
+CLOSED_STATUSES: frozenset[ActionStatus] = CLOSED_ACTION_STATUSES
+#: Statuses that need no due date.
+UNDATED_STATUSES: frozenset[ActionStatus] = frozenset({ActionStatus.ONGOING, ActionStatus.IN_PLACE})
+#: Timescale kinds that need no due date.
+UNDATED_KINDS: frozenset[TimescaleKind] = frozenset({TimescaleKind.ONGOING, TimescaleKind.IN_PLACE})
 
 RED, AMBER, GREEN, NEEDS_DATE, COMPLETE, SUPERSEDED, CARRIED = (
-    "red", "amber", "green", "needs_date", "complete", "superseded", "carried"
+    RagState.RED, RagState.AMBER, RagState.GREEN, RagState.NEEDS_DATE, RagState.COMPLETE, RagState.SUPERSEDED,
+    RagState.CARRIED,
 )
 #: RAG values, most urgent first (the order of report columns and of sorting).
-RAGS: tuple[str, ...] = (RED, AMBER, NEEDS_DATE, GREEN, COMPLETE, SUPERSEDED, CARRIED)
+RAGS: tuple[RagState, ...] = tuple(RagState)
 #: RAG values of open actions (the ones a committee follows).
-OPEN_RAGS: frozenset[str] = frozenset({RED, AMBER, NEEDS_DATE, GREEN})
+OPEN_RAGS: frozenset[RagState] = OPEN_RAG_STATES
 RAG_LABELS: dict[str, str] = {
     RED: "Red",
     AMBER: "Amber",
@@ -86,7 +91,7 @@ def is_open(status: str) -> bool:
 class Rag:
     """The derived rating of one action on one day."""
 
-    rag: str
+    rag: RagState
     overdue: bool
     needs_date: bool
     #: Days from today to the due date (negative when overdue); None without a date.
@@ -97,7 +102,7 @@ class Rag:
         return RAG_LABELS[self.rag]
 
 
-def rag_for(status: str, due: date | None, today: date, timescale_kind: str = "",
+def rag_for(status: ActionStatus | str, due: date | None, today: date, timescale_kind: TimescaleKind | str = "",
             carried_on: bool = False) -> Rag:
     """The RAG of an action with ``status``, effective due date ``due`` (hand-set
     or read from the timescale) and timescale kind (``interpret(...).kind``);
@@ -105,17 +110,17 @@ def rag_for(status: str, due: date | None, today: date, timescale_kind: str = ""
     days_left = (due - today).days if due is not None else None
     if carried_on:
         return Rag(CARRIED, False, False, days_left)
-    if status in ("complete", "in_place"):
+    if status in (ActionStatus.COMPLETE, ActionStatus.IN_PLACE):
         return Rag(COMPLETE, False, False, days_left)
-    if status == "superseded":
+    if status == ActionStatus.SUPERSEDED:
         return Rag(SUPERSEDED, False, False, days_left)
-    undated_ok = status in UNDATED_STATUSES or timescale_kind in UNDATED_STATUSES
+    undated_ok = status in UNDATED_STATUSES or timescale_kind in UNDATED_KINDS
     needs_date = due is None and not undated_ok
     overdue = days_left is not None and days_left < 0
-    if status == "off_track" or overdue:
+    if status == ActionStatus.OFF_TRACK or overdue:
         return Rag(RED, overdue, needs_date, days_left)
     if needs_date:
         return Rag(NEEDS_DATE, False, True, None)
-    if status == "at_risk" or (days_left is not None and days_left <= AMBER_WITHIN_DAYS):
+    if status == ActionStatus.AT_RISK or (days_left is not None and days_left <= AMBER_WITHIN_DAYS):
         return Rag(AMBER, False, False, days_left)
     return Rag(GREEN, False, False, days_left)

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from msgdesk.domain.dates import long_date as long_date  # re-exported for the report writers
+from msgdesk.domain.dates import short_date as short_date
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
+from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.tracker.rag import CARRIED, RAGS, Rag
 from msgdesk.tracker.rows import TrackerRow
@@ -77,14 +80,14 @@ class ProgressReport:
 
     def round_status_text(self) -> str:
         text = ROUND_STATUS_LABELS.get(self.round.status, self.round.status)
-        if self.round.status == "approved" and self.round.ijb_meeting_date:
+        if self.round.status == RoundStatus.APPROVED and self.round.ijb_meeting_date:
             text += f" on {long_date(self.round.ijb_meeting_date)}"
             if self.round.minute_reference:
                 text += f" (minute {self.round.minute_reference})"
         return text
 
     def summary_sentence(self) -> str:
-        open_count = sum(self.total.by_rag[r] for r in ("red", "amber", "needs_date", "green"))
+        open_count = sum(self.total.by_rag[r] for r in RAGS if r.is_open)
         parts = [
             f"{self.total.total} action{'s' if self.total.total != 1 else ''}",
             f"{open_count} open",
@@ -95,12 +98,6 @@ class ProgressReport:
         return ", ".join(parts) + "."
 
 
-def long_date(value: date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def short_date(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else ""
 
 
 def build_report(workspace: Workspace, round_id: int, as_at: date) -> ProgressReport:

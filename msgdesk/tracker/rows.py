@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from msgdesk.domain.states import HistoryKind
+from msgdesk.domain.dates import short_date
+from msgdesk.domain.states import ActionStatus, HistoryKind
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.tracker.rag import Rag, rag_for, status_label
 
 
@@ -57,7 +59,7 @@ class HistoryEntry:
 
 
 def _d(value: date | None) -> str:
-    return f"{value.day} {value:%b %Y}" if value else "none"
+    return short_date(value, "none")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +99,17 @@ class TrackerRow:
     carried_to: tuple[Link, ...] = ()
     #: Every history entry up to the row's date, oldest first, earlier rounds included.
     history: tuple[HistoryEntry, ...] = field(default=(), repr=False)
+    #: ``interpret(timescale).history_kind``: what an in-place or under-review text read
+    #: without a date of completion becomes once all its dates are past.
+    timescale_history_kind: TimescaleKind | None = None
 
     def rag(self, today: date) -> Rag:
-        return rag_for(self.status, self.due_date, today, self.timescale_kind, bool(self.carried_to))
+        kind, due = self.timescale_kind, self.due_date
+        if self.timescale_history_kind and not self.due_set_by_hand and due is not None and due < today:
+            # Every date in "In place - last reviewed March 2020" is behind us: history, not
+            # a missed deadline (the round has no date of completion to tell them apart).
+            kind, due = self.timescale_history_kind, None
+        return rag_for(self.status, due, today, kind, bool(self.carried_to))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +149,8 @@ def latest(entries: Iterable[HistoryEntry]) -> HistoryEntry | None:
 
 def _initial_status(timescale: str) -> str:
     kind = interpret(timescale).kind
-    return {"in_place": "in_place", "ongoing": "ongoing"}.get(kind, "not_started")
+    return {TimescaleKind.IN_PLACE: ActionStatus.IN_PLACE, TimescaleKind.ONGOING: ActionStatus.ONGOING}.get(
+        kind, ActionStatus.NOT_STARTED)
 
 
 def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dict[int, ActionRecord],
@@ -201,6 +212,7 @@ def build_rows(*, partnership: str, rounds: dict[int, RoundRecord], actions: dic
             due_set_by_hand=override is not None, last_update=latest(entries),
             carried_from=link(action.carried_from_id) if action.carried_from_id in actions else None,
             carried_to=tuple(link(i) for i in later_ids), history=tuple(entries),
+            timescale_history_kind=interpretation.history_kind,
         ))
     rows.sort(key=lambda r: (r.round_label, r.order, r.action_id))
     return rows

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Sig
 from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
         self._show_progress()
         approved = snap.is_approved
         if approved:
-            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else self.tr("an IJB meeting")
+            when = long_date(snap.ijb_meeting_date) if snap.ijb_meeting_date else self.tr("an IJB meeting")
             self.ui.bannerLabel.setText(self.tr(
                 "<b>Approved by the IJB</b> on {when} (minute {minute}). "
                 "This return is read-only; following up its actions stays open in the Tracker."

@@ -33,6 +33,7 @@ from msgdesk.collation.collate import (
 )
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -43,7 +44,7 @@ CELL_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_COLUMN, RATED_COLUMN, FIRST_PROPOSAL = 0, 1, 2
 NO_RETURN_MARK = "\u2013"  # – in a narrow cell; the words say "No return"
 
-WORDS = {
+WORDS: dict[str, str] = {
     "no_return": QT_TRANSLATE_NOOP("Compare", "No return"),
     "not_rated": QT_TRANSLATE_NOOP("Compare", "Not rated"),
     "up": QT_TRANSLATE_NOOP("Compare", "Up"),
@@ -51,8 +52,8 @@ WORDS = {
     "same": QT_TRANSLATE_NOOP("Compare", "Same"),
     "new": QT_TRANSLATE_NOOP("Compare", "New"),
     **{r: QT_TRANSLATE_NOOP("Compare", label) for r, label in (
-        ("not_yet_established", "Not yet established"), ("partly_established", "Partly established"),
-        ("established", "Established"), ("exemplary", "Exemplary"))},
+        (Rating.NOT_YET_ESTABLISHED, "Not yet established"), (Rating.PARTLY_ESTABLISHED, "Partly established"),
+        (Rating.ESTABLISHED, "Established"), (Rating.EXEMPLARY, "Exemplary"))},
 }
 
 

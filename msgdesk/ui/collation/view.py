@@ -43,6 +43,7 @@ from msgdesk.collation.facts import ComparisonFacts, GroupInfo
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import RATINGS
 from msgdesk.domain.states import RatingChange, Standing
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.model import (
     CELL_ROLE,
@@ -338,7 +339,7 @@ class CompareView(QWidget):
             if columns <= 0:
                 continue
             if words:
-                least = metrics.horizontalAdvance(rating_words("not_yet_established")) + 16
+                least = metrics.horizontalAdvance(rating_words(Rating.NOT_YET_ESTABLISHED)) + 16
             elif table is self.change_table:
                 least = metrics.horizontalAdvance("\u219199 \u219399") + 10
             else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import ConflictField, ConflictResolution
@@ -221,7 +222,7 @@ class ConflictDialog(QDialog):
         conflict = self.current()
         if conflict is None:
             return
-        when = f"{conflict.reply_at.day} {conflict.reply_at:%B %Y}" if conflict.reply_at else ""
+        when = long_date(conflict.reply_at)
         self.theirs_label.setText(self.tr("&Theirs: {name}'s reply of {date}").format(name=conflict.contributor,
                                                                                       date=when))
         self.base_edit.setPlainText(shown(conflict, conflict.base))

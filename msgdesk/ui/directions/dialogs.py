@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from msgdesk.directions.money import AmountError, parse_pounds, pounds_text
 from msgdesk.directions.values import Bodies, Direction, DirectionRecord, Milestone, Partner, ResourceBasis
+from msgdesk.domain.dates import parse_date
 from msgdesk.domain.errors import InputError, MsgdeskError
 from msgdesk.domain.text import clean_text
-from msgdesk.domain.timescales import parse_date
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.look import named
 from msgdesk.ui.widgets.mnemonics import resolve

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPixmap
 from msgdesk.directions.log import LogItem
 from msgdesk.directions.money import pounds_shown
 from msgdesk.directions.values import Partner
+from msgdesk.domain.dates import short_date
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.tracker.rag import RAG_COLOURS, RAG_ORDER
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
@@ -49,7 +50,7 @@ PARTNER_FILTERS = ("health_board", "local_authority", "jointly")
 
 
 def _short(value: date | None) -> str:
-    return f"{value.day:02d} {value:%b %Y}" if value else ""
+    return short_date(value)  # "5 May 2021", as the reports print it
 
 
 @dataclass(frozen=True)

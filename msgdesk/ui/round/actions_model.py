@@ -7,8 +7,10 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from msgdesk.domain.dates import short_date
 from msgdesk.domain.return_values import ActionData
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.rounds.review import carried_from_round
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 from msgdesk.ui.session import RoundSession
@@ -28,7 +30,7 @@ WARNING = QColor("#a4262c")
 
 
 def _day(d: date) -> str:
-    return f"{d.day} {d.strftime('%b %Y')}"
+    return short_date(d)
 
 
 def _tr(text: str) -> str:
@@ -42,7 +44,7 @@ def due_text(data, completed_on) -> tuple[str, bool]:
     if not data.timescale.strip():
         return translate("ActionsModel", "no timescale"), True
     meaning = interpret(data.timescale, completed_on)
-    return meaning.describe(), meaning.kind == "unrecognised"
+    return meaning.describe(), meaning.kind is TimescaleKind.UNRECOGNISED
 
 
 class ActionsModel(QAbstractTableModel):

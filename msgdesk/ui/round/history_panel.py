@@ -10,6 +10,7 @@ from datetime import UTC
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from msgdesk.domain.dates import short_date_time
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW
 
 translate = QCoreApplication.translate
@@ -26,7 +27,7 @@ SOURCE_WORDS = {
 
 def local_time(at) -> str:
     """A stored time (UTC) as the officer's own clock shows it."""
-    return f"{at.replace(tzinfo=UTC).astimezone():%d %b %Y %H:%M}"
+    return short_date_time(at.replace(tzinfo=UTC).astimezone())
 
 
 class HistoryPanel(QDockWidget):

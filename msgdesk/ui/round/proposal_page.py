@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QHea
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
 from msgdesk.domain.template import Proposal
 from msgdesk.domain.timescales import interpret
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
 from msgdesk.ui.round.delegates import ActionDelegate
@@ -415,7 +416,7 @@ class ProposalPage(QWidget):
             return
         meaning = interpret(text, self.session.snap.completed_on if self.session else None)
         described = html.escape(meaning.describe())
-        if meaning.kind == "unrecognised":
+        if meaning.kind is TimescaleKind.UNRECOGNISED:
             described = ("<span style='color:#a4262c'>⚠ " + described + " "
                          + self.tr("(set a date in the Due column)") + "</span>")
         hint.setText(self.tr("Timescale: {due}").format(due=described))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from msgdesk.domain.dates import long_date, short_date_time
 from msgdesk.domain.return_values import ROUND_STATUS_LABELS
 from msgdesk.domain.states import RoundStatus
 from msgdesk.rounds.review import KINDS, find_problems, group_problems
@@ -139,7 +140,7 @@ class ReviewPage(QWidget):
         rated, total = self.session.rated_count()
         status = ROUND_STATUS_LABELS.get(snap.status, snap.status)
         if snap.is_approved:
-            when = f"{snap.ijb_meeting_date:%d %B %Y}" if snap.ijb_meeting_date else ""
+            when = long_date(snap.ijb_meeting_date)
             summary = self.tr("Approved by the IJB {when}: nothing left to check. The approved return is the record; "
                               "its actions are followed up in the Tracker.").format(when=when).replace("  ", " ")
         elif problems:
@@ -206,7 +207,7 @@ class ReviewPage(QWidget):
         if self.session is None or not self.session.workspace.is_open:
             self.ui.historyLabel.setText("")
             return
-        lines = [f"{e.at:%d %b %Y %H:%M}  {e.kind.replace('_', ' ')}  {e.detail}".rstrip()
+        lines = [f"{short_date_time(e.at)}  {e.kind.replace('_', ' ')}  {e.detail}".rstrip()
                  for e in self.session.events()]
         self.ui.historyLabel.setText(self.tr("History:") + "\n" + "\n".join(lines[-6:]) if lines else "")
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPixmap
 
+from msgdesk.domain.dates import short_date
 from msgdesk.tracker.rag import (
     CLOSED_STATUSES,
     RAG_COLOURS,
@@ -68,7 +69,7 @@ NO_LEAD = "\x00none"
 
 
 def _short(value: date | None) -> str:
-    return f"{value.day:02d} {value:%b %Y}" if value else ""
+    return short_date(value)  # "5 May 2021", as the reports print it
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -246,7 +247,7 @@ class TrackerTableModel(QAbstractTableModel):
         if key == "update" and row.last_update is not None:
             update = row.last_update
             by = f" ({update.author})" if update.author else ""
-            return f"{update.on_date:%d %b %Y}{by}: {update.describe()}"
+            return f"{short_date(update.on_date)}{by}: {update.describe()}"
         if key == "rag":
             rag = self._rags[row.action_id]
             if rag.overdue:

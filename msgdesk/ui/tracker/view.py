@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.domain.dates import short_date
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.domain.template import load_template
+from msgdesk.domain.vocabulary import RagState
 from msgdesk.store.rounds import RoundInfo
 from msgdesk.store.workspace import Workspace
 from msgdesk.tracker.rag import RAG_LABELS, RAGS, status_label
@@ -507,7 +509,7 @@ class TrackerView(QWidget):
 
     def show_needing_dates(self) -> None:
         """Filter to the actions that need a due date."""
-        self.rag_filter.setCurrentIndex(self.rag_filter.findData("needs_date"))
+        self.rag_filter.setCurrentIndex(self.rag_filter.findData(RagState.NEEDS_DATE.value))
 
     def _show_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -516,7 +518,7 @@ class TrackerView(QWidget):
         self.count.setText(self.tr("{shown} of {total} actions \u00b7 {overdue} overdue on {day} \u00b7 "
                                    "{needing} need a date")
                            .format(shown=shown, total=total, overdue=overdue, needing=needing,
-                                   day=f"{self.model.today:%d %b %Y}"))
+                                   day=short_date(self.model.today)))
 
     # --- selection and the panel ------------------------------------------------------------
 
@@ -564,7 +566,7 @@ class TrackerView(QWidget):
                                   .format(ref=row.reference, proposal=row.proposal_id,
                                           n=self.model.appendix_number(row), round=row.round_label))
         self.detail_text.setText(row.text or self.tr("(no text)"))
-        due = row.due_date.strftime("%d %b %Y") if row.due_date else self.tr("none")
+        due = short_date(row.due_date, self.tr("none"))
         source = (self.tr(" (set by hand)") if row.due_set_by_hand
                   else (self.tr(" (from the timescale)") if row.due_date else ""))
         none = self.tr("(none)")
@@ -573,7 +575,7 @@ class TrackerView(QWidget):
                  self.tr("Lead: {l}").format(l=row.lead or none)]
         if rag.overdue:
             facts.append(self.tr("Overdue by {n} days on {day}").format(n=-(rag.days_left or 0),
-                                                                        day=f"{self.model.today:%d %b %Y}"))
+                                                                        day=short_date(self.model.today)))
         if row.carried_from:
             facts.append(self.tr("Carried forward from round {round}").format(round=row.carried_from.round_label))
         if row.carried_to:
@@ -600,7 +602,7 @@ class TrackerView(QWidget):
         for entry in entries:
             by = f" \u2013 {entry.author}" if entry.author else ""
             status = f" [{status_label(entry.status_after)}]" if entry.status_after else ""
-            text = f"{entry.on_date:%d %b %Y} (round {entry.round_label}){by}{status}\n{entry.describe()}"
+            text = f"{short_date(entry.on_date)} (round {entry.round_label}){by}{status}\n{entry.describe()}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
             self.history.addItem(item)
@@ -710,7 +712,7 @@ class TrackerView(QWidget):
             self._fail(exc)
             return None
         self.message.setText(self.tr("Progress report as at {day} saved to {path}").format(
-            day=f"{as_at:%d %b %Y}", path=path))
+            day=short_date(as_at), path=path))
         return path
 
     def _fail(self, exc: Exception) -> None:

@@ -3,7 +3,7 @@
 Qt's QDateEdit only understands typing that follows its sections exactly, so
 "24/06/2021" or "24 June 2021" typed into a field showing "22 November 2026" is
 refused.  This one selects its whole text on entry and reads what is typed with
-``msgdesk.domain.timescales.parse_date`` (day first, as in the UK); arrow keys and the
+``msgdesk.domain.dates.parse_date`` (day first, as in the UK); arrow keys and the
 calendar still work as usual.  Text that is not a date leaves the date as it was,
 and says so beside the field (never silently).  Tab and Shift+Tab leave the field, as
 in every other field, rather than stepping between day, month and year (the arrow keys
@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
-from msgdesk.domain.timescales import parse_date
+from msgdesk.domain.dates import parse_date
 
 
 def qdate(value: date) -> QDate:
