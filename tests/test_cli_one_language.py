@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli.main import date_argument
+from msgdesk.cli.base import date_argument
 from msgdesk.cli.table import fit_table
 from msgdesk.domain.dates import parse_date
 from tests.dbdump import dump
@@ -182,7 +182,7 @@ def test_an_unknown_name_exits_2_in_every_command(database, tmp_path):
 def test_names_are_matched_one_way(database):
     """The one rule every command uses, swept over spellings (in process: the processes
     above show each command goes through it)."""
-    from msgdesk.cli.main import partnership_named
+    from msgdesk.cli.base import partnership_named
     from msgdesk.domain.errors import AmbiguousNameError, NotFoundError
     from msgdesk.store.workspace import Workspace
 

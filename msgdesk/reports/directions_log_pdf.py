@@ -26,8 +26,10 @@ from typing import Any
 
 from msgdesk.directions.log import TITLE, DirectionsLog, LogItem
 from msgdesk.directions.money import pounds_shown
-from msgdesk.directions.status import DueAt, long_date
+from msgdesk.directions.status import DueAt
 from msgdesk.directions.values import ResourceBasis
+from msgdesk.domain.dates import long_date
+from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf, paragraphs
 from msgdesk.tracker.rag import RAG_COLOURS
@@ -78,7 +80,7 @@ def _rag(m: DueAt) -> str:
 def _overall(m: DueAt) -> str:
     if m.due is not None:
         return f"due {long_date(m.due)}: {_rag(m)}"
-    if m.timescale_kind in ("ongoing", "in_place"):
+    if m.timescale_kind in (TimescaleKind.ONGOING, TimescaleKind.IN_PLACE):
         return "ongoing: no due date"
     return "no due date read from it" + ("" if m.rag is None else f": {m.rag.label.lower()}")
 

@@ -18,11 +18,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from msgdesk.domain.dates import long_date, short_date
+from msgdesk.domain.states import RoundStatus
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import text_width
 from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf, paragraphs
 from msgdesk.tracker.rag import RAG_COLOURS, RAG_LABELS, status_label
-from msgdesk.tracker.report import TITLE, ProgressReport, ReportItem, long_date, short_date
+from msgdesk.tracker.report import TITLE, ProgressReport, ReportItem
 
 ATTRIBUTION_SHORT = "Template text \u00a9 Crown copyright, reused under the Open Government Licence v3.0"
 TEMPLATE = "progress.typ"
@@ -150,7 +152,7 @@ def page_setup(report: ProgressReport) -> PageSetup:
         header_left=f"{report.partnership} \u2013 round {report.round_label}",
         header_right=f"Progress as at {short_date(report.as_at)}",
         footer_left=ATTRIBUTION_SHORT,
-        draft=report.round.status != "approved",
+        draft=report.round.status != RoundStatus.APPROVED,
     )
 
 
