@@ -25,6 +25,9 @@
 #   does not have: a stub of the few functions Qt imports goes into the prefix's system32
 #   (scripts/windows/icuuc_stub.c says why that is enough for msgdesk).  It is NOT shipped:
 #   real Windows has the real one, and PyInstaller leaves system DLLs out.
+# - typst's compiler (Rust) imports ProcessPrng from bcryptprimitives.dll (Windows 10 and
+#   later), which wine 8 lacks either: a one-function stub (scripts/windows/bcryptprimitives_stub.c)
+#   goes into the prefix's system32 the same way, never into the bundle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -56,6 +59,10 @@ SYSTEM32="$WINEPREFIX/drive_c/windows/system32"
 if [ ! -f "$SYSTEM32/icuuc.dll" ] || [ scripts/windows/icuuc_stub.c -nt "$SYSTEM32/icuuc.dll" ]; then
   step "icuuc.dll stub for Qt under wine (not shipped)"
   x86_64-w64-mingw32-gcc -shared -O2 -s -o "$SYSTEM32/icuuc.dll" scripts/windows/icuuc_stub.c
+fi
+if [ ! -f "$SYSTEM32/bcryptprimitives.dll" ] || [ scripts/windows/bcryptprimitives_stub.c -nt "$SYSTEM32/bcryptprimitives.dll" ]; then
+  step "bcryptprimitives.dll stub for typst's compiler under wine (not shipped)"
+  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$SYSTEM32/bcryptprimitives.dll" scripts/windows/bcryptprimitives_stub.c -lbcrypt
 fi
 
 # --- 3. the embeddable Python and the Windows wheels --------------------------------------------
@@ -107,9 +114,11 @@ else
   wineserver -w || true
   [ -f "$OUT/msgdesk/msgdesk.exe" ] && [ -f "$OUT/msgdesk/msgdesk-cli.exe" ] \
     || { echo "build_windows: PyInstaller produced no msgdesk.exe / msgdesk-cli.exe" >&2; exit 1; }
-  if [ -e "$OUT/msgdesk/_internal/icuuc.dll" ]; then
-    echo "build_windows: the icuuc.dll stub was bundled; it must stay in the wine prefix only" >&2; exit 1
-  fi
+  for stub in icuuc.dll bcryptprimitives.dll; do
+    if [ -e "$OUT/msgdesk/_internal/$stub" ]; then
+      echo "build_windows: the $stub stub was bundled; it must stay in the wine prefix only" >&2; exit 1
+    fi
+  done
   rm -rf "$CACHE"/app-* && mv "$OUT/msgdesk" "$BUILT"
 fi
 rm -rf dist/msgdesk-windows && cp -r "$BUILT" dist/msgdesk-windows
