@@ -15,7 +15,6 @@ import ast
 import random
 import re
 import sys
-import time
 from dataclasses import FrozenInstanceError
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +27,7 @@ if str(ROOT) not in sys.path:
 
 from msgdesk.domain import timescales  # noqa: E402
 from msgdesk.domain.timescales import KINDS, Interpretation, effective_due_date, interpret  # noqa: E402
+from msgdesk.domain.vocabulary import TimescaleKind  # noqa: E402
 from tests.conftest import seed_text  # noqa: E402
 
 D = date
@@ -408,13 +408,13 @@ def test_interpret_is_cached():
     assert interpret("Q4 20/21", NA) is interpret("Q4 20/21", NA)
 
 
-def test_interpret_is_fast_on_thousands_of_distinct_actions():
+def test_interpret_reads_thousands_of_distinct_actions():
+    # (its speed is measured by benchmarks/bench_tracker.py and bench_progress_report.py, beside
+    # their floors; a test only checks what it reads: every one of these has dates to go by)
     texts = [f"Review {n} within {n % 24 + 1} months, report Q{n % 4 + 1} 20{n % 10 + 10}/{n % 10 + 11}"
              for n in range(5_000)]
-    start = time.perf_counter()
-    for text in texts:
-        interpret(text, NA)
-    assert time.perf_counter() - start < 5.0
+    readings = [interpret(text, NA) for text in texts]
+    assert all(r.kind is TimescaleKind.DATED and r.due_date is not None for r in readings)
 
 
 def test_module_uses_the_standard_library_only():
