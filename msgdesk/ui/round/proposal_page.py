@@ -222,8 +222,8 @@ class ProposalPage(QWidget):
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         scroll = self.ui.scroll
         if isinstance(target, QWidget):
-            if target.isVisible():
-                scroll.ensureWidgetVisible(target, 0, 8)
+            if target.isVisible():  # with the timescale hint under it (the deleted note sits above it)
+                scroll.ensureWidgetVisible(target, 0, 8 + self.ui.timescaleHint.height())
             return
         view = self.ui.actionsView
         if not 0 <= target < self.model.rowCount():
