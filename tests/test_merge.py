@@ -319,3 +319,17 @@ def test_deleted_here_edited_there_and_edited_here_deleted_there_are_held(worksp
     after = {d.uid: d for _aid, d in workspace.rounds.actions_of(rid, "2.3")}
     assert after[first.uid].timescale == "Edited by Alan" and second.uid not in after
     assert workspace.contributions.conflicts(rid) == []
+
+
+@pytest.mark.parametrize("name", ["reply.json", "reply.JSON", "reply", "reply.xlsx.json", "reply.txt"])
+def test_a_reply_workbook_under_another_name_is_read_as_the_workbook_it_is(lead_db, tmp_path, capsys, name):
+    """A mail client or a person renames the file: its content (a zip) says what it is, not its name."""
+    _, xlsx = cut(capsys, lead_db, tmp_path, "2.3", "Bea Chalmers, Governance", "bea")
+    workbook = load_workbook(xlsx)
+    workbook["Responses"]["C2"] = "Partly established"
+    workbook.save(xlsx)
+    renamed = tmp_path / name
+    renamed.write_bytes(xlsx.read_bytes())
+    code, out, err = run(capsys, "--db", lead_db, "merge", renamed, *ROUND)
+    assert code == 0, err + out
+    assert lead_round(lead_db).response("2.3").rating == "partly_established"

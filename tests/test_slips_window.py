@@ -112,3 +112,31 @@ def test_the_print_preview_fits_the_screen(opened, qtbot):
     area = preview.screen().availableGeometry()
     assert preview.width() <= area.width() and preview.height() <= area.height(), (preview.size(), area)
     preview.close()
+
+
+def _round_menu_entries(window) -> dict[str, bool]:
+    return {action.text(): action.isEnabled() for action in window.ui.menuRound.actions() if not action.isSeparator()}
+
+
+def test_the_round_menu_acts_only_on_an_open_round(window, workspace, example_round, qtbot):
+    """Issue 21 item 13: with the start page showing (no round, or back from one), nothing in
+    the Round menu can act on a round that is not on screen."""
+    window.show_start()
+    entries = _round_menu_entries(window)
+    assert len(entries) >= 5 and not any(entries.values()), entries
+    window.open_round(example_round.id)
+    qtbot.wait(20)
+    entries = _round_menu_entries(window)
+    # the example is a draft: it may be marked ready or approved, and its conflicts looked at
+    assert [text for text, enabled in entries.items() if enabled] == [
+        window.ui.actionMarkReady.text(), window.ui.actionApprove.text(),
+        window.contributions.actionConflicts.text()]
+    window.ui.actionRounds.trigger()  # back to the start page: the round is no longer on screen
+    assert not any(_round_menu_entries(window).values())
+    window.open_round(example_round.id)
+    assert _round_menu_entries(window)[window.ui.actionMarkReady.text()]
+
+
+def test_a_window_opening_on_the_start_page_has_the_round_menu_disabled(window):
+    assert window.session is None
+    assert not any(_round_menu_entries(window).values()), _round_menu_entries(window)

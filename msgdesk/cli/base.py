@@ -86,11 +86,12 @@ def round_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--round", "-r", required=True, help="the round, e.g. 2019")
 
 
-def workspace_for(args: argparse.Namespace, *, open_now: bool = True) -> Workspace:
-    """The workspace ``--db`` (or ``$MSGDESK_DB``, or the user's data folder) names."""
+def workspace_for(args: argparse.Namespace, *, open_now: bool = True, reads_only: bool = False) -> Workspace:
+    """The workspace ``--db`` (or ``$MSGDESK_DB``, or the user's data folder) names.
+    ``reads_only``: the command changes nothing, so a read-only folder does not stop it."""
     from msgdesk.store.workspace import Workspace  # SQLAlchemy loads only when a command opens the database
 
-    workspace = Workspace(default_db_location(args.db))
+    workspace = Workspace(default_db_location(args.db), reads_only=reads_only)
     if open_now:
         workspace.ensure_open()
         for notice in workspace.notices:

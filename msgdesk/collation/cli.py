@@ -35,7 +35,7 @@ def run_collate(args: argparse.Namespace) -> int:
     # loaded when the command runs, so --help and --version stay fast
     from msgdesk.collation.collate import collation_for
 
-    with workspace_for(args) as workspace:
+    with workspace_for(args, reads_only=True) as workspace:
         collation = collation_for(workspace, args.round, args.previous, partnerships=args.partnerships,
                                   group=args.group, as_at=args.as_at)
     print(f"Round {collation.round_label}, {collation.scope_text}: "

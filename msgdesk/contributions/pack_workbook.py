@@ -358,7 +358,12 @@ def read_reply(path: str | os.PathLike[str], template: Template | None = None) -
         raise ReturnFileError([too_large(size)], source)
     _check_inflation(path, source)
     try:
-        workbook = load_workbook(path, data_only=False)
+        # read from the open file, not the name: openpyxl refuses a name not ending .xlsx, and a
+        # mail client or a person may have renamed the reply (reply.json); its zip is what counts
+        with path.open("rb") as fh:
+            workbook = load_workbook(fh, data_only=False)
+    except OSError as exc:
+        raise ReturnFileError([f"the file cannot be read ({exc.strerror or exc})"], source) from exc
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise ReturnFileError([f"not an Excel workbook that can be read ({exc.__class__.__name__})"], source) from exc
     data, references = _pack_of(workbook, template, source)

@@ -322,6 +322,24 @@ class Backend(StrEnum):
     POSTGRESQL = "postgresql"
 
 
+class OpenMode(StrEnum):
+    """How an SQLite database is opened.  A command that only reads (export, list, report,
+    collate) may open a database whose folder it cannot write: no backup, lock, migration or
+    journal is made there, and the export goes wherever the officer said."""
+
+    READ_WRITE = "read_write"
+    READ_ONLY = "read_only"
+
+
+def open_mode(*, reads_only: bool, folder_writable: bool, file_writable: bool) -> OpenMode:
+    """The decision, apart from the file system so it can be tested on its own: only a
+    reading command on an unwritable place opens read-only; a writing command there still
+    gets the plain "cannot save your work" refusal before anything is touched."""
+    if reads_only and not (folder_writable and file_writable):
+        return OpenMode.READ_ONLY
+    return OpenMode.READ_WRITE
+
+
 class FileState(StrEnum):
     """What a database file holds, as found before msgdesk writes to it."""
 

@@ -259,6 +259,54 @@ def open_sqlite(path: Path, *, network: bool, after_approval: Callable[[], None]
     return engine, found
 
 
+def open_sqlite_read_only(path: Path) -> tuple[Engine, db_health.Health]:
+    """An engine that only reads ``path``, for a reading command where the folder cannot be
+    written: nothing is created beside the file (no backup, lock, -wal or -shm) and the file
+    is never migrated."""
+    found = db_health.inspect(path)
+    if not found.usable:
+        raise backup.error_for(found)
+    if found.state is FileState.NEW:
+        raise ReadOnlyLocationError(
+            f"There is no msgdesk database at {path}, and its folder is read-only, so none can be "
+            "made there. Check the --db path."
+        )
+    if found.revision != SCHEMA_HEAD:
+        raise ReadOnlyLocationError(
+            f"{path} was saved by an older msgdesk and must be brought up to date before it is read, "
+            "which needs write access to its folder. Your data has not been changed. Ask IT for write "
+            "access, or copy the file somewhere writable and use --db PATH."
+        )
+    # With no -wal beside the file no writer is part-way through (and none can start one in a
+    # folder nobody may write), so read it as immutable: SQLite then needs no -shm, which it
+    # could not create here.  With a -wal, a normal read-only connection replays it.
+    uri = db_health.ro_uri(path, immutable=not path.with_name(path.name + "-wal").exists())
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the "begin" event below owns transactions
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # a deferred BEGIN: IMMEDIATE asks for the write lock, which a read-only file refuses
+        connection.exec_driver_sql("BEGIN")
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        raise_typed(context.original_exception, path)
+
+    return engine, found
+
+
 #: How long opening waits for another msgdesk creating or upgrading the same file.
 MIGRATION_WAIT_SECONDS = 30.0
 

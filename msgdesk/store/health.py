@@ -33,7 +33,7 @@ from msgdesk.domain.errors import (
     ReadOnlyLocationError,
     StorageFullError,
 )
-from msgdesk.domain.states import FileState
+from msgdesk.domain.states import FileState, OpenMode, open_mode
 from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -278,6 +278,15 @@ def remember_good_check(health: Health) -> None:
 
 
 # --- explaining ---------------------------------------------------------------------------------
+
+
+def mode_for(path: Path, *, reads_only: bool) -> OpenMode:
+    """``open_mode`` for the real file and folder (``os.access`` also answers EROFS for a
+    read-only mount, where chmod would not stop root)."""
+    folder = path.parent
+    folder_writable = not folder.exists() or os.access(folder, os.W_OK)
+    file_writable = not path.exists() or os.access(path, os.W_OK)
+    return open_mode(reads_only=reads_only, folder_writable=folder_writable, file_writable=file_writable)
 
 
 def check_writable(path: Path) -> None:

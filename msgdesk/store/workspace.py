@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgdesk.domain.errors import InputError
-from msgdesk.domain.states import Backend
+from msgdesk.domain.states import Backend, OpenMode
 from msgdesk.domain.template import Template, load_template
 from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
 
@@ -49,6 +49,12 @@ NETWORK_NOTICE = (
 )
 
 
+READ_ONLY_FOLDER_NOTICE = (
+    "The database's folder is read-only: it was opened for reading only, and no backup of it "
+    "was taken on opening."
+)
+
+
 READ_ONLY_NOTICE = (
     "You can read but not change this database: your database user may only read. "
     "Ask IT for an editor's login if you need to make changes."
@@ -67,13 +73,16 @@ class Workspace:
     ``Workspace(target)`` opens it on first use."""
 
     def __init__(self, target: DatabaseTarget | str | os.PathLike[str], *, template: Template | None = None,
-                 user: str | None = None, backup_on_open: bool = True):
+                 user: str | None = None, backup_on_open: bool = True, reads_only: bool = False):
         self.target: DatabaseTarget = (
             target if isinstance(target, (SqliteTarget, PostgresTarget)) else parse_target(os.fspath(target))
         )
         self.template = template or load_template()
         self.user = login_name() if user is None else user
         self.backup_on_open = backup_on_open
+        #: The caller only reads (export, list…): a folder it cannot write is opened read-only
+        #: instead of refused (OpenMode).
+        self.reads_only = reads_only
         self.notices: list[str] = []
         self._engine: Engine | None = None
         self._rounds: RoundsRepository | None = None
@@ -140,6 +149,11 @@ class Workspace:
             from msgdesk.store.network import is_network_path
 
             path = self.target.path
+            if health.mode_for(path, reads_only=self.reads_only) is OpenMode.READ_ONLY:
+                self._engine, _found = database.open_sqlite_read_only(path)
+                self.read_only = True
+                self.notices = [READ_ONLY_FOLDER_NOTICE]
+                return
             network = is_network_path(path)
             engine, found = database.open_sqlite(path, network=network, after_approval=self._after_approval)
             health.remember_good_check(found)

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if not (args.pdf or args.xlsx):
         raise InputError("say what to write: --pdf OUT and/or --xlsx OUT")
     as_at = args.as_at or date.today()
-    with workspace_for(args) as workspace:
+    with workspace_for(args, reads_only=True) as workspace:
         partnership = partnership_named(workspace, args.partnership)
         for path in write_progress_report(workspace, partnership, args.round, as_at, pdf=args.pdf, xlsx=args.xlsx):
             print(f"Wrote {path}")

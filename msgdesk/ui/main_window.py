@@ -275,6 +275,10 @@ class MainWindow(QMainWindow):
             self.workspace.ensure_open()  # creates or migrates the file
         self.start_page.refresh(self.session.snap.partnership if self.session is not None else None)
         self.ui.stack.setCurrentIndex(START)
+        # the Round menu acts on the round on screen: none is, even if one is still loaded
+        # behind the start page (issue 21: "Mark ready" must not act on a hidden round)
+        for action in self.ui.menuRound.actions():
+            action.setEnabled(False)
         self.ui.banner.hide()
         self.setWindowTitle("msgdesk")
         self.start_page.ui.partnershipCombo.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -127,6 +127,10 @@ class ProposalPage(QWidget):
         self._evidence_timer.setSingleShot(True)
         self._evidence_timer.setInterval(0)
         self._evidence_timer.timeout.connect(self._fit_evidence)
+        # what a key press made or announced is brought into sight once the page has its new
+        # size: after the table (fit timer) and then the evidence box (this timer) are refitted
+        self._pending_reveal: QWidget | int | None = None
+        self._evidence_timer.timeout.connect(self._reveal_pending)
         # the room the page has is the scroll area's viewport: refit whenever it changes size
         self._viewport_watch = _Watch(QEvent.Type.Resize, self._evidence_timer.start, self)
         self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
@@ -199,6 +203,38 @@ class ProposalPage(QWidget):
             if abs(height - edit.height()) <= 2:
                 return
             edit.setFixedHeight(height)
+
+    def _reveal(self, target: QWidget | int) -> None:
+        """Scroll ``target`` (a widget, or an action row by number) into the page's sight once
+        the layout settles: a new row or the deleted note may land below the visible area at
+        1280x720 (issue 21)."""
+        self._pending_reveal = target
+        self._fit_timer.start()  # the fit then starts the evidence timer, which reveals
+
+    def _reveal_pending(self) -> None:
+        target, self._pending_reveal = self._pending_reveal, None
+        if target is None:
+            return
+        layout = self.ui.content.layout()
+        if layout is not None:
+            layout.activate()  # the heights just set, applied now rather than on the next pass
+        # and the scroll area's new range (it follows a posted layout request): otherwise a page
+        # that just grew is scrolled only as far as its old length
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        scroll = self.ui.scroll
+        if isinstance(target, QWidget):
+            if target.isVisible():  # with the timescale hint under it (the deleted note sits above it)
+                scroll.ensureWidgetVisible(target, 0, 8 + self.ui.timescaleHint.height())
+            return
+        view = self.ui.actionsView
+        if not 0 <= target < self.model.rowCount():
+            return
+        view.scrollTo(self.model.index(target, 0))  # within the table first (it may scroll too)
+        rect = view.visualRect(self.model.index(target, 0))
+        top = view.viewport().mapTo(self.ui.content, rect.topLeft()).y()
+        # the row's middle, with room for all of it and the timescale hint just under it
+        margin = rect.height() // 2 + self.ui.timescaleHint.height() + 8
+        scroll.ensureVisible(0, top + rect.height() // 2, 0, margin)
 
     # --- binding ----------------------------------------------------------------
     def set_session(self, session: RoundSession | None) -> None:
@@ -363,6 +399,7 @@ class ProposalPage(QWidget):
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         view.setCurrentIndex(index)
         view.edit(index)
+        self._reveal(index.row())
 
     def _clear_due_date(self) -> None:
         index = self.ui.actionsView.currentIndex()
@@ -383,6 +420,11 @@ class ProposalPage(QWidget):
         self._note_timer.start()
         if self.model.rowCount():
             self.ui.actionsView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        # the hint under the table described the deleted action: now it describes the row that
+        # took its place, or nothing when none is left (setCurrentIndex may not signal a change)
+        current = self.ui.actionsView.currentIndex()
+        self._current_action_changed(current, current)
+        self._reveal(self.deleted_note)
 
     def move_action(self, step: int) -> None:
         row = self._selected_row()
