@@ -130,7 +130,7 @@ wineserver -k >/dev/null 2>&1 || true  # the drive table is read when wine start
 step "tests/test_windows_files.py on Windows Python $(basename "$PYDIR") under wine"
 MSGDESK_TEST_NETWORK_DRIVE="N:" QT_QPA_PLATFORM=offscreen "$WINE" "$PYDIR/python.exe" -c \
   "import sys; sys.path.insert(0, r'$(winpath "$TESTSITE")'); import pytest; sys.exit(pytest.main(sys.argv[1:]))" \
-  tests/test_windows_files.py -q -p no:cacheprovider -rs </dev/null 2>&1 | tr -d '\r' | tee "$WORK/pytest.txt" \
+  tests/test_windows_files.py -o "addopts=-ra" -q -p no:cacheprovider -rs </dev/null 2>&1 | tr -d '\r' | tee "$WORK/pytest.txt" \
   | grep -v -e ':fixme:' -e ':err:'
 grep -qE "^[0-9]+ passed" "$WORK/pytest.txt" && ! grep -qE "[0-9]+ (failed|error)" "$WORK/pytest.txt" \
   || fail "tests/test_windows_files.py under wine"
