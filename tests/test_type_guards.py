@@ -96,9 +96,15 @@ def test_no_file_goes_in_or_out_of_the_directions_tab_without_a_database(lonely_
     out = tmp_path / "directions.json"
     assert lonely_view.export_file(str(out)) is None
     assert not out.exists()
-    lonely_view.load_example()
     lonely_view.edit_bodies()
     lonely_view.delete_draft()
+    assert lonely_view.model.rowCount() == 0
+    assert lonely_view.warnings == []
+    # the example needs no database of the officer's: it opens in a throwaway one of its own
+    # (issue 21), and "Back to your log" leaves the tab as it was, empty
+    lonely_view.load_example()
+    assert lonely_view.model.rowCount() > 0 and lonely_view.workspace is not None
+    lonely_view.leave_example()
     assert lonely_view.model.rowCount() == 0
     assert lonely_view.warnings == []
 

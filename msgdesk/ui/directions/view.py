@@ -847,8 +847,7 @@ class DirectionsView(QWidget):
         """Back to the officer's own log; the example's database is thrown away."""
         own = self._own_workspace
         self._close_example()
-        if own is not None:
-            self.set_workspace(own)
+        self.set_workspace(own)  # with no database of the officer's, an empty tab, not the example's rows
 
     def _close_example(self) -> None:
         example, self._example_workspace = self._example_workspace, None

@@ -181,6 +181,9 @@ def _upgrade_postgresql() -> None:
     for (table, column), (values, nullable, empty) in ENUMS.items():
         # NOT VALID: new and changed rows are checked; an old odd row does not stop the
         # database opening (it is reported, with its place, when read).
+        # dropped first, as the triggers below: the step can run again on a database whose
+        # upgrade stopped part-way (or that another msgdesk upgraded at the same moment)
+        op.execute(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {table}_{column}_known")
         op.execute(f"ALTER TABLE {table} ADD CONSTRAINT {table}_{column}_known "
                    f"CHECK {_enum_condition(column, values, nullable, empty)} NOT VALID")
     changed = ", ".join(f"NEW.{c}" for c in CHANGE_COLUMNS)
@@ -212,10 +215,16 @@ def _upgrade_postgresql() -> None:
     for name, body in functions.items():
         op.execute(f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
                    f"$msgdesk$\nBEGIN{body}\nEND\n$msgdesk$")
+        # pinned as 0007 pins every guard: a session's temporary table cannot shadow store_meta
+        op.execute(f"DO $pin$ BEGIN EXECUTE format('ALTER FUNCTION {name}() SET search_path = %I, pg_temp', "
+                   f"current_schema()); END $pin$")
+    op.execute("DROP TRIGGER IF EXISTS content_change_guard ON content_change")
     op.execute("CREATE TRIGGER content_change_guard BEFORE UPDATE OR DELETE ON content_change "
                "FOR EACH ROW EXECUTE FUNCTION msgdesk_changes_guard()")
+    op.execute("DROP TRIGGER IF EXISTS store_meta_guard ON store_meta")
     op.execute("CREATE TRIGGER store_meta_guard BEFORE INSERT OR UPDATE OR DELETE ON store_meta "
                "FOR EACH ROW EXECUTE FUNCTION msgdesk_meta_guard()")
+    op.execute("DROP TRIGGER IF EXISTS store_meta_truncate_guard ON store_meta")
     op.execute("CREATE TRIGGER store_meta_truncate_guard BEFORE TRUNCATE ON store_meta "
                "FOR EACH STATEMENT EXECUTE FUNCTION msgdesk_meta_truncate_guard()")
 
