@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.util import find_spec
+from typing import Any
 
 from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
 from msgdesk.domain.errors import InputError, MsgdeskError
@@ -32,7 +33,41 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser whose arguments are added when it is first used (parsed, or
+    its help shown): ``msgdesk list`` then builds one subcommand's arguments, not all
+    seventeen, and ``msgdesk --help`` none (``admin``'s alone import SQLAlchemy).  The
+    arguments and their order are those of an eager build, so every help text is unchanged."""
+
+    def __init__(self, *args: Any, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pending = add_arguments
+
+    def ready(self) -> argparse.ArgumentParser:
+        """Add the subcommand's arguments now, if not yet."""
+        if self._pending is not None:
+            add_arguments, self._pending = self._pending, None
+            db_option(self, argparse.SUPPRESS)  # --db may come before or after the subcommand
+            add_arguments(self)
+        return self
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self.ready()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self.ready()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self.ready()
+        return super().format_help()
+
+
+def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
+    """The whole command line.  Each subcommand's arguments are added when it is used;
+    ``eager`` adds them all at once (the tests compare the two)."""
     from msgdesk.cli.commands import COMMANDS  # the commands' modules: not for the window's start-up
 
     parser = argparse.ArgumentParser(
@@ -40,11 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     for cmd in COMMANDS:
-        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
-        db_option(child, argparse.SUPPRESS)  # --db may come before or after the subcommand
-        cmd.add_arguments(child)
+        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help, add_arguments=cmd.add_arguments)
+        if eager:
+            child.ready()
     return parser
 
 
