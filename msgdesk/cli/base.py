@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from msgdesk.domain.dates import parse_date
 from msgdesk.domain.errors import InputError
+from msgdesk.domain.names import match_names
 from msgdesk.paths import DB_ENV_VAR, default_db_location
 
 if TYPE_CHECKING:
@@ -63,10 +64,7 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     (case and spacing aside), else the one name that contains it.  More than one is
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
-    # the store's name matching (SQLAlchemy): loaded when a command runs, not for --help
-    from msgdesk.store.groups import match_names
-
-    found = match_names([given], workspace.rounds.list_partnerships())
+    found = match_names([given], workspace.reads.list_partnerships())
     if not found:
         raise InputError("give the partnership's name (msgdesk list shows them)")
     return found[0]

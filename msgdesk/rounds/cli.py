@@ -124,7 +124,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.benchmark and not args.pdf:
         raise InputError("--benchmark adds the 'Where we stand' page to the PDF appendix: give --pdf OUT too")
     with workspace_for(args, reads_only=True) as workspace:
-        data = workspace.rounds.load_round(partnership_named(workspace, args.partnership), args.round)
+        data = workspace.reads.load_round(partnership_named(workspace, args.partnership), args.round)
         extra = _benchmark_page(workspace, data.partnership, data.round, args.benchmark) if args.benchmark else []
     failures: list[MsgdeskError | OSError] = []
 
@@ -158,7 +158,7 @@ def _benchmark_page(workspace: Workspace, partnership: str, round_label: str, gr
 @command("list", "list partnerships and rounds", lambda parser: None)
 def run_list(args: argparse.Namespace) -> int:
     with workspace_for(args, reads_only=True) as workspace:
-        summaries = workspace.rounds.list_rounds()
+        summaries = workspace.reads.list_rounds()
     if not summaries:
         print("No rounds yet. Import one with: msgdesk import FILE")
         return EXIT_OK

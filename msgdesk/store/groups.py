@@ -16,15 +16,15 @@ Tracker and the progress report).
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from msgdesk.collation.facts import ComparisonFacts, GroupInfo, ReturnFacts
-from msgdesk.domain.errors import AmbiguousNameError, InputError, NotFoundError
+from msgdesk.domain.errors import InputError, NotFoundError
+from msgdesk.domain.names import match_names, name_key, sort_names
 from msgdesk.domain.states import RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.domain.text import MAX_NAME, text_problems
@@ -42,15 +42,6 @@ from msgdesk.store.session import Transactions
 from msgdesk.tracker.rows import ActionRecord, HistoryEntry, RoundRecord, TrackerRow, build_rows
 
 
-def name_key(name: str) -> str:
-    """How names are compared and sorted: case and spacing do not matter."""
-    return " ".join(name.split()).casefold()
-
-
-def sort_names(names: Iterable[str]) -> list[str]:
-    return sorted(names, key=lambda n: (name_key(n), n))
-
-
 def _check_group_name(name: str) -> str:
     problems = text_problems(name, limit=MAX_NAME, single_line=True)
     if problems:
@@ -59,44 +50,6 @@ def _check_group_name(name: str) -> str:
     if not name:
         raise InputError('the group needs a name, e.g. "Island authorities"')
     return name
-
-
-def match_names(given: Sequence[str], known: Sequence[str]) -> list[str]:
-    """The known partnership each of ``given`` names, in the order given, each once.
-
-    A name matches itself (ignoring case and spacing), else the one known name that
-    contains it; more than one is AmbiguousNameError, none is NotFoundError with the
-    nearest names."""
-    by_key = {name_key(k): k for k in known}
-    found: list[str] = []
-    for text in given:
-        key = name_key(text)
-        if not key:
-            continue
-        match = by_key.get(key)
-        if match is None:
-            within = sort_names(k for k in known if key in name_key(k))
-            if len(within) > 1:
-                raise AmbiguousNameError(text, within)
-            if not within:
-                near = _near(key, list(by_key))
-                hint = f"; did you mean {' or '.join(repr(by_key[n]) for n in near)}?" if near else (
-                    "; msgdesk knows a partnership once one of its returns is imported (msgdesk list shows them)")
-                raise NotFoundError(f"there is no partnership {text!r}{hint}")
-            match = within[0]
-        if match not in found:
-            found.append(match)
-    return found
-
-
-def _near(key: str, keys: list[str]) -> list[str]:
-    """Up to three known names like ``key`` (a typo in a whole name or in its start)."""
-    def likeness(known: str) -> float:
-        return max(difflib.SequenceMatcher(None, key, known).ratio(),
-                   difflib.SequenceMatcher(None, key, known[:len(key)]).ratio())
-
-    scored = sorted(((likeness(k), k) for k in keys), reverse=True)
-    return [k for score, k in scored[:3] if score >= 0.75]
 
 
 class GroupsRepository:

@@ -15,7 +15,6 @@ Every change records who made it (``Workspace.user``) and when, on the row itsel
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -34,7 +33,7 @@ from msgdesk.domain.errors import (
     RoundLockedError,
 )
 from msgdesk.domain.ids import new_action_id
-from msgdesk.domain.return_values import RATINGS, ActionData, ResponseData, ReturnData
+from msgdesk.domain.return_values import RATINGS, ActionData, ReturnData
 from msgdesk.domain.states import (
     APPROVAL_NEEDS_CONFIRMED_CHECK,
     CLOSED_ACTION_STATUSES,
@@ -44,8 +43,6 @@ from msgdesk.domain.states import (
     ConflictState,
     EventKind,
     HistoryKind,
-    PackDirection,
-    PackState,
     RoundMove,
     RoundStatus,
     round_move_target,
@@ -53,12 +50,11 @@ from msgdesk.domain.states import (
 from msgdesk.domain.template import Template
 from msgdesk.domain.text import TEXT_LIMITS, text_problems
 from msgdesk.domain.timescales import interpret
-from msgdesk.domain.vocabulary import Rating, TimescaleKind, member
+from msgdesk.domain.vocabulary import TimescaleKind, member
 from msgdesk.store import changes
 from msgdesk.store.models import (
     Action,
     ActionUpdate,
-    ContributionPack,
     EvaluationRound,
     MergeConflict,
     Partnership,
@@ -66,28 +62,9 @@ from msgdesk.store.models import (
     RoundEvent,
     utcnow,
 )
+from msgdesk.store.reads import RoundInfo, RoundReads, RoundSummary
 from msgdesk.store.session import Transactions
-from msgdesk.store.snapshot import ConflictNote, PackNote, ResponseSnapshot, RoundSnapshot, conflict_place
-
-
-def _pending_notes(session: Session, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
-    """Open conflicts and packs sent but not merged, for the round's snapshot."""
-    references = {uid: reference for uid, reference in session.execute(
-        select(Action.uid, Action.reference).join(Response, Response.id == Action.response_id)
-        .where(Response.round_id == round_id))}
-    conflicts = [
-        ConflictNote(c.id, c.proposal_id, conflict_place(c.field, references.get(c.action_uid, "")), c.contributor)
-        for c in session.scalars(select(MergeConflict).where(
-            MergeConflict.round_id == round_id, MergeConflict.state == ConflictState.OPEN.value
-        ).order_by(MergeConflict.id))
-    ]
-    packs = [
-        PackNote(p.id, p.for_whom, tuple(json.loads(p.proposals)), p.created_at)
-        for p in session.scalars(select(ContributionPack).where(
-            ContributionPack.round_id == round_id, ContributionPack.direction == PackDirection.SENT.value,
-            ContributionPack.state == PackState.SENT.value).order_by(ContributionPack.id))
-    ]
-    return conflicts, packs
+from msgdesk.store.snapshot import RoundSnapshot
 
 
 def check_text(field: str, value: str | None, where: str = "") -> None:
@@ -105,32 +82,6 @@ LOCKED_MESSAGE = (
     "round {label} of {partnership} has been approved by the IJB and is read-only; "
     "reopen it for amendment first"
 )
-
-
-@dataclass(frozen=True)
-class RoundInfo:
-    id: int
-    partnership_id: int
-    partnership: str
-    label: str
-    contact: str
-    completed_on: date | None
-    status: RoundStatus
-    ijb_meeting_date: date | None
-    minute_reference: str
-    previous_round_id: int | None
-
-    @property
-    def is_approved(self) -> bool:
-        return self.status is RoundStatus.APPROVED
-
-
-@dataclass(frozen=True)
-class RoundSummary:
-    round: RoundInfo
-    rated: int
-    local_total: int
-    actions: int
 
 
 @dataclass(frozen=True)
@@ -201,6 +152,7 @@ class RoundsRepository:
         self._tx = tx
         self.template = template
         self._user = user or (lambda: "")
+        self.reads = RoundReads(tx.reading, template)
 
     @property
     def author(self) -> str:
@@ -216,89 +168,32 @@ class RoundsRepository:
             .where(Partnership.name == partnership, EvaluationRound.label == label)
         ).first()
 
+    # The reads of rounds are written once, in msgdesk.store.reads, and run here through the
+    # engine: a reading command runs the same ones through the standard library's sqlite3.
+
     def find_round(self, partnership: str, label: str) -> RoundInfo:
-        with self._tx() as session:
-            rnd = self._find(session, partnership, label)
-            if rnd is None:
-                raise NotFoundError(f"no round {label!r} for partnership {partnership!r}")
-            return _info(session, rnd)
+        return self.reads.find_round(partnership, label)
 
     def get_round(self, round_id: int) -> RoundInfo:
-        with self._tx() as session:
-            return _info(session, self._round(session, round_id))
+        return self.reads.get_round(round_id)
 
     def list_partnerships(self) -> list[str]:
-        with self._tx() as session:
-            return list(session.scalars(select(Partnership.name).order_by(Partnership.name)))
+        return self.reads.list_partnerships()
 
     def list_rounds(self) -> list[RoundSummary]:
         """Every round with its progress: proposals rated (of the local ones) and actions."""
-        local = [p.id for p in self.template.local_proposals]
-        with self._tx() as session:
-            rounds = session.scalars(
-                select(EvaluationRound)
-                .join(Partnership, Partnership.id == EvaluationRound.partnership_id)
-                .order_by(Partnership.name, EvaluationRound.label)
-            ).all()
-            rated = dict(session.execute(
-                select(Response.round_id, func.count(Response.id))
-                .where(Response.rating.is_not(None), Response.proposal_id.in_(local))
-                .group_by(Response.round_id)
-            ).all())
-            actions = dict(session.execute(
-                select(Response.round_id, func.count(Action.id))
-                .join(Action, Action.response_id == Response.id)
-                .group_by(Response.round_id)
-            ).all())
-            return [RoundSummary(_info(session, rnd), rated.get(rnd.id, 0), len(local), actions.get(rnd.id, 0))
-                    for rnd in rounds]
+        return self.reads.list_rounds()
 
     def load_round_by_id(self, round_id: int) -> ReturnData:
         """The whole round as plain values, responses in template order."""
-        snap = self.snapshot(round_id)
-        data = ReturnData(
-            partnership=snap.partnership, round=snap.label, contact=snap.contact, completed_on=snap.completed_on,
-            status=RoundStatus(snap.status), ijb_meeting_date=snap.ijb_meeting_date,
-            minute_reference=snap.minute_reference,
-        )
-        for pid in sorted(snap.responses, key=self.template.order):
-            response = snap.responses[pid]
-            data.responses.append(ResponseData(
-                proposal=pid, rating=member(Rating, response.rating),
-                previous_rating=member(Rating, response.previous_rating),
-                evidence=response.evidence, actions=[values for _id, values in response.actions],
-                updated_at=response.updated_at, updated_by=response.updated_by,
-            ))
-        return data
+        return self.reads.load_round_by_id(round_id)
 
     def load_round(self, partnership: str, label: str) -> ReturnData:
-        return self.load_round_by_id(self.find_round(partnership, label).id)
+        return self.reads.load_round(partnership, label)
 
     def snapshot(self, round_id: int) -> RoundSnapshot:
         """The round as the window holds it: values, action ids and row versions."""
-        with self._tx() as session:
-            rnd = self._round(session, round_id)
-            info = _info(session, rnd)
-            previous = session.get(EvaluationRound, rnd.previous_round_id) if rnd.previous_round_id else None
-            snap = RoundSnapshot(
-                id=info.id, partnership=info.partnership, label=info.label, contact=info.contact,
-                completed_on=info.completed_on, status=info.status, ijb_meeting_date=info.ijb_meeting_date,
-                minute_reference=info.minute_reference, previous_round_id=info.previous_round_id,
-                previous_label=previous.label if previous else None,
-            )
-            by_id: dict[int, ResponseSnapshot] = {}
-            for response in session.scalars(select(Response).where(Response.round_id == round_id)):
-                by_id[response.id] = snap.responses[response.proposal_id] = ResponseSnapshot(
-                    response.proposal_id, response.rating, response.previous_rating, response.evidence,
-                    version=response.version, updated_at=response.updated_at, updated_by=response.updated_by)
-            for action in session.scalars(
-                select(Action).join(Response, Response.id == Action.response_id)
-                .where(Response.round_id == round_id).order_by(Action.response_id, Action.position, Action.id)
-            ):
-                by_id[action.response_id].actions.append((action.id, action_data(action)))
-                snap.action_versions[action.id] = action.version
-            snap.open_conflicts, snap.packs_out = _pending_notes(session, round_id)
-            return snap
+        return self.reads.snapshot(round_id)
 
     def actions_of(self, round_id: int, proposal_id: str) -> list[tuple[int, ActionData]]:
         """(action id, values) for one proposal's actions, in order."""

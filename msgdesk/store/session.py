@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -27,3 +29,14 @@ class Transactions:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """One read transaction for ``msgdesk.store.reads``: its SQL (with ``:name``
+        parameters) run through this engine, so the repositories read with the same
+        queries as a reading command does through the standard library."""
+        with self() as session:
+            def run(sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
+                return session.execute(text(sql), params).all()
+
+            yield run

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgdesk.domain.errors import InputError
-from msgdesk.domain.states import Backend, OpenMode
+from msgdesk.domain.states import Backend, FileState, OpenMode
 from msgdesk.domain.template import Template, load_template
 from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from msgdesk.store.groups import GroupsRepository
     from msgdesk.store.live import ChangeListener
     from msgdesk.store.lock import InstanceLock
+    from msgdesk.store.reads import RoundReads, SqliteReader
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
     from msgdesk.store.tracking import TrackingRepository
@@ -91,6 +92,8 @@ class Workspace:
         self._groups: GroupsRepository | None = None
         self._directions: DirectionsRepository | None = None
         self._lock: InstanceLock | None = None
+        #: A reading caller's standard-library reader on an SQLite file (``_open_reader``).
+        self._reader: SqliteReader | None = None
         #: On PostgreSQL, the user the server authenticated (``session_user``) and whether it
         #: may write; known once open.
         self.db_user: str | None = None
@@ -138,6 +141,52 @@ class Workspace:
     # --- opening ------------------------------------------------------------------------------
 
     def ensure_open(self) -> None:
+        if self._engine is not None or self._reader is not None:
+            return
+        if self.reads_only and isinstance(self.target, SqliteTarget) and self._open_reader():
+            return
+        self._open_engine()
+
+    def _open_reader(self) -> bool:
+        """For a caller that only reads an SQLite file: the store's checks on opening (the
+        file's health and schema, its remembered good check, the backup on opening) done
+        with the standard library, and a ``sqlite3`` reader instead of SQLAlchemy, which
+        costs a command ten times its reads.  False when the file is new or from an older
+        msgdesk: the store opens it (creating or migrating it) as before."""
+        from msgdesk.store import health  # SQLite's own checks: no SQLAlchemy
+        from msgdesk.store.reads import SqliteReader  # the shared reads, through sqlite3
+        from msgdesk.store.schema import SCHEMA_HEAD  # the schema this msgdesk reads
+
+        path = self.target.path
+        read_only_folder = health.mode_for(path, reads_only=True) is OpenMode.READ_ONLY
+        found = health.inspect(path)
+        if not found.usable:
+            # a damaged, foreign or newer file: the same refusal as the store's, untouched
+            from msgdesk.store.backup import error_for
+
+            raise error_for(found)
+        if found.revision != SCHEMA_HEAD or found.state is not FileState.OK:
+            return False
+        if read_only_folder:
+            self.read_only = True
+            self.notices = [READ_ONLY_FOLDER_NOTICE]
+            # as open_sqlite_read_only: no -wal means no writer part-way through, and the
+            # immutable read needs no -shm, which it could not create in this folder
+            self._reader = SqliteReader(path, immutable=not path.with_name(path.name + "-wal").exists())
+            return True
+        from msgdesk.store.network import is_network_path  # the notice the store gives too
+
+        health.remember_good_check(found)
+        self.notices = [NETWORK_NOTICE] if is_network_path(path) else []
+        if self.backup_on_open:
+            # the backup on opening, as the store takes it (it never raises)
+            from msgdesk.store.backup import backup_if_changed
+
+            backup_if_changed(path, found.changes, "open")
+        self._reader = SqliteReader(path)
+        return True
+
+    def _open_engine(self) -> None:
         if self._engine is not None:
             return
         # the store (SQLAlchemy) loads on first use: the window paints from the fast read first
@@ -161,7 +210,8 @@ class Workspace:
             if network:
                 log.warning("%s is on a network drive: using a rollback journal", path)
             self._engine = engine
-            if self.backup_on_open and found.state.value == "ok":
+            # (a reader opened first has taken the backup on opening already)
+            if self.backup_on_open and found.state.value == "ok" and self._reader is None:
                 backup.backup_if_changed(path, found.changes, "open")
         else:
             # listening for other officers' edits: PostgreSQL only
@@ -174,9 +224,22 @@ class Workspace:
                 self.notices = [READ_ONLY_NOTICE]
 
     @property
+    def reads(self) -> RoundReads:
+        """The reads of rounds (list, find, load): through the standard library's sqlite3
+        when this workspace only reads an SQLite file, else through the store's engine.
+        The same queries either way (``msgdesk.store.reads``)."""
+        self.ensure_open()
+        if self._reader is not None:
+            # the shared reads, without SQLAlchemy
+            from msgdesk.store.reads import RoundReads
+
+            return RoundReads(self._reader, self.template)
+        return self.rounds.reads
+
+    @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, for the repositories and for tests that check the schema."""
-        self.ensure_open()
+        self._open_engine()
         assert self._engine is not None
         return self._engine
 
@@ -272,6 +335,9 @@ class Workspace:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
+        if self._reader is not None:
+            self._reader.close()
+        self._reader = None
         self._rounds = self._tracking = self._contributions = self._groups = self._directions = None
 
     def close(self) -> None:

@@ -1,0 +1,350 @@
+"""The reads of rounds that the commands, the window and the repositories share, written
+once as SQL and run through whichever connection the workspace has.
+
+``RoundReads(reading, template)``: ``reading()`` is a context manager giving one read
+transaction's ``run(sql, params)``.  Two kinds exist:
+
+- ``SqliteReader``: the standard library's ``sqlite3`` on a file the workspace's health
+  check has just passed (``Workspace`` opened only to read: ``msgdesk list``, ``export``),
+  and the window's fast read before its first paint.  SQLAlchemy costs a reading command
+  about a third of a second to import, ten times the read itself.
+- ``Transactions.reading`` (``msgdesk.store.session``): the store's own engine, on SQLite and
+  PostgreSQL; ``RoundsRepository``'s reads are these same methods.
+
+The SQL uses ``:name`` parameters, which both the standard library's sqlite3 and
+SQLAlchemy's ``text()`` take, and only plain columns: each backend returns its dates as it
+stores them (text on SQLite, ``date`` on PostgreSQL), and ``_date``/``_moment`` read both.
+Nothing here imports SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from msgdesk.domain.errors import DatabaseError, NotFoundError
+from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
+from msgdesk.domain.states import ActionStatus, ConflictField, ConflictState, PackDirection, PackState, RoundStatus
+from msgdesk.domain.template import Template
+from msgdesk.domain.vocabulary import Rating, member
+from msgdesk.store.health import ro_uri
+
+#: One read: the SQL and its named parameters, to the rows as tuples.
+Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+#: A read transaction: ``with reading() as run: ...``.
+Reading = Callable[[], AbstractContextManager[Run]]
+
+
+@dataclass
+class ResponseSnapshot:
+    proposal: str
+    rating: str | None = None
+    previous_rating: str | None = None
+    evidence: str = ""
+    #: (action id, values) in order
+    actions: list[tuple[int, ActionData]] = field(default_factory=list)
+    #: The rating and evidence's row version when read (0: no row yet).
+    version: int = 0
+    updated_at: datetime | None = None
+    updated_by: str = ""
+
+
+@dataclass(frozen=True)
+class ConflictNote:
+    """A merge conflict waiting for someone to choose, as the check before IJB lists it."""
+
+    id: int
+    proposal: str
+    #: Where in the proposal: "evidence", "action 2019-2.3-1: timescale".
+    place: str
+    contributor: str
+
+
+@dataclass(frozen=True)
+class PackNote:
+    """A contribution pack sent and not merged yet."""
+
+    id: int
+    for_whom: str
+    proposals: tuple[str, ...]
+    created_at: datetime
+
+
+@dataclass
+class RoundSnapshot:
+    id: int
+    partnership: str
+    label: str
+    contact: str
+    completed_on: date | None
+    status: str
+    ijb_meeting_date: date | None
+    minute_reference: str
+    previous_round_id: int | None
+    previous_label: str | None
+    responses: dict[str, ResponseSnapshot] = field(default_factory=dict)
+    #: Each action's content version when read.
+    action_versions: dict[int, int] = field(default_factory=dict)
+    #: Merge conflicts waiting, and packs sent but not merged yet (the check before IJB).
+    open_conflicts: list[ConflictNote] = field(default_factory=list)
+    packs_out: list[PackNote] = field(default_factory=list)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == RoundStatus.APPROVED
+
+    def response(self, proposal_id: str) -> ResponseSnapshot:
+        found = self.responses.get(proposal_id)
+        if found is None:
+            found = self.responses[proposal_id] = ResponseSnapshot(proposal_id)
+        return found
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    id: int
+    partnership_id: int
+    partnership: str
+    label: str
+    contact: str
+    completed_on: date | None
+    status: RoundStatus
+    ijb_meeting_date: date | None
+    minute_reference: str
+    previous_round_id: int | None
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status is RoundStatus.APPROVED
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    round: RoundInfo
+    rated: int
+    local_total: int
+    actions: int
+
+
+def read_date(value: object) -> date | None:
+    """A stored date: text on SQLite, a ``date`` on PostgreSQL."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def read_moment(value: object) -> datetime | None:
+    """A stored time (msgdesk writes them to the second, in UTC, without a zone)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def conflict_place(field: str, reference: str) -> str:
+    """Where a conflict is, in words: "evidence", "action 2019-2.3-1: timescale"."""
+    words = ConflictField(field).label
+    if field in ("rating", "evidence", "order"):
+        return words
+    return f"action {reference or '(deleted)'}: {words}"
+
+
+
+_ROUND_COLUMNS = (
+    "SELECT r.id, r.partnership_id, p.name, r.label, r.contact, r.completed_on, r.status, r.ijb_meeting_date,"
+    " r.minute_reference, r.previous_round_id FROM evaluation_round r JOIN partnership p ON p.id = r.partnership_id"
+)
+
+
+def _info(row: Sequence[Any]) -> RoundInfo:
+    return RoundInfo(
+        id=row[0], partnership_id=row[1], partnership=row[2], label=row[3], contact=row[4],
+        completed_on=read_date(row[5]), status=RoundStatus(row[6]), ijb_meeting_date=read_date(row[7]),
+        minute_reference=row[8], previous_round_id=row[9],
+    )
+
+
+def read_round(run: Run, round_id: int) -> RoundInfo:
+    rows = run(f"{_ROUND_COLUMNS} WHERE r.id = :id", {"id": round_id})
+    if not rows:
+        raise NotFoundError(f"no round with id {round_id}")
+    return _info(rows[0])
+
+
+def read_snapshot(run: Run, round_id: int) -> RoundSnapshot:
+    """The round as the window holds it: values, action ids and row versions (NotFoundError
+    if there is no such round), in the read transaction ``run``."""
+    info = read_round(run, round_id)
+    previous = run("SELECT label FROM evaluation_round WHERE id = :id",
+                   {"id": info.previous_round_id}) if info.previous_round_id else []
+    snap = RoundSnapshot(
+        id=info.id, partnership=info.partnership, label=info.label, contact=info.contact,
+        completed_on=info.completed_on, status=info.status, ijb_meeting_date=info.ijb_meeting_date,
+        minute_reference=info.minute_reference, previous_round_id=info.previous_round_id,
+        previous_label=previous[0][0] if previous else None,
+    )
+    by_id: dict[int, ResponseSnapshot] = {}
+    for rid, proposal, rating, prior, evidence, version, updated_at, updated_by in run(
+        "SELECT id, proposal_id, rating, previous_rating, evidence, version, updated_at, updated_by"
+        " FROM response WHERE round_id = :id ORDER BY id", {"id": round_id},
+    ):
+        by_id[rid] = snap.responses[proposal] = ResponseSnapshot(
+            proposal, rating, prior, evidence, version=version, updated_at=read_moment(updated_at),
+            updated_by=updated_by)
+    for values in run(
+        "SELECT a.response_id, a.id, a.text, a.delivery, a.timescale, a.lead, a.due_date_override,"
+        " a.status, a.reference, a.version, a.uid, a.updated_at, a.updated_by"
+        " FROM action a JOIN response r ON r.id = a.response_id"
+        " WHERE r.round_id = :id ORDER BY a.response_id, a.position, a.id", {"id": round_id},
+    ):
+        by_id[values[0]].actions.append((values[1], ActionData(
+            action=values[2], delivery=values[3], timescale=values[4], lead=values[5],
+            due_date=read_date(values[6]), status=member(ActionStatus, values[7]), reference=values[8],
+            uid=values[10], updated_at=read_moment(values[11]), updated_by=values[12])))
+        snap.action_versions[values[1]] = values[9]
+    snap.open_conflicts, snap.packs_out = _pending(run, round_id)
+    return snap
+
+
+def _pending(run: Run, round_id: int) -> tuple[list[ConflictNote], list[PackNote]]:
+    """Open conflicts and packs sent but not merged, for the round's snapshot."""
+    import json  # the packs' proposals only; json is cheap but not needed to list rounds
+
+    references = {uid: reference for uid, reference in run(
+        "SELECT a.uid, a.reference FROM action a JOIN response r ON r.id = a.response_id"
+        " WHERE r.round_id = :id", {"id": round_id})}
+    conflicts = [
+        ConflictNote(cid, proposal, conflict_place(field, references.get(uid, "")), contributor)
+        for cid, proposal, field, uid, contributor in run(
+            "SELECT id, proposal_id, field, action_uid, contributor FROM merge_conflict"
+            " WHERE round_id = :id AND state = :state ORDER BY id",
+            {"id": round_id, "state": ConflictState.OPEN.value})
+    ]
+    packs = [
+        PackNote(pid, for_whom, tuple(json.loads(proposals)), read_moment(created) or datetime.min)
+        for pid, for_whom, proposals, created in run(
+            "SELECT id, for_whom, proposals, created_at FROM contribution_pack"
+            " WHERE round_id = :id AND direction = :direction AND state = :state ORDER BY id",
+            {"id": round_id, "direction": PackDirection.SENT.value, "state": PackState.SENT.value})
+    ]
+    return conflicts, packs
+
+
+class RoundReads:
+    """Rounds read: their list, one found by name, one whole (as the window holds it, or as
+    a return file writes it)."""
+
+    def __init__(self, reading: Reading, template: Template):
+        self._reading = reading
+        self.template = template
+
+    def list_partnerships(self) -> list[str]:
+        with self._reading() as run:
+            return [row[0] for row in run("SELECT name FROM partnership ORDER BY name", {})]
+
+    def find_round(self, partnership: str, label: str) -> RoundInfo:
+        with self._reading() as run:
+            rows = run(f"{_ROUND_COLUMNS} WHERE p.name = :partnership AND r.label = :label ORDER BY r.id",
+                       {"partnership": partnership, "label": label})
+        if not rows:
+            raise NotFoundError(f"no round {label!r} for partnership {partnership!r}")
+        return _info(rows[0])
+
+    def get_round(self, round_id: int) -> RoundInfo:
+        with self._reading() as run:
+            return read_round(run, round_id)
+
+    def list_rounds(self) -> list[RoundSummary]:
+        """Every round with its progress: proposals rated (of the local ones) and actions."""
+        local = {p.id for p in self.template.local_proposals}
+        with self._reading() as run:
+            rounds = [_info(row) for row in run(f"{_ROUND_COLUMNS} ORDER BY p.name, r.label", {})]
+            rated: dict[int, int] = {}
+            for round_id, proposal_id in run("SELECT round_id, proposal_id FROM response WHERE rating IS NOT NULL",
+                                             {}):
+                if proposal_id in local:
+                    rated[round_id] = rated.get(round_id, 0) + 1
+            actions = {row[0]: row[1] for row in run(
+                "SELECT r.round_id, count(a.id) FROM response r JOIN action a ON a.response_id = r.id"
+                " GROUP BY r.round_id", {})}
+        return [RoundSummary(info, rated.get(info.id, 0), len(local), actions.get(info.id, 0)) for info in rounds]
+
+    def snapshot(self, round_id: int) -> RoundSnapshot:
+        """The round as the window holds it: values, action ids and row versions."""
+        with self._reading() as run:
+            return read_snapshot(run, round_id)
+
+    def load_round_by_id(self, round_id: int) -> ReturnData:
+        """The whole round as plain values, responses in template order."""
+        snap = self.snapshot(round_id)
+        data = ReturnData(
+            partnership=snap.partnership, round=snap.label, contact=snap.contact, completed_on=snap.completed_on,
+            status=RoundStatus(snap.status), ijb_meeting_date=snap.ijb_meeting_date,
+            minute_reference=snap.minute_reference,
+        )
+        for pid in sorted(snap.responses, key=self.template.order):
+            response = snap.responses[pid]
+            data.responses.append(ResponseData(
+                proposal=pid, rating=member(Rating, response.rating),
+                previous_rating=member(Rating, response.previous_rating),
+                evidence=response.evidence, actions=[values for _id, values in response.actions],
+                updated_at=response.updated_at, updated_by=response.updated_by,
+            ))
+        return data
+
+    def load_round(self, partnership: str, label: str) -> ReturnData:
+        return self.load_round_by_id(self.find_round(partnership, label).id)
+
+
+class SqliteReader:
+    """A read-only ``sqlite3`` connection on a file the caller has checked (its health and
+    its schema): each ``with reader() as run`` is one read transaction."""
+
+    def __init__(self, path: Path, *, immutable: bool = False):
+        self.path = path
+        try:
+            # isolation_level None: the transactions are the explicit BEGINs below
+            self._con: sqlite3.Connection | None = sqlite3.connect(
+                ro_uri(path, immutable=immutable), uri=True, isolation_level=None, check_same_thread=False)
+            self._con.execute("PRAGMA busy_timeout = 5000")
+        except sqlite3.Error as exc:
+            raise self._unreadable(exc) from exc
+
+    def _unreadable(self, exc: sqlite3.Error) -> DatabaseError:
+        error = DatabaseError(f"{self.path} cannot be read just now ({exc}). It has not been changed.")
+        error.path = self.path
+        return error
+
+    @contextmanager
+    def __call__(self) -> Iterator[Run]:
+        con = self._con
+        if con is None:
+            raise DatabaseError(f"{self.path} is closed")
+
+        def run(sql: str, params: Mapping[str, Any]) -> list[Any]:
+            try:
+                return con.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise self._unreadable(exc) from exc
+
+        try:
+            con.execute("BEGIN")  # one snapshot of the file for all the reads
+        except sqlite3.Error as exc:
+            raise self._unreadable(exc) from exc
+        try:
+            yield run
+        finally:
+            con.execute("ROLLBACK")  # nothing was written
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
