@@ -62,7 +62,11 @@ from msgdesk.store.models import (
     RoundEvent,
     utcnow,
 )
-from msgdesk.store.reads import RoundInfo, RoundReads, RoundSummary
+
+# RoundInfo and RoundSummary are read in msgdesk.store.reads; importable from here as before
+from msgdesk.store.reads import RoundInfo as RoundInfo
+from msgdesk.store.reads import RoundReads
+from msgdesk.store.reads import RoundSummary as RoundSummary
 from msgdesk.store.session import Transactions
 from msgdesk.store.snapshot import RoundSnapshot
 

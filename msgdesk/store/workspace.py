@@ -143,11 +143,11 @@ class Workspace:
     def ensure_open(self) -> None:
         if self._engine is not None or self._reader is not None:
             return
-        if self.reads_only and isinstance(self.target, SqliteTarget) and self._open_reader():
+        if self.reads_only and isinstance(self.target, SqliteTarget) and self._open_reader(self.target.path):
             return
         self._open_engine()
 
-    def _open_reader(self) -> bool:
+    def _open_reader(self, path: Path) -> bool:
         """For a caller that only reads an SQLite file: the store's checks on opening (the
         file's health and schema, its remembered good check, the backup on opening) done
         with the standard library, and a ``sqlite3`` reader instead of SQLAlchemy, which
@@ -157,7 +157,6 @@ class Workspace:
         from msgdesk.store.reads import SqliteReader  # the shared reads, through sqlite3
         from msgdesk.store.schema import SCHEMA_HEAD  # the schema this msgdesk reads
 
-        path = self.target.path
         read_only_folder = health.mode_for(path, reads_only=True) is OpenMode.READ_ONLY
         found = health.inspect(path)
         if not found.usable:
