@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import os
 import shlex
 import shutil
@@ -98,3 +99,55 @@ def test_a_writing_command_on_a_read_only_folder_is_refused_with_the_database_un
     assert done.returncode != 0
     assert "read-only" in done.stderr and "Traceback" not in done.stderr
     assert _state(read_only_db.parent) == before
+
+
+DIRECTIONS = Path(__file__).resolve().parents[1] / "resources" / "examples" / "directions-example.json"
+
+
+def test_directions_and_packs_are_read_from_a_read_only_folder_and_withdrawing_is_refused(read_only_db, tmp_path):
+    """Issue 22: ``directions list``, ``directions export``, ``directions log`` and ``packs``
+    only read: on a read-only folder they answer as on a writable one, and leave it as it was;
+    ``packs --withdraw`` writes, so it is refused there, with the database unchanged."""
+    db = read_only_db
+    writable = tmp_path / "writable.db"
+    for where in (db, writable):
+        for argv in (["directions", "import", str(DIRECTIONS)],
+                     ["pack", "-p", NA, "-r", "2019", "--proposals", "2.1-2.3", "--for", "Alan Brown, CFO",
+                      "--out", str(tmp_path / f"{where.stem}-pack.json")]):
+            if where == writable and argv[0] == "directions":
+                subprocess.run([sys.executable, "-m", "msgdesk", "import", str(EXAMPLE), "--db", str(where)],
+                               check=True, capture_output=True)
+            subprocess.run([sys.executable, "-m", "msgdesk", *argv, "--db", str(where)], check=True,
+                           capture_output=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    before = _state(db.parent)
+    readers = {
+        "directions list": ["directions", "list", "-p", NA, "--as-at", "2026-01-31"],
+        "directions log": ["directions", "log", "-p", NA, "--as-at", "2026-01-31"],
+        "packs": ["packs", "-p", NA, "-r", "2019"],
+    }
+    for name, argv in readers.items():
+        done = _in_read_only_mount(db.parent, _msgdesk(*argv, "--db", db))
+        assert done.returncode == 0, (name, done.stderr)
+        assert "opened for reading only" in done.stderr and "Traceback" not in done.stderr
+        there = subprocess.run([sys.executable, "-m", "msgdesk", *argv, "--db", str(writable)],
+                               capture_output=True, text=True, encoding="utf-8", check=True)
+        # the same answer as from a writable folder (the packs' ids differ between the two files)
+        if name == "packs":
+            assert done.stdout.split("  ", 1)[1] == there.stdout.split("  ", 1)[1]
+            assert "Alan Brown" in done.stdout
+        else:
+            assert done.stdout == there.stdout and done.stdout.strip(), name
+    exported = _in_read_only_mount(db.parent, _msgdesk("directions", "export", "-p", NA, "--json",
+                                                        out / "directions.json", "--db", db))
+    assert exported.returncode == 0, exported.stderr
+    subprocess.run([sys.executable, "-m", "msgdesk", "directions", "export", "-p", NA, "--json",
+                    str(out / "directions-writable.json"), "--db", str(writable)], check=True, capture_output=True)
+    assert (out / "directions.json").read_bytes() == (out / "directions-writable.json").read_bytes()
+    pack_id = json.loads((tmp_path / "msgdesk-pack.json").read_text(encoding="utf-8"))["pack"]["id"]
+    withdrawn = _in_read_only_mount(db.parent, _msgdesk("packs", "-p", NA, "-r", "2019", "--withdraw", pack_id,
+                                                         "--db", db))
+    assert withdrawn.returncode != 0
+    assert "read-only" in withdrawn.stderr and "Traceback" not in withdrawn.stderr
+    assert _state(db.parent) == before  # nothing made beside it: no backup, lock, -wal or -shm

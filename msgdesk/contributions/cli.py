@@ -122,8 +122,9 @@ def run_packs(args: argparse.Namespace) -> int:
     from msgdesk.contributions.proposals import proposals_text
     from msgdesk.store.contributions import when
 
-    with workspace_for(args) as workspace:
-        found = workspace.rounds.find_round(partnership_named(workspace, args.partnership), args.round)
+    # listing only reads (a read-only folder does not stop it); withdrawing writes
+    with workspace_for(args, reads_only=not args.withdraw) as workspace:
+        found = workspace.reads.find_round(partnership_named(workspace, args.partnership), args.round)
         if args.withdraw:
             pack = workspace.contributions.withdraw(args.withdraw)
             print(f"The pack for {pack.for_whom} is withdrawn: no reply is expected.")

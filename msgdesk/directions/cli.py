@@ -96,7 +96,7 @@ def _export(args: argparse.Namespace) -> int:
     # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.file import write_directions_file
 
-    with workspace_for(args) as workspace:
+    with workspace_for(args, reads_only=True) as workspace:  # writes a file, not the database
         data = workspace.directions.export(_known(workspace, args.partnership))
         drafts = sum(1 for r in workspace.directions.list_directions(data.partnership) if r.data.issued_on is None)
     write_directions_file(args.json, data)
@@ -110,7 +110,7 @@ def _read_log(args: argparse.Namespace) -> DirectionsLog:
     # loaded when the command runs, so --help and --version stay fast
     from msgdesk.directions.log import read_log
 
-    with workspace_for(args) as workspace:
+    with workspace_for(args, reads_only=True) as workspace:  # list and log only read
         return read_log(workspace, _known(workspace, args.partnership), args.as_at or date.today())
 
 
