@@ -1,0 +1,57 @@
+"""Issue 22 item 4: ``msgdesk`` builds a subcommand's arguments only when that subcommand is
+used (``--help`` builds none), and every help text is the same as a parser built whole."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from msgdesk.cli.commands import COMMANDS
+from msgdesk.cli.main import build_parser
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _children(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:  # argparse keeps its subcommands here; nothing public lists them
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _every_help(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> dict[tuple[str, ...], str]:
+    texts = {path: parser.format_help()}
+    for name, child in _children(parser).items():
+        texts.update(_every_help(child, (*path, name)))
+    return texts
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "100", "160"])
+def test_every_help_text_is_the_same_as_a_parser_built_whole(monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    lazy, eager = _every_help(build_parser()), _every_help(build_parser(eager=True))
+    assert lazy == eager
+    assert {path[0] for path in lazy if path} == {cmd.name for cmd in COMMANDS}
+    assert ("directions", "list") in lazy and ("admin", "grant") in lazy  # the nested actions too
+
+
+def test_each_command_parses_as_before():
+    argv = ["--db", "x.db", "export", "-p", "North", "-r", "2019", "--json", "out.json"]
+    assert vars(build_parser().parse_args(argv)) == vars(build_parser(eager=True).parse_args(argv))
+    argv = ["directions", "list", "-p", "North", "--as-at", "2026-01-31", "--db", "y.db"]
+    assert vars(build_parser().parse_args(argv)) == vars(build_parser(eager=True).parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["list", "--help"], ["export", "--help"]])
+def test_help_imports_no_database_library(argv):
+    code = ("import sys\nfrom msgdesk.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
+            "except SystemExit as e:\n    print('exit', e.code)\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))")
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.stdout.splitlines()[-2:] == ["exit 0", "[]"], done.stderr
