@@ -67,22 +67,60 @@ for row in rows:
     print("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
 """
 
-#: ``msgdesk export --json`` done by hand: the round's rows read and written as JSON.
+#: ``msgdesk export --json`` done by hand: the round's rows read and written as the same return
+#: file, byte for byte (responses in the template's order, empty ones left out), through a
+#: temporary file, flushed to disk and renamed into place as msgdesk writes it.
 PLAIN_JSON = """
-import json, sqlite3, sys
-con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-con.row_factory = sqlite3.Row
-rnd = dict(con.execute("SELECT r.* FROM evaluation_round r JOIN partnership p ON p.id = r.partnership_id"
-                       " WHERE p.name = ? AND r.label = ?", (sys.argv[3], sys.argv[4])).fetchone())
+import json, os, sqlite3, sys
+from datetime import datetime
+db, out, name, label = sys.argv[1:5]
+con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+rid, partnership, label, contact, completed = con.execute(
+    "SELECT r.id, p.name, r.label, r.contact, r.completed_on FROM evaluation_round r JOIN partnership p"
+    " ON p.id = r.partnership_id WHERE p.name = ? AND r.label = ?", (name, label)).fetchone()
+def when(value):
+    return datetime.fromisoformat(value).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
+def day(value):
+    return value[:10] if value else None
+actions = {}
+for response_id, uid, text, delivery, timescale, lead, due, at, by in con.execute(
+        "SELECT a.response_id, a.uid, a.text, a.delivery, a.timescale, a.lead, a.due_date_override, a.updated_at,"
+        " a.updated_by FROM action a JOIN response r ON r.id = a.response_id WHERE r.round_id = ?"
+        " ORDER BY a.response_id, a.position, a.id", (rid,)):
+    actions.setdefault(response_id, []).append({
+        "id": uid or None, "action": text, "delivery": delivery, "timescale": timescale, "lead": lead,
+        "due_date": day(due), "updated_at": when(at), "updated_by": by})
 responses = []
-for response in con.execute("SELECT * FROM response WHERE round_id = ? ORDER BY proposal_id", (rnd["id"],)):
-    item = dict(response)
-    item["actions"] = [dict(a) for a in con.execute("SELECT * FROM action WHERE response_id = ? ORDER BY position",
-                                                    (response["id"],))]
-    responses.append(item)
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    json.dump({"round": rnd, "responses": responses}, out, ensure_ascii=False, indent=2, default=str)
+for response_id, proposal, rating, previous, evidence, at, by in con.execute(
+        "SELECT id, proposal_id, rating, previous_rating, evidence, updated_at, updated_by FROM response"
+        " WHERE round_id = ?", (rid,)):
+    listed = actions.get(response_id, [])
+    if rating or previous or evidence or listed:
+        responses.append({"proposal": proposal, "rating": rating, "previous_rating": previous, "evidence": evidence,
+                          "updated_at": when(at), "updated_by": by, "actions": listed})
+responses.sort(key=lambda r: tuple(int(n) for n in r["proposal"].split(".")))
+document = {"format": "msgdesk-return", "version": 2, "partnership": partnership, "round": label,
+            "contact": contact, "completed_on": day(completed), "responses": responses}
+part = out + ".part"
+with open(part, "wb") as fh:
+    fh.write((json.dumps(document, ensure_ascii=False, indent=2) + "\\n").encode("utf-8"))
+    fh.flush()
+    os.fsync(fh.fileno())
+os.replace(part, out)
+print(f"Wrote {out}")
 """
+
+
+def same_output(argv: list[str], floor_argv: list[str], files: tuple[Path, Path] | None) -> None:
+    """The floor is honest only if it prints (and writes) what msgdesk does, byte for byte."""
+    ours = subprocess.run(argv, capture_output=True, env=ENV, check=True).stdout
+    theirs = subprocess.run(floor_argv, capture_output=True, env=ENV, check=True).stdout
+    if files is not None:
+        ours, theirs = ours.replace(str(files[0]).encode(), b"OUT"), theirs.replace(str(files[1]).encode(), b"OUT")
+        if files[0].read_bytes() != files[1].read_bytes():
+            raise SystemExit(f"the floor writes other bytes than msgdesk: compare {files[0]} with {files[1]}")
+    if ours != theirs:
+        raise SystemExit(f"the floor prints other bytes than msgdesk:\n{ours.decode()}\n---\n{theirs.decode()}")
 
 
 def timed(argv: list[str]) -> float:
@@ -153,6 +191,8 @@ def main() -> int:
             "--help": (msgdesk("--help"), [PY, "-c", f"print({help_text.rstrip()!r})"]),
         }
         for name, (argv, floor_argv) in plain.items():
+            written = (Path(f"{out}.json"), Path(f"{out}-plain.json")) if name == "export --json" else None
+            same_output(argv, floor_argv, written)
             runs, floors = [], []
             for _ in range(n):
                 floors.append(timed(floor_argv))
