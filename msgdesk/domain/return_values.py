@@ -13,7 +13,6 @@ from datetime import date, datetime
 from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
 from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
 from msgdesk.domain.states import ActionStatus, RoundStatus
-from msgdesk.domain.timescales import interpret
 from msgdesk.domain.vocabulary import RATING_LABELS as _RATING_LABELS
 from msgdesk.domain.vocabulary import Rating, member
 
@@ -63,6 +62,8 @@ class ActionData:
         """The effective due date: the manual one, else the interpreted one."""
         if self.due_date is not None:
             return self.due_date
+        # the timescale reader compiles ~25 patterns on import: not for list or export --json
+        from msgdesk.domain.timescales import interpret
 
         return interpret(self.timescale, completed_on).due_date
 

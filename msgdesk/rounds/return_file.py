@@ -43,7 +43,6 @@ byte-identical.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -91,6 +90,8 @@ def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tup
     document = {"id": pack_id, "partnership": partnership, "round": round_label, "proposals": list(proposals),
                 "base": [base_response_json(r) for r in base]}
     canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib  # a pack's fingerprint only: export --json does without it
+
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
