@@ -8,7 +8,6 @@ msgdesk did (opened, backed up, restored, failed) and never the content of a ret
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -35,32 +34,83 @@ def configure_logging(console: bool = False, level: int = logging.INFO) -> Path 
     ``console``: also print warnings to stderr (the command line).  Calling it again adds
     nothing twice.
     """
-    global _file
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     if _file is None:
-        path = log_file_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
-                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-            )
-            if os.name == "posix":
-                os.chmod(path, 0o600)
-        except OSError:
-            handler = None
+        handler = _open_log_file()
         if handler is not None:
-            handler.setFormatter(logging.Formatter(FORMAT))
             logger.addHandler(handler)
             _added.append(handler)
-            _file = path
-    if console and not any(type(h) is logging.StreamHandler for h in _added):
+    if console:
+        _add_console(logger)
+    return _file
+
+
+def _open_log_file() -> logging.Handler | None:
+    """The rotating log file's handler (remembered in ``_file``); None if the log folder
+    cannot be written."""
+    global _file
+    # the rotating handler's module brings socket and pickle: loaded when the file is opened
+    import logging.handlers
+
+    path = log_file_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
+        if os.name == "posix":
+            os.chmod(path, 0o600)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter(FORMAT))
+    _file = path
+    return handler
+
+
+def _add_console(logger: logging.Logger) -> None:
+    if not any(type(h) is logging.StreamHandler for h in _added):
         stream = logging.StreamHandler()
         stream.setLevel(logging.WARNING)
         stream.setFormatter(logging.Formatter("msgdesk: %(message)s"))
         logger.addHandler(stream)
         _added.append(stream)
-    return _file
+
+
+class _LogFileWhenUsed(logging.Handler):
+    """The log file, opened when the first record comes and used for every record after."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._opened = False
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self._opened:
+            self._opened = True
+            self._file = _open_log_file()
+        if self._file is not None:
+            self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
+def configure_logging_when_used(console: bool = False, level: int = logging.INFO) -> None:
+    """``configure_logging`` for a command: the console's warnings at once, the log file when
+    the first record comes.  Most commands (``list``, ``export``) log nothing, and finding the
+    log folder and opening the rotating file cost them more than their reads; whatever is
+    logged reaches the same file."""
+    logger = logging.getLogger(LOGGER)
+    logger.setLevel(level)
+    if _file is None and not any(isinstance(h, _LogFileWhenUsed) for h in _added):
+        waiting = _LogFileWhenUsed()
+        logger.addHandler(waiting)
+        _added.append(waiting)
+    if console:
+        _add_console(logger)
 
 
 def reset_logging() -> None:

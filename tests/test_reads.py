@@ -29,12 +29,16 @@ from tests.conftest import EXAMPLE
 
 ROOT = Path(__file__).resolve().parents[1]
 NA = "North Ayrshire Health and Social Care Partnership"
-ENV = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
+
+
+def _env() -> dict[str, str]:
+    """The test's own user folders (set by conftest for each test), msgdesk from this tree."""
+    return dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
 
 
 def _msgdesk(*args: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "msgdesk", *map(str, args)], capture_output=True, text=True,
-                          encoding="utf-8", env=ENV, timeout=300)
+                          encoding="utf-8", env=_env(), timeout=300)
 
 
 def _import(ws: Workspace, **changes: object) -> int:
@@ -136,7 +140,7 @@ def test_list_and_export_json_import_no_sqlalchemy(database, tmp_path):
         commands.append(["export", "-p", "north", "-r", "2019", "--json", tmp_path / "out.json"])
     for argv in commands:
         done = subprocess.run([sys.executable, "-c", code, *map(str, argv), "--db", str(database)],
-                              capture_output=True, text=True, env=ENV, timeout=300)
+                              capture_output=True, text=True, env=_env(), timeout=300)
         assert done.stdout.splitlines()[-1] == "exit 0 []", done.stderr
 
 
@@ -254,3 +258,29 @@ def test_list_and_export_json_are_the_same_bytes_from_sqlite_and_postgresql(tmp_
         answers[where] = (listed.stdout, files)
     assert answers[sqlite_db] == answers[pg_url]
     assert "Orkney Health and Care                               2019   Ready for IJB" in answers[sqlite_db][0]
+
+
+def test_a_command_opens_the_log_file_when_it_logs_and_only_then(tmp_path):
+    """``list`` logs the backup it takes on opening a changed file, to the same log file as
+    before; run again on the unchanged file it logs nothing and opens no log file (nor loads
+    the rotating handler's module)."""
+    from msgdesk.logging_setup import log_file_path
+
+    db = tmp_path / "msgdesk.db"
+    with Workspace.open(db, backup_on_open=False) as ws:
+        _example(ws)
+    log = log_file_path()
+    assert not log.exists()
+    assert _msgdesk("list", "--db", db).returncode == 0
+    assert f"of {db} (open)" in log.read_text(encoding="utf-8")  # the backup, logged
+    log.unlink()
+    code = ("import sys\nfrom msgdesk.cli.main import main\ncode = main(sys.argv[1:])\n"
+            "print('exit', code, 'logging.handlers' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, "list", "--db", str(db)], capture_output=True, text=True,
+                          env=_env(), timeout=300)
+    assert done.stdout.splitlines()[-1] == "exit 0 False", done.stderr
+    assert not log.exists()
+    with Workspace.open(db, backup_on_open=False) as ws:  # a change: the next opening backs up
+        ws.rounds.set_evidence(ws.rounds.find_round(NA, "2019").id, "1.1", "changed")
+    assert _msgdesk("list", "--db", db).returncode == 0
+    assert log.read_text(encoding="utf-8").count(f"of {db} (open)") == 1

@@ -130,9 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from msgdesk.cli.commands import COMMANDS  # parsed above, so already loaded
 
     run = next(cmd.run for cmd in COMMANDS if cmd.name == args.command)
-    from msgdesk.logging_setup import configure_logging  # logging loads for a command that runs, not for --help
+    # logging loads for a command that runs, not for --help; its file when something is logged
+    from msgdesk.logging_setup import configure_logging_when_used
 
-    configure_logging(console=True)
+    configure_logging_when_used(console=True)
     try:
         return run(args)
     except InputError as exc:
