@@ -104,7 +104,7 @@ def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:
     from msgdesk.store.value_check import damaged_by_odd_values
 
     try:
-        with workspace_for(args) as workspace:
+        with workspace_for(args, reads_only=True) as workspace:  # it only reads: a read-only folder too
             return damaged_by_odd_values(workspace.engine, workspace.describe())
     except (MsgdeskError, OSError):
         return None
