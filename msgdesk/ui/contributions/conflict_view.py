@@ -62,8 +62,8 @@ def shown(conflict, value) -> str:
 #: for theirs only, each with its words in brackets so that a screen reader, a printout and
 #: an officer who cannot tell red from green all get it.
 _DIFF_STYLE = {
-    Op.DELETED: "background-color:#ffd7d5; color:#5c0000; text-decoration:line-through;",
-    Op.INSERTED: "background-color:#c9f0d0; color:#00401a; text-decoration:underline;",
+    Op.DELETED: ("background-color:#ffd7d5; color:#5c0000;", "text-decoration:line-through;"),
+    Op.INSERTED: ("background-color:#c9f0d0; color:#00401a;", "text-decoration:underline;"),
 }
 
 
@@ -78,7 +78,9 @@ def diff_html(ours: str, theirs: str) -> str:
         if piece.op is Op.SAME:
             out.append(text)
         else:
-            out.append(f'<span style="{_DIFF_STYLE[piece.op]}">[{html.escape(words[piece.op])}: {text}]</span>')
+            colour, line = _DIFF_STYLE[piece.op]
+            out.append(f'<span style="{colour}">[{html.escape(words[piece.op])}: '
+                       f'<span style="{line}">{text}</span>]</span>')
     return '<p style="white-space:pre-wrap">' + "".join(out) + "</p>"
 
 
