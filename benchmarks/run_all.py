@@ -34,6 +34,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "directions": ([], ["--sizes", "14", "280"]),
     "progress_report": ([], ["--sizes", "70", "880"]),
     "print_preview": ([], ["--runs", "2"]),
+    "word_diff": ([], ["--runs", "3"]),
 }
 TIMEOUT_S = 1800
 

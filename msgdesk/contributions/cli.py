@@ -86,10 +86,11 @@ def run_merge(args: argparse.Namespace) -> int:
     origin = f"{result.contributor}'s reply of {when(result.reply_at)}"
     if args.dry_run:
         print(f"Dry run, nothing changed. Merging {origin} into {found.partnership} {found.label} would:")
-        for change in plan.applied:
-            print(f"  apply  {change.describe()}")
-        for change in plan.conflicts:
-            print(f"  hold   {change.describe()}")
+        for label, changes in (("apply", plan.applied), ("hold ", plan.conflicts)):
+            for change in changes:
+                print(f"  {label}  {change.describe()}")
+                for line in change.changed_words():
+                    print(f"           {line}")
         if not plan.changes_anything:
             print("  change nothing: the reply brings nothing new")
         return EXIT_OK
@@ -101,6 +102,8 @@ def run_merge(args: argparse.Namespace) -> int:
               "applied, recorded as theirs.")
         for change in plan.applied:
             print(f"  {change.describe()}")
+            for line in change.changed_words():
+                print(f"      {line}")
     if result.conflicts:
         n = len(result.conflicts)
         print(f"{n} conflict{'s' if n != 1 else ''} wait{'s' if n == 1 else ''} in the window (Round → Resolve merge "

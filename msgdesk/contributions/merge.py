@@ -33,6 +33,7 @@ from typing import Any
 from msgdesk.domain.errors import ReusedActionIdError
 from msgdesk.domain.return_values import ActionData, ResponseData, rating_label
 from msgdesk.domain.states import ACTION_MERGE_FIELDS, ConflictField, FieldMerge
+from msgdesk.domain.word_diff import inline, word_diff
 
 #: ActionData's attribute for each action field merged.
 ACTION_ATTRIBUTES = {
@@ -116,9 +117,23 @@ class Change:
         if self.field is ConflictField.ORDER:
             how = "reordered in the reply" if self.outcome is FieldMerge.APPLY else "reordered on both sides"
             return f"{self.place}: {how}"
+        if self.field.is_text:
+            # the words themselves follow, in context (``changed_words``): a long text's
+            # first 40 characters rarely hold what changed
+            return f"{self.place}: " + ("changed on both sides, yours -> theirs:" if self.outcome is FieldMerge.CONFLICT
+                                        else "changed in the reply:")
         if self.outcome is FieldMerge.CONFLICT:
             return f"{self.place}: yours {_shown(self.field, self.ours)}, theirs {_shown(self.field, self.theirs)}"
         return f"{self.place}: {_shown(self.field, self.base)} -> {_shown(self.field, self.theirs)}"
+
+    def changed_words(self, context: int = 4) -> list[str]:
+        """For a text field, each changed stretch with ``context`` words either side,
+        ``… the [-old-]{+new+} words …``: from yours to theirs for a conflict, else from
+        the base to theirs.  Empty for other fields (``describe`` says it all)."""
+        if not self.field.is_text:
+            return []
+        old = self.ours if self.outcome is FieldMerge.CONFLICT else self.base
+        return inline(word_diff(str(old or ""), str(self.theirs or "")), context=context)
 
 
 def _short(text: str | None, limit: int = 40) -> str:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from msgdesk.store.contributions import PackInfo
     from msgdesk.store.workspace import Workspace
     from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
+    from msgdesk.ui.round.proposal_page import ProposalPage
     from msgdesk.ui.session import RoundSession
 
 
@@ -36,6 +37,8 @@ class Host(Protocol):
     template: Template
     #: the contribution pack this window was opened on (a contributor's window), else None
     contribution: PackInfo | None
+    #: the Return tab's proposal page (a part may connect to its signals)
+    proposal_page: ProposalPage
 
     @property
     def session(self) -> RoundSession | None: ...

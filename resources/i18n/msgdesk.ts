@@ -525,6 +525,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;What differs: [yours: struck through] [theirs: underlined]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Yours: in the return now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,7 +573,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What differs between yours and theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Yours: in the return now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictMarker</name>
+    <message>
+        <source>A merge conflict waits: {places}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten: choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the conflict view on this proposal ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;solve the conflict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the conflict on this proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} merge conflicts wait: {places}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -588,7 +623,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 word only in yours, {theirs} only in theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours and theirs have the same words (only spacing differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>resolve the conflict in {proposal} ({place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <extracomment>How a changed stretch looks: struck through on red for yours only, underlined on green for theirs only, each with its words in brackets so that a screen reader, a printout and an officer who cannot tell red from green all get it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ours} words only in yours, {theirs} only in theirs.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -645,6 +701,10 @@
     </message>
     <message>
         <source>Reply written to {path}: send it to the lead officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve &amp;this proposal&apos;s conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2206,7 +2266,12 @@ Round {label} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>not for local completion</source>
+        <extracomment>How many merge conflicts wait on the proposal (0 for none).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2223,6 +2288,10 @@ Round {label} · {status}</source>
     </message>
     <message>
         <source>started, not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{key} opens it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3101,6 +3170,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>Dated</source>
+        <extracomment>the name last put in &quot;Recorded by&quot; for the officer (``_author_name``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,9 +1,13 @@
 """Round → Resolve merge conflicts…: each field both the lead and a contributor changed since
 the pack was cut, with the base, ours and theirs side by side, to keep ours, take theirs,
-or write a text that combines them.  Every choice is an edit like any other: one step on
+or write a text that combines them.  Below them, the words that differ between yours and
+theirs (``msgdesk.domain.word_diff``, the same diff ``merge --dry-run`` prints), marked
+with words as well as colour.  Every choice is an edit like any other: one step on
 the undo stack (Ctrl+Z puts the field back and the conflict waits again)."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +32,7 @@ from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import ConflictField, ConflictResolution
 from msgdesk.domain.text import TEXT_LIMITS, clean_text
+from msgdesk.domain.word_diff import Op, changed_words, word_diff
 
 translate = QCoreApplication.translate
 
@@ -50,6 +56,42 @@ def shown(conflict, value) -> str:
     if value in (None, ""):
         return translate("ConflictView", "(empty)")
     return str(value)
+
+
+#: How a changed stretch looks: struck through on red for yours only, underlined on green
+#: for theirs only, each with its words in brackets so that a screen reader, a printout and
+#: an officer who cannot tell red from green all get it.
+_DIFF_STYLE = {
+    Op.DELETED: ("background-color:#ffd7d5; color:#5c0000;", "text-decoration:line-through;"),
+    Op.INSERTED: ("background-color:#c9f0d0; color:#00401a;", "text-decoration:underline;"),
+}
+
+
+def diff_html(ours: str, theirs: str) -> str:
+    """Yours and theirs as one text, the words only in yours marked "[yours: …]" and those
+    only in theirs "[theirs: …]".  The texts are the officer's and the contributor's: every
+    piece is escaped, never read as markup."""
+    words = {Op.DELETED: translate("ConflictView", "yours"), Op.INSERTED: translate("ConflictView", "theirs")}
+    out = []
+    for piece in word_diff(ours, theirs):
+        text = html.escape(piece.text).replace("\n", "<br>")
+        if piece.op is Op.SAME:
+            out.append(text)
+        else:
+            colour, line = _DIFF_STYLE[piece.op]
+            out.append(f'<span style="{colour}">[{html.escape(words[piece.op])}: '
+                       f'<span style="{line}">{text}</span>]</span>')
+    return '<p style="white-space:pre-wrap">' + "".join(out) + "</p>"
+
+
+def diff_summary(ours: str, theirs: str) -> str:
+    only_ours, only_theirs = changed_words(word_diff(ours, theirs))
+    if not (only_ours or only_theirs):
+        return translate("ConflictView", "Yours and theirs have the same words (only spacing differs).")
+    if only_ours == 1:
+        return translate("ConflictView", "1 word only in yours, {theirs} only in theirs.").format(theirs=only_theirs)
+    return translate("ConflictView", "{ours} words only in yours, {theirs} only in theirs.").format(
+        ours=only_ours, theirs=only_theirs)
 
 
 def combine(ours: str, theirs: str) -> str:
@@ -111,7 +153,8 @@ def resolve(session, conflict, resolution: ConflictResolution, value=None) -> No
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window, parent: QWidget | None = None, proposal: str | None = None):
+        """``proposal``: open on its first conflict (the key on a proposal's page)."""
         super().__init__(parent or window)
         self.window_ = window
         self.session = window.session
@@ -145,6 +188,12 @@ class ConflictDialog(QDialog):
         self.ours_edit.setObjectName("oursEdit")
         self.theirs_edit.setObjectName("theirsEdit")
         self.base_edit.setObjectName("baseEdit")
+        self.diff_label = QLabel(self.tr("&What differs: [yours: struck through] [theirs: underlined]"), self)
+        self.diff_view = QTextBrowser(self)
+        self.diff_view.setObjectName("diffView")
+        self.diff_view.setOpenLinks(False)
+        self.diff_view.setAccessibleName(self.tr("What differs between yours and theirs"))
+        self.diff_label.setBuddy(self.diff_view)
         self.combined_label = QLabel(self.tr("Co&mbined text (edit, then use it)"), self)
         self.combined_edit = QPlainTextEdit(self)
         self.combined_edit.setObjectName("combinedEdit")
@@ -177,6 +226,8 @@ class ConflictDialog(QDialog):
         top.addLayout(left, 1)
         right = QVBoxLayout()
         right.addLayout(grid, 3)
+        right.addWidget(self.diff_label)
+        right.addWidget(self.diff_view, 2)
         right.addWidget(self.combined_label)
         right.addWidget(self.combined_edit, 2)
         right.addLayout(buttons)
@@ -186,6 +237,15 @@ class ConflictDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addWidget(close)
         self.refresh()
+        if proposal is not None:
+            self.show_proposal(proposal)
+
+    def show_proposal(self, proposal: str) -> None:
+        """Put the first conflict waiting on ``proposal`` in front."""
+        for row, conflict in enumerate(self.conflicts):
+            if conflict.proposal == proposal:
+                self.list.setCurrentRow(row)
+                return
 
     def refresh(self) -> None:
         wanted = self.list.currentRow()
@@ -213,6 +273,7 @@ class ConflictDialog(QDialog):
         else:
             for edit in (self.base_edit, self.ours_edit, self.theirs_edit, self.combined_edit):
                 edit.setPlainText("")
+            self.diff_view.clear()
 
     def current(self):
         row = self.list.currentRow()
@@ -228,6 +289,9 @@ class ConflictDialog(QDialog):
         self.base_edit.setPlainText(shown(conflict, conflict.base))
         self.ours_edit.setPlainText(shown(conflict, conflict.ours))
         self.theirs_edit.setPlainText(shown(conflict, conflict.theirs))
+        ours, theirs = shown(conflict, conflict.ours), shown(conflict, conflict.theirs)
+        self.diff_view.setHtml(diff_html(ours, theirs))
+        self.diff_view.setAccessibleDescription(diff_summary(ours, theirs))
         text = conflict.field.is_text
         self.combined_edit.setEnabled(text)
         self.combine_button.setEnabled(text)

@@ -2,7 +2,8 @@
 
 The lead: File → Send proposals for contribution… (a pack as a return file and/or a
 workbook), File → Merge a contribution… (a reply merged three ways; what waits opens in
-Round → Resolve merge conflicts…), Go → Proposal history (Ctrl+H).
+Round → Resolve merge conflicts…; a proposal with one waiting is marked in the side panel
+and on its page, and Ctrl+Shift+C opens the view on it), Go → Proposal history (Ctrl+H).
 
 The contributor: File → Open contribution pack… opens the pack in a window of its own, on a
 database of its own (in the data folder, one per pack, so opening the pack again carries on
@@ -44,6 +45,7 @@ from msgdesk.domain.errors import InputError, MsgdeskError
 from msgdesk.domain.text import clean_text
 from msgdesk.paths import user_data_dir
 from msgdesk.rounds.return_file import read_return_file, write_return_file
+from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflicts_on
 from msgdesk.ui.tab import Host, WindowPart
 
 translate = QCoreApplication.translate
@@ -129,8 +131,18 @@ class ContributionsPart(WindowPart):
         file_menu.insertSeparator(before)
         self.actionConflicts = _action(owner, translate("Contributions", "Resolve merge &conflicts…"),
                                        "actionConflicts", lambda: show_conflicts(window))
+        # the key for the conflict on the proposal shown, enabled only while one waits there
+        # (the side panel and the page say so: ui/round/conflict_marker.py)
+        self.actionConflictsHere = _action(
+            owner, translate("Contributions", "Resolve &this proposal's conflicts…"), "actionConflictsHere",
+            lambda: show_conflicts(window, proposal=window.current), RESOLVE_HERE_KEY)
         ui.menuRound.addSeparator()
         ui.menuRound.addAction(self.actionConflicts)
+        ui.menuRound.addAction(self.actionConflictsHere)
+        ui.navView.selectionModel().currentChanged.connect(lambda *_: self._enable_here())
+        ui.pages.currentChanged.connect(lambda *_: self._enable_here())
+        window.proposal_page.conflict_marker.resolveRequested.connect(
+            lambda proposal: show_conflicts(window, proposal=proposal))
         self.actionYourName = _action(owner, translate("Contributions", "&Your name…"), "actionYourName",
                                       lambda: ask_name(window))
         ui.menuEdit.addSeparator()
@@ -156,6 +168,8 @@ class ContributionsPart(WindowPart):
         self.history_panel.watch(session)
         if window.current:
             self.history_panel.show_proposal(window.current)
+        # a merge, a resolution or its undo tells the views through responseChanged
+        session.responseChanged.connect(lambda _proposal: self._enable_here())
         self._enable()
 
     def _enable(self) -> None:
@@ -166,6 +180,7 @@ class ContributionsPart(WindowPart):
         self.actionMergePack.setEnabled(open_round and not contributor)
         self.actionConflicts.setEnabled(open_round and not contributor)
         self.actionSendBack.setEnabled(contributor)
+        self._enable_here()
         self.actionSendBack.setVisible(contributor)
         self.actionOpenPack.setVisible(not contributor)
         if contributor:
@@ -173,6 +188,15 @@ class ContributionsPart(WindowPart):
                            window.ui.actionMarkReady, window.ui.actionMarkDraft, window.ui.actionApprove,
                            window.ui.actionReopen):
                 action.setEnabled(False)
+
+    def _enable_here(self) -> None:
+        """Round → Resolve this proposal's conflicts…: only on a proposal's page (not the
+        start page, not the check before IJB) where a conflict waits."""
+        window = self.window
+        ui = window.ui
+        on_page = ui.stack.currentWidget() is not ui.startHost and ui.pages.currentWidget() is ui.proposalHost
+        waiting = bool(window.current and conflicts_on(window.session, window.current))
+        self.actionConflictsHere.setEnabled(on_page and waiting and window.contribution is None)
 
 
 # --- the lead: sending a pack ----------------------------------------------------------------
@@ -361,13 +385,15 @@ def merge_file(window, path: str):
     return result
 
 
-def show_conflicts(window, modal: bool = True):
+def show_conflicts(window, modal: bool = True, proposal: str | None = None):
+    """The conflict view; with ``proposal``, open on that proposal's first conflict."""
     # a Qt view built when first opened, not with the window
     from msgdesk.ui.contributions.conflict_view import ConflictDialog
 
     if window.session is None:
         return None
-    dialog = ConflictDialog(window)
+    window.flush_edits()
+    dialog = ConflictDialog(window, proposal=proposal)
     if modal:
         dialog.exec()
     else:

@@ -6,10 +6,13 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
+from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflict_words, conflicts_on
 
 REVIEW = "review"
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+#: How many merge conflicts wait on the proposal (0 for none).
+CONFLICTS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 STATE_LABELS = {
     "national": QT_TRANSLATE_NOOP("NavigationModel", "not for local completion"),
@@ -106,18 +109,31 @@ class NavigationModel(QAbstractItemModel):
                 return self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)
             return None
         state = proposal_state(self.session, proposal)
+        # a conflict is said in words before the title (which the panel may cut), in the
+        # screen reader's name and in the tooltip, not by colour alone
+        conflicts = conflicts_on(self.session, proposal.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{STATE_MARKS[state]}  {proposal.id}  {proposal.text}"
+            flag = "⚠ " + self.tr("conflict") + "  " if conflicts else ""
+            return f"{STATE_MARKS[state]}  {proposal.id}  {flag}{proposal.text}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.tr("Proposal {id}, {state}").format(id=proposal.id, state=self.tr(STATE_LABELS[state]))
+            text = self.tr("Proposal {id}, {state}").format(id=proposal.id, state=self.tr(STATE_LABELS[state]))
+            return f"{text}. {conflict_words(conflicts)}" if conflicts else text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{proposal.id} {proposal.text}\n({self.tr(STATE_LABELS[state])})"
+            tip = f"{proposal.id} {proposal.text}\n({self.tr(STATE_LABELS[state])})"
+            if conflicts:
+                tip += "\n" + conflict_words(conflicts) + " " + self.tr("{key} opens it.").format(key=RESOLVE_HERE_KEY)
+            return tip
         if role == PROPOSAL_ROLE:
             return proposal.id
         if role == STATE_ROLE:
             return state
-        if role == Qt.ItemDataRole.ForegroundRole and state == "national":
-            return QColor("#777777")
+        if role == CONFLICTS_ROLE:
+            return len(conflicts)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if conflicts:
+                return QColor("#8a4b00")
+            if state == "national":
+                return QColor("#777777")
         return None
 
     # --- lookups ----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from msgdesk.domain.timescales import interpret
 from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.ui.forms.ui_proposal_page import Ui_ProposalPage
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, ActionsModel
+from msgdesk.ui.round.conflict_marker import ConflictMarker
 from msgdesk.ui.round.delegates import ActionDelegate
 from msgdesk.ui.round.find import ACTION, EVIDENCE
 from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
@@ -106,6 +107,10 @@ class ProposalPage(QWidget):
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
         self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
         self._build_deleted_note()
+        # a merge conflict waiting here, said on top of the page (ContributionsPart opens it)
+        self.conflict_marker = ConflictMarker(self.ui.content)
+        self.ui.contentLayout.insertWidget(self.ui.contentLayout.indexOf(self.ui.timescaleLabel) + 1,
+                                           self.conflict_marker)
         # the directions summary loads with the page, off the first paint
         from msgdesk.ui.directions.summary import DirectionsSummary
 
@@ -267,6 +272,7 @@ class ProposalPage(QWidget):
         for note in self._changed_notes().values():
             note.hide()
         self.directions_summary.show_for(self.session, p.id)
+        self.conflict_marker.show_for(self.session, p.id)
         self._load_response()
         self.model.set_proposal(self.session, p.id if local else None)
         self._apply_read_only()
@@ -516,6 +522,7 @@ class ProposalPage(QWidget):
     def _response_changed(self, proposal_id: str) -> None:
         if self.proposal is not None and proposal_id == self.proposal.id:
             self._load_response()
+            self.conflict_marker.show_for(self.session, proposal_id)
 
     def _actions_reset(self, proposal_id: str) -> None:
         if self.proposal is not None and proposal_id == self.proposal.id:

@@ -44,6 +44,7 @@ from msgdesk.domain.dates import short_date
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.return_values import ACTION_STATUSES, ROUND_STATUS_LABELS
 from msgdesk.domain.template import load_template
+from msgdesk.domain.text import clean_text
 from msgdesk.domain.vocabulary import RagState
 from msgdesk.store.rounds import RoundInfo
 from msgdesk.store.workspace import Workspace
@@ -327,6 +328,8 @@ class TrackerView(QWidget):
 
         who = QFormLayout()
         self.author = named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
+        #: the name last put in "Recorded by" for the officer (``_author_name``)
+        self._author_filled = ""
         self.on_date = named(DateEdit(qdate(self.today)), self.tr("Dated"),
                               self.tr("The date of the entry (not in the future)"))
         self.on_date.setCalendarPopup(True)
@@ -425,6 +428,7 @@ class TrackerView(QWidget):
             # filters chosen for one round mean nothing for another: start each round clean
             self._current = None
             self.clear_filters()
+        self._sync_author()
         self.reload()
 
     def reload(self, keep_action: int | None = None) -> None:
@@ -629,6 +633,22 @@ class TrackerView(QWidget):
     def _entry_date(self) -> date:
         return pydate(self.on_date.date())
 
+    def _sync_author(self) -> None:
+        """"Recorded by" shows the officer's name (asked at the first start, changed with
+        Edit → Your name…) and follows it when it changes there; a name typed over it for
+        an entry (recording for a colleague) stays until cleared."""
+        if self.workspace is None:
+            return
+        shown = self.author.text().strip()
+        if not shown or shown == self._author_filled:
+            self._author_filled = self.workspace.user
+            self.author.setText(self._author_filled)
+
+    def _author_name(self) -> str:
+        """The name to record with an entry (never empty while the workspace knows one)."""
+        self._sync_author()
+        return clean_text(self.author.text(), single_line=True).strip()
+
     def _write(self, do: Callable[[Workspace, TrackerRow], object], done_message: str) -> bool:
         row = self._current
         if row is None or self.workspace is None:
@@ -645,7 +665,7 @@ class TrackerView(QWidget):
 
     def record_progress(self) -> bool:
         ok = self._write(lambda workspace, row: workspace.tracking.record_progress(
-            row.action_id, self.update_text.toPlainText(), author=self.author.text(),
+            row.action_id, self.update_text.toPlainText(), author=self._author_name(),
             on_date=self._entry_date(), status=self.update_status.currentData(), today=self.today,
         ), self.tr("Progress recorded on {ref}."))
         if ok:
@@ -659,7 +679,7 @@ class TrackerView(QWidget):
             return False
         due = None if self.due_clear.isChecked() else pydate(self.due_date.date())
         ok = self._write(lambda workspace, row: workspace.tracking.set_due_date(
-            row.action_id, due, self.due_reason.text(), author=self.author.text(),
+            row.action_id, due, self.due_reason.text(), author=self._author_name(),
             on_date=self._entry_date(), today=self.today,
         ), self.tr("Due date of {ref} set."))
         if ok:
@@ -670,7 +690,7 @@ class TrackerView(QWidget):
     def change_status(self) -> bool:
         ok = self._write(lambda workspace, row: workspace.tracking.change_status(
             row.action_id, self.status_edit.currentData(), note=self.status_note.text(),
-            author=self.author.text(), on_date=self._entry_date(), today=self.today,
+            author=self._author_name(), on_date=self._entry_date(), today=self.today,
         ), self.tr("Status of {ref} changed."))
         if ok:
             self.status_note.clear()
@@ -678,7 +698,7 @@ class TrackerView(QWidget):
 
     def set_lead(self) -> bool:
         return self._write(lambda workspace, row: workspace.tracking.set_lead(
-            row.action_id, self.lead_edit.text(), author=self.author.text(), today=self.today,
+            row.action_id, self.lead_edit.text(), author=self._author_name(), today=self.today,
         ), self.tr("Lead of {ref} set."))
 
     # --- the report --------------------------------------------------------------------------
