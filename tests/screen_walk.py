@@ -53,6 +53,8 @@ from PySide6.QtWidgets import (
 )
 
 mightBeRichText = GuiQt.mightBeRichText  # PySide6 puts it in QtGui
+from msgdesk.ui.widgets.elided_label import ElidedLabel  # noqa: E402 (after Qt's names)
+
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
@@ -131,6 +133,10 @@ class Walk:
             if not widget.icon().isNull():
                 room -= widget.iconSize().width() + 4
             return text, room
+        if isinstance(widget, ElidedLabel):
+            if widget.is_elided() and widget.toolTip() != widget.text():
+                return widget.text(), widget.contentsRect().width()  # shortened, and the whole text nowhere
+            return None  # shortened with … by design, the whole text in its tooltip
         if isinstance(widget, QLabel):
             if widget.wordWrap() or widget.textFormat() == Qt.TextFormat.RichText or not widget.text():
                 return None
@@ -274,6 +280,7 @@ class Walk:
             return
         before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
         seen: list[str] = []
+        was_checked = action.isChecked()
 
         def look() -> None:
             modal = QApplication.activeModalWidget()
@@ -291,6 +298,8 @@ class Walk:
                 self._handle(widget, path, seen)
         if not seen:
             self.walked["skipped"].append(f"{path} (opens no dialog)")
+        if action.isCheckable() and action.isChecked() != was_checked:
+            action.trigger()  # a panel shown or a setting switched: put back for the next entry
         restore()
 
     def _handle(self, dialog: QWidget, path: str, seen: list[str]) -> None:
@@ -334,6 +343,32 @@ def _roll(widget: QWidget, notches: int) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def make_database(db: Path) -> None:
+    """A real SQLite file with the North Ayrshire 2019 example round and a draft direction
+    (so the Directions tab shows its Edit draft…/Issue… buttons)."""
+    from msgdesk.directions.values import Direction
+    from msgdesk.rounds.return_file import read_return_file
+    from msgdesk.store.workspace import Workspace
+
+    example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
+    workspace = Workspace.open(db)
+    try:
+        info = workspace.rounds.import_return(read_return_file(example, workspace.template))
+        workspace.directions.create_draft(info.partnership, Direction(
+            "NAIJB-2026-01", "Care at home redesign across the three localities", ["Care at home"], (),
+            "Redesign care at home with the Health Board and the Council."))
+    finally:
+        workspace.close()
+
+
+def _select_first_rows(top: QWidget) -> None:
+    """A row chosen in every table on show, so side panels show their forms and buttons."""
+    for view in top.findChildren(QAbstractItemView):
+        model = view.model()
+        if view.isVisible() and model is not None and model.rowCount() and not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))
+
+
 def walk_window(db: Path, shots: Path | None = None) -> dict:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -351,6 +386,7 @@ def walk_window(db: Path, shots: Path | None = None) -> dict:
     screen = app.primaryScreen().availableGeometry()  # the first size msgdesk gives a new window
     window.resize(min(1280, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
     window.show()
+    first_size = window.size()
     QTest.qWaitForWindowExposed(window)
     window.open_round(round_id)
     walk = Walk(app)
@@ -363,6 +399,9 @@ def walk_window(db: Path, shots: Path | None = None) -> dict:
                 widget.close()
         if window.session is None or window.ui.stack.currentIndex() == 0:  # the start page
             window.open_round(round_id)
+        # a panel shown and hidden again (Proposal history) leaves the window as wide as it
+        # was with the panel: the next entry is walked in the window's first size
+        window.resize(first_size)
         window.activateWindow()
         walk.pump(20)
 
@@ -370,6 +409,8 @@ def walk_window(db: Path, shots: Path | None = None) -> dict:
         tabs.setCurrentIndex(index)
         walk.pump(100)
         name = _plain(tabs.tabText(index))
+        _select_first_rows(window)
+        walk.pump(50)
         walk.walked["tabs"].append(name)
         if shots is not None:
             window.grab().save(str(shots / f"{index}-{name.lower()}.png"))

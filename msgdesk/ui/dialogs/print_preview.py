@@ -119,6 +119,10 @@ class PrintPreview(QDialog):
         fit.clicked.connect(self.fit_width)
         self.position = QLabel(self)
         self.position.setAccessibleName(self.tr("Page shown"))
+        # room for the longest "Page n of total" kept: on a narrow preview (150%) the bar's
+        # stretches squeezed the empty label to nothing before its first text
+        widest = self.tr("Page {n} of {total}").format(n=len(pages), total=len(pages))
+        self.position.setMinimumWidth(self.position.fontMetrics().horizontalAdvance(widest) + 4)
         close = QPushButton(self.tr("&Close"), self)
         close.clicked.connect(self.reject)
         for widget in (self.print_button, zoom_out, zoom_in, fit):

@@ -182,8 +182,10 @@ class DirectionsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, width in (("reference", 104), ("title", 200), ("status", 140), ("rag", 84), ("overdue", 62),
-                           ("resource", 120), ("issued_on", 88), ("issued_to", 150), ("issues", 64)):
+                           ("resource", 120), ("issued_on", 88), ("issued_to", 150), ("issues", 110)):
             header.resizeSection(COLUMN[key], width)
+        # a heading narrowed by hand or at 150% ends in …, the whole heading in its tooltip
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_panel())

@@ -85,6 +85,8 @@ class ProposalPage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # at 150% the two wide columns are narrower than their headings: … and a tooltip, not a cut
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         for column, width in ((2, 150), (3, 110), (4, 170)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -53,6 +52,7 @@ from msgdesk.tracker.rows import Link, TrackerRow
 from msgdesk.ui import file_menu
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
+from msgdesk.ui.widgets.elided_label import ElidedLabel
 from msgdesk.ui.widgets.look import named
 
 ANY = None
@@ -117,11 +117,10 @@ class TrackerView(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
 
         top = QHBoxLayout()
-        self.title = QLabel(self.tr("No round open"))
+        # a long partnership name (and the approved note) must never widen the window: shortened
+        # with …, the whole title in its tooltip
+        self.title = ElidedLabel(self.tr("No round open"))
         self.title.setObjectName("trackerTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        # a long partnership name (and the approved note) must never widen the window
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
         self.all_rounds = named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
                                  self.tr("Show the actions of every round of this partnership, not only the open one"))
@@ -222,7 +221,10 @@ class TrackerView(QWidget):
 
         for kf in load_template().key_features:
             self.key_feature_filter.addItem(f"{kf.number}. {kf.title}", kf.number)
-        self.key_feature_filter.setMaximumWidth(320)
+        # the longest key feature's title set the filter row's width, past the screen at 150%:
+        # the box shows a start of the title (the list opens in full)
+        self.key_feature_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.key_feature_filter.setMinimumContentsLength(12)
         self.key_feature_filter.setMaximumWidth(280)
         labelled(self.tr("&Key feature"), self.key_feature_filter)
 
@@ -258,6 +260,7 @@ class TrackerView(QWidget):
         self.count = QLabel("")
         self.count.setObjectName("trackerCount")
         self.count.setAccessibleName(self.tr("Actions shown"))
+        self.count.setWordWrap(True)  # the counts wrap on a narrow window rather than widen it
         grid.addWidget(self.count)
         grid.addStretch(1)
 
@@ -314,16 +317,6 @@ class TrackerView(QWidget):
         links.addWidget(self.go_to)
         links.addStretch(1)
         layout.addLayout(links)
-
-        history_label = QLabel(self.tr("Histor&y"))
-        self.history = named(QListWidget(), self.tr("History"),
-                              self.tr("Every entry, oldest first, earlier rounds included"))
-        self.history.setWordWrap(True)
-        self.history.setMinimumHeight(90)
-        self.history.setMaximumHeight(160)
-        history_label.setBuddy(self.history)
-        layout.addWidget(history_label)
-        layout.addWidget(self.history)
 
         who = QFormLayout()
         self.author = named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
@@ -397,6 +390,18 @@ class TrackerView(QWidget):
         grid.addWidget(self.lead_button, 4, 1)
         layout.addWidget(status_box)
 
+        # the history last: above the forms it pushed "Record update" below the panel's
+        # visible part at 1280x720; the forms are what the officer came to use
+        history_label = QLabel(self.tr("Histor&y"))
+        self.history = named(QListWidget(), self.tr("History"),
+                              self.tr("Every entry, oldest first, earlier rounds included"))
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(90)
+        self.history.setMaximumHeight(160)
+        history_label.setBuddy(self.history)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history)
+
         self._edit_widgets = [self.author, self.on_date, self.update_text, self.update_status, self.record_button,
                               self.due_date, self.due_clear, self.due_reason, self.due_button, self.status_edit,
                               self.status_note, self.status_button, self.lead_edit, self.lead_button]
@@ -451,7 +456,6 @@ class TrackerView(QWidget):
                 if info.is_approved else "")
         self.title.setText(self.tr("{partnership} \u2013 round {label} ({status})").format(
             partnership=info.partnership, label=info.label, status=status) + note)
-        self.title.setToolTip(self.title.text())
         self.table.setColumnHidden(COLUMN["round"], not self.all_rounds.isChecked())
         self.model.set_today(self.as_at_date())
         self.model.set_rows(rows)
