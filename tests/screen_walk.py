@@ -369,6 +369,45 @@ def _select_first_rows(top: QWidget) -> None:
             view.setCurrentIndex(model.index(0, 0))
 
 
+def tracker_in_view(window) -> list[str]:
+    """Item 13 at 1280x720 and 100%: the Lead column lies inside the table's view (it lay past
+    its right edge, behind the action text) and "Record update" inside the side panel's
+    visible part with the first action chosen (it lay below, under the history list)."""
+    from PySide6.QtCore import QRect
+
+    from msgdesk.ui.tracker.model import COLUMN
+    from msgdesk.ui.tracker.view import TrackerView
+
+    view = window.findChild(TrackerView)
+    table, header, found = view.table, view.table.horizontalHeader(), []
+    lead = header.sectionViewportPosition(COLUMN["lead"])
+    if not 0 <= lead <= lead + header.sectionSize(COLUMN["lead"]) <= table.viewport().width():
+        found.append(f"Tracker: the Lead column ({lead}, {header.sectionSize(COLUMN['lead'])} wide) is outside the "
+                     f"table's view ({table.viewport().width()} wide)")
+    area = next(parent for parent in _parents(view.record_button) if isinstance(parent, QAbstractScrollArea))
+    # the first action, as the tab opens (an action whose text wraps to eight lines or more
+    # still pushes the button below: the panel scrolls, and Tab reaches it)
+    for row in range(min(view.proxy.rowCount(), 1)):
+        table.setCurrentIndex(view.proxy.index(row, 0))
+        QTest.qWait(5)
+        area.verticalScrollBar().setValue(0)
+        top_left = view.record_button.mapTo(area.viewport(), QPoint(0, 0))
+        if not area.viewport().rect().contains(QRect(top_left, view.record_button.size())):
+            found.append(f"Tracker: with action {row + 1} chosen, Record update at {top_left.toTuple()} is below the "
+                         f"panel's visible {area.viewport().rect().getRect()}")
+            break
+    return found
+
+
+def _parents(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
 def walk_window(db: Path, shots: Path | None = None) -> dict:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -415,6 +454,8 @@ def walk_window(db: Path, shots: Path | None = None) -> dict:
         if shots is not None:
             window.grab().save(str(shots / f"{index}-{name.lower()}.png"))
         walk.check(window, f"{name} tab")
+        if name == "Tracker" and screen.width() >= 1280:
+            walk.problems += tracker_in_view(window)
         for path, action in walk.menu_actions(window):
             if action.objectName() in {"actionNext", "actionPrevious"} or index and path.startswith(
                     ("File", "Edit", "Go", "Round", "Help")):

@@ -69,3 +69,4 @@ def test_every_tab_and_dialog_fits_reads_whole_tabs_through_and_ignores_the_whee
     counts = report["counts"]
     assert counts["widgets"] > 150 and counts["texts"] > 150 and counts["tabbed"] > 80 and counts["rolled"] > 15, counts
     assert report["problems"] == [], "\n".join(report["problems"])
+
