@@ -22,11 +22,11 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._own_tip = ""
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._update_tip()
 
-    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
+    def setToolTip(self, tip: str) -> None:
         self._own_tip = tip
         self._update_tip()
 
@@ -37,11 +37,11 @@ class ElidedLabel(QLabel):
     def is_elided(self) -> bool:
         return self.shown_text() != self.text()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_tip()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         align = self.alignment() | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(self.contentsRect(), int(align), self.shown_text())
