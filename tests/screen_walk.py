@@ -386,7 +386,7 @@ def tracker_in_view(window) -> list[str]:
     area = next(parent for parent in _parents(view.record_button) if isinstance(parent, QAbstractScrollArea))
     # the first action, as the tab opens (an action whose text wraps to eight lines or more
     # still pushes the button below: the panel scrolls, and Tab reaches it)
-    for row in range(min(view.proxy.rowCount(), 1)):
+    for row in range(view.proxy.rowCount()):
         table.setCurrentIndex(view.proxy.index(row, 0))
         QTest.qWait(5)
         area.verticalScrollBar().setValue(0)

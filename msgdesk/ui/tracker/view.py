@@ -54,6 +54,7 @@ from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilt
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
 from msgdesk.ui.widgets.elided_label import ElidedLabel
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.short_text import ShortText
 
 ANY = None
 
@@ -177,7 +178,9 @@ class TrackerView(QWidget):
         splitter.addWidget(self._build_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 340])
+        # the panel wide enough that a long action's text leaves "Record update" in view at
+        # 1280x720; the table keeps room for every column up to the lead
+        splitter.setSizes([860, 400])
         outer.addWidget(splitter, 1)
 
         self.message = QLabel("")
@@ -291,11 +294,9 @@ class TrackerView(QWidget):
         font.setBold(True)
         self.detail_title.setFont(font)
         layout.addWidget(self.detail_title)
-        self.detail_text = QLabel("")
+        # up to six lines, then it scrolls: a long action pushed "Record update" out of view
+        self.detail_text = ShortText(6)
         self.detail_text.setObjectName("trackerDetailText")
-        self.detail_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_text.setAccessibleName(self.tr("Action text"))
         layout.addWidget(self.detail_text)
         self.detail_facts = QLabel("")
@@ -333,7 +334,8 @@ class TrackerView(QWidget):
         self.update_text = named(QPlainTextEdit(), self.tr("Progress update"),
                                   self.tr("What has been done since the last update"))
         self.update_text.setTabChangesFocus(True)
-        self.update_text.setFixedHeight(70)
+        # three lines, then it scrolls (it was 70 px: with it, Record update fell below the panel)
+        self.update_text.setFixedHeight(3 * self.update_text.fontMetrics().lineSpacing() + 10)
         self.update_status = named(QComboBox(), self.tr("Status after the update"))
         self.update_status.addItem(self.tr("(unchanged)"), None)
         for status in ACTION_STATUSES:
@@ -574,9 +576,12 @@ class TrackerView(QWidget):
         source = (self.tr(" (set by hand)") if row.due_set_by_hand
                   else (self.tr(" (from the timescale)") if row.due_date else ""))
         none = self.tr("(none)")
+        # status, RAG and lead share a line (wrapped as the panel's width needs): five lines of
+        # facts under a long action pushed "Record update" below the panel at 1280x720
         facts = [self.tr("Timescale: {t}").format(t=row.timescale or none), self.tr("Due: {d}").format(d=due + source),
-                 self.tr("Status: {s}").format(s=status_label(row.status)), self.tr("RAG: {r}").format(r=rag.label),
-                 self.tr("Lead: {l}").format(l=row.lead or none)]
+                 " · ".join((self.tr("Status: {s}").format(s=status_label(row.status)),
+                                  self.tr("RAG: {r}").format(r=rag.label),
+                                  self.tr("Lead: {l}").format(l=row.lead or none)))]
         if rag.overdue:
             facts.append(self.tr("Overdue by {n} days on {day}").format(n=-(rag.days_left or 0),
                                                                         day=short_date(self.model.today)))
