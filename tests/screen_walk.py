@@ -297,6 +297,8 @@ class Walk:
                 self._handle(widget, path, seen)
         if not seen:
             self.walked["skipped"].append(f"{path} (opens no dialog)")
+            # a panel or bar it shows must leave the window on the screen too
+            self.check_on_screen(window, f"{path} (the window after it)")
         if action.isCheckable() and action.isChecked() != was_checked:
             action.trigger()  # a panel shown or a setting switched: put back for the next entry
         restore()
