@@ -400,6 +400,25 @@ def tracker_in_view(window) -> list[str]:
     return found
 
 
+def directions_buttons_in_view(window) -> list[str]:
+    """Item 13: with a draft chosen, Edit draft… and Issue… lie inside the side panel's visible
+    part, unscrolled (below the direction in full, they lay under it at 150%)."""
+    from PySide6.QtCore import QRect
+
+    from msgdesk.ui.directions.view import DirectionsView
+
+    view = window.findChild(DirectionsView)
+    found = []
+    area = next(parent for parent in _parents(view.edit_button) if isinstance(parent, QAbstractScrollArea))
+    area.verticalScrollBar().setValue(0)
+    for button in (view.edit_button, view.issue_button):
+        top_left = button.mapTo(area.viewport(), QPoint(0, 0))
+        if not button.isVisible() or not area.viewport().rect().contains(QRect(top_left, button.size())):
+            found.append(f"Directions: {_plain(button.text())} at {top_left.toTuple()} (shown: {button.isVisible()}) "
+                         f"is outside the panel's visible {area.viewport().rect().getRect()}")
+    return found
+
+
 def _parents(widget: QWidget) -> list[QWidget]:
     found = []
     parent = widget.parentWidget()
@@ -457,6 +476,8 @@ def walk_window(db: Path, shots: Path | None = None) -> dict:
         walk.check(window, f"{name} tab")
         if name == "Tracker" and screen.width() >= 1280:
             walk.problems += tracker_in_view(window)
+        if name == "Directions":
+            walk.problems += directions_buttons_in_view(window)
         for path, action in walk.menu_actions(window):
             if action.objectName() in {"actionNext", "actionPrevious"} or index and path.startswith(
                     ("File", "Edit", "Go", "Round", "Help")):

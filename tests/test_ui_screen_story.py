@@ -70,3 +70,26 @@ def test_every_tab_and_dialog_fits_reads_whole_tabs_through_and_ignores_the_whee
     assert counts["widgets"] > 150 and counts["texts"] > 150 and counts["tabbed"] > 80 and counts["rolled"] > 15, counts
     assert report["problems"] == [], "\n".join(report["problems"])
 
+
+
+def test_the_actions_table_shrinks_to_its_rows_after_each_delete(window, workspace, example_round, example_data,
+                                                                 qtbot):
+    """Item 13: after a delete the actions table kept the page's spare room, a blank band
+    below its last row (192 px high for one 78 px row at 1280x720)."""
+    window.open_round(example_round.id)
+    page = window.proposal_page
+    view = page.ui.actionsView
+    busiest = max(example_data.responses, key=lambda r: len(r.actions)).proposal
+    window.go_to(busiest)
+    qtbot.wait(30)
+    assert page.model.rowCount() >= 3
+
+    def blank_band() -> int:
+        rows = sum(view.rowHeight(row) for row in range(page.model.rowCount()))
+        used = view.horizontalHeader().height() + 2 * view.frameWidth() + rows
+        return view.height() - max(used, 90 - 12)
+
+    while page.model.rowCount():
+        view.setCurrentIndex(page.model.index(page.model.rowCount() - 1, 1))
+        page.ui.deleteActionButton.click()
+        qtbot.waitUntil(lambda: blank_band() <= 12 and view.height() <= 520, timeout=2000)

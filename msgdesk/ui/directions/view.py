@@ -352,7 +352,12 @@ class DirectionsView(QWidget):
         #: Shown for a draft, and for an issued direction: each group has its own Alt letters.
         self.draft_buttons = [b for b, _a, _d in acts[:3]]
         self.issued_buttons = [b for b, _a, _d in acts[3:]]
-        layout.addLayout(grid)
+        # the buttons above the direction in full: below it (at least 160 px high) Edit draft…
+        # and Issue… lay under the panel's visible part at 1280x720 and 150%
+        layout.insertLayout(layout.indexOf(label), grid)
+        for first, second in zip([b for b, _a, _d in acts], [*(b for b, _a, _d in acts[1:]), self.details],
+                                 strict=True):
+            QWidget.setTabOrder(first, second)  # Tab goes as the eye does: buttons, then the text
         scroll.setWidget(panel)
         return scroll
 

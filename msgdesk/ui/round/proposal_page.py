@@ -476,7 +476,9 @@ class ProposalPage(QWidget):
                 view.setRowHeight(row, tallest)
         height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
         height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
-        view.setMinimumHeight(max(90, min(height + 8, 520)))
+        # exactly as tall as its rows (up to 520 px): with only a least height, the page's spare
+        # room went to the table, which after a delete kept a blank band below its last row
+        view.setFixedHeight(max(90, min(height + 8, 520)))
         self._evidence_timer.start()
 
     # --- other officers' edits (shared database: msgdesk.ui.live) ----------------------
