@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -44,7 +44,9 @@ class _ScreenFitGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
-                and watched.windowType() != Qt.WindowType.Popup and not isinstance(watched, QMenu):
+                and watched.windowType() != Qt.WindowType.Popup and not isinstance(watched, QMenu | QMainWindow):
+            # (the main window sizes itself: from the screen at first start, else its saved
+            # geometry fitted by restore_last)
             fit_to_screen(watched)
         return False
 
