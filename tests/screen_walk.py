@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QScrollBar,
     QStyle,
     QStyleOptionButton,
@@ -108,6 +109,12 @@ class Walk:
         if not area.contains(top.frameGeometry()):
             self.problems.append(f"{where}: the window {top.frameGeometry().getRect()} is larger than or outside "
                                  f"the screen's area {area.getRect()}")
+        for page in top.findChildren(QScrollArea):
+            # a page that scrolls down is designed to; one wider than its view hides its right-hand side
+            bar = page.horizontalScrollBar()
+            if _shown(page, top) and page.widgetResizable() and bar.maximum() > 0:
+                self.problems.append(f"{where}: {_name(page)} is {bar.maximum()}px wider than its view "
+                                     f"({page.viewport().width()}px): its right-hand side is out of sight")
         for widget in top.findChildren(QWidget):
             if not _shown(widget, top) or widget.isWindow() or _inside_scrolled_page(widget, top):
                 continue

@@ -41,6 +41,9 @@ class ProposalPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ProposalPage()
         self.ui.setupUi(self)
+        # the actions' title wraps beside its four buttons: on one line the row was wider than
+        # the page at 1280x720 and 150%, and the page scrolled sideways
+        self.ui.actionsTitle.setWordWrap(True)
         self.template = template
         self.session: RoundSession | None = None
         self.proposal: Proposal | None = None
