@@ -71,17 +71,6 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__}({label})"
 
 
-def _inside_scrolled_page(widget: QWidget, top: QWidget) -> bool:
-    """Whether ``widget`` sits on the page a scroll area scrolls (reached by scrolling)."""
-    parent = widget.parentWidget()
-    while parent is not None and parent is not top:
-        area = parent.parentWidget()
-        if isinstance(area, QAbstractScrollArea) and parent is area.viewport():
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
 def _shown(widget: QWidget, top: QWidget) -> bool:
     return widget.isVisibleTo(top) and widget.isVisible() and widget.width() > 0 and widget.height() > 0
 
@@ -116,11 +105,13 @@ class Walk:
                 self.problems.append(f"{where}: {_name(page)} is {bar.maximum()}px wider than its view "
                                      f"({page.viewport().width()}px): its right-hand side is out of sight")
         for widget in top.findChildren(QWidget):
-            if not _shown(widget, top) or widget.isWindow() or _inside_scrolled_page(widget, top):
-                continue
+            if not _shown(widget, top) or widget.isWindow():
+                continue  # (one on a scrolled page is checked against the page: scrolling reaches the page)
             parent = widget.parentWidget()
             if parent is None or isinstance(parent, QAbstractScrollArea) or isinstance(widget, QScrollBar):
                 continue
+            if isinstance(parent.parentWidget(), QAbstractScrollArea) and parent is parent.parentWidget().viewport():
+                continue  # the page a scroll area scrolls: larger than its view by design
             self.counts["widgets"] += 1
             if not parent.rect().contains(widget.geometry()):
                 self.problems.append(f"{where}: {_name(widget)} {widget.geometry().getRect()} is cut by "

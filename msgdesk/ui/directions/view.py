@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Required, TypedDict, Unpack
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,6 +90,21 @@ class _ActOptions(TypedDict, total=False):
     author: str | None
     choices: list[str] | None
     choice_label: str
+
+
+class _Panel(QWidget):
+    """The side panel's page, laid out again whenever the scroll area resizes it.
+
+    When the table's message line appeared (a delete, an issue) the scroll area shrank the
+    page, but its layout kept the page's old height: the direction in full ran past the
+    panel's bottom, and before that the Edit draft…/Issue… buttons under it were cut off."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.geometry().size() != self.size():
+            layout.invalidate()
+            layout.activate()
 
 
 class DirectionsView(QWidget):
@@ -287,7 +303,7 @@ class DirectionsView(QWidget):
         scroll.setMinimumWidth(290)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        panel = QWidget()
+        panel = _Panel()
         panel.setObjectName("directionsPanel")
         layout = QVBoxLayout(panel)
         self.detail_title = QLabel("")
