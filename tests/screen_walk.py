@@ -167,6 +167,14 @@ class Walk:
                 if need > widget.width():
                     self.problems.append(f"{where}: group {widget.title()!r} needs {need}px, has {widget.width()}")
                 continue
+            if isinstance(widget, QLabel) and not widget.pixmap().isNull() and not widget.hasScaledContents():
+                picture = widget.pixmap().deviceIndependentSize()  # a page of the preview, an icon
+                self.counts["texts"] += 1
+                room = widget.contentsRect()
+                if picture.width() > room.width() + 1 or picture.height() > room.height() + 1:
+                    self.problems.append(f"{where}: {_name(widget)}'s picture {picture.toTuple()} is cut to "
+                                         f"{room.size().toTuple()}")
+                continue
             found = self._text_room(widget)
             if found is None:
                 continue
