@@ -44,6 +44,7 @@ class ProposalPage(QWidget):
         # the actions' title wraps beside its four buttons: on one line the row was wider than
         # the page at 1280x720 and 150%, and the page scrolled sideways
         self.ui.actionsTitle.setWordWrap(True)
+        self.ui.actionButtons.setStretchFactor(self.ui.actionsTitle, 1)  # one line wherever there is room
         self.template = template
         self.session: RoundSession | None = None
         self.proposal: Proposal | None = None
@@ -90,6 +91,9 @@ class ProposalPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # at 150% the two wide columns are narrower than their headings: … and a tooltip, not a cut
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # and never narrower than a long word: at 150% they were squeezed to 65 px, one word a
+        # line; the table scrolls sideways instead
+        header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("Organisational") + 12)
         for column, width in ((2, 150), (3, 110), (4, 170)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
