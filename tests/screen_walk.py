@@ -287,14 +287,19 @@ class Walk:
         seen: list[str] = []
         was_checked = action.isChecked()
 
+        running = [True]  # while trigger() has not returned, a modal loop may be running
+
         def look() -> None:
+            if not running[0]:
+                return
             modal = QApplication.activeModalWidget()
             if modal is not None and modal.isVisible():
-                self._handle(modal, path, seen)
-                QTimer.singleShot(50, look)  # the next dialog the answer opens
-        timer = QTimer.singleShot(80, look)
-        del timer
+                self._handle(modal, path, seen)  # checked, then closed: the loop ends
+            QTimer.singleShot(50, look)  # a dialog still to open, or the next one an answer opens
+
+        QTimer.singleShot(80, look)
         action.trigger()
+        running[0] = False
         self.pump(120)
         # a dialog opened without a modal loop (a preview, the user guide) is still showing
         for widget in QApplication.topLevelWidgets():
