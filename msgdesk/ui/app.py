@@ -14,6 +14,7 @@ from msgdesk.store.workspace import Workspace
 from msgdesk.ui.excepthook import install_excepthook, setup_logging
 from msgdesk.ui.settings import open_settings
 from msgdesk.ui.widgets.look import install_focus_ring
+from msgdesk.ui.widgets.screen_fit import install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 #: Set (to anything) by benchmarks/bench_startup.py --frozen: the app prints
@@ -66,6 +67,7 @@ def run_gui(args) -> int:
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
     install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
+    install_screen_fit(app)  # and none opens larger than the screen
 
     setup_logging()
     install_translator(app)

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a 
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
-from msgdesk.ui.widgets.screen_fit import fit_to_screen
+from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             install_wheel_guard(app)  # no value changes under a passing mouse wheel
+            install_screen_fit(app)  # no dialog opens larger than the screen (1280x720 at 150%)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # Partnership names are user text: never let Qt read them as markup.

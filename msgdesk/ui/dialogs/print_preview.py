@@ -83,6 +83,14 @@ class PageImages:
         step = next((d for d in DPI_STEPS if d >= dpi - 0.5), DPI_STEPS[-1])
         image = QImage()
         image.loadFromData(self._at(step)[index], "PNG")
+        # drawn at the next step up, then brought to the size asked for: shown unscaled, the
+        # larger image overflowed its page frame and lost both edges (at 1280x720 the
+        # appendix's first page showed "EW OF PROGRESS", its left-hand column cut)
+        width, height = self.sizes[index]
+        wanted = QSize(max(1, round(width / 72 * dpi)), max(1, round(height / 72 * dpi)))
+        if step != dpi and not image.isNull() and image.size() != wanted:
+            image = image.scaled(wanted, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.SmoothTransformation)
         return image
 
     def close(self) -> None:
@@ -119,6 +127,10 @@ class PrintPreview(QDialog):
         fit.clicked.connect(self.fit_width)
         self.position = QLabel(self)
         self.position.setAccessibleName(self.tr("Page shown"))
+        # room for the longest "Page n of total" kept: on a narrow preview (150%) the bar's
+        # stretches squeezed the empty label to nothing before its first text
+        widest = self.tr("Page {n} of {total}").format(n=len(pages), total=len(pages))
+        self.position.setMinimumWidth(self.position.fontMetrics().horizontalAdvance(widest) + 4)
         close = QPushButton(self.tr("&Close"), self)
         close.clicked.connect(self.reject)
         for widget in (self.print_button, zoom_out, zoom_in, fit):

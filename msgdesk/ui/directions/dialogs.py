@@ -197,6 +197,8 @@ class DirectionDialog(_SavingDialog):
         self.milestones.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Timescale"),
                                                    self.tr("Due date (optional)")])
         self.milestones.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # "Due date (optional)" was cut to "Due date (opti" at 100%
+        self.milestones.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.milestones.setTabKeyNavigation(False)
         self.milestones.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.milestones.setFixedHeight(130)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Required, TypedDict, Unpack
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,6 +90,21 @@ class _ActOptions(TypedDict, total=False):
     author: str | None
     choices: list[str] | None
     choice_label: str
+
+
+class _Panel(QWidget):
+    """The side panel's page, laid out again whenever the scroll area resizes it.
+
+    When the table's message line appeared (a delete, an issue) the scroll area shrank the
+    page, but its layout kept the page's old height: the direction in full ran past the
+    panel's bottom, and before that the Edit draft…/Issue… buttons under it were cut off."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.geometry().size() != self.size():
+            layout.invalidate()
+            layout.activate()
 
 
 class DirectionsView(QWidget):
@@ -182,8 +198,10 @@ class DirectionsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, width in (("reference", 104), ("title", 200), ("status", 140), ("rag", 84), ("overdue", 62),
-                           ("resource", 120), ("issued_on", 88), ("issued_to", 150), ("issues", 64)):
+                           ("resource", 120), ("issued_on", 88), ("issued_to", 150), ("issues", 110)):
             header.resizeSection(COLUMN[key], width)
+        # a heading narrowed by hand or at 150% ends in …, the whole heading in its tooltip
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_panel())
@@ -285,7 +303,7 @@ class DirectionsView(QWidget):
         scroll.setMinimumWidth(290)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        panel = QWidget()
+        panel = _Panel()
         panel.setObjectName("directionsPanel")
         layout = QVBoxLayout(panel)
         self.detail_title = QLabel("")
@@ -350,7 +368,12 @@ class DirectionsView(QWidget):
         #: Shown for a draft, and for an issued direction: each group has its own Alt letters.
         self.draft_buttons = [b for b, _a, _d in acts[:3]]
         self.issued_buttons = [b for b, _a, _d in acts[3:]]
-        layout.addLayout(grid)
+        # the buttons above the direction in full: below it (at least 160 px high) Edit draft…
+        # and Issue… lay under the panel's visible part at 1280x720 and 150%
+        layout.insertLayout(layout.indexOf(label), grid)
+        for first, second in zip([b for b, _a, _d in acts], [*(b for b, _a, _d in acts[1:]), self.details],
+                                 strict=True):
+            QWidget.setTabOrder(first, second)  # Tab goes as the eye does: buttons, then the text
         scroll.setWidget(panel)
         return scroll
 

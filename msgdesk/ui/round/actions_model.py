@@ -110,7 +110,9 @@ class ActionsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
-            return _tr(COLUMNS[section][1]) if role == Qt.ItemDataRole.DisplayRole else None
+            # the whole heading in a tooltip: a narrow window (150%) shortens it with …
+            wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+            return _tr(COLUMNS[section][1]) if role in wanted else None
         # the row number is the action's number in the appendix; a carried-forward action
         # also shows where it came from, and every row's reference is in its tooltip
         if not 0 <= section < len(self._rows):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem,
 
 from msgdesk.domain.dates import short_date_time
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW
+from msgdesk.ui.widgets.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -54,6 +55,30 @@ class HistoryPanel(QDockWidget):
         self.setMinimumWidth(260)
         window.ui.navView.selectionModel().currentChanged.connect(self._nav_changed)
         self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self._float_if_no_room()  # before it is shown: docked, it would widen the window first
+        super().setVisible(visible)
+
+    def _float_if_no_room(self) -> None:
+        """On a screen too narrow for the window and the panel side by side (1280x720 at 150%:
+        853 wide in Qt's units, the tabs need about 750), docking the panel pushed the window
+        past the screen's edge: there it floats over the window's right-hand side instead."""
+        window = self.window_
+        screen = window.screen()
+        if self.isFloating() or screen is None:
+            return
+        area = screen.availableGeometry()
+        central = window.centralWidget()
+        needed = (central.minimumSizeHint().width() if central is not None else 0) + self.minimumWidth() + 16
+        if needed <= area.width():
+            return
+        self.setFloating(True)
+        width = min(max(self.minimumWidth(), 320), area.width())
+        height = min(window.frameGeometry().height(), area.height())
+        self.setGeometry(area.x() + area.width() - width, area.y() + (area.height() - height) // 2, width, height)
+        fit_to_screen(self)  # its frame too
 
     def _nav_changed(self, current, _previous) -> None:
         proposal = current.data(PROPOSAL_ROLE)

@@ -42,6 +42,10 @@ class ProposalPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ProposalPage()
         self.ui.setupUi(self)
+        # the actions' title wraps beside its four buttons: on one line the row was wider than
+        # the page at 1280x720 and 150%, and the page scrolled sideways
+        self.ui.actionsTitle.setWordWrap(True)
+        self.ui.actionButtons.setStretchFactor(self.ui.actionsTitle, 1)  # one line wherever there is room
         self.template = template
         self.session: RoundSession | None = None
         self.proposal: Proposal | None = None
@@ -86,6 +90,11 @@ class ProposalPage(QWidget):
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # at 150% the two wide columns are narrower than their headings: … and a tooltip, not a cut
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # and never narrower than a long word: at 150% they were squeezed to 65 px, one word a
+        # line; the table scrolls sideways instead
+        header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("Organisational") + 12)
         for column, width in ((2, 150), (3, 110), (4, 170)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
@@ -480,7 +489,9 @@ class ProposalPage(QWidget):
                 view.setRowHeight(row, tallest)
         height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
         height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
-        view.setMinimumHeight(max(90, min(height + 8, 520)))
+        # exactly as tall as its rows (up to 520 px): with only a least height, the page's spare
+        # room went to the table, which after a delete kept a blank band below its last row
+        view.setFixedHeight(max(90, min(height + 8, 520)))
         self._evidence_timer.start()
 
     # --- other officers' edits (shared database: msgdesk.ui.live) ----------------------

@@ -50,8 +50,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("rag", QT_TRANSLATE_NOOP("TrackerTableModel", "RAG")),  # up front: what the committee looks at first
     ("status", QT_TRANSLATE_NOOP("TrackerTableModel", "Status")),
     ("due", QT_TRANSLATE_NOOP("TrackerTableModel", "Due date")),
-    ("action", QT_TRANSLATE_NOOP("TrackerTableModel", "Action")),
+    # the lead before the long action text: at 1280x720 the action's width pushed the lead
+    # out of the table's view (the action is shortened with …, in full in its tooltip)
     ("lead", QT_TRANSLATE_NOOP("TrackerTableModel", "Lead")),
+    ("action", QT_TRANSLATE_NOOP("TrackerTableModel", "Action")),
     ("timescale", QT_TRANSLATE_NOOP("TrackerTableModel", "Timescale")),
     ("update", QT_TRANSLATE_NOOP("TrackerTableModel", "Last update")),
     ("links", QT_TRANSLATE_NOOP("TrackerTableModel", "Carried")),

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -54,7 +53,9 @@ from msgdesk.tracker.rows import Link, TrackerRow
 from msgdesk.ui import file_menu
 from msgdesk.ui.tracker.model import COLUMN, NO_LEAD, OPEN, Filters, TrackerFilterProxy, TrackerTableModel
 from msgdesk.ui.widgets.date_edit import NO_DATE, DateEdit, pydate, qdate
+from msgdesk.ui.widgets.elided_label import ElidedLabel
 from msgdesk.ui.widgets.look import named
+from msgdesk.ui.widgets.short_text import ShortText
 
 ANY = None
 
@@ -118,11 +119,10 @@ class TrackerView(QWidget):
         outer.setContentsMargins(6, 6, 6, 6)
 
         top = QHBoxLayout()
-        self.title = QLabel(self.tr("No round open"))
+        # a long partnership name (and the approved note) must never widen the window: shortened
+        # with …, the whole title in its tooltip
+        self.title = ElidedLabel(self.tr("No round open"))
         self.title.setObjectName("trackerTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        # a long partnership name (and the approved note) must never widen the window
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.title, 1)
         self.all_rounds = named(QCheckBox(self.tr("All &rounds")), self.tr("All rounds of the partnership"),
                                  self.tr("Show the actions of every round of this partnership, not only the open one"))
@@ -179,7 +179,9 @@ class TrackerView(QWidget):
         splitter.addWidget(self._build_panel())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 340])
+        # the panel wide enough that a long action's text leaves "Record update" in view at
+        # 1280x720; the table keeps room for every column up to the lead
+        splitter.setSizes([860, 400])
         outer.addWidget(splitter, 1)
 
         self.message = QLabel("")
@@ -223,7 +225,10 @@ class TrackerView(QWidget):
 
         for kf in load_template().key_features:
             self.key_feature_filter.addItem(f"{kf.number}. {kf.title}", kf.number)
-        self.key_feature_filter.setMaximumWidth(320)
+        # the longest key feature's title set the filter row's width, past the screen at 150%:
+        # the box shows a start of the title (the list opens in full)
+        self.key_feature_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.key_feature_filter.setMinimumContentsLength(12)
         self.key_feature_filter.setMaximumWidth(280)
         labelled(self.tr("&Key feature"), self.key_feature_filter)
 
@@ -259,6 +264,7 @@ class TrackerView(QWidget):
         self.count = QLabel("")
         self.count.setObjectName("trackerCount")
         self.count.setAccessibleName(self.tr("Actions shown"))
+        self.count.setWordWrap(True)  # the counts wrap on a narrow window rather than widen it
         grid.addWidget(self.count)
         grid.addStretch(1)
 
@@ -289,11 +295,9 @@ class TrackerView(QWidget):
         font.setBold(True)
         self.detail_title.setFont(font)
         layout.addWidget(self.detail_title)
-        self.detail_text = QLabel("")
+        # up to six lines, then it scrolls: a long action pushed "Record update" out of view
+        self.detail_text = ShortText(6)
         self.detail_text.setObjectName("trackerDetailText")
-        self.detail_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_text.setWordWrap(True)
-        self.detail_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_text.setAccessibleName(self.tr("Action text"))
         layout.addWidget(self.detail_text)
         self.detail_facts = QLabel("")
@@ -316,16 +320,6 @@ class TrackerView(QWidget):
         links.addStretch(1)
         layout.addLayout(links)
 
-        history_label = QLabel(self.tr("Histor&y"))
-        self.history = named(QListWidget(), self.tr("History"),
-                              self.tr("Every entry, oldest first, earlier rounds included"))
-        self.history.setWordWrap(True)
-        self.history.setMinimumHeight(90)
-        self.history.setMaximumHeight(160)
-        history_label.setBuddy(self.history)
-        layout.addWidget(history_label)
-        layout.addWidget(self.history)
-
         who = QFormLayout()
         self.author = named(QLineEdit(), self.tr("Recorded by"), self.tr("Your name, recorded with every entry"))
         #: the name last put in "Recorded by" for the officer (``_author_name``)
@@ -343,7 +337,8 @@ class TrackerView(QWidget):
         self.update_text = named(QPlainTextEdit(), self.tr("Progress update"),
                                   self.tr("What has been done since the last update"))
         self.update_text.setTabChangesFocus(True)
-        self.update_text.setFixedHeight(70)
+        # three lines, then it scrolls (it was 70 px: with it, Record update fell below the panel)
+        self.update_text.setFixedHeight(3 * self.update_text.fontMetrics().lineSpacing() + 10)
         self.update_status = named(QComboBox(), self.tr("Status after the update"))
         self.update_status.addItem(self.tr("(unchanged)"), None)
         for status in ACTION_STATUSES:
@@ -400,6 +395,18 @@ class TrackerView(QWidget):
         grid.addWidget(self.lead_button, 4, 1)
         layout.addWidget(status_box)
 
+        # the history last: above the forms it pushed "Record update" below the panel's
+        # visible part at 1280x720; the forms are what the officer came to use
+        history_label = QLabel(self.tr("Histor&y"))
+        self.history = named(QListWidget(), self.tr("History"),
+                              self.tr("Every entry, oldest first, earlier rounds included"))
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(90)
+        self.history.setMaximumHeight(160)
+        history_label.setBuddy(self.history)
+        layout.addWidget(history_label)
+        layout.addWidget(self.history)
+
         self._edit_widgets = [self.author, self.on_date, self.update_text, self.update_status, self.record_button,
                               self.due_date, self.due_clear, self.due_reason, self.due_button, self.status_edit,
                               self.status_note, self.status_button, self.lead_edit, self.lead_button]
@@ -455,7 +462,6 @@ class TrackerView(QWidget):
                 if info.is_approved else "")
         self.title.setText(self.tr("{partnership} \u2013 round {label} ({status})").format(
             partnership=info.partnership, label=info.label, status=status) + note)
-        self.title.setToolTip(self.title.text())
         self.table.setColumnHidden(COLUMN["round"], not self.all_rounds.isChecked())
         self.model.set_today(self.as_at_date())
         self.model.set_rows(rows)
@@ -574,9 +580,12 @@ class TrackerView(QWidget):
         source = (self.tr(" (set by hand)") if row.due_set_by_hand
                   else (self.tr(" (from the timescale)") if row.due_date else ""))
         none = self.tr("(none)")
+        # status, RAG and lead share a line (wrapped as the panel's width needs): five lines of
+        # facts under a long action pushed "Record update" below the panel at 1280x720
         facts = [self.tr("Timescale: {t}").format(t=row.timescale or none), self.tr("Due: {d}").format(d=due + source),
-                 self.tr("Status: {s}").format(s=status_label(row.status)), self.tr("RAG: {r}").format(r=rag.label),
-                 self.tr("Lead: {l}").format(l=row.lead or none)]
+                 " · ".join((self.tr("Status: {s}").format(s=status_label(row.status)),
+                                  self.tr("RAG: {r}").format(r=rag.label),
+                                  self.tr("Lead: {l}").format(l=row.lead or none)))]
         if rag.overdue:
             facts.append(self.tr("Overdue by {n} days on {day}").format(n=-(rag.days_left or 0),
                                                                         day=short_date(self.model.today)))

@@ -9,8 +9,9 @@ shrinking it only as much as needed.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -31,3 +32,31 @@ def fit_to_screen(window: QWidget) -> None:
     y = min(max(frame.y(), area.y()), area.y() + area.height() - frame.height())
     if (x, y) != (frame.x(), frame.y()):
         window.move(x, y)
+
+
+class _ScreenFitGuard(QObject):
+    """Fits every window and dialog to the screen as it is first shown.
+
+    A dialog's first size comes from its contents and fixed sizes picked on a large screen
+    (the conflict view's 1100x620, the user guide's 900x700); at 1280x720 and 150% (a
+    853x480 screen in Qt's units) their buttons were off the screen.  One application-wide
+    filter, like the wheel guard, so a new dialog is covered without remembering to."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
+                and watched.windowType() != Qt.WindowType.Popup and not isinstance(watched, QMenu | QMainWindow):
+            # (the main window sizes itself: from the screen at first start, else its saved
+            # geometry fitted by restore_last)
+            fit_to_screen(watched)
+        return False
+
+
+_GUARD: _ScreenFitGuard | None = None
+
+
+def install_screen_fit(app: QCoreApplication) -> None:
+    """Install the fitting on the application, once (idempotent)."""
+    global _GUARD
+    if _GUARD is None:
+        _GUARD = _ScreenFitGuard()
+        app.installEventFilter(_GUARD)
