@@ -8,7 +8,6 @@ msgdesk did (opened, backed up, restored, failed) and never the content of a ret
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -39,10 +38,13 @@ def configure_logging(console: bool = False, level: int = logging.INFO) -> Path 
     logger = logging.getLogger(LOGGER)
     logger.setLevel(level)
     if _file is None:
+        # the rotating handler's module brings socket, pickle and queue: loaded when a log opens
+        from logging.handlers import RotatingFileHandler
+
         path = log_file_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
+            handler = RotatingFileHandler(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
             )
             if os.name == "posix":

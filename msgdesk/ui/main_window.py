@@ -733,23 +733,47 @@ class MainWindow(QMainWindow):
 
 
 class _AfterFirstPaint(QObject):
-    """Runs ``then`` once the window's first paint is done (a zero timer posted from the
-    first paint event runs after the whole window has been drawn)."""
+    """Runs what was asked, in the order asked, once the window's first paint is done (a zero
+    timer posted from the first paint event runs after the whole window has been drawn).
 
-    def __init__(self, window: QMainWindow, then) -> None:
+    One hook per window holding a list, rather than one event filter each: Qt calls a
+    widget's filters last-installed first, which would run them in the reverse order."""
+
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.then = then
+        self.queue: list = []
+        window.installEventFilter(self)
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        # one per turn of the event loop, so each is seen done before the next starts (and a
+        # callback may cancel the rest: the first-paint probe)
+        if self.queue:
+            self.queue.pop(0)()
+        if self.queue:
+            QTimer.singleShot(0, self._run)
 
 
 def after_first_paint(window: QMainWindow, then) -> None:
-    """Call ``then`` once, when ``window`` has been drawn for the first time."""
-    window.installEventFilter(_AfterFirstPaint(window, then))
+    """Call ``then`` once, when ``window`` has been drawn for the first time (after what was
+    asked before it)."""
+    hook = getattr(window, "_after_first_paint", None)
+    if hook is None or not hook.queue:  # none yet, or the last one has run
+        hook = _AfterFirstPaint(window)
+        window._after_first_paint = hook  # type: ignore[attr-defined]
+    hook.queue.append(then)
+
+
+def cancel_after_first_paint(window: QMainWindow) -> None:
+    """Drop what is still waiting for the first paint (the probe quits before the store opens)."""
+    hook = getattr(window, "_after_first_paint", None)
+    if hook is not None:
+        hook.queue.clear()
 
 
 def schedule_warm_up(window: MainWindow) -> None:
