@@ -15,16 +15,12 @@ from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
 from msgdesk.paths import resource_path
-from msgdesk.rounds.return_file import read_return_file
-from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
-from msgdesk.ui import file_menu
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
 from msgdesk.ui.dialogs.about import install_help_menu
 from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
 from msgdesk.ui.directions.tab import DirectionsTab
-from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
@@ -337,6 +333,9 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def open_example(self) -> None:
+        # the return file's reader (and its checker) load when a file is read, not with the window
+        from msgdesk.rounds.return_file import read_return_file
+
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
             info = self.workspace.rounds.import_return(data)
@@ -345,6 +344,9 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
+        # the File menu's import and export (exporters, the return file's checker) load when used
+        from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
+
         paths = choose_return_files(self, self.settings)
         if not paths:
             return
@@ -369,6 +371,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # the File menu's import and export (exporters, the return file's checker) load when used
+        from msgdesk.ui import file_menu
 
         if kind == "json":
             file_menu.export_return_file(self, self.session, self.settings)
@@ -520,6 +524,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # the check before IJB's rules load when a round is marked ready or approved
+        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -554,6 +560,9 @@ class MainWindow(QMainWindow):
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
         assert self.session is not None  # asked only while approving the open round
+        # the check before IJB's rules load when a round is marked ready or approved
+        from msgdesk.rounds.review import find_problems, summarise
+
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(

@@ -44,8 +44,9 @@ class DirectionsSummary(QFrame):
 
     def show_for(self, session, proposal_id: str) -> None:
         self.session = session
+        was_visible = self.isVisible()
         self.setVisible(proposal_id == PROPOSAL and session is not None)
-        if self.isVisible():
+        if was_visible and self.isVisible():  # on becoming visible, showEvent reads the log (once)
             self.refresh()
 
     def showEvent(self, event) -> None:  # back from the Directions tab: read the log again
