@@ -15,6 +15,7 @@ from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
 from msgdesk.paths import resource_path
+from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
@@ -524,8 +525,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
-        # the check before IJB's rules load when a round is marked ready or approved
-        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -560,9 +559,6 @@ class MainWindow(QMainWindow):
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
         assert self.session is not None  # asked only while approving the open round
-        # the check before IJB's rules load when a round is marked ready or approved
-        from msgdesk.rounds.review import find_problems, summarise
-
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(

@@ -210,6 +210,11 @@ def _speller_when_loaded() -> Speller | None:
     return _speller
 
 
+def word_list_loaded() -> bool:
+    """Whether the word list has been read (start-up reads it after the first paint)."""
+    return _speller is not None
+
+
 def hold_loading() -> None:
     """Start-up: the first editor's request for the word list waits for release_loading().
     A zero timer posted while the window is built runs before its first paint."""
