@@ -65,7 +65,9 @@ def run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
-    install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
+    # The wheel guard (no value changes under a passing wheel) is installed by the main window
+    # once it is built, and before any dialog shown earlier (_run_window): as an application-
+    # wide event filter it would otherwise see every event of building the window.
 
     # The log file opens just after the first paint (its handler's module costs the first frame
     # several milliseconds); an error before then opens it first (see _run_window, excepthook).
@@ -100,6 +102,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         try:
             if workspace.path is None:
                 setup_logging()  # a shared database's login is logged from the start
+                install_wheel_guard(app)  # before the login dialog
                 # the password dialog: only for a shared database
                 from msgdesk.ui.dialogs.password import open_shared
 
@@ -108,6 +111,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             break
         except MsgdeskError as exc:  # a database that cannot be opened
             setup_logging()  # what happens next (recovery, a refusal) is logged
+            install_wheel_guard(app)  # before the recovery dialog
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
