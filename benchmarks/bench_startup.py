@@ -271,7 +271,8 @@ def probe_once(argv: list[str], ini: Path, folder: Path, trace: Path | None = No
     FIRST-PAINT when MSGDESK_FIRST_PAINT_PROBE is set; optionally under strace."""
     env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), MSGDESK_FIRST_PAINT_PROBE="1")
     if trace is not None:
-        argv = ["strace", "-f", "-qq", "-e", "trace=open,openat", "-o", str(trace), *argv]
+        # the writes too: the count stops at the one that prints FIRST-PAINT
+        argv = ["strace", "-f", "-qq", "-e", "trace=open,openat,write", "-o", str(trace), *argv]
     start = time.time()
     done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=str(folder), timeout=300,
                           stdin=subprocess.DEVNULL)
@@ -282,10 +283,15 @@ def probe_once(argv: list[str], ini: Path, folder: Path, trace: Path | None = No
 
 
 def files_opened(trace: Path) -> int:
-    """Distinct files a traced start-up opened successfully (each one an antivirus scan)."""
+    """Distinct files a traced start-up opened successfully up to its first frame (each one an
+    antivirus scan); what it opens after printing FIRST-PAINT (the store, the word list) is not
+    counted."""
     opened = set()
     for line in trace.read_text(errors="replace").splitlines():
-        if "open" in line and '"' in line and " = -1 " not in line and "<unfinished" not in line:
+        if "write(" in line and "FIRST-PAINT" in line:
+            break
+        call = line.split(None, 1)[-1]  # "<pid> openat(...) = 3" (strace -f)
+        if call.startswith(("open(", "openat(")) and " = -1 " not in line and "<unfinished" not in line:
             opened.add(line.split('"')[1])
     return len(opened)
 

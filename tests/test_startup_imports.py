@@ -70,6 +70,8 @@ NOT_BEFORE_FIRST_PAINT = [
     # the contribution packs
     "logging.handlers", "ctypes", "msgdesk.rounds.return_file", "msgdesk.exchange.checker",
     "msgdesk.ui.file_menu", "msgdesk.reports.exporters", "msgdesk.contributions.packs",
+    # the directions log's reader (proposal 4.4's summary reads it when shown)
+    "msgdesk.directions.log", "msgdesk.directions.values",
 ]
 
 
