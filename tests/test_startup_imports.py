@@ -72,6 +72,8 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.file_menu", "msgdesk.reports.exporters", "msgdesk.contributions.packs",
     # the directions log's reader (proposal 4.4's summary reads it when shown)
     "msgdesk.directions.log", "msgdesk.directions.values",
+    # the start page, built when first shown (the window opens on the last round)
+    "msgdesk.ui.round.start_page", "msgdesk.ui.forms.ui_start_page",
 ]
 
 

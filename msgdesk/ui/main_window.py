@@ -26,7 +26,6 @@ from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
 from msgdesk.ui.round.review_page import ReviewPage
-from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
 from msgdesk.ui.tab import WindowPart, WindowTab
@@ -35,6 +34,7 @@ from msgdesk.ui.tracker.tab import TrackerTab
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
+    from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 from msgdesk.ui.widgets.screen_fit import fit_to_screen
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
@@ -95,8 +95,9 @@ class MainWindow(QMainWindow):
         self.ui.proposalHostLayout.addWidget(self.proposal_page)
         self.review_page = ReviewPage(self.template, self.ui.reviewHost)
         self.ui.reviewHostLayout.addWidget(self.review_page)
-        self.start_page = StartPage(workspace, self.ui.startHost)
-        self.ui.startLayout.addWidget(self.start_page)
+        # the start page is built the first time it is shown (start_page): a window that opens
+        # on the last round, as most do, paints without it
+        self._start_page: StartPage | None = None
         self.nav = NavigationModel(self.template, self)
         self.ui.navView.setModel(self.nav)
         self.ui.navView.expandAll()
@@ -233,10 +234,23 @@ class MainWindow(QMainWindow):
         self.review_page.ui.markReadyButton.clicked.connect(self.mark_ready)
         self.review_page.ui.markDraftButton.clicked.connect(self.mark_draft)
         self.review_page.ui.approveButton.clicked.connect(self.record_approval)
-        self.start_page.createRequested.connect(self.create_round)
-        self.start_page.openRequested.connect(self.open_round)
-        self.start_page.exampleRequested.connect(self.open_example)
-        self.start_page.importRequested.connect(self.import_file)
+
+    @property
+    def start_page(self) -> StartPage:
+        """The start page (create, open or import a round), built when first needed."""
+        if self._start_page is None:
+            # built when first shown: a window that opens on the last round paints without it
+            from msgdesk.ui.round.start_page import StartPage
+
+            page = StartPage(self.workspace, self.ui.startHost)
+            self.ui.startLayout.addWidget(page)
+            page.createRequested.connect(self.create_round)
+            page.openRequested.connect(self.open_round)
+            page.exampleRequested.connect(self.open_example)
+            page.importRequested.connect(self.import_file)
+            self._start_page = page
+            resolve([page], self.reserved_letters())  # its Alt+letters, as for the other pages
+        return self._start_page
 
     def _tab_order(self) -> None:
         page = self.proposal_page
@@ -665,7 +679,8 @@ class MainWindow(QMainWindow):
     def _resolve_mnemonics(self) -> None:
         """Each page's Alt+letters unique in the window (also after a translation changed them)."""
         reserved = self.reserved_letters()
-        resolve([self.start_page], reserved)
+        if self._start_page is not None:  # else resolved when it is built
+            resolve([self._start_page], reserved)
         resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
         resolve([self.review_page], reserved)
 
