@@ -35,8 +35,20 @@ CHILD = textwrap.dedent("""
 
     def report():
         window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+        from msgdesk.ui.widgets import spelling
         print(json.dumps({"modules": sorted(sys.modules), "round_open": window.session is not None,
-                          "store_open": window.workspace.is_open}), flush=True)
+                          "store_open": window.workspace.is_open,
+                          "word_list_read": spelling.word_list_loaded()}), flush=True)
+        QTimer.singleShot(0, after)
+
+    def after():
+        # the zero timers queued by the first paint run one per turn: wait for the last
+        from msgdesk.ui.widgets import spelling
+        window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+        if not spelling.word_list_loaded():
+            QTimer.singleShot(5, after)
+            return
+        print(json.dumps({"store_open_before_word_list": window.workspace.is_open}), flush=True)
         app.quit()
 
     watcher = FirstPaint()
@@ -53,6 +65,15 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.dialogs.print_preview", "msgdesk.ui.dialogs.user_guide", "msgdesk.ui.round.find_panel",
     "msgdesk.rounds.cli", "msgdesk.tracker.cli", "msgdesk.contributions.cli", "msgdesk.collation.cli",
     "msgdesk.directions.cli", "msgdesk.ui.selfcheck",
+    # issue 22: the log file's rotating handler (socket, pickle, queue), ctypes (the X11 check,
+    # only on an X11 desktop), the return file's reader and checker, the File menu's exporters,
+    # the contribution packs
+    "logging.handlers", "ctypes", "msgdesk.rounds.return_file", "msgdesk.exchange.checker",
+    "msgdesk.ui.file_menu", "msgdesk.reports.exporters", "msgdesk.contributions.packs",
+    # the directions log's reader (proposal 4.4's summary reads it when shown)
+    "msgdesk.directions.log", "msgdesk.directions.values",
+    # the start page, built when first shown (the window opens on the last round)
+    "msgdesk.ui.round.start_page", "msgdesk.ui.forms.ui_start_page",
 ]
 
 
@@ -76,13 +97,43 @@ def at_first_paint(tmp_path_factory):
     done = subprocess.run([sys.executable, str(child), str(db)], capture_output=True, text=True, env=env,
                           timeout=240, cwd=str(folder), stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr[-3000:]
-    line = next(line for line in done.stdout.splitlines() if line.startswith("{"))
-    return json.loads(line)
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return {**lines[0], **lines[1]}
 
 
 def test_the_round_is_open_at_the_first_paint_and_the_store_is_not(at_first_paint):
     assert at_first_paint["round_open"]
     assert not at_first_paint["store_open"]  # it is opened just after, from the first paint
+
+
+def test_the_word_list_is_read_after_the_first_paint_and_after_the_store_opens(at_first_paint):
+    assert not at_first_paint["word_list_read"]  # the evidence box asked for it while being built
+    assert at_first_paint["store_open_before_word_list"]
+
+
+def test_what_waits_for_the_first_paint_runs_in_the_order_asked_and_can_be_cancelled(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from msgdesk.ui.main_window import after_first_paint, cancel_after_first_paint
+
+    ran: list[str] = []
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    for name in ("log", "store", "words"):
+        after_first_paint(window, lambda name=name: ran.append(name))
+    assert ran == []  # nothing before the paint
+    window.show()
+    qtbot.waitUntil(lambda: len(ran) == 3)
+    assert ran == ["log", "store", "words"]  # Qt would call three event filters the other way round
+
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    after_first_paint(other, lambda: (ran.append("probe"), cancel_after_first_paint(other)))
+    after_first_paint(other, lambda: ran.append("not run"))
+    other.show()
+    qtbot.waitUntil(lambda: "probe" in ran)
+    qtbot.wait(50)
+    assert ran[-1] == "probe" and "not run" not in ran
 
 
 @pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)

@@ -66,10 +66,12 @@ def run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
-    install_wheel_guard(app)  # before the first dialog: no value changes under a passing wheel
-    install_screen_fit(app)  # and none opens larger than the screen
+    # The wheel guard (no value changes under a passing wheel) is installed by the main window
+    # once it is built, and before any dialog shown earlier (_run_window): as an application-
+    # wide event filter it would otherwise see every event of building the window.
 
-    setup_logging()
+    # The log file opens just after the first paint (its handler's module costs the first frame
+    # several milliseconds); an error before then opens it first (see _run_window, excepthook).
     install_translator(app)
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
@@ -90,16 +92,29 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
     # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.dialogs.backups import offer_recovery
 
+    # the main window's module (build_window loads it): its first-paint hooks
+    from msgdesk.ui.main_window import after_first_paint, schedule_warm_up
+    from msgdesk.ui.widgets import spelling
+
+    # The word list is read after the first paint and after the store is open (below), not
+    # when the evidence box first asks for it, which is before the window is drawn.
+    spelling.hold_loading()
     for attempt in (1, 2):
         try:
             if workspace.path is None:
+                setup_logging()  # a shared database's login is logged from the start
+                install_wheel_guard(app)  # before the login dialog
+                install_screen_fit(app)  # and it fits the screen
                 # the password dialog: only for a shared database
                 from msgdesk.ui.dialogs.password import open_shared
 
                 open_shared(workspace)  # a shared database: connect (asking a password), migrate
-            window = build_window(workspace)
+            window = build_window(workspace, warm_up=False)
             break
         except MsgdeskError as exc:  # a database that cannot be opened
+            setup_logging()  # what happens next (recovery, a refusal) is logged
+            install_wheel_guard(app)  # before the recovery dialog
+            install_screen_fit(app)  # and it fits the screen
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
@@ -117,7 +132,13 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         window.statusBar().addPermanentWidget(QLabel(window.tr("You can read but not change this database")))
         window.statusBar().showMessage(READ_ONLY_NOTICE, 15000)
     if os.environ.get(FIRST_PAINT_PROBE):
+        # first: its zero timer is posted before the others', so it reports the paint itself
         _print_first_paint_and_quit(app, window)
+    # After the first paint, in this order: the log file, the full store (SQLAlchemy; target
+    # within 0.3 s of the paint), then the word list (underlines appear; nothing moves).
+    after_first_paint(window, setup_logging)
+    schedule_warm_up(window)
+    after_first_paint(window, spelling.release_loading)
     # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.contributions.menu import ask_name_once
 
@@ -138,10 +159,11 @@ def _print_first_paint_and_quit(app, window) -> None:
     import time
 
     # the main window's module is already loaded; imported here to keep the probe out of it
-    from msgdesk.ui.main_window import after_first_paint
+    from msgdesk.ui.main_window import after_first_paint, cancel_after_first_paint
 
     def report() -> None:
         print(f"FIRST-PAINT {time.time()}", flush=True)
+        cancel_after_first_paint(window)  # the files opened are counted up to the first frame only
         app.quit()
 
     after_first_paint(window, report)

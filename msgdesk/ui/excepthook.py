@@ -28,6 +28,7 @@ def install_excepthook(window_getter) -> None:
             sys.__excepthook__(exc_type, exc, tb)
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
+        configure_logging()  # the log file opens after the first paint: an earlier error opens it
         log.error("unexpected error\n%s", text)
         sys.stderr.write(text)
         window = window_getter()

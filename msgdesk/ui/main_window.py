@@ -15,21 +15,17 @@ from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.return_values import rating_label
 from msgdesk.domain.states import RoundStatus
 from msgdesk.paths import resource_path
-from msgdesk.rounds.return_file import read_return_file
 from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
-from msgdesk.ui import file_menu
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
 from msgdesk.ui.dialogs.about import install_help_menu
 from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
 from msgdesk.ui.directions.tab import DirectionsTab
-from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
 from msgdesk.ui.round.review_page import ReviewPage
-from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
 from msgdesk.ui.tab import WindowPart, WindowTab
@@ -38,6 +34,7 @@ from msgdesk.ui.tracker.tab import TrackerTab
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
+    from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
@@ -81,10 +78,6 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings, parent=None, contribution=None):
         """``contribution``: the pack this window was opened on (a contributor's window), else None."""
         super().__init__(parent)
-        app = QApplication.instance()
-        if app is not None:
-            install_wheel_guard(app)  # no value changes under a passing mouse wheel
-            install_screen_fit(app)  # no dialog opens larger than the screen (1280x720 at 150%)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         # Partnership names are user text: never let Qt read them as markup.
@@ -102,8 +95,9 @@ class MainWindow(QMainWindow):
         self.ui.proposalHostLayout.addWidget(self.proposal_page)
         self.review_page = ReviewPage(self.template, self.ui.reviewHost)
         self.ui.reviewHostLayout.addWidget(self.review_page)
-        self.start_page = StartPage(workspace, self.ui.startHost)
-        self.ui.startLayout.addWidget(self.start_page)
+        # the start page is built the first time it is shown (start_page): a window that opens
+        # on the last round, as most do, paints without it
+        self._start_page: StartPage | None = None
         self.nav = NavigationModel(self.template, self)
         self.ui.navView.setModel(self.nav)
         self.ui.navView.expandAll()
@@ -153,6 +147,13 @@ class MainWindow(QMainWindow):
         self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
+        # No value changes under a passing mouse wheel.  Installed last: the guard is an
+        # application-wide event filter, and each of the ~2,000 events of building the window
+        # would cross into Python (~7 us each); it sets up the controls made before it itself.
+        app = QApplication.instance()
+        if app is not None:
+            install_wheel_guard(app)
+            install_screen_fit(app)  # no dialog opens larger than the screen (1280x720 at 150%)
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
@@ -234,10 +235,23 @@ class MainWindow(QMainWindow):
         self.review_page.ui.markReadyButton.clicked.connect(self.mark_ready)
         self.review_page.ui.markDraftButton.clicked.connect(self.mark_draft)
         self.review_page.ui.approveButton.clicked.connect(self.record_approval)
-        self.start_page.createRequested.connect(self.create_round)
-        self.start_page.openRequested.connect(self.open_round)
-        self.start_page.exampleRequested.connect(self.open_example)
-        self.start_page.importRequested.connect(self.import_file)
+
+    @property
+    def start_page(self) -> StartPage:
+        """The start page (create, open or import a round), built when first needed."""
+        if self._start_page is None:
+            # built when first shown: a window that opens on the last round paints without it
+            from msgdesk.ui.round.start_page import StartPage
+
+            page = StartPage(self.workspace, self.ui.startHost)
+            self.ui.startLayout.addWidget(page)
+            page.createRequested.connect(self.create_round)
+            page.openRequested.connect(self.open_round)
+            page.exampleRequested.connect(self.open_example)
+            page.importRequested.connect(self.import_file)
+            self._start_page = page
+            resolve([page], self.reserved_letters())  # its Alt+letters, as for the other pages
+        return self._start_page
 
     def _tab_order(self) -> None:
         page = self.proposal_page
@@ -338,6 +352,9 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def open_example(self) -> None:
+        # the return file's reader (and its checker) load when a file is read, not with the window
+        from msgdesk.rounds.return_file import read_return_file
+
         data = read_return_file(resource_path("examples", "north-ayrshire-2019.json"), self.template)
         try:
             info = self.workspace.rounds.import_return(data)
@@ -346,6 +363,9 @@ class MainWindow(QMainWindow):
         self.open_round(info.id)
 
     def import_file(self) -> None:
+        # the File menu's import and export (exporters, the return file's checker) load when used
+        from msgdesk.ui.file_menu import choose_return_files, import_return_file, import_return_files
+
         paths = choose_return_files(self, self.settings)
         if not paths:
             return
@@ -370,6 +390,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # the File menu's import and export (exporters, the return file's checker) load when used
+        from msgdesk.ui import file_menu
 
         if kind == "json":
             file_menu.export_return_file(self, self.session, self.settings)
@@ -658,7 +680,8 @@ class MainWindow(QMainWindow):
     def _resolve_mnemonics(self) -> None:
         """Each page's Alt+letters unique in the window (also after a translation changed them)."""
         reserved = self.reserved_letters()
-        resolve([self.start_page], reserved)
+        if self._start_page is not None:  # else resolved when it is built
+            resolve([self._start_page], reserved)
         resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
         resolve([self.review_page], reserved)
 
@@ -734,23 +757,47 @@ class MainWindow(QMainWindow):
 
 
 class _AfterFirstPaint(QObject):
-    """Runs ``then`` once the window's first paint is done (a zero timer posted from the
-    first paint event runs after the whole window has been drawn)."""
+    """Runs what was asked, in the order asked, once the window's first paint is done (a zero
+    timer posted from the first paint event runs after the whole window has been drawn).
 
-    def __init__(self, window: QMainWindow, then) -> None:
+    One hook per window holding a list, rather than one event filter each: Qt calls a
+    widget's filters last-installed first, which would run them in the reverse order."""
+
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.then = then
+        self.queue: list = []
+        window.installEventFilter(self)
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        # one per turn of the event loop, so each is seen done before the next starts (and a
+        # callback may cancel the rest: the first-paint probe)
+        if self.queue:
+            self.queue.pop(0)()
+        if self.queue:
+            QTimer.singleShot(0, self._run)
 
 
 def after_first_paint(window: QMainWindow, then) -> None:
-    """Call ``then`` once, when ``window`` has been drawn for the first time."""
-    window.installEventFilter(_AfterFirstPaint(window, then))
+    """Call ``then`` once, when ``window`` has been drawn for the first time (after what was
+    asked before it)."""
+    hook = getattr(window, "_after_first_paint", None)
+    if hook is None or not hook.queue:  # none yet, or the last one has run
+        hook = _AfterFirstPaint(window)
+        window._after_first_paint = hook  # type: ignore[attr-defined]
+    hook.queue.append(then)
+
+
+def cancel_after_first_paint(window: QMainWindow) -> None:
+    """Drop what is still waiting for the first paint (the probe quits before the store opens)."""
+    hook = getattr(window, "_after_first_paint", None)
+    if hook is not None:
+        hook.queue.clear()
 
 
 def schedule_warm_up(window: MainWindow) -> None:

@@ -9,7 +9,6 @@ stops with one line naming the Debian package(s) to install.
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 
@@ -28,6 +27,9 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
 
 
 def missing_xcb_packages() -> list[str]:
+    # ctypes (and the subprocess it runs ldconfig with) only on an X11 desktop, not on import
+    import ctypes.util
+
     return [package for library, package in XCB_LIBRARIES if ctypes.util.find_library(library) is None]
 
 

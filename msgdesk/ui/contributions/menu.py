@@ -39,12 +39,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from msgdesk.contributions.packs import read_reply, write_pack
-from msgdesk.contributions.proposals import proposals_text
 from msgdesk.domain.errors import InputError, MsgdeskError
 from msgdesk.domain.text import clean_text
 from msgdesk.paths import user_data_dir
-from msgdesk.rounds.return_file import read_return_file, write_return_file
 from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflicts_on
 from msgdesk.ui.tab import Host, WindowPart
 
@@ -305,6 +302,9 @@ def send_pack(window, proposals: list[str], for_whom: str, json_path: str | None
     contributions = window.workspace.contributions
     data = contributions.cut_pack(window.session.round_id, proposals, for_whom)
     assert data.pack is not None
+    # the pack writer (and the return file's checker) load when a pack is sent, not with the window
+    from msgdesk.contributions.packs import write_pack
+
     try:
         written = write_pack(data, json_path or None, xlsx_path or None, window.template)
     except OSError:
@@ -349,6 +349,9 @@ def merge_file(window, path: str):
         return None
     window.flush_edits()
     title = translate("Contributions", "Merge a contribution")
+    # the reply reader (and the return file's checker) load when a reply is merged, not with the window
+    from msgdesk.contributions.packs import read_reply
+
     try:
         reply = read_reply(path, window.template)
         preview = window.workspace.contributions.plan(window.session.round_id, reply)
@@ -429,6 +432,12 @@ class _CloseWatch(QObject):
 
 def open_pack(window, path: str):
     """Open a pack in a window of its own, on the pack's own database; returns that window."""
+    # the pack's names of proposals, read when a pack is opened
+    from msgdesk.contributions.proposals import proposals_text
+
+    # the return file's reader (and its checker) load when a pack is opened, not with the window
+    from msgdesk.rounds.return_file import read_return_file
+
     # the store (SQLAlchemy) loads on first use, off the window's first paint
     from msgdesk.store.workspace import Workspace
 
@@ -484,6 +493,9 @@ def choose_and_send_back(window) -> None:
 def send_back(window, path: str) -> Path | None:
     """Write the contributor's reply (the pack's proposals as they are now, with the pack)."""
     window.flush_edits()
+    # the return file's writer (and its checker) load when a reply is sent, not with the window
+    from msgdesk.rounds.return_file import write_return_file
+
     try:
         reply = window.workspace.contributions.reply(window.session.round_id)
         written = write_return_file(path, reply, window.template)

@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
-from msgdesk.directions.log import read_log
-from msgdesk.directions.money import pounds_shown
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
 
@@ -44,8 +42,9 @@ class DirectionsSummary(QFrame):
 
     def show_for(self, session, proposal_id: str) -> None:
         self.session = session
+        was_visible = self.isVisible()
         self.setVisible(proposal_id == PROPOSAL and session is not None)
-        if self.isVisible():
+        if was_visible and self.isVisible():  # on becoming visible, showEvent reads the log (once)
             self.refresh()
 
     def showEvent(self, event) -> None:  # back from the Directions tab: read the log again
@@ -55,6 +54,11 @@ class DirectionsSummary(QFrame):
     def refresh(self) -> None:
         if self.session is None:
             return
+        # the log's reader (its records are dataclasses: costly to define) loads when proposal
+        # 4.4 is shown, not with the window's first page
+        from msgdesk.directions.log import read_log
+        from msgdesk.directions.money import pounds_shown
+
         try:
             log = read_log(self.session.workspace, self.session.snap.partnership, self._today or date.today())
         except MsgdeskError as exc:

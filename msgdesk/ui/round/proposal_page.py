@@ -289,6 +289,10 @@ class ProposalPage(QWidget):
         self.ui.scroll.verticalScrollBar().setValue(0)
         self._fit_table()
         self._fit_evidence()
+        # fitted just now: the zero timers the new rows started would fit it all again (a page
+        # turn paid for both); a later resize of the viewport still starts its own
+        self._fit_timer.stop()
+        self._evidence_timer.stop()
 
     def focus_rating(self) -> None:
         """Keyboard focus on the rating cards (the chosen one, else the first), so keys 1-4 rate

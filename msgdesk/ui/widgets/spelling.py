@@ -187,6 +187,8 @@ _speller: Speller | None = None
 _enabled = True
 _highlighters: list[SpellHighlighter] = []
 _load_pending = False
+#: set by the window's start-up: the first editor's request waits for release_loading()
+_held = False
 
 
 def speller() -> Speller:
@@ -203,8 +205,29 @@ def _speller_when_loaded() -> Speller | None:
     global _load_pending
     if _speller is None and not _load_pending:
         _load_pending = True
-        QTimer.singleShot(0, _load_and_check)
+        if not _held:
+            QTimer.singleShot(0, _load_and_check)
     return _speller
+
+
+def word_list_loaded() -> bool:
+    """Whether the word list has been read (start-up reads it after the first paint)."""
+    return _speller is not None
+
+
+def hold_loading() -> None:
+    """Start-up: the first editor's request for the word list waits for release_loading().
+    A zero timer posted while the window is built runs before its first paint."""
+    global _held
+    _held = True
+
+
+def release_loading() -> None:
+    """Load the word list now if an editor asked for it while held (after the first paint)."""
+    global _held
+    _held = False
+    if _load_pending and _speller is None:
+        _load_and_check()
 
 
 def _load_and_check() -> None:
