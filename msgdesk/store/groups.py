@@ -263,10 +263,13 @@ class GroupsRepository:
                       current: dict[str, ReturnFacts], as_at: date) -> dict[str, list[TrackerRow]]:
         """Each partnership's current return's actions as tracker rows as at ``as_at``.
         Carried-forward links reach into the partnership's other rounds, so those are read
-        too: three queries for all of them."""
+        too: three queries for all of them.  Run on the session's connection, not through
+        the ORM: these are plain columns, and the ORM's row loading cost 'msgdesk collate'
+        a fifth of a second over 40,000 actions."""
+        connection = session.connection()
         rounds: dict[int, RoundRecord] = {}
         owner: dict[int, int] = {}
-        for rid, pid, label, status, completed_on in session.execute(
+        for rid, pid, label, status, completed_on in connection.execute(
             select(EvaluationRound.id, EvaluationRound.partnership_id, EvaluationRound.label, EvaluationRound.status,
                    EvaluationRound.completed_on).where(EvaluationRound.partnership_id.in_(partnership_ids))
         ):
@@ -274,7 +277,7 @@ class GroupsRepository:
             owner[rid] = pid
         actions: dict[int, ActionRecord] = {}
         for (aid, rid, proposal, position, timescale, lead, status, override, reference,
-             carried_from) in session.execute(
+             carried_from) in connection.execute(
             select(Action.id, Response.round_id, Response.proposal_id, Action.position, Action.timescale,
                    Action.lead, Action.status, Action.due_date_override, Action.reference, Action.carried_from_id)
             .join(Response, Response.id == Action.response_id)
@@ -283,7 +286,7 @@ class GroupsRepository:
             actions[aid] = ActionRecord(aid, rid, proposal, position, "", "", timescale, lead, status, override,
                                         reference, carried_from)
         own: dict[int, list[HistoryEntry]] = {}
-        for row in session.execute(
+        for row in connection.execute(
             select(ActionUpdate.id, ActionUpdate.action_id, ActionUpdate.on_date, ActionUpdate.kind,
                    ActionUpdate.status_after, ActionUpdate.due_date_before, ActionUpdate.due_date_after,
                    ActionUpdate.created_at, Response.round_id)
