@@ -26,6 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _result import result  # noqa: E402  (benchmarks/_result.py, beside this script)
+
 FIRST_PAGE_BUDGET_S = 0.5
 
 
@@ -86,6 +88,10 @@ def run(runs: int) -> int:
          f"({statistics.median(all_s) / pages * 1000:.0f} ms a page, drawn as they scroll into view)")
     show("print: draw the pages at 300 dpi (once), one decoded", print_s)
     ok = statistics.median(first_s) <= FIRST_PAGE_BUDGET_S
+    # the export just before has laid the appendix out (typst keeps it), so this is what
+    # the preview adds to the export: drawing every page as an image, and showing one
+    result(f"print preview, first of {pages} pages shown", statistics.median(first_s), "s",
+           f"<= {FIRST_PAGE_BUDGET_S} s after the export", ok, statistics.median(export_s[1:] or export_s))
     print("within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1
 
