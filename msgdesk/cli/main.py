@@ -12,10 +12,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
 from msgdesk.domain.errors import InputError, MsgdeskError
+
+if TYPE_CHECKING:
+    from msgdesk.cli.commands import CommandEntry
 
 
 class _VersionAction(argparse.Action):
@@ -65,10 +68,17 @@ class _CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
+def _arguments_of(entry: CommandEntry) -> Callable[[argparse.ArgumentParser], None]:
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        entry.load().add_arguments(parser)
+
+    return add_arguments
+
+
 def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
     """The whole command line.  Each subcommand's arguments are added when it is used;
     ``eager`` adds them all at once (the tests compare the two)."""
-    from msgdesk.cli.commands import COMMANDS  # the commands' modules: not for the window's start-up
+    from msgdesk.cli.commands import COMMANDS  # the commands' table: not for the window's start-up
 
     parser = argparse.ArgumentParser(
         prog="msgdesk", description="Complete the MSG self-evaluation of progress with integration, offline.",
@@ -76,8 +86,10 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
-    for cmd in COMMANDS:
-        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help, add_arguments=cmd.add_arguments)
+    for entry in COMMANDS:
+        # the command's module loads when its parser is first used: --help lists the table's names and helps
+        child = sub.add_parser(entry.name, help=entry.help, description=entry.help,
+                               add_arguments=_arguments_of(entry))
         if eager:
             child.ready()
     return parser
@@ -127,9 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from msgdesk.ui.app import run_gui  # Qt loads for the window only
 
         return run_gui(args)
-    from msgdesk.cli.commands import COMMANDS  # parsed above, so already loaded
+    from msgdesk.cli.commands import command_named  # parsed above, so already loaded
 
-    run = next(cmd.run for cmd in COMMANDS if cmd.name == args.command)
+    run = command_named(args.command).load().run  # its module too, loaded for its arguments
     # logging loads for a command that runs, not for --help; its file when something is logged
     from msgdesk.logging_setup import configure_logging_when_used
 
