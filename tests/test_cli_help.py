@@ -87,3 +87,32 @@ def test_only_the_chosen_commands_module_loads(argv, loaded, not_loaded):
     modules = set(ast.literal_eval(done.stdout.splitlines()[-1]))
     assert set(loaded) <= modules, done.stderr
     assert not set(not_loaded) & modules
+
+
+@pytest.mark.parametrize("argv, made", [
+    (["list"], {"list"}),
+    (["--db", "x.db", "export", "-p", "North", "-r", "2019", "--json", "o.json"], {"export"}),
+    (["directions", "list", "-p", "North"], {"directions"}),
+    ([], set()),
+])
+def test_only_the_chosen_subcommands_parser_is_made(argv, made):
+    parser = build_parser()
+    parser.parse_args(argv)
+    choices = _children_unmade(parser)
+    # dict.items: what is held, without making it (the choices' own items() makes each parser)
+    assert {name for name, held in dict.items(choices) if isinstance(held, argparse.ArgumentParser)} == made
+    assert set(choices) == {cmd.name for cmd in COMMANDS}
+
+
+def test_the_top_level_help_makes_no_subcommands_parser(capsys):
+    parser = build_parser()
+    text = parser.format_help()
+    assert all(cmd.help in " ".join(text.split()) for cmd in COMMANDS)
+    assert not any(isinstance(held, argparse.ArgumentParser) for held in dict.values(_children_unmade(parser)))
+
+
+def _children_unmade(parser: argparse.ArgumentParser) -> dict[str, object]:
+    for action in parser._actions:  # as _children, without reading the values
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices  # type: ignore[return-value]
+    return {}
