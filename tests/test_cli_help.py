@@ -4,6 +4,7 @@ used (``--help`` builds none), and every help text is the same as a parser built
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import subprocess
 import sys
@@ -55,3 +56,63 @@ def test_help_imports_no_database_library(argv):
     done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert done.stdout.splitlines()[-2:] == ["exit 0", "[]"], done.stderr
+
+
+def test_every_table_entry_loads_the_command_it_names():
+    # the table keeps names and helps as strings for --help: each must be its module's @command
+    for entry in COMMANDS:
+        loaded = entry.load()
+        assert (loaded.name, loaded.help) == (entry.name, entry.help), entry
+    assert len({entry.name for entry in COMMANDS}) == len(COMMANDS)
+
+
+def test_a_wrong_table_entry_says_which():
+    wrong = COMMANDS[0]._replace(attribute="EXIT_OK")
+    with pytest.raises(TypeError, match="msgdesk.rounds.cli.EXIT_OK is not a msgdesk command"):
+        wrong.load()
+
+
+@pytest.mark.parametrize("argv, loaded, not_loaded", [
+    (["--help"], [], ["msgdesk.rounds.cli", "msgdesk.tracker.cli", "msgdesk.cli.admin", "msgdesk.ui.selfcheck"]),
+    (["list", "--help"], ["msgdesk.rounds.cli"],
+     ["msgdesk.tracker.cli", "msgdesk.collation.cli", "msgdesk.directions.cli", "msgdesk.contributions.cli",
+      "msgdesk.cli.admin", "msgdesk.cli.backup", "msgdesk.ui.selfcheck"]),
+    (["directions", "--help"], ["msgdesk.directions.cli"], ["msgdesk.rounds.cli", "msgdesk.collation.cli"]),
+])
+def test_only_the_chosen_commands_module_loads(argv, loaded, not_loaded):
+    code = ("import sys\nfrom msgdesk.cli.main import main\ntry:\n    main(sys.argv[1:])\n"
+            "except SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('msgdesk')))")
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    modules = set(ast.literal_eval(done.stdout.splitlines()[-1]))
+    assert set(loaded) <= modules, done.stderr
+    assert not set(not_loaded) & modules
+
+
+@pytest.mark.parametrize("argv, made", [
+    (["list"], {"list"}),
+    (["--db", "x.db", "export", "-p", "North", "-r", "2019", "--json", "o.json"], {"export"}),
+    (["directions", "list", "-p", "North"], {"directions"}),
+    ([], set()),
+])
+def test_only_the_chosen_subcommands_parser_is_made(argv, made):
+    parser = build_parser()
+    parser.parse_args(argv)
+    choices = _children_unmade(parser)
+    # dict.items: what is held, without making it (the choices' own items() makes each parser)
+    assert {name for name, held in dict.items(choices) if isinstance(held, argparse.ArgumentParser)} == made
+    assert set(choices) == {cmd.name for cmd in COMMANDS}
+
+
+def test_the_top_level_help_makes_no_subcommands_parser(capsys):
+    parser = build_parser()
+    text = parser.format_help()
+    assert all(cmd.help in " ".join(text.split()) for cmd in COMMANDS)
+    assert not any(isinstance(held, argparse.ArgumentParser) for held in dict.values(_children_unmade(parser)))
+
+
+def _children_unmade(parser: argparse.ArgumentParser) -> dict[str, object]:
+    for action in parser._actions:  # as _children, without reading the values
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices  # type: ignore[return-value]
+    return {}

@@ -10,15 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from msgdesk.domain.dates import parse_date
 from msgdesk.domain.errors import InputError
-from msgdesk.domain.names import match_names
 from msgdesk.paths import DB_ENV_VAR, default_db_location
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from msgdesk.store.workspace import Workspace
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -53,6 +52,9 @@ def date_argument(text: str) -> date:
     """An argparse type: a date as the window's date fields take it (``parse_date``: day
     first, "31/03/2022", "31 March 2022" or "2022-03-31"), so that the command line and
     the window accept the same dates.  Anything else exits 2 with the forms it takes."""
+    # the date parser loads when a date is given, not for --help or list (datetime, 3 ms)
+    from msgdesk.domain.dates import parse_date
+
     found = parse_date(text)
     if found is None:
         raise argparse.ArgumentTypeError(f"expected a date such as {DATE_FORMS}, got {text!r}")
@@ -64,6 +66,9 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     (case and spacing aside), else the one name that contains it.  More than one is
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
+    # the name matcher (difflib) loads when a command names a partnership, not for --help or list
+    from msgdesk.domain.names import match_names
+
     found = match_names([given], workspace.reads.list_partnerships())
     if not found:
         raise InputError("give the partnership's name (msgdesk list shows them)")

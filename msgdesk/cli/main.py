@@ -12,10 +12,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
 from msgdesk.domain.errors import InputError, MsgdeskError
+
+if TYPE_CHECKING:
+    from msgdesk.cli.commands import CommandEntry
 
 
 class _VersionAction(argparse.Action):
@@ -65,21 +68,82 @@ class _CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
+class _Parsers(dict[str, Any]):
+    """The subcommands' parsers by name, each made when first looked up: argparse's
+    ``ArgumentParser()`` costs about half a millisecond (its gettext look-ups and help
+    formatter), seventeen of them 8 ms of every command; the chosen one is made, and
+    ``msgdesk --help`` makes none.  Any read of a value (``[]``, ``get``, ``items``,
+    ``values``, ``dict(...)``) gets the parser itself, never the recipe."""
+
+    def __getitem__(self, name: str) -> Any:
+        found = super().__getitem__(name)
+        if isinstance(found, _Recipe):
+            found = found.make()
+            super().__setitem__(name, found)
+        return found
+
+    def __iter__(self) -> Any:  # also makes dict(self) read each value through __getitem__
+        return iter(list(super().keys()))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self else default
+
+    def values(self) -> Any:
+        return [self[name] for name in self]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self]
+
+
+class _Recipe:
+    """How to make one subcommand's parser, kept until it is needed."""
+
+    def __init__(self, make: Callable[[], argparse.ArgumentParser]) -> None:
+        self.make = make
+
+
+class _LazySubParsers(argparse._SubParsersAction):
+    """argparse's subcommands, whose parsers are made when first used (see _Parsers).
+    ``add_parser`` does what argparse's does for a name without aliases: the same prog, the
+    same line in the top-level help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._name_parser_map = self.choices = _Parsers()
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if kwargs.get("prog") is None:
+            kwargs["prog"] = f"{self._prog_prefix} {name}"
+        if "help" in kwargs:
+            self._choices_actions.append(self._ChoicesPseudoAction(name, (), kwargs.pop("help")))
+        parser_class = self._parser_class
+        self._name_parser_map[name] = _Recipe(lambda: parser_class(**kwargs))
+
+
+def _arguments_of(entry: CommandEntry) -> Callable[[argparse.ArgumentParser], None]:
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        entry.load().add_arguments(parser)
+
+    return add_arguments
+
+
 def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
     """The whole command line.  Each subcommand's arguments are added when it is used;
     ``eager`` adds them all at once (the tests compare the two)."""
-    from msgdesk.cli.commands import COMMANDS  # the commands' modules: not for the window's start-up
+    from msgdesk.cli.commands import COMMANDS  # the commands' table: not for the window's start-up
 
     parser = argparse.ArgumentParser(
         prog="msgdesk", description="Complete the MSG self-evaluation of progress with integration, offline.",
     )
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
-    for cmd in COMMANDS:
-        child = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help, add_arguments=cmd.add_arguments)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
+                                action=_LazySubParsers)
+    for entry in COMMANDS:
+        # the command's module loads when its parser is first used: --help lists the table's names and helps
+        sub.add_parser(entry.name, help=entry.help, description=entry.help, add_arguments=_arguments_of(entry))
         if eager:
-            child.ready()
+            sub.choices[entry.name].ready()
     return parser
 
 
@@ -127,9 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from msgdesk.ui.app import run_gui  # Qt loads for the window only
 
         return run_gui(args)
-    from msgdesk.cli.commands import COMMANDS  # parsed above, so already loaded
+    from msgdesk.cli.commands import command_named  # parsed above, so already loaded
 
-    run = next(cmd.run for cmd in COMMANDS if cmd.name == args.command)
+    run = command_named(args.command).load().run  # its module too, loaded for its arguments
     # logging loads for a command that runs, not for --help; its file when something is logged
     from msgdesk.logging_setup import configure_logging_when_used
 

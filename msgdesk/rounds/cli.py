@@ -34,7 +34,6 @@ from msgdesk.cli.base import (
 )
 from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
 from msgdesk.domain.states import ImportOutcome, RoundStatus
-from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
 
 if TYPE_CHECKING:
     from msgdesk.store.workspace import Workspace
@@ -119,6 +118,9 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Each requested output is written on its own: one that fails (its message on
     stderr, no file left) does not stop the others."""
+    # the exporters' table loads for export, not for list and the other commands of this module
+    from msgdesk.reports.exporters import ExportKind, ExportOptions, export_round
+
     if not (args.json or args.pdf or args.docx or args.xlsx):
         raise InputError("say what to write: --json OUT, --pdf OUT, --docx OUT and/or --xlsx OUT")
     if args.benchmark and not args.pdf:

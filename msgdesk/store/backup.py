@@ -527,10 +527,17 @@ def backup_if_changed(db_path: str | os.PathLike[str], changes: int | None, reas
     """
     db_path = Path(db_path)
     try:
-        files = backup_files(db_path)
-        if files and changes is not None and describe(files[0][3], files[0][0], files[0][2]).changes == changes:
+        if db_health.newest_backup_at(db_path, changes):  # remembered below: no zip opened
             return None
-        return create_backup(db_path, reason)
+        files = backup_files(db_path)
+        if files and changes is not None:
+            newest = describe(files[0][3], files[0][0], files[0][2])
+            if newest.changes == changes:
+                db_health.remember_newest_backup(db_path, newest.path, newest.changes)
+                return None
+        made = create_backup(db_path, reason)
+        db_health.remember_newest_backup(db_path, made.path, made.changes)
+        return made
     except (DatabaseError, OSError, sqlite3.Error) as exc:
         log.warning("automatic backup of %s failed: %s", db_path, exc)
         return None

@@ -177,8 +177,9 @@ class Workspace:
 
         health.remember_good_check(found)
         self.notices = [NETWORK_NOTICE] if is_network_path(path) else []
-        if self.backup_on_open:
-            # the backup on opening, as the store takes it (it never raises)
+        if self.backup_on_open and not health.newest_backup_at(path, found.changes):
+            # the backup on opening, as the store takes it (it never raises); an unchanged
+            # file, whose newest backup is remembered at its counter, loads no backup module
             from msgdesk.store.backup import backup_if_changed
 
             backup_if_changed(path, found.changes, "open")
