@@ -147,11 +147,10 @@ class MainWindow(QMainWindow):
         self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
-        # No value changes under a passing mouse wheel.  Installed last: the guard is an
-        # application-wide event filter, and each of the ~2,000 events of building the window
-        # would cross into Python (~7 us each); it sets up the controls made before it itself.
+        # No value changes under a passing mouse wheel.  The guard filters only the guarded
+        # controls (hung on each as the style polishes it) and sets up those made before it.
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             install_wheel_guard(app)
             install_screen_fit(app)  # no dialog opens larger than the screen (1280x720 at 150%)
 

@@ -9,15 +9,36 @@ an officer working by keyboard always sees where Space and Enter will land.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 FOCUS_COLOUR = QColor("#0f6cbd")
 RING_WIDTH = 2
 
+#: Called with each widget as the style polishes it (once per widget, before its first
+#: show; again after a change of style).  The wheel guard and the screen fit hang their
+#: filters on the few widgets that need them here: an application-wide event filter made
+#: every event of every widget (each paint and layout of a page turn) cross into Python.
+POLISH_HOOKS: list[Callable[[QWidget], None]] = []
+
+
+def on_polish(hook: Callable[[QWidget], None]) -> None:
+    """Call ``hook`` for every widget polished from now on (once per hook)."""
+    if hook not in POLISH_HOOKS:
+        POLISH_HOOKS.append(hook)
+
 
 class FocusRingStyle(QProxyStyle):
+    def polish(self, target):  # one Python method for the three overloads (widget, palette, app)
+        result = super().polish(target)
+        if isinstance(target, QWidget):
+            for hook in POLISH_HOOKS:
+                hook(target)
+        return result
+
     def drawControl(self, element, option, painter, widget=None):
         super().drawControl(element, option, painter, widget)
         if element in (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,

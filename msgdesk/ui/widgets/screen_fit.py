@@ -9,9 +9,11 @@ shrinking it only as much as needed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+
+from msgdesk.ui.widgets.look import install_focus_ring, on_polish
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -39,8 +41,15 @@ class _ScreenFitGuard(QObject):
 
     A dialog's first size comes from its contents and fixed sizes picked on a large screen
     (the conflict view's 1100x620, the user guide's 900x700); at 1280x720 and 150% (a
-    853x480 screen in Qt's units) their buttons were off the screen.  One application-wide
-    filter, like the wheel guard, so a new dialog is covered without remembering to."""
+    853x480 screen in Qt's units) their buttons were off the screen.  Hung on every window
+    as the style polishes it (``watch``), like the wheel guard, so a new dialog is covered
+    without remembering to; not application-wide, where every event of every widget (each
+    paint of a page turn) crossed into Python."""
+
+    def watch(self, widget: QWidget) -> None:
+        # a dock widget is no window when polished, but one once floated (the history panel)
+        if (widget.isWindow() or isinstance(widget, QDockWidget)) and not isinstance(widget, QMenu | QMainWindow):
+            widget.installEventFilter(self)  # again after a change of style: Qt keeps it once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
@@ -54,9 +63,14 @@ class _ScreenFitGuard(QObject):
 _GUARD: _ScreenFitGuard | None = None
 
 
-def install_screen_fit(app: QCoreApplication) -> None:
-    """Install the fitting on the application, once (idempotent)."""
+def install_screen_fit(app: QApplication) -> None:
+    """Install the fitting, once (idempotent): on every window polished from now on (through
+    the application's style, which this makes the focus-ring style if it is not yet) and on
+    those polished before."""
     global _GUARD
     if _GUARD is None:
         _GUARD = _ScreenFitGuard()
-        app.installEventFilter(_GUARD)
+        install_focus_ring(app)
+        on_polish(_GUARD.watch)
+        for widget in QApplication.allWidgets():  # those made before the fitting
+            _GUARD.watch(widget)

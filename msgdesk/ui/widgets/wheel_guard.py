@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from msgdesk.ui.widgets.look import install_focus_ring, on_polish
+
 #: The controls whose value a wheel turn changes.
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
@@ -54,13 +56,21 @@ def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 class WheelGuard(QObject):
+    """Filters only the guarded controls and their parts (see ``guard_widget``): an
+    application-wide filter cost a call into Python for every event of every widget,
+    a tenth of a page turn."""
+
+    def guard_widget(self, widget: QWidget) -> None:
+        """Called as ``widget`` is polished: a guarded control (or a part of one, an editable
+        combo's line edit) gets the filter; a guarded control takes focus only by click or key."""
+        if _control(widget) is None:
+            return
+        if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(self)  # again after a change of style: Qt keeps it once
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, GUARDED):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            return False
-        if kind != QEvent.Type.Wheel:
+        if event.type() != QEvent.Type.Wheel:
             return False
         control = _control(watched)
         if control is None or control.hasFocus():
@@ -76,12 +86,14 @@ class WheelGuard(QObject):
 _GUARD: WheelGuard | None = None
 
 
-def install_wheel_guard(app: QCoreApplication) -> None:
-    """Install the guard on the application, once (idempotent)."""
+def install_wheel_guard(app: QApplication) -> None:
+    """Install the guard, once (idempotent): on every control polished from now on (through
+    the application's style, which this makes the focus-ring style if it is not yet) and on
+    those polished before."""
     global _GUARD
     if _GUARD is None:
         _GUARD = WheelGuard()
-        app.installEventFilter(_GUARD)
+        install_focus_ring(app)
+        on_polish(_GUARD.guard_widget)
         for widget in QApplication.allWidgets():  # those made before the guard
-            if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            _GUARD.guard_widget(widget)
