@@ -24,6 +24,12 @@ RING_WIDTH = 2
 #: every event of every widget (each paint and layout of a page turn) cross into Python.
 POLISH_HOOKS: list[Callable[[QWidget], None]] = []
 
+#: The controls that get the ring when they have the keyboard.
+_RINGED_CONTROLS = frozenset({QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,
+                              QStyle.ControlElement.CE_RadioButton})
+_RINGED_COMPLEX = frozenset({QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox})
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+
 
 def on_polish(hook: Callable[[QWidget], None]) -> None:
     """Call ``hook`` for every widget polished from now on (once per hook)."""
@@ -39,17 +45,16 @@ class FocusRingStyle(QProxyStyle):
                 hook(target)
         return result
 
-    def drawControl(self, element, option, painter, widget=None):
+    # Every control drawn (each scroll bar, label frame and header of a page turn) passes
+    # through these two in Python: the sets and the flag are looked up once, here, not per call.
+    def drawControl(self, element, option, painter, widget=None, _ringed=_RINGED_CONTROLS, _focus=_HAS_FOCUS):
         super().drawControl(element, option, painter, widget)
-        if element in (QStyle.ControlElement.CE_PushButton, QStyle.ControlElement.CE_CheckBox,
-                       QStyle.ControlElement.CE_RadioButton) and option.state & QStyle.StateFlag.State_HasFocus:
+        if element in _ringed and option.state & _focus:
             self._ring(option.rect, painter)
 
-    def drawComplexControl(self, control, option, painter, widget=None):
+    def drawComplexControl(self, control, option, painter, widget=None, _ringed=_RINGED_COMPLEX, _focus=_HAS_FOCUS):
         super().drawComplexControl(control, option, painter, widget)
-        if control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox) and (
-            option.state & QStyle.StateFlag.State_HasFocus
-        ):
+        if control in _ringed and option.state & _focus:
             self._ring(option.rect, painter)
 
     @staticmethod
