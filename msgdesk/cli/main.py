@@ -9,6 +9,7 @@ when it runs: ``--version`` and ``--help`` load no database or report library.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
@@ -19,6 +20,32 @@ from msgdesk.domain.errors import InputError, MsgdeskError
 
 if TYPE_CHECKING:
     from msgdesk.cli.commands import CommandEntry
+
+
+def terminal_columns() -> int:
+    """The width ``shutil.get_terminal_size`` gives argparse, found as it finds it (COLUMNS,
+    then the terminal of ``sys.__stdout__``, then 80): argparse imports shutil for it, which
+    brings zlib, bz2 and lzma, 3 ms of every command and of ``--help``."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        found = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        found = 0
+    return found or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help formatter at the same width, without importing shutil."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,
+                         terminal_columns() - 2 if width is None else width)
 
 
 class _VersionAction(argparse.Action):
@@ -44,6 +71,7 @@ class _CommandParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
                  **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._pending = add_arguments
 
@@ -134,6 +162,7 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="msgdesk", description="Complete the MSG self-evaluation of progress with integration, offline.",
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
@@ -151,7 +180,7 @@ def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments of ``msgdesk`` or ``msgdesk --db X`` (the window), parsed without
     importing every command's module, which would cost the window's start-up about a
     tenth; None for anything else (a command, --help, --version)."""
-    parser = argparse.ArgumentParser(prog="msgdesk", add_help=False, exit_on_error=False)
+    parser = argparse.ArgumentParser(prog="msgdesk", add_help=False, exit_on_error=False, formatter_class=_Formatter)
     db_option(parser, None)
     try:
         args, rest = parser.parse_known_args(argv)
