@@ -32,7 +32,6 @@ optional ``postgresql+psycopg://`` driver, adds 12.6 MB of libpq, OpenSSL and Ke
 
 from __future__ import annotations
 
-import getpass
 import os
 import re
 from collections.abc import Callable
@@ -415,6 +414,9 @@ def _split_host_port(hostport: str, bad: Callable[[str], InvalidDatabaseUrlError
 
 
 def _os_user_name(bad: Callable[[str], InvalidDatabaseUrlError]) -> str:
+    # why: getpass brings termios, for PostgreSQL's default user only, not for a SQLite read
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):

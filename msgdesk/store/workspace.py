@@ -16,7 +16,6 @@ typed error) → the session updates its snapshot and emits a signal for the vie
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 from pathlib import Path
@@ -63,6 +62,9 @@ READ_ONLY_NOTICE = (
 
 
 def login_name() -> str:
+    # why: getpass brings termios; asked for the first change's author, not for a read
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (some containers)
@@ -79,7 +81,7 @@ class Workspace:
             target if isinstance(target, (SqliteTarget, PostgresTarget)) else parse_target(os.fspath(target))
         )
         self.template = template or load_template()
-        self.user = login_name() if user is None else user
+        self._user: str | None = user  # the login name is looked up when first asked: a read needs none
         self.backup_on_open = backup_on_open
         #: The caller only reads (export, list…): a folder it cannot write is opened read-only
         #: instead of refused (OpenMode).
@@ -301,6 +303,8 @@ class Workspace:
         else the login name.  On PostgreSQL the database user the server authenticated is
         recorded with it, "Ann Smith (asmith)", when the two differ: a typed name proves
         nothing, the login does."""
+        if self._user is None:
+            self._user = login_name()
         db_user = getattr(self, "db_user", None)
         if db_user and self._user != db_user and not self._user.endswith(f" ({db_user})"):
             return f"{self._user} ({db_user})" if self._user else db_user
