@@ -289,9 +289,10 @@ class ProposalPage(QWidget):
         self.ui.scroll.verticalScrollBar().setValue(0)
         self._fit_table()
         self._fit_evidence()
-        # fitted just now: the zero timers the new rows started would fit it all again (a page
-        # turn paid for both); a later resize of the viewport still starts its own
-        self._fit_timer.stop()
+        # fitted just now: the evidence box's zero timer would fit it again (a page turn paid for
+        # both).  The table's timer is kept: the page's notes and elided headings settle their
+        # heights only once laid out, and without the second fit the first action row fell below
+        # the view at 1280x720 (test_ui_officer_desk caught it on proposal 4.1)
         self._evidence_timer.stop()
 
     def focus_rating(self) -> None:
