@@ -37,6 +37,17 @@ def on_polish(hook: Callable[[QWidget], None]) -> None:
         POLISH_HOOKS.append(hook)
 
 
+def on_every_widget(app: QApplication, hook: Callable[[QWidget], None]) -> None:
+    """Call ``hook`` for every widget: those polished from now on (through the application's
+    style, which this makes the focus-ring style if it is not yet) and those made before.
+    Per-widget hooks instead of an application-wide event filter: such a filter sends every
+    event of the app (each paint and layout of a page turn) through Python."""
+    install_focus_ring(app)
+    on_polish(hook)
+    for widget in QApplication.allWidgets():  # those made before the hook
+        hook(widget)
+
+
 class FocusRingStyle(QProxyStyle):
     def polish(self, target):  # one Python method for the three overloads (widget, palette, app)
         result = super().polish(target)

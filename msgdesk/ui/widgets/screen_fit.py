@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
 
-from msgdesk.ui.widgets.look import install_focus_ring, on_polish
+from msgdesk.ui.widgets.look import on_every_widget
 
 
 def fit_to_screen(window: QWidget) -> None:
@@ -70,7 +70,4 @@ def install_screen_fit(app: QApplication) -> None:
     global _GUARD
     if _GUARD is None:
         _GUARD = _ScreenFitGuard()
-        install_focus_ring(app)
-        on_polish(_GUARD.watch)
-        for widget in QApplication.allWidgets():  # those made before the fitting
-            _GUARD.watch(widget)
+        on_every_widget(app, _GUARD.watch)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.ui.widgets.look import install_focus_ring, on_polish
+from msgdesk.ui.widgets.look import on_every_widget
 
 #: The controls whose value a wheel turn changes.
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
@@ -93,7 +93,4 @@ def install_wheel_guard(app: QApplication) -> None:
     global _GUARD
     if _GUARD is None:
         _GUARD = WheelGuard()
-        install_focus_ring(app)
-        on_polish(_GUARD.guard_widget)
-        for widget in QApplication.allWidgets():  # those made before the guard
-            _GUARD.guard_widget(widget)
+        on_every_widget(app, _GUARD.guard_widget)
