@@ -13,8 +13,8 @@ to a quarter of a pixel: up to a twentieth of a dense page's pixels differ by mo
 quarter of the range on pages that look the same); an average over a few pixels cancels
 that, since a shifted edge moves ink without adding or losing any, and keeps what the eye
 sees.  Measured (2026-12, typst 0.15.2, Qt 6.11, 72 to 192 ppi): the worst good page differs
-by 33 (of 255); the watermark drawn black by 248, a word of four letters left out by more
-than 60 (``test_the_comparison_sees_...``).  The bound, 48, is half as much again as the
+by 33 (of 255); the watermark drawn black by 248, a word of four letters left out by 76
+or more (``test_the_comparison_sees_...``).  The bound, 48, is half as much again as the
 worst good page.  A single full stop of 7.5-point text left out (a dozen grey pixels) is
 below what any such comparison separates from anti-aliasing; Qt draws every glyph the same
 way (a ``<use>`` of the glyph's outline), so a glyph it could not draw would be every glyph.
