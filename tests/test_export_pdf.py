@@ -25,13 +25,15 @@ def _norm(text: str | None) -> str:
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "-", text or "").split())
 
 
-DRAFT_RED = (0.690196, 0.0, 0.12549)
+#: The DRAFT watermark's wash: the DRAFT red (#b00020) at 9% on white, mixed in page.typ
+#: (draft-wash) rather than drawn translucent.
+DRAFT_WASH = (248 / 255, 232 / 255, 235 / 255)
 
 
-def _is_draft_red(colour) -> bool:
-    """The DRAFT red, whatever precision the PDF writes its components with."""
+def _is_draft_wash(colour) -> bool:
+    """The DRAFT watermark's colour, whatever precision the PDF writes its components with."""
     return (isinstance(colour, tuple) and len(colour) == 3
-            and all(abs(a - b) < 0.002 for a, b in zip(colour, DRAFT_RED, strict=True)))
+            and all(abs(a - b) < 0.002 for a, b in zip(colour, DRAFT_WASH, strict=True)))
 
 
 def _no_watermark(obj) -> bool:
@@ -60,7 +62,7 @@ class Parsed:
                 self.pages.append(page.filter(_no_watermark).extract_text() or "")
                 self.fonts.update(c["fontname"] for c in page.chars)
                 self.big_chars += sum(1 for c in page.chars if c["size"] > 40)
-                red = [c for c in page.curves if c.get("fill") and _is_draft_red(c.get("non_stroking_color"))]
+                red = [c for c in page.curves if c.get("fill") and _is_draft_wash(c.get("non_stroking_color"))]
                 self.watermarks += len(red) >= 5
                 self.images += len(page.images)
         self.text = "\n".join(self.pages)

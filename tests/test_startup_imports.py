@@ -74,6 +74,8 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.directions.log", "msgdesk.directions.values",
     # the start page, built when first shown (the window opens on the last round)
     "msgdesk.ui.round.start_page", "msgdesk.ui.forms.ui_start_page",
+    # the print preview's SVG renderer, loaded when the preview first opens
+    "PySide6.QtSvg",
 ]
 
 

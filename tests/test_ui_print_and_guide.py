@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_preview_shows_every_page_of_the_exported_appendix(window, qtbot, workspace, example_round, tmp_path):
     from msgdesk.reports import appendix_pdf
+    from msgdesk.ui.dialogs.print_preview import PageSource
 
     window.open_round(example_round.id)
     exported = appendix_pdf.export(workspace.rounds.load_round_by_id(example_round.id), tmp_path / "a.pdf")
@@ -30,6 +31,7 @@ def test_preview_shows_every_page_of_the_exported_appendix(window, qtbot, worksp
     preview = window.open_print_preview(modal=False)
     qtbot.addWidget(preview)
     assert len(preview.labels) == len(preview.pages) == pages
+    assert preview.pages.source is PageSource.SVG  # drawn by QtSvg (tests/test_preview_fidelity.py)
     assert preview.pages.sizes[0] == pytest.approx((width, height), abs=0.5)  # landscape A4, as exported
     qtbot.waitUntil(lambda: preview.labels[0].pixmap() is not None and not preview.labels[0].pixmap().isNull(),
                     timeout=3000)

@@ -43,7 +43,7 @@ from msgdesk.domain.vocabulary import Rating
 from msgdesk.exchange.atomic import write_atomically
 from msgdesk.reports.fonts import text_width
 from msgdesk.reports.text import long_date
-from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf, compile_png, paragraphs
+from msgdesk.reports.typeset import PageSetup, PdfInfo, compile_pdf, compile_png, compile_svg, paragraphs
 
 TICK = "\u2713"  # ✓ the current rating
 PREVIOUS = "\u25cb"  # ○ the previous round's rating
@@ -92,6 +92,12 @@ def pages_png(prepared: Mapping[str, Any], ppi: float = 96) -> list[bytes]:
     """The appendix's pages as PNG images (the print preview), from the same template;
     ``prepared`` is :func:`document`'s data."""
     return compile_png(TEMPLATE, prepared, ppi=ppi, report="committee appendix (preview)")
+
+
+def pages_svg(prepared: Mapping[str, Any]) -> list[bytes]:
+    """The appendix's pages as SVG (what the print preview draws), from the same template;
+    ``prepared`` is :func:`document`'s data."""
+    return compile_svg(TEMPLATE, prepared, report="committee appendix (preview)")
 
 
 #: Progress steps: the cover, the summary, 25 proposals, the file.

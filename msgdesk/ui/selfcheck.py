@@ -68,13 +68,16 @@ def _appendix(folder: Path) -> str:
 def _preview(folder: Path) -> str:
     # selfcheck is in the command table: what it checks loads only when it runs
     from msgdesk.reports import appendix_pdf
-    from msgdesk.ui.dialogs.print_preview import PageImages
+    from msgdesk.ui.dialogs.print_preview import PageImages, PageSource
 
     document = appendix_pdf.document(_example(folder), label="Appendix 1")
-    pages = PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi))
+    pages = PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi), lambda: appendix_pdf.pages_svg(document))
     image = pages.render(0, 48)
     if image.isNull() or image.width() < 100:
         raise AssertionError("page 1 did not render")
+    # drawn by QtSvg, as the preview shows it (a bundle without QtSvg would not get here)
+    if pages.source is not PageSource.SVG or not pages.check_all():
+        raise AssertionError("the appendix's pages were not drawn from SVG")
     pages.close()
     return f"the print preview renders the appendix's pages ({len(pages)} pages)"
 

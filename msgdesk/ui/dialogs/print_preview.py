@@ -1,23 +1,39 @@
 """Print preview of the committee appendix, then the system's print dialog (Ctrl+P).
 
 The preview shows the real pages: they are drawn by the same engine and template as
-File → Export PDF… (typst, ``resources/typst/appendix.typ``), as page images
-(``msgdesk.reports.appendix_pdf.pages_png``), so what the clerk checks on screen is what
-the PDF holds.  typst draws every page of the appendix at once, at one resolution; the
-images are kept per resolution step (``DPI_STEPS``) and each page is turned into a picture
-only when it scrolls into view.  Printing draws the pages at the printer's resolution (at
-most 300 dpi) and lets Qt's print dialog choose the printer.
+File → Export PDF… (typst, ``resources/typst/appendix.typ``), so what the clerk checks on
+screen is what the PDF holds.  typst writes every page as SVG at once
+(``msgdesk.reports.appendix_pdf.pages_svg``, a fifth of the time its PNGs of all pages
+take: typst has no page selection), and each page is drawn by Qt's SVG renderer only when
+it scrolls into view, at the zoom and the screen's pixel ratio.  Qt's renderer is SVG Tiny:
+it draws what typst writes for the appendix (paths, glyphs as symbols, groups, transforms,
+flat colours) pixel for pixel as typst's own PNGs do (tests/test_preview_fidelity.py
+compares every page); anything else in the SVG (a translucent colour, an image, a
+gradient, a clip) makes the whole document fall back to typst's PNGs
+(``msgdesk.reports.appendix_pdf.pages_png``, drawn per resolution step, ``DPI_STEPS``), so
+the preview never shows a page drawn wrong.
 
-No PDF renderer is needed (PDFium is gone from the bundle).  Qt's print support is loaded
-by name (``print_support``), not imported at the top: on Linux it costs 10 MB (Qt's CUPS
-printer plug-in and its libraries), so build.spec decides whether the bundle carries it; a
-build without it still previews, and says so when Print… is pressed.
+Printing always draws typst's own PNGs at the printer's resolution (at most 300 dpi): the
+renderer of the exported PDF, not a second one, on paper; the fidelity test holds Qt's
+drawing to typst's at screen resolutions, which is what the preview needs.  Qt's print
+dialog chooses the printer.
+
+No PDF renderer is needed (PDFium is gone from the bundle; QtPdf is left out).  Qt's print
+support is loaded by name (``print_support``), not imported at the top: on Linux it costs
+10 MB (Qt's CUPS printer plug-in and its libraries), so build.spec decides whether the
+bundle carries it; a build without it still previews, and says so when Print… is pressed.
+QtSvg (0.8 MB) loads with this module, when the preview is first opened.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSize, QSizeF, Qt, QTimer
+import enum
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QMarginsF, QRect, QRectF, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -58,17 +74,83 @@ ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 #: that zooming in steps reuses what was drawn (a page is drawn at the next step up).
 DPI_STEPS = (48, 72, 96, 144, 192, 240, PRINT_DPI)
 A4_LANDSCAPE = (841.89, 595.28)  # points, as page.typ sets the paper
+#: The other pages' SVG is checked this long after the preview opens (after the first paint).
+CHECK_REST_AFTER_MS = 150
+
+
+#: What typst writes for a page and Qt's SVG renderer draws as typst draws it (every page of
+#: the appendices in tests/test_preview_fidelity.py): these elements, with flat colours
+#: (#rrggbb or none).  Anything else (an image, text, a gradient, a clip path, a mask, a
+#: filter, a translucent #rrggbbaa colour, which Qt draws black, an opacity, a style
+#: sheet) sends the whole document to typst's PNGs.
+SVG_ELEMENTS = ("svg", "defs", "g", "path", "symbol", "use")
+# Each check is a search with a literal start, so the regular expression engine skips to it:
+# the 26 pages of the North Ayrshire appendix (12 MB of SVG) are checked in a few tens of ms,
+# where one pattern testing every attribute's name took over a second.
+_OTHER_ELEMENT = re.compile(rb"<(?!/|(?:" + b"|".join(e.encode() for e in SVG_ELEMENTS) + rb")[\s/>])")
+_OTHER_FILL = re.compile(rb'fill="(?!#[0-9a-fA-F]{6}"|none")')
+_OTHER_STROKE = re.compile(rb'stroke="(?!#[0-9a-fA-F]{6}"|none")')
+#: Attributes that would change what is drawn and are not in the elements' own list: a
+#: reference to a paint server, clip, mask or filter (url), an opacity, CSS.
+_OTHER_ATTRIBUTES = (b"url(", b"opacity=", b"style=")
+_VIEW_BOX = re.compile(rb'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+
+
+def drawable(svg: bytes) -> bool:
+    """Whether Qt's SVG renderer draws this page of typst's as typst does (see SVG_ELEMENTS)."""
+    return (svg[:64].lstrip().startswith(b"<svg") and _VIEW_BOX.search(svg, 0, 400) is not None
+            and _OTHER_ELEMENT.search(svg) is None and _OTHER_FILL.search(svg) is None
+            and _OTHER_STROKE.search(svg) is None and not any(word in svg for word in _OTHER_ATTRIBUTES))
+
+
+class PageSource(enum.Enum):
+    """What the preview's pages are drawn from."""
+
+    SVG = "svg"  # typst's SVG, drawn by Qt at any resolution, page by page
+    PNG = "png"  # typst's PNGs of every page per resolution step (the fallback)
 
 
 class PageImages:
-    """The appendix's pages as pictures, drawn by typst from the appendix's data."""
+    """The appendix's pages as pictures, drawn from typst's output for the appendix's data."""
 
-    def __init__(self, draw) -> None:
-        """``draw(ppi)`` returns every page as PNG bytes at ``ppi`` (``appendix_pdf.pages_png``)."""
+    def __init__(self, draw: Callable[[int], list[bytes]], vectors: Callable[[], list[bytes]] | None = None) -> None:
+        """``draw(ppi)`` returns every page as PNG bytes at ``ppi`` (``appendix_pdf.pages_png``):
+        printing, and the preview when there are no ``vectors``; ``vectors()`` every page as
+        SVG (``appendix_pdf.pages_svg``), shown while Qt draws every page right."""
         self._draw = draw
         self._pages: dict[int, list[bytes]] = {}
-        first = self._at(DPI_STEPS[2])
-        self.sizes = [A4_LANDSCAPE] * len(first)  # points
+        self._svg: list[bytes] = []
+        #: pages whose SVG drawable() passed: each is checked before it is first drawn, the
+        #: rest by check_all() once the first page is up (~2 ms a page, 50 ms for all 26)
+        self._checked: set[int] = set()
+        self.source = PageSource.PNG
+        if vectors is not None:
+            svg = vectors()
+            sizes = [self._size(page) for page in svg]
+            if svg and None not in sizes:
+                self._svg, self.source = svg, PageSource.SVG
+                self.sizes: list[tuple[float, float]] = [size for size in sizes if size is not None]  # points
+        if self.source is PageSource.PNG:
+            first = self._at(DPI_STEPS[2])
+            self.sizes = [A4_LANDSCAPE] * len(first)  # points
+
+    @staticmethod
+    def _size(svg: bytes) -> tuple[float, float] | None:
+        found = _VIEW_BOX.search(svg, 0, 400)
+        return None if found is None else (float(found.group(1)), float(found.group(2)))
+
+    def _drawable(self, index: int) -> bool:
+        if index not in self._checked:
+            if not drawable(self._svg[index]):
+                self.source = PageSource.PNG
+                return False
+            self._checked.add(index)
+        return True
+
+    def check_all(self) -> bool:
+        """Check every page not yet drawn; False (and typst's PNGs from now on) if Qt would
+        draw one of them wrong: the caller draws the pages it shows again."""
+        return self.source is PageSource.SVG and all(self._drawable(i) for i in range(len(self._svg)))
 
     def _at(self, dpi: int) -> list[bytes]:
         pages = self._pages.get(dpi)
@@ -79,15 +161,42 @@ class PageImages:
     def __len__(self) -> int:
         return len(self.sizes)
 
+    def _wanted(self, index: int, dpi: float) -> QSize:
+        width, height = self.sizes[index]
+        return QSize(max(1, round(width / 72 * dpi)), max(1, round(height / 72 * dpi)))
+
     def render(self, index: int, dpi: float) -> QImage:
+        """Page ``index`` (from 0) at ``dpi`` for the screen: from the SVG, or typst's PNG."""
+        if self.source is PageSource.SVG and self._drawable(index):
+            image = self._from_svg(index, dpi)
+            if not image.isNull():
+                return image
+            # Qt refused a page drawable() let through: the whole document from typst's
+            # PNGs from now on, rather than pages drawn two ways
+            self.source = PageSource.PNG
+        return self.print_image(index, dpi)
+
+    def _from_svg(self, index: int, dpi: float) -> QImage:
+        renderer = QSvgRenderer(QByteArray(self._svg[index]))
+        if not renderer.isValid():
+            return QImage()
+        image = QImage(self._wanted(index, dpi), QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(image.rect()))
+        painter.end()
+        return image
+
+    def print_image(self, index: int, dpi: float) -> QImage:
+        """Page ``index`` at ``dpi`` as typst draws it (printing, and the fallback)."""
         step = next((d for d in DPI_STEPS if d >= dpi - 0.5), DPI_STEPS[-1])
         image = QImage()
         image.loadFromData(self._at(step)[index], "PNG")
         # drawn at the next step up, then brought to the size asked for: shown unscaled, the
         # larger image overflowed its page frame and lost both edges (at 1280x720 the
         # appendix's first page showed "EW OF PROGRESS", its left-hand column cut)
-        width, height = self.sizes[index]
-        wanted = QSize(max(1, round(width / 72 * dpi)), max(1, round(height / 72 * dpi)))
+        wanted = self._wanted(index, dpi)
         if step != dpi and not image.isNull() and image.size() != wanted:
             image = image.scaled(wanted, Qt.AspectRatioMode.IgnoreAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)
@@ -95,6 +204,7 @@ class PageImages:
 
     def close(self) -> None:
         self._pages.clear()
+        self._svg = []
 
 
 class PrintPreview(QDialog):
@@ -199,6 +309,7 @@ class PrintPreview(QDialog):
             return
         visible = self.visible_pages()
         ratio = self.devicePixelRatioF()
+        source = self.pages.source
         for index in visible:
             if self._rendered.get(index) == self.zoom:
                 continue
@@ -207,8 +318,25 @@ class PrintPreview(QDialog):
             pixmap.setDevicePixelRatio(ratio)
             self.labels[index].setPixmap(pixmap)
             self._rendered[index] = self.zoom
+        if self.pages.source is not source:
+            self._draw_again()
+            return
         if visible:
             self.position.setText(self.tr("Page {n} of {total}").format(n=visible[0] + 1, total=len(self.labels)))
+
+    def _check_rest(self) -> None:
+        """After the first page is up: check the other pages' SVG, so that a page Qt would
+        draw wrong turns the whole document to typst's PNGs before the clerk scrolls."""
+        if not self._closed and not self.pages.check_all():
+            self._draw_again()
+
+    def _draw_again(self) -> None:
+        """The pages' source changed (to typst's PNGs): the pages shown are drawn again from
+        it, the others dropped, so that no two pages are drawn two ways."""
+        self._rendered.clear()
+        for label in self.labels:
+            label.clear()
+        self.render_visible()
 
     def fit_width(self) -> None:
         """Zoom so a page fills the width of the window (the zoom it opens at)."""
@@ -221,6 +349,12 @@ class PrintPreview(QDialog):
         if not self._fitted:
             self._fitted = True
             self.fit_width()
+            # the first page as soon as the layout has taken the zoom (the posted layout
+            # requests run before a zero timer), not after the scroll debounce's 30 ms; the
+            # other pages' check once it is painted
+            QTimer.singleShot(0, self.render_visible)
+            QTimer.singleShot(CHECK_REST_AFTER_MS, self._check_rest)
+            return
         self._render_soon.start()
 
     # --- printing ------------------------------------------------------------------------------
@@ -268,7 +402,7 @@ class PrintPreview(QDialog):
             for number in range(first, last + 1):
                 if printed:
                     printer.newPage()
-                image = self.pages.render(number - 1, dpi)
+                image = self.pages.print_image(number - 1, dpi)
                 area = painter.viewport()
                 size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(area.x(), area.y(), size.width(), size.height())
@@ -299,7 +433,8 @@ def draw_appendix(parent, data) -> PageImages | None:
     progress.setMinimumDuration(400)
     document = appendix_pdf.document(data, label="Appendix 1")
     try:
-        return PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi))
+        return PageImages(lambda dpi: appendix_pdf.pages_png(document, ppi=dpi),
+                          lambda: appendix_pdf.pages_svg(document))
     except MsgdeskError as exc:
         QMessageBox.warning(parent, translate("PrintPreview", "Print preview"), str(exc))
         return None
