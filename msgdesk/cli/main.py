@@ -223,10 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from msgdesk.cli.commands import command_named  # parsed above, so already loaded
 
     run = command_named(args.command).load().run  # its module too, loaded for its arguments
-    # logging loads for a command that runs, not for --help; its file when something is logged
-    from msgdesk.logging_setup import configure_logging_when_used
+    # the log for a command that runs, not for --help: set up when logging is first imported
+    from msgdesk.cli.logs import configure_when_imported
 
-    configure_logging_when_used(console=True)
+    configure_when_imported(console=True)
     try:
         return run(args)
     except InputError as exc:
