@@ -308,11 +308,16 @@ class SqliteReader:
     """A read-only ``sqlite3`` connection on a file the caller has checked (its health and
     its schema): each ``with reader() as run`` is one read transaction."""
 
-    def __init__(self, path: Path, *, immutable: bool = False):
+    def __init__(self, path: Path, *, immutable: bool = False, connection: sqlite3.Connection | None = None):
+        """``connection``: the read-only connection that has just checked the file
+        (``msgdesk.store.health.inspect_to_read``), read through instead of a new one."""
         self.path = path
+        if connection is not None:
+            self._con: sqlite3.Connection | None = connection
+            return
         try:
             # isolation_level None: the transactions are the explicit BEGINs below
-            self._con: sqlite3.Connection | None = sqlite3.connect(
+            self._con = sqlite3.connect(
                 ro_uri(path, immutable=immutable), uri=True, isolation_level=None, check_same_thread=False)
             self._con.execute("PRAGMA busy_timeout = 5000")
         except sqlite3.Error as exc:

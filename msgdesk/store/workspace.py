@@ -157,13 +157,18 @@ class Workspace:
         from msgdesk.store.schema import SCHEMA_HEAD  # the schema this msgdesk reads
 
         read_only_folder = health.mode_for(path, reads_only=True) is OpenMode.READ_ONLY
-        found = health.inspect(path)
+        # the connection that checks the file is kept to read through (one schema parse)
+        found, checked = health.inspect_to_read(path)
+        current = found.state is FileState.OK and found.revision == SCHEMA_HEAD
+        if checked is not None and (not current or read_only_folder):
+            checked.close()  # not read through: the store opens the file, or it is read as immutable
+            checked = None
         if not found.usable:
             # a damaged, foreign or newer file: the same refusal as the store's, untouched
             from msgdesk.store.backup import error_for
 
             raise error_for(found)
-        if found.revision != SCHEMA_HEAD or found.state is not FileState.OK:
+        if not current:
             return False
         if read_only_folder:
             self.read_only = True
@@ -182,7 +187,7 @@ class Workspace:
             from msgdesk.store.backup import backup_if_changed
 
             backup_if_changed(path, found.changes, "open")
-        self._reader = SqliteReader(path)
+        self._reader = SqliteReader(path, connection=checked)
         return True
 
     def _open_engine(self) -> None:
