@@ -166,8 +166,10 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
+    # prog: what argparse would work out by formatting a usage line (no positional argument
+    # comes before the subcommand), without the formatter and its gettext look-ups
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
-                                action=_LazySubParsers)
+                                action=_LazySubParsers, prog=parser.prog)
     for entry in COMMANDS:
         # the command's module loads when its parser is first used: --help lists the table's names and helps
         sub.add_parser(entry.name, help=entry.help, description=entry.help, add_arguments=_arguments_of(entry))
@@ -177,19 +179,20 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
 
 
 def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of ``msgdesk`` or ``msgdesk --db X`` (the window), parsed without
-    importing every command's module, which would cost the window's start-up about a
-    tenth; None for anything else (a command, --help, --version)."""
-    parser = argparse.ArgumentParser(prog="msgdesk", add_help=False, exit_on_error=False, formatter_class=_Formatter)
-    db_option(parser, None)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:  # e.g. --db without its value: the full parser says so
+    """The arguments of ``msgdesk``, ``msgdesk --db X`` or ``--db=X`` (the window), read by
+    hand: an argparse parser of its own cost every command and ``--help`` a millisecond (its
+    gettext look-ups).  None for anything else, which the full parser reads; it reads the
+    window's other spellings (an abbreviation, ``--db`` twice) to the same arguments without
+    importing any command's module (tests/test_cli_fast_paths.py compares the two)."""
+    if not argv:
+        db = None
+    elif len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        db = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db="):
+        db = argv[0].removeprefix("--db=")
+    else:
         return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    return argparse.Namespace(db=db, command=None)
 
 
 def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:

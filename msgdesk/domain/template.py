@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from msgdesk.domain.return_values import RATINGS
+from msgdesk.domain.vocabulary import Rating
 from msgdesk.paths import resource_path
 
 TEMPLATE_FILE = ("template", "msg-self-evaluation.json")
@@ -100,7 +100,7 @@ def _parse(data: dict[str, Any]) -> Template:  # Any: the template file's JSON
                     text=p["text"],
                     timescale=p["timescale"],
                     local=bool(p["local"]),
-                    descriptors=tuple((r, descriptors[r]) for r in RATINGS if r in descriptors),
+                    descriptors=tuple((r.value, descriptors[r]) for r in Rating if r in descriptors),
                 )
             )
         key_features.append(KeyFeature(int(kf["number"]), kf["title"], tuple(proposals)))

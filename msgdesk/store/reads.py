@@ -25,14 +25,16 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgdesk.domain.errors import DatabaseError, NotFoundError
-from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
 from msgdesk.domain.states import ActionStatus, ConflictField, ConflictState, PackDirection, PackState, RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.store.health import ro_uri
+
+if TYPE_CHECKING:
+    from msgdesk.domain.return_values import ActionData, ReturnData
 
 #: One read: the SQL and its named parameters, to the rows as tuples.
 Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
@@ -182,6 +184,9 @@ def read_round(run: Run, round_id: int) -> RoundInfo:
 def read_snapshot(run: Run, round_id: int) -> RoundSnapshot:
     """The round as the window holds it: values, action ids and row versions (NotFoundError
     if there is no such round), in the read transaction ``run``."""
+    # why: the return's values (four dataclasses) for a round read whole, not for msgdesk list
+    from msgdesk.domain.return_values import ActionData
+
     info = read_round(run, round_id)
     previous = run("SELECT label FROM evaluation_round WHERE id = :id",
                    {"id": info.previous_round_id}) if info.previous_round_id else []
@@ -284,6 +289,9 @@ class RoundReads:
 
     def load_round_by_id(self, round_id: int) -> ReturnData:
         """The whole round as plain values, responses in template order."""
+        # why: the return's values (four dataclasses) for a round read whole, not for msgdesk list
+        from msgdesk.domain.return_values import ResponseData, ReturnData
+
         snap = self.snapshot(round_id)
         data = ReturnData(
             partnership=snap.partnership, round=snap.label, contact=snap.contact, completed_on=snap.completed_on,
