@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from msgdesk.domain.errors import InputError
 from msgdesk.paths import DB_ENV_VAR, default_db_location
 
 if TYPE_CHECKING:
@@ -66,7 +65,8 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     (case and spacing aside), else the one name that contains it.  More than one is
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
-    # the name matcher (difflib) loads when a command names a partnership, not for --help or list
+    # the name matcher loads when a command names a partnership, not for --help or list
+    from msgdesk.domain.errors import InputError
     from msgdesk.domain.names import match_names
 
     found = match_names([given], workspace.reads.list_partnerships())

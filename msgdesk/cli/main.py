@@ -16,10 +16,10 @@ from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
 from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
-from msgdesk.domain.errors import InputError, MsgdeskError
 
 if TYPE_CHECKING:
     from msgdesk.cli.commands import CommandEntry
+    from msgdesk.domain.errors import MsgdeskError
 
 
 def terminal_columns() -> int:
@@ -197,6 +197,7 @@ def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:
     # the store loads only when a command met a value it cannot read
+    from msgdesk.domain.errors import MsgdeskError
     from msgdesk.store.value_check import damaged_by_odd_values
 
     try:
@@ -230,6 +231,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from msgdesk.cli.logs import configure_when_imported
 
     configure_when_imported(console=True)
+    # why: the errors are caught once a command runs (its module has loaded them); --help needs none
+    from msgdesk.domain.errors import InputError, MsgdeskError
+
     try:
         return run(args)
     except InputError as exc:
