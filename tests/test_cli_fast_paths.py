@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import sqlite3
 import subprocess
@@ -164,3 +165,39 @@ def test_the_window_arguments_read_by_hand_are_the_parsers(argv: list[str]) -> N
                                   ["list", "--db", "x.db"], ["--db", "--help"]], ids=repr)
 def test_anything_else_is_left_to_the_full_parser(argv: list[str]) -> None:
     assert _window_args(argv) is None
+
+
+# --- what each read-only command does without ------------------------------------------------------
+
+LOADED = """
+import io, runpy, sys
+sys.argv = ["msgdesk", *sys.argv[1:]]
+out, sys.stdout = sys.stdout, io.StringIO()
+try:
+    runpy.run_module("msgdesk", run_name="__main__")
+except SystemExit:
+    pass
+sys.stdout = out
+print(sorted(sys.modules))
+"""
+
+
+@pytest.mark.parametrize("argv, not_loaded", [
+    (["--help"], ["typing", "dataclasses", "logging", "sqlite3", "json", "msgdesk.domain.errors"]),
+    (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy"]),
+    (["export", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019", "--json", "OUT"],
+     ["logging", "tempfile", "shutil", "difflib", "sqlalchemy"]),
+], ids=["--help", "list", "export --json"])
+def test_what_a_read_only_command_does_not_load(example_db: Path, tmp_path: Path, argv: list[str],
+                                               not_loaded: list[str]) -> None:
+    db = _copy(example_db, tmp_path)
+    argv = [str(tmp_path / "r.json") if a == "OUT" else a for a in argv]
+    if argv != ["--help"]:
+        argv += ["--db", str(db)]
+        for _ in range(2):  # the first opening of the copy checks it and backs it up (and logs that)
+            subprocess.run([sys.executable, "-m", "msgdesk", *argv], check=True, capture_output=True,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    done = subprocess.run([sys.executable, "-c", LOADED, *argv], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    modules = set(ast.literal_eval(done.stdout.splitlines()[-1]))
+    assert not set(not_loaded) & modules

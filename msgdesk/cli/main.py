@@ -13,11 +13,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
-from typing import TYPE_CHECKING, Any
 
-from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
+from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, TYPE_CHECKING, db_option, workspace_for
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from msgdesk.cli.commands import CommandEntry
     from msgdesk.domain.errors import MsgdeskError
 
@@ -96,7 +97,7 @@ class _CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
-class _Parsers(dict[str, Any]):
+class _Parsers(dict[str, object]):
     """The subcommands' parsers by name, each made when first looked up: argparse's
     ``ArgumentParser()`` costs about half a millisecond (its gettext look-ups and help
     formatter), seventeen of them 8 ms of every command; the chosen one is made, and

@@ -20,9 +20,9 @@ TEMPLATE_FILE = ("template", "msg-self-evaluation.json")
 NATIONAL_NOTE = "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"
 
 
-# Proposal and KeyFeature are NamedTuples (read by their fields' names), as
-# msgdesk.cli.base.Command is: a frozen dataclass costs every command half a millisecond to
-# build at import, a NamedTuple a tenth of that.  Template keeps its cached properties.
+# Proposal and KeyFeature are NamedTuples (read by their fields' names): a frozen dataclass
+# costs every command half a millisecond to build at import, a NamedTuple a tenth of that.
+# Template keeps its cached properties.
 
 
 class Proposal(NamedTuple):

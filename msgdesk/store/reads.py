@@ -56,9 +56,9 @@ class ResponseSnapshot:
     updated_by: str = ""
 
 
-# The immutable values of a read are NamedTuples, as msgdesk.cli.base.Command is: a frozen
-# dataclass costs ``msgdesk list`` half a millisecond to create at import (its methods are
-# compiled one by one), a NamedTuple a tenth of that.  Each is read by its fields' names.
+# The immutable values of a read are NamedTuples: a frozen dataclass costs ``msgdesk list``
+# half a millisecond to create at import (its methods are compiled one by one), a
+# NamedTuple a tenth of that.  Each is read by its fields' names.
 
 
 class ConflictNote(NamedTuple):
