@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli.commands import COMMANDS
+from msgdesk.cli.commands import COMMANDS, CommandEntry
 from msgdesk.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,7 +67,7 @@ def test_every_table_entry_loads_the_command_it_names():
 
 
 def test_a_wrong_table_entry_says_which():
-    wrong = COMMANDS[0]._replace(attribute="EXIT_OK")
+    wrong = CommandEntry(COMMANDS[0].name, COMMANDS[0].help, COMMANDS[0].module, "EXIT_OK")
     with pytest.raises(TypeError, match="msgdesk.rounds.cli.EXIT_OK is not a msgdesk command"):
         wrong.load()
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
 
-from msgdesk.domain.errors import InputError
 from msgdesk.paths import DB_ENV_VAR, default_db_location
+
+#: ``typing.TYPE_CHECKING`` without importing typing (2-3 ms of ``msgdesk --help``, which
+#: needs none of it): False when running, and mypy reads any name ``TYPE_CHECKING`` as True.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from datetime import date
@@ -23,14 +25,18 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
-class Command(NamedTuple):
-    """A subcommand: ``run(args)`` returns an exit status.  (A NamedTuple, not a dataclass:
-    dataclasses pulls in ``inspect`` and costs ``msgdesk --version`` 15 ms.)"""
+class Command:
+    """A subcommand: ``run(args)`` returns an exit status.  (A plain class: a dataclass pulls
+    in ``inspect``, a NamedTuple ``typing``, which ``msgdesk --help`` does without.)"""
 
-    name: str
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[argparse.Namespace], int]
+    __slots__ = ("name", "help", "add_arguments", "run")
+
+    def __init__(self, name: str, help: str, add_arguments: Callable[[argparse.ArgumentParser], None],
+                 run: Callable[[argparse.Namespace], int]) -> None:
+        self.name = name
+        self.help = help
+        self.add_arguments = add_arguments
+        self.run = run
 
 
 def command(name: str, help_text: str, add_arguments: Callable[[argparse.ArgumentParser], None]
@@ -66,7 +72,8 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     (case and spacing aside), else the one name that contains it.  More than one is
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
-    # the name matcher (difflib) loads when a command names a partnership, not for --help or list
+    # the name matcher loads when a command names a partnership, not for --help or list
+    from msgdesk.domain.errors import InputError
     from msgdesk.domain.names import match_names
 
     found = match_names([given], workspace.reads.list_partnerships())

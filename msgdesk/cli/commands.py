@@ -12,18 +12,24 @@ its name and help are the ones its module's ``@command`` gives.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import NamedTuple
 
 from msgdesk.cli.base import Command
 
 
-class CommandEntry(NamedTuple):
-    """A subcommand as ``--help`` lists it, and where its :class:`Command` is defined."""
+class CommandEntry:
+    """A subcommand as ``--help`` lists it, and where its :class:`Command` is defined.  (A
+    plain class, as ``Command`` is: ``msgdesk --help`` reads this table without ``typing``.)"""
 
-    name: str
-    help: str
-    module: str
-    attribute: str
+    __slots__ = ("name", "help", "module", "attribute")
+
+    def __init__(self, name: str, help: str, module: str, attribute: str) -> None:
+        self.name = name
+        self.help = help
+        self.module = module
+        self.attribute = attribute
+
+    def __repr__(self) -> str:
+        return f"CommandEntry({self.name!r}, {self.help!r}, {self.module!r}, {self.attribute!r})"
 
     def load(self) -> Command:
         """The command itself, importing its module (once: Python keeps it)."""

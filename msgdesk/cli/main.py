@@ -13,13 +13,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.util import find_spec
-from typing import TYPE_CHECKING, Any
 
-from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, db_option, workspace_for
-from msgdesk.domain.errors import InputError, MsgdeskError
+from msgdesk.cli.base import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, TYPE_CHECKING, db_option, workspace_for
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from msgdesk.cli.commands import CommandEntry
+    from msgdesk.domain.errors import MsgdeskError
 
 
 def terminal_columns() -> int:
@@ -96,7 +97,7 @@ class _CommandParser(argparse.ArgumentParser):
         return super().format_help()
 
 
-class _Parsers(dict[str, Any]):
+class _Parsers(dict[str, object]):
     """The subcommands' parsers by name, each made when first looked up: argparse's
     ``ArgumentParser()`` costs about half a millisecond (its gettext look-ups and help
     formatter), seventeen of them 8 ms of every command; the chosen one is made, and
@@ -166,8 +167,10 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction)
     db_option(parser, None)
+    # prog: what argparse would work out by formatting a usage line (no positional argument
+    # comes before the subcommand), without the formatter and its gettext look-ups
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
-                                action=_LazySubParsers)
+                                action=_LazySubParsers, prog=parser.prog)
     for entry in COMMANDS:
         # the command's module loads when its parser is first used: --help lists the table's names and helps
         sub.add_parser(entry.name, help=entry.help, description=entry.help, add_arguments=_arguments_of(entry))
@@ -177,23 +180,25 @@ def build_parser(*, eager: bool = False) -> argparse.ArgumentParser:
 
 
 def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The arguments of ``msgdesk`` or ``msgdesk --db X`` (the window), parsed without
-    importing every command's module, which would cost the window's start-up about a
-    tenth; None for anything else (a command, --help, --version)."""
-    parser = argparse.ArgumentParser(prog="msgdesk", add_help=False, exit_on_error=False, formatter_class=_Formatter)
-    db_option(parser, None)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except argparse.ArgumentError:  # e.g. --db without its value: the full parser says so
+    """The arguments of ``msgdesk``, ``msgdesk --db X`` or ``--db=X`` (the window), read by
+    hand: an argparse parser of its own cost every command and ``--help`` a millisecond (its
+    gettext look-ups).  None for anything else, which the full parser reads; it reads the
+    window's other spellings (an abbreviation, ``--db`` twice) to the same arguments without
+    importing any command's module (tests/test_cli_fast_paths.py compares the two)."""
+    if not argv:
+        db = None
+    elif len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        db = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db="):
+        db = argv[0].removeprefix("--db=")
+    else:
         return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    return argparse.Namespace(db=db, command=None)
 
 
 def _odd_values_explained(args: argparse.Namespace) -> MsgdeskError | None:
     # the store loads only when a command met a value it cannot read
+    from msgdesk.domain.errors import MsgdeskError
     from msgdesk.store.value_check import damaged_by_odd_values
 
     try:
@@ -223,10 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from msgdesk.cli.commands import command_named  # parsed above, so already loaded
 
     run = command_named(args.command).load().run  # its module too, loaded for its arguments
-    # logging loads for a command that runs, not for --help; its file when something is logged
-    from msgdesk.logging_setup import configure_logging_when_used
+    # the log for a command that runs, not for --help: set up when logging is first imported
+    from msgdesk.cli.logs import configure_when_imported
 
-    configure_logging_when_used(console=True)
+    configure_when_imported(console=True)
+    # why: the errors are caught once a command runs (its module has loaded them); --help needs none
+    from msgdesk.domain.errors import InputError, MsgdeskError
+
     try:
         return run(args)
     except InputError as exc:

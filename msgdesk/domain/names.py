@@ -8,7 +8,6 @@ without loading the store's libraries.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from msgdesk.domain.errors import AmbiguousNameError, NotFoundError
@@ -53,6 +52,9 @@ def match_names(given: Sequence[str], known: Sequence[str]) -> list[str]:
 
 def _near(key: str, keys: list[str]) -> list[str]:
     """Up to three known names like ``key`` (a typo in a whole name or in its start)."""
+    # why: difflib (and heapq) only for a name not found: export -p finds the name it is given
+    import difflib
+
     def likeness(known: str) -> float:
         return max(difflib.SequenceMatcher(None, key, known).ratio(),
                    difflib.SequenceMatcher(None, key, known[:len(key)]).ratio())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from msgdesk.exchange import windows_files
@@ -19,6 +18,25 @@ def _shared_mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
+#: How ``tempfile.mkstemp`` opens its file: created here and now or not at all (never an
+#: existing file, nor one a link points at), readable by its owner only until it is whole.
+_NEW_FILE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_ATTEMPTS = 100
+
+
+def _new_partial(folder: str | os.PathLike[str], name: str) -> tuple[int, str]:
+    """A new file ``.NAME.<random>.part`` in ``folder``, opened as ``tempfile.mkstemp`` opens
+    one, without importing tempfile (with shutil, random and the compressors it brings:
+    4 ms of ``msgdesk export --json``)."""
+    for _ in range(_ATTEMPTS):
+        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.part")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o600), tmp
+        except FileExistsError:  # 48 random bits: another writer's name, try another
+            continue
+    raise FileExistsError(f"no free name for a new file in {folder}")
+
+
 def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     """Write ``content`` to ``path`` via a temporary file in the same folder:
     a crash leaves the old file or the new one, never half of one."""
@@ -26,7 +44,7 @@ def write_atomically(path: str | os.PathLike[str], content: bytes) -> Path:
     windows_files.check_name(path)  # CON, aux.pdf: refused before anything is written (Windows)
     folder = windows_files.long_path(path.parent, room=len(path.name) + 20)  # past 260 characters (Windows)
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    fd, tmp = _new_partial(folder, path.name)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)

@@ -24,9 +24,9 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from msgdesk.domain.errors import (
     DatabaseError,
@@ -51,8 +51,9 @@ FULL_DISK_BYTES = 256 * 1024
 _SQLITE_FULL, _SQLITE_CORRUPT, _SQLITE_NOTADB = 13, 11, 26
 
 
-@dataclass(frozen=True)
-class Health:
+class Health(NamedTuple):
+    """What ``inspect`` found.  (A NamedTuple, as ``CheckRecord``: cheap to create at import.)"""
+
     state: FileState
     path: Path
     detail: str = ""
@@ -77,9 +78,9 @@ def ro_uri(path: Path, *, immutable: bool = False) -> str:
 # --- the record of the last good check ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CheckRecord:
-    """What a file looked like when ``integrity_check`` last found it whole."""
+class CheckRecord(NamedTuple):
+    """What a file looked like when ``integrity_check`` last found it whole.  (A NamedTuple,
+    not a frozen dataclass: a tenth of the cost to create at import, on every command.)"""
 
     changes: int | None
     schema_version: int
@@ -122,7 +123,7 @@ def write_record(path: Path, record: CheckRecord) -> None:
     partial = target.with_name(target.name + ".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(json.dumps(asdict(record)), encoding="utf-8")
+        partial.write_text(json.dumps(record._asdict()), encoding="utf-8")
         os.replace(partial, target)
     except OSError:
         try:  # a full disk: leave nothing half-written behind
@@ -177,46 +178,73 @@ def inspect(path: str | os.PathLike[str], *, full: bool | None = None) -> Health
     """What ``path`` holds, reading only.  ``full``: True always runs ``integrity_check``,
     False never does, None (the default) runs it when the file changed since its last
     good check.  Raises StorageFullError when the disk is too full to read it."""
-    path = Path(path)
+    return _inspect(Path(path), full, keep=False)[0]
+
+
+def inspect_to_read(path: Path) -> tuple[Health, sqlite3.Connection | None]:
+    """``inspect(path)``, and for a healthy file read through SQLite's locks (someone has
+    used it: a -wal, -shm or -journal is beside it) the read-only connection that checked
+    it, left open for the caller to read through (``msgdesk.store.reads.SqliteReader``):
+    SQLite parses the 77 KB schema once per connection, 2-3 ms that ``msgdesk list`` would
+    otherwise pay twice.  Handing it on is safe: it is the connection the reader would open
+    (the same read-only URI and busy timeout), its check's transaction is ended before it is
+    returned, so the caller's first read begins a snapshot of its own, and SQLite itself
+    re-reads the schema whenever the file's schema has changed since.  None for any other
+    result, or when the file was read as immutable (without locks: not for reading on)."""
+    return _inspect(path, None, keep=True)
+
+
+def _inspect(path: Path, full: bool | None, *, keep: bool) -> tuple[Health, sqlite3.Connection | None]:
     try:
         size = os.stat(path).st_size
     except FileNotFoundError:
-        return Health(FileState.NEW, path)
+        return Health(FileState.NEW, path), None
     except OSError as exc:
-        return Health(FileState.DAMAGED, path, f"it cannot be read ({exc.strerror or exc})")
+        return Health(FileState.DAMAGED, path, f"it cannot be read ({exc.strerror or exc})"), None
     if path.is_dir():
-        return Health(FileState.NOT_DATABASE, path, "it is a folder, not a file")
+        return Health(FileState.NOT_DATABASE, path, "it is a folder, not a file"), None
     if size == 0:
         if _has_backups(path):
-            return Health(FileState.DAMAGED, path, "the file is empty, although backups of it exist")
-        return Health(FileState.NEW, path)
+            return Health(FileState.DAMAGED, path, "the file is empty, although backups of it exist"), None
+        return Health(FileState.NEW, path), None
     # With no -wal, -shm or -journal beside the file nobody is using it and nothing is
     # left to replay: read it as immutable, which creates no -wal/-shm beside a file that
     # may be damaged or foreign.  Otherwise a normal read-only connection takes SQLite's
     # locks.  (Either way SQLite keeps its own POSIX locks of other connections intact.)
     quiet = not _journal_present(path)
-    found = _inspect_with(path, size, full, immutable=quiet)
+    found, con = _inspect_with(path, size, full, immutable=quiet, keep=keep and not quiet)
     if found.state is FileState.DAMAGED and quiet and _journal_present(path):
         # Another process began writing while we read without locks: look again, properly.
-        found = _inspect_with(path, size, full, immutable=False)
-    return found
+        found, con = _inspect_with(path, size, full, immutable=False, keep=keep)
+    return found, con
 
 
 def _journal_present(path: Path) -> bool:
     return any(os.path.exists(str(path) + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
 
-def _inspect_with(path: Path, size: int, full: bool | None, *, immutable: bool) -> Health:
+def _inspect_with(path: Path, size: int, full: bool | None, *, immutable: bool,
+                  keep: bool) -> tuple[Health, sqlite3.Connection | None]:
     try:
-        con = sqlite3.connect(ro_uri(path, immutable=immutable), uri=True)
+        # isolation_level None: the check's transaction is its explicit BEGIN, as the reader's
+        # are (a connection kept open is then the reader's, see inspect_to_read)
+        con = sqlite3.connect(ro_uri(path, immutable=immutable), uri=True, isolation_level=None,
+                              check_same_thread=False)
     except sqlite3.Error as exc:
-        return _failed(path, size, exc)
+        return _failed(path, size, exc), None
+    kept = False
     try:
-        return _classify(con, path, size, full)
+        found = _classify(con, path, size, full)
+        if keep and found.state is FileState.OK:
+            con.execute("ROLLBACK")  # the check read only; the reader begins its own snapshot
+            kept = True
+            return found, con
+        return found, None
     except sqlite3.Error as exc:
-        return _failed(path, size, exc)
+        return _failed(path, size, exc), None
     finally:
-        con.close()
+        if not kept:
+            con.close()
 
 
 def _failed(path: Path, size: int, exc: sqlite3.Error) -> Health:

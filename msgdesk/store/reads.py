@@ -25,14 +25,16 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msgdesk.domain.errors import DatabaseError, NotFoundError
-from msgdesk.domain.return_values import ActionData, ResponseData, ReturnData
 from msgdesk.domain.states import ActionStatus, ConflictField, ConflictState, PackDirection, PackState, RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.store.health import ro_uri
+
+if TYPE_CHECKING:
+    from msgdesk.domain.return_values import ActionData, ReturnData
 
 #: One read: the SQL and its named parameters, to the rows as tuples.
 Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
@@ -54,8 +56,12 @@ class ResponseSnapshot:
     updated_by: str = ""
 
 
-@dataclass(frozen=True)
-class ConflictNote:
+# The immutable values of a read are NamedTuples: a frozen dataclass costs ``msgdesk list``
+# half a millisecond to create at import (its methods are compiled one by one), a
+# NamedTuple a tenth of that.  Each is read by its fields' names.
+
+
+class ConflictNote(NamedTuple):
     """A merge conflict waiting for someone to choose, as the check before IJB lists it."""
 
     id: int
@@ -65,8 +71,7 @@ class ConflictNote:
     contributor: str
 
 
-@dataclass(frozen=True)
-class PackNote:
+class PackNote(NamedTuple):
     """A contribution pack sent and not merged yet."""
 
     id: int
@@ -105,8 +110,9 @@ class RoundSnapshot:
         return found
 
 
-@dataclass(frozen=True)
-class RoundInfo:
+class RoundInfo(NamedTuple):
+    """A round's own values, without its responses."""
+
     id: int
     partnership_id: int
     partnership: str
@@ -123,8 +129,9 @@ class RoundInfo:
         return self.status is RoundStatus.APPROVED
 
 
-@dataclass(frozen=True)
-class RoundSummary:
+class RoundSummary(NamedTuple):
+    """A round as ``msgdesk list`` shows it: its values and its progress."""
+
     round: RoundInfo
     rated: int
     local_total: int
@@ -182,6 +189,9 @@ def read_round(run: Run, round_id: int) -> RoundInfo:
 def read_snapshot(run: Run, round_id: int) -> RoundSnapshot:
     """The round as the window holds it: values, action ids and row versions (NotFoundError
     if there is no such round), in the read transaction ``run``."""
+    # why: the return's values (four dataclasses) for a round read whole, not for msgdesk list
+    from msgdesk.domain.return_values import ActionData
+
     info = read_round(run, round_id)
     previous = run("SELECT label FROM evaluation_round WHERE id = :id",
                    {"id": info.previous_round_id}) if info.previous_round_id else []
@@ -284,6 +294,9 @@ class RoundReads:
 
     def load_round_by_id(self, round_id: int) -> ReturnData:
         """The whole round as plain values, responses in template order."""
+        # why: the return's values (four dataclasses) for a round read whole, not for msgdesk list
+        from msgdesk.domain.return_values import ResponseData, ReturnData
+
         snap = self.snapshot(round_id)
         data = ReturnData(
             partnership=snap.partnership, round=snap.label, contact=snap.contact, completed_on=snap.completed_on,
@@ -308,11 +321,16 @@ class SqliteReader:
     """A read-only ``sqlite3`` connection on a file the caller has checked (its health and
     its schema): each ``with reader() as run`` is one read transaction."""
 
-    def __init__(self, path: Path, *, immutable: bool = False):
+    def __init__(self, path: Path, *, immutable: bool = False, connection: sqlite3.Connection | None = None):
+        """``connection``: the read-only connection that has just checked the file
+        (``msgdesk.store.health.inspect_to_read``), read through instead of a new one."""
         self.path = path
+        if connection is not None:
+            self._con: sqlite3.Connection | None = connection
+            return
         try:
             # isolation_level None: the transactions are the explicit BEGINs below
-            self._con: sqlite3.Connection | None = sqlite3.connect(
+            self._con = sqlite3.connect(
                 ro_uri(path, immutable=immutable), uri=True, isolation_level=None, check_same_thread=False)
             self._con.execute("PRAGMA busy_timeout = 5000")
         except sqlite3.Error as exc:

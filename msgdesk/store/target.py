@@ -85,8 +85,15 @@ PG_QUERY_KEYS: Final = ("host", "port", "user", "password", "dbname", "applicati
 
 # A URL starts with a scheme of two or more characters then "://" (one letter and a colon
 # is a Windows drive: C:/data/msgdesk.db).
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+)://")
-_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# The patterns are compiled on first use (``re`` keeps them): every command reads a path,
+# and a path without "://" names no scheme, so it needs neither.
+_SCHEME = r"([A-Za-z][A-Za-z0-9+.-]+)://"
+_BAD_PERCENT = r"%(?![0-9A-Fa-f]{2})"
+
+
+def _scheme(text: str) -> re.Match[str] | None:
+    """The ``name://`` that starts ``text``, if any."""
+    return re.match(_SCHEME, text) if "://" in text else None
 #: Characters left as they are when a URL part is percent-encoded.
 _SAFE = "-._~"
 
@@ -264,7 +271,7 @@ def parse_target(text: str, source: str = "--db") -> DatabaseTarget:
         )
     if not text:
         raise DatabaseTargetError(source, '""', "give the path of a database file or a postgresql:// URL")
-    match = _SCHEME.match(text)
+    match = _scheme(text)
     if match is None:
         return SqliteTarget(Path(os.path.abspath(os.path.expanduser(text))))
     scheme = match.group(1).lower()
@@ -304,7 +311,7 @@ def _parse_postgres(rest: str, source: str, shown: str) -> PostgresTarget:
 
     if "#" in rest:
         raise bad("a '#' must be written %23 in a URL")
-    if _BAD_PERCENT.search(rest):
+    if re.search(_BAD_PERCENT, rest):
         raise bad("a '%' must be followed by two hexadecimal digits (write %25 for a '%' itself)")
 
     def decode(part: str, what: str) -> str:
@@ -433,7 +440,7 @@ def _redacted(text: str) -> str:
     Errs on the side of hiding: everything from the first ':' after ``//`` to the last '@'
     goes, so a password with an unescaped '/', '?' or '#' is hidden too.
     """
-    match = _SCHEME.match(text)
+    match = _scheme(text)
     if match is None:
         return text
     start = match.end()

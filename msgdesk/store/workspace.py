@@ -16,7 +16,6 @@ typed error) → the session updates its snapshot and emits a signal for the vie
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,8 +38,6 @@ if TYPE_CHECKING:
     from msgdesk.store.rounds import RoundsRepository
     from msgdesk.store.snapshot import RoundListing, RoundSnapshot
     from msgdesk.store.tracking import TrackingRepository
-
-log = logging.getLogger(__name__)
 
 NETWORK_NOTICE = (
     "Your database is on a network drive. msgdesk keeps it safe there by saving each change "
@@ -160,13 +157,18 @@ class Workspace:
         from msgdesk.store.schema import SCHEMA_HEAD  # the schema this msgdesk reads
 
         read_only_folder = health.mode_for(path, reads_only=True) is OpenMode.READ_ONLY
-        found = health.inspect(path)
+        # the connection that checks the file is kept to read through (one schema parse)
+        found, checked = health.inspect_to_read(path)
+        current = found.state is FileState.OK and found.revision == SCHEMA_HEAD
+        if checked is not None and (not current or read_only_folder):
+            checked.close()  # not read through: the store opens the file, or it is read as immutable
+            checked = None
         if not found.usable:
             # a damaged, foreign or newer file: the same refusal as the store's, untouched
             from msgdesk.store.backup import error_for
 
             raise error_for(found)
-        if found.revision != SCHEMA_HEAD or found.state is not FileState.OK:
+        if not current:
             return False
         if read_only_folder:
             self.read_only = True
@@ -185,7 +187,7 @@ class Workspace:
             from msgdesk.store.backup import backup_if_changed
 
             backup_if_changed(path, found.changes, "open")
-        self._reader = SqliteReader(path)
+        self._reader = SqliteReader(path, connection=checked)
         return True
 
     def _open_engine(self) -> None:
@@ -210,7 +212,10 @@ class Workspace:
             health.remember_good_check(found)
             self.notices = [NETWORK_NOTICE] if network else []
             if network:
-                log.warning("%s is on a network drive: using a rollback journal", path)
+                # why: logging loads when something is logged (msgdesk.cli.logs): list and export log nothing
+                import logging
+
+                logging.getLogger(__name__).warning("%s is on a network drive: using a rollback journal", path)
             self._engine = engine
             # (a reader opened first has taken the backup on opening already)
             if self.backup_on_open and found.state.value == "ok" and self._reader is None:
@@ -432,7 +437,10 @@ class Workspace:
         try:
             create_backup(self.path, "approval")
         except Exception as exc:  # the approval itself is saved; say so in the log
-            log.warning("backup after approval failed: %s", exc)
+            # why: logging loads when something is logged (msgdesk.cli.logs)
+            import logging
+
+            logging.getLogger(__name__).warning("backup after approval failed: %s", exc)
 
     def backup_now(self, out: str | os.PathLike[str] | None = None) -> BackupInfo:
         """A checked backup: of the SQLite file (into the backups folder, or ``out``), or

@@ -1,0 +1,203 @@
+"""The read-only commands' shortcuts keep their guarantees (issue 22 item 4).
+
+- The connection that checks a file's health is handed on to read through only when it is
+  safe to: a healthy file read with SQLite's locks; its check's transaction is over, so the
+  reads see what another writer committed after the check, and a schema changed in between
+  is read again by SQLite, not trusted stale.  Every other outcome hands nothing on and
+  leaves nothing open.
+- The window's ``--db`` read by hand gives what the full parser gives, for every spelling.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from msgdesk.cli.main import _window_args, build_parser
+from msgdesk.domain.states import FileState
+from msgdesk.store import health
+from msgdesk.store.reads import RoundReads, SqliteReader
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("fast") / "m.db"
+    subprocess.run([sys.executable, "-m", "msgdesk", "import", str(EXAMPLE), "--db", str(db)], check=True,
+                   capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return db
+
+
+def _copy(example_db: Path, folder: Path) -> Path:
+    db = folder / "m.db"
+    db.write_bytes(example_db.read_bytes())
+    return db
+
+
+def _evidence(con: sqlite3.Connection) -> str:
+    return con.execute("SELECT evidence FROM response WHERE id = 1").fetchone()[0]
+
+
+@pytest.mark.parametrize("writes", [0, 1, 3, 10])
+def test_the_checking_connection_reads_what_was_committed_after_the_check(example_db: Path, tmp_path: Path,
+                                                                            writes: int) -> None:
+    db = _copy(example_db, tmp_path)
+    writer = sqlite3.connect(db)  # in use: its -wal and -shm are beside the file
+    writer.execute("PRAGMA journal_mode = WAL")
+    try:
+        before = _evidence(writer)
+        found, con = health.inspect_to_read(db)
+        assert found.state is FileState.OK and con is not None
+        assert not con.in_transaction  # the check's snapshot is over
+        for n in range(writes):  # committed after the check
+            with writer:
+                writer.execute("UPDATE response SET evidence = evidence || ? WHERE id = 1", (f" {n}",))
+        reader = SqliteReader(db, connection=con)
+        with reader() as run:
+            read = run("SELECT evidence FROM response WHERE id = 1", {})[0][0]
+        assert read == before + "".join(f" {n}" for n in range(writes))
+        with pytest.raises(sqlite3.OperationalError):  # still the read-only connection
+            con.execute("UPDATE response SET evidence = 'x' WHERE id = 1")
+        reader.close()
+    finally:
+        writer.close()
+
+
+def test_a_schema_changed_after_the_check_is_read_again(example_db: Path, tmp_path: Path) -> None:
+    db = _copy(example_db, tmp_path)
+    writer = sqlite3.connect(db)
+    writer.execute("PRAGMA journal_mode = WAL")
+    try:
+        found, con = health.inspect_to_read(db)
+        assert con is not None
+        with writer:
+            writer.execute("CREATE TABLE added_later (x)")
+            writer.execute("INSERT INTO added_later VALUES (41), (1)")
+        reader = SqliteReader(db, connection=con)
+        with reader() as run:
+            assert run("SELECT sum(x) FROM added_later", {})[0][0] == 42
+        reader.close()
+    finally:
+        writer.close()
+
+
+def test_the_reads_through_the_checking_connection_are_the_usual_reads(example_db: Path, tmp_path: Path) -> None:
+    from msgdesk.domain.template import load_template
+
+    db = _copy(example_db, tmp_path)
+    sqlite3.connect(db).close()
+    Path(f"{db}-shm").touch()  # someone has it open: read with locks
+    found, con = health.inspect_to_read(db)
+    assert con is not None
+    shared, fresh = SqliteReader(db, connection=con), SqliteReader(db)
+    template = load_template()
+    assert RoundReads(shared, template).list_rounds() == RoundReads(fresh, template).list_rounds()
+    assert RoundReads(shared, template).load_round_by_id(1) == RoundReads(fresh, template).load_round_by_id(1)
+    shared.close()
+    fresh.close()
+
+
+def _damaged(db: Path) -> None:
+    data = bytearray(db.read_bytes())
+    data[4096 * 3:4096 * 3 + 64] = b"\xff" * 64  # a page of the tables' b-trees
+    db.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("case, state", [
+    ("no journal beside it (read as immutable)", FileState.OK),
+    ("a new, empty file", FileState.NEW),
+    ("no file", FileState.NEW),
+    ("not a database", FileState.NOT_DATABASE),
+    ("another application's database", FileState.FOREIGN),
+])
+def test_nothing_is_handed_on_otherwise(example_db: Path, tmp_path: Path, case: str, state: FileState) -> None:
+    db = tmp_path / "m.db"
+    if case.startswith("no journal"):
+        db = _copy(example_db, tmp_path)
+    elif case == "a new, empty file":
+        db.touch()
+    elif case == "not a database":
+        db.write_bytes(b"hello, not SQLite" * 100)
+    elif case == "another application's database":
+        other = sqlite3.connect(db)
+        other.execute("CREATE TABLE notes (x)")
+        other.close()
+    found, con = health.inspect_to_read(db)
+    assert found.state is state
+    assert con is None
+    assert not Path(f"{db}-wal").exists()  # nothing left beside the file by the check
+
+
+def test_a_damaged_file_hands_nothing_on_and_is_refused(example_db: Path, tmp_path: Path) -> None:
+    db = _copy(example_db, tmp_path)
+    health.inspect(db, full=True)
+    _damaged(db)
+    Path(f"{db}-shm").touch()  # read with locks, the case that would hand a connection on
+    found, con = health.inspect_to_read(db)
+    assert found.state is FileState.DAMAGED
+    assert con is None
+
+
+# --- the window's arguments ----------------------------------------------------------------------
+
+WINDOW_SPELLINGS = [[], ["--db", "x.db"], ["--db=x.db"], ["--db", ""], ["--db="], ["--db", "a b.db"],
+                    ["--db", "x.db", "--db", "y.db"], ["--d", "x.db"], ["--db", "-5"], ["--db=-x.db"]]
+
+
+@pytest.mark.parametrize("argv", WINDOW_SPELLINGS, ids=repr)
+def test_the_window_arguments_read_by_hand_are_the_parsers(argv: list[str]) -> None:
+    parsed = build_parser().parse_args(argv)
+    assert parsed.command is None  # the window
+    quick = _window_args(argv)
+    if quick is not None:  # the common spellings; the others go through the full parser
+        assert (quick.db, quick.command) == (parsed.db, parsed.command)
+
+
+@pytest.mark.parametrize("argv", [["list"], ["--help"], ["-h"], ["--version"], ["--db"], ["--db", "x.db", "list"],
+                                  ["list", "--db", "x.db"], ["--db", "--help"]], ids=repr)
+def test_anything_else_is_left_to_the_full_parser(argv: list[str]) -> None:
+    assert _window_args(argv) is None
+
+
+# --- what each read-only command does without ------------------------------------------------------
+
+LOADED = """
+import io, runpy, sys
+sys.argv = ["msgdesk", *sys.argv[1:]]
+out, sys.stdout = sys.stdout, io.StringIO()
+try:
+    runpy.run_module("msgdesk", run_name="__main__")
+except SystemExit:
+    pass
+sys.stdout = out
+print(sorted(sys.modules))
+"""
+
+
+@pytest.mark.parametrize("argv, not_loaded", [
+    (["--help"], ["typing", "dataclasses", "logging", "sqlite3", "json", "msgdesk.domain.errors"]),
+    (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy"]),
+    (["export", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019", "--json", "OUT"],
+     ["logging", "tempfile", "shutil", "difflib", "sqlalchemy"]),
+], ids=["--help", "list", "export --json"])
+def test_what_a_read_only_command_does_not_load(example_db: Path, tmp_path: Path, argv: list[str],
+                                               not_loaded: list[str]) -> None:
+    db = _copy(example_db, tmp_path)
+    argv = [str(tmp_path / "r.json") if a == "OUT" else a for a in argv]
+    if argv != ["--help"]:
+        argv += ["--db", str(db)]
+        for _ in range(2):  # the first opening of the copy checks it and backs it up (and logs that)
+            subprocess.run([sys.executable, "-m", "msgdesk", *argv], check=True, capture_output=True,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    done = subprocess.run([sys.executable, "-c", LOADED, *argv], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    modules = set(ast.literal_eval(done.stdout.splitlines()[-1]))
+    assert not set(not_loaded) & modules
