@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -51,7 +52,34 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     return window
 
 
+def drop_feature_import_hook() -> None:
+    """Put back the import PySide6 wrapped when it loaded.
+
+    PySide6 replaces ``builtins.__import__`` with a hook for its opt-in ``from __feature__
+    import snake_case``, which msgdesk does not use (tests/test_startup_imports.py checks).
+    The hook runs Python on every import statement and reads the whole source file of every
+    module imported after PySide6 to see whether it mentions PySide6: ~25 ms of the first
+    frame (msgdesk's modules) and ~30 ms of opening the store (SQLAlchemy's 190 modules).
+    Without it a module's Qt classes behave as they do under the hook with no feature
+    chosen.  Changes nothing when the hook is not (or no longer) there."""
+    import builtins
+
+    hook = getattr(builtins, "__feature_import__", None)
+    wrapped = getattr(builtins, "__orig_import__", None)
+    if hook is not None and wrapped is not None and builtins.__import__ is hook:
+        builtins.__import__ = wrapped
+
+
+def collect_from_now_on() -> None:
+    """Start the garbage collector again (run_gui stops it), after the start-up's objects are
+    set aside: ``gc.freeze`` moves the ~100,000 objects made so far (modules, classes, Qt's
+    wrappers, the store's SQLAlchemy) out of every future collection."""
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(args) -> int:
+    drop_feature_import_hook()
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
     # looked for before Qt, which would abort (exit 134) on a missing X library
     from msgdesk.ui.platform_check import check_platform
@@ -82,9 +110,15 @@ def run_gui(args) -> int:
     except MsgdeskError as exc:
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
+    # Start-up makes ~100,000 objects that live as long as the window and
+    # almost no garbage: the collector would walk them ~50 times before the first paint and
+    # again while the store opens (~5% of both).  It runs again once the store is open
+    # (collect_from_now_on, after the first paint), or when the window closes before that.
+    gc.disable()
     try:
         return _run_window(app, workspace, holder)
     finally:
+        gc.enable()
         workspace.close()
 
 
@@ -138,6 +172,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
     # within 0.3 s of the paint), then the word list (underlines appear; nothing moves).
     after_first_paint(window, setup_logging)
     schedule_warm_up(window)
+    after_first_paint(window, collect_from_now_on)
     after_first_paint(window, spelling.release_loading)
     # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.contributions.menu import ask_name_once
