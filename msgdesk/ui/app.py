@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import msgdesk.ui.pyside_setup  # noqa: F401  (first: PySide6's import hook goes before msgdesk's modules load)
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.paths import default_db_location, resource_path
 from msgdesk.store.workspace import Workspace
@@ -52,24 +53,6 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     return window
 
 
-def drop_feature_import_hook() -> None:
-    """Put back the import PySide6 wrapped when it loaded.
-
-    PySide6 replaces ``builtins.__import__`` with a hook for its opt-in ``from __feature__
-    import snake_case``, which msgdesk does not use (tests/test_startup_imports.py checks).
-    The hook runs Python on every import statement and reads the whole source file of every
-    module imported after PySide6 to see whether it mentions PySide6: ~25 ms of the first
-    frame (msgdesk's modules) and ~30 ms of opening the store (SQLAlchemy's 190 modules).
-    Without it a module's Qt classes behave as they do under the hook with no feature
-    chosen.  Changes nothing when the hook is not (or no longer) there."""
-    import builtins
-
-    hook = getattr(builtins, "__feature_import__", None)
-    wrapped = getattr(builtins, "__orig_import__", None)
-    if hook is not None and wrapped is not None and builtins.__import__ is hook:
-        builtins.__import__ = wrapped
-
-
 def collect_from_now_on() -> None:
     """Start the garbage collector again (run_gui stops it), after the start-up's objects are
     set aside: ``gc.freeze`` moves the ~100,000 objects made so far (modules, classes, Qt's
@@ -79,7 +62,6 @@ def collect_from_now_on() -> None:
 
 
 def run_gui(args) -> int:
-    drop_feature_import_hook()
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
     # looked for before Qt, which would abort (exit 134) on a missing X library
     from msgdesk.ui.platform_check import check_platform
