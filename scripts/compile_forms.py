@@ -10,6 +10,7 @@ and exits 1 if any generated module is missing or out of date.
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,26 @@ def target(ui: Path) -> Path:
     return OUT / f"ui_{ui.stem}.py"
 
 
+def used_imports_only(source: str) -> str:
+    """``source`` with its ``from PySide6.X import (...)`` lists cut to the names the form uses.
+
+    uic writes the same long lists into every form (QGradient, QIcon, QUrl, QFontDatabase…),
+    and PySide6 makes a class, with every one of its enums as a Python enum, when its name is
+    imported: the main window's form alone made 30 classes it never uses before the window's
+    first paint (QGradient's 170 presets among them)."""
+    tree = ast.parse(source)
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines()
+    for node in reversed(tree.body):  # from the bottom, so earlier line numbers stay right
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6")):
+            continue
+        names = sorted((alias.name for alias in node.names if (alias.asname or alias.name) in used),
+                       key=lambda name: (name.lower(), name))  # uic's order: case-blind
+        assert node.end_lineno is not None
+        lines[node.lineno - 1:node.end_lineno] = [f"from {node.module} import ({', '.join(names)})"] if names else []
+    return "\n".join(lines)
+
+
 def compile_one(ui: Path) -> str:
     """The generated Python source for ``ui`` (without writing it)."""
     result = subprocess.run(
@@ -44,7 +65,7 @@ def compile_one(ui: Path) -> str:
     body = "\n".join(
         line for line in result.stdout.splitlines() if "Created by: Qt User Interface Compiler" not in line
     )
-    return HEADER.format(name=ui.name) + body.rstrip() + "\n"
+    return HEADER.format(name=ui.name) + used_imports_only(body).rstrip() + "\n"
 
 
 def stale(ui: Path) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = textwrap.dedent("""
-    import json, sys
+    import builtins, gc, json, sys
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])
@@ -38,7 +39,9 @@ CHILD = textwrap.dedent("""
         from msgdesk.ui.widgets import spelling
         print(json.dumps({"modules": sorted(sys.modules), "round_open": window.session is not None,
                           "store_open": window.workspace.is_open,
-                          "word_list_read": spelling.word_list_loaded()}), flush=True)
+                          "word_list_read": spelling.word_list_loaded(),
+                          "feature_hook": builtins.__import__ is getattr(builtins, "__feature_import__", None),
+                          "collecting": gc.isenabled()}), flush=True)
         QTimer.singleShot(0, after)
 
     def after():
@@ -48,7 +51,8 @@ CHILD = textwrap.dedent("""
         if not spelling.word_list_loaded():
             QTimer.singleShot(5, after)
             return
-        print(json.dumps({"store_open_before_word_list": window.workspace.is_open}), flush=True)
+        print(json.dumps({"store_open_before_word_list": window.workspace.is_open,
+                          "collecting_after_store": gc.isenabled(), "set_aside": gc.get_freeze_count()}), flush=True)
         app.quit()
 
     watcher = FirstPaint()
@@ -136,6 +140,21 @@ def test_what_waits_for_the_first_paint_runs_in_the_order_asked_and_can_be_cance
     qtbot.waitUntil(lambda: "probe" in ran)
     qtbot.wait(50)
     assert ran[-1] == "probe" and "not run" not in ran
+
+
+def test_pysides_feature_import_hook_is_gone_and_msgdesk_asks_for_no_feature(at_first_paint):
+    # the hook reads the source of every module imported after PySide6 (msgdesk's, then
+    # SQLAlchemy's); dropping it is right only while no module asks for a __feature__
+    assert at_first_paint["feature_hook"] is False
+    asking = [str(path.relative_to(ROOT)) for path in sorted((ROOT / "msgdesk").rglob("*.py"))
+              if re.search(r"^\s*from __feature__ import", path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert asking == []
+
+
+def test_the_collector_waits_until_the_store_is_open_then_skips_the_start_ups_objects(at_first_paint):
+    assert at_first_paint["collecting"] is False  # stopped for the start-up
+    assert at_first_paint["collecting_after_store"] is True
+    assert at_first_paint["set_aside"] > 50_000  # the start-up's objects, out of every collection
 
 
 @pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)

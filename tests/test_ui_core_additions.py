@@ -62,3 +62,44 @@ def test_problems_before_ijb(workspace, db_path):
         "1 action without a timescale, 1 action whose timescale is not recognised"
     )
     assert summarise([]) == ""
+
+
+def test_the_fast_read_checks_the_schema_on_its_own_single_connection(tmp_path, workspace, db_path, example_round,
+                                                                      monkeypatch):
+    import shutil
+    import sqlite3
+
+    import msgdesk.store.reads as reads
+
+    opened: list[str] = []
+    connect = sqlite3.connect
+
+    def counting(*args, **kwargs):  # a real connection, counted
+        opened.append(str(args[0]))
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(reads.sqlite3, "connect", counting)
+    workspace.close()  # the reads go through the standard library, as before the first paint
+    assert load_snapshot(db_path, example_round.id).label == "2019"
+    assert len(opened) == 1  # each connection parses the whole schema on its first statement
+
+    def copy_with(revision: str | None) -> object:
+        copy = tmp_path / f"copy-{revision}.db"
+        shutil.copy(db_path, copy)
+        with connect(copy) as con:
+            if revision is None:
+                con.execute("DROP TABLE alembic_version")
+            else:
+                con.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        con.close()
+        return load_snapshot(copy, example_round.id)
+
+    from msgdesk.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD
+
+    for revision in [r for r in KNOWN_REVISIONS if r != SCHEMA_HEAD] + ["9999_from_a_newer_msgdesk", None]:
+        assert copy_with(revision) is None, revision  # the store opens (and migrates, or refuses) it
+    assert copy_with(SCHEMA_HEAD).label == "2019"
+    (tmp_path / "empty.db").write_bytes(b"")
+    (tmp_path / "text.db").write_text("not a database\n" * 200)
+    for odd in ("empty.db", "text.db", "missing.db"):
+        assert load_snapshot(tmp_path / odd, example_round.id) is None, odd

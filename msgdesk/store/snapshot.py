@@ -59,13 +59,22 @@ def is_current(path: Path) -> bool:
 
 
 def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
-    """Round ``round_id`` read from ``path``; None if the file or round is not there."""
-    if not is_current(path):
+    """Round ``round_id`` read from ``path``; None if the file or round is not there, or the
+    file's schema is not ``SCHEMA_HEAD``.
+
+    One connection for the schema's revision and the reads: each new connection parses the
+    whole schema (every table and guard trigger) on its first statement, ~5 ms before the
+    window's first paint."""
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        reader = SqliteReader(Path(path))
+        reader = SqliteReader(path)
         try:
             with reader() as run:
+                revision = run("SELECT version_num FROM alembic_version", {})
+                if not revision or revision[0][0] != SCHEMA_HEAD:
+                    return None
                 return read_snapshot(run, round_id)
         finally:
             reader.close()

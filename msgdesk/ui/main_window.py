@@ -268,7 +268,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             fit_to_screen(self)  # saved at 150% or on a larger screen: only where it fits this one
         round_id = last_round(self.settings, self.workspace.key)
-        if round_id is not None and self.workspace.is_current():
+        if round_id is not None:
+            # None too for a file that needs migrating (show_start migrates it): the read checks
+            # the schema's revision on its own connection, not on one more before it
             snap = self.workspace.quick_snapshot(round_id)
             if snap is not None:
                 self.open_snapshot(snap, self.settings.value("lastRound/proposal") or None)
