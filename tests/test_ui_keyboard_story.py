@@ -120,6 +120,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     locals_seen = 0
     for number, proposal in enumerate(template.proposals):
         assert window.current == proposal.id
+        page = window.proposal_page  # each proposal has its own page
         if not proposal.local:
             # a national proposal: its note has the focus, Ctrl+PgDown goes on
             assert focus() is page.ui.nationalLabel

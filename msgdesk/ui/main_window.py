@@ -26,7 +26,6 @@ from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
 from msgdesk.ui.round.proposal_stack import ProposalStack
-from msgdesk.ui.round.rating_card import QWIDGETSIZE_MAX
 from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
@@ -42,6 +41,8 @@ from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
+#: Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
+QWIDGETSIZE_MAX = (1 << 24) - 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
 
 

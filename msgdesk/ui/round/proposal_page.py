@@ -335,14 +335,17 @@ class ProposalPage(QWidget):
         three visits of a kept page to settle (a page hidden in between lays nothing out), each
         a relayout; done here the page is final when it is first shown."""
         self._unfitted = False
-        for card in self.cards:  # polished by now: the focus mark will not move the layout
-            card.hold_title_size()
         settle = QApplication.sendPostedEvents  # the layouts asked for so far, applied now
-        settle(None, QEvent.Type.LayoutRequest)
-        self._fit_table()
-        settle(None, QEvent.Type.LayoutRequest)
-        self._fit_evidence()
-        settle(None, QEvent.Type.LayoutRequest)
+        edit, view = self.ui.evidenceEdit, self.ui.actionsView
+        for _pass in range(3):  # until a fit changes nothing (twice, but for a rare third)
+            settle(None, QEvent.Type.LayoutRequest)
+            before = (edit.height(), view.height(), view.rowHeight(0) if self.model.rowCount() else 0)
+            self._fit_table()
+            settle(None, QEvent.Type.LayoutRequest)
+            self._fit_evidence()
+            settle(None, QEvent.Type.LayoutRequest)
+            if before == (edit.height(), view.height(), view.rowHeight(0) if self.model.rowCount() else 0):
+                break
         # fitted just now: the zero timers the new rows and the sizes started would fit it all again
         self._fit_timer.stop()
         self._evidence_timer.stop()

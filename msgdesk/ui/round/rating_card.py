@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
-
-#: Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
-QWIDGETSIZE_MAX = (1 << 24) - 1
 
 CARD_STYLE = """
 RatingCard { border: 1px solid #9a9a9a; border-radius: 6px; background: palette(base); }
@@ -83,38 +80,12 @@ class RatingCard(QFrame):
 
     def focusInEvent(self, event):
         # focus is said in words as well as by the dotted frame, so it never reads as a choice
-        self.hold_title_size()
         self.title_label.setText(f"▸ {self.index + 1}  {self.title}")
         super().focusInEvent(event)
 
     def focusOutEvent(self, event):
-        self.hold_title_size()
         self.title_label.setText(f"{self.index + 1}  {self.title}")
         super().focusOutEvent(event)
-
-    def hold_title_size(self) -> None:
-        """Fix the title's size at the wider of its two texts (with and without the ▸), once
-        polished (the title is bold by the page's style sheet).  A label whose text changes
-        asks its page to lay out again, re-wrapping every descriptor: with the focus moving
-        to a card on every page turn that was most of the turn.  A label of fixed size does
-        not (QWidget.updateGeometry leaves the layout alone when its least and most sizes
-        are one)."""
-        label = self.title_label
-        if label.minimumSize() == label.maximumSize():
-            return
-        label.ensurePolished()
-        text = label.text()
-        label.setText(f"▸ {self.index + 1}  {self.title}")
-        size = label.sizeHint()
-        label.setText(text)
-        label.setFixedSize(size)
-
-    def changeEvent(self, event):
-        # a new font or style sheet measures the title again, on the next change of focus
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.title_label.setMinimumSize(0, 0)
-            self.title_label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
-        super().changeEvent(event)
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
