@@ -625,5 +625,8 @@ class ProposalPage(QWidget):
             self.model.action_changed(proposal_id, action_id)
 
     def _round_changed(self) -> None:
+        # Filled without saving first: the round was read again (or its status changed) after
+        # the window saved what was typed, so the box holds the old text and the session the
+        # new; saving it would write the old text back over another process's change.
         if self._mine_on_screen(None) and self.proposal is not None:
-            self.show_proposal(self.proposal.id)
+            self._fill(self.proposal.id)
