@@ -41,7 +41,7 @@ from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
-#: Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
+# Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
 QWIDGETSIZE_MAX = (1 << 24) - 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
 

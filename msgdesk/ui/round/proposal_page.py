@@ -53,15 +53,15 @@ class ProposalPage(QWidget):
         self.session: RoundSession | None = None
         self.proposal: Proposal | None = None
         self._loading = False
-        #: False while another proposal's page is on screen.  A change to this page's proposal
+        # False while another proposal's page is on screen.  A change to this page's proposal
         #: then only marks it stale, and it is filled again just before it is next shown: a
         #: page off screen does no layout work for each edit, undo or merge.
         self.on_screen = True
         self._stale = False
-        #: whether the page was last filled read-only: that depends on the proposal on screen
+        # whether the page was last filled read-only: that depends on the proposal on screen
         #: too (a contributor's pack), so a page filled off screen checks it when shown
         self._read_only_shown: bool | None = None
-        #: filled while off screen: the table and the evidence box are fitted when it is shown
+        # filled while off screen: the table and the evidence box are fitted when it is shown
         self._unfitted = False
 
         self.cards: list[RatingCard] = []
