@@ -329,6 +329,23 @@ def frozen_beside_floor(frozen: Path, db: Path, ini: Path, folder: Path, n: int)
     return 0
 
 
+def turns_beside_floor() -> int:
+    """Next/previous alone: 240 turns beside the stacked-page floor, as in the full run."""
+    compile_bytecode()
+    with tempfile.TemporaryDirectory() as tmp:
+        db, ini = prepare(Path(tmp))
+        turns = page_turns(db, ini)
+        floor_times = floor_turns(len(turns))
+    turn, floor_turn = statistics.median(turns), statistics.median(floor_times)
+    print(f"next/previous proposal: median {turn:.2f} ms, worst {max(turns):.1f} ms over {len(turns)} turns; "
+          f"floor (stacked page): median {floor_turn:.2f} ms, worst {max(floor_times):.1f} ms; "
+          f"ratio {turn / floor_turn:.2f} (target <= {TURN_RATIO}, worst < {TURN_WORST_MS} ms)")
+    result("next/previous: median", turn, "ms", f"<= {TURN_RATIO} x floor", turn <= TURN_RATIO * floor_turn,
+           floor_turn)
+    result("next/previous: worst of 240", max(turns), "ms", f"< {TURN_WORST_MS} ms", max(turns) < TURN_WORST_MS)
+    return 0 if turn <= TURN_RATIO * floor_turn and max(turns) < TURN_WORST_MS else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=7, help="start-up runs of each (default 7)")
@@ -337,7 +354,11 @@ def main() -> int:
                              "built): first frame and files opened")
     parser.add_argument("--frozen-only", action="store_true",
                         help="measure the built app (--frozen, default auto) beside the floor, nothing else")
+    parser.add_argument("--turns-only", action="store_true",
+                        help="measure next/previous beside its floor, nothing else (a few seconds)")
     args = parser.parse_args()
+    if args.turns_only:
+        return turns_beside_floor()
     frozen: Path | None = None
     if args.frozen_only and args.frozen is None:
         args.frozen = "auto"

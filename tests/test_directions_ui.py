@@ -291,6 +291,7 @@ def test_the_directions_summary_goes_into_the_evidence_of_proposal_4_4_in_one_cl
     summary = window.proposal_page.directions_summary
     assert not summary.isVisible()
     window.go_to("4.4")
+    summary = window.proposal_page.directions_summary  # 4.4's own page
     assert summary.isVisible() and "7 in force, £331,090,000.00 committed" in summary.label.text()
     before = window.session.response("4.4").evidence
     qtbot.mouseClick(summary.button, Qt.MouseButton.LeftButton)

@@ -62,6 +62,7 @@ def test_two_contributors_one_conflict_resolved_in_the_window_and_the_round_appr
     other.go_to("2.1")
     other.session.set_rating("2.1", "exemplary")
     other.go_to("2.2")
+    page = other.proposal_page  # 2.2's own page
     page.add_action()
     new_id = other.session.actions("2.2")[-1][0]
     other.session.set_action_field(new_id, "action", "Fiona's budget action")

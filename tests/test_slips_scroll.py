@@ -36,9 +36,9 @@ def busiest(window, workspace, example_round, example_data, qtbot):
 
 def test_each_new_action_row_added_by_a_key_press_is_scrolled_into_view(busiest, qtbot):
     window, proposals = busiest
-    page = window.proposal_page
     for proposal in proposals:
         window.go_to(proposal)
+        page = window.proposal_page  # each proposal has its own page
         qtbot.wait(30)
         for _ in range(3):  # one after another: each new row lower down
             page.ui.addActionButton.setFocus()  # tabbed to, as the keyboard story does
@@ -53,10 +53,10 @@ def test_each_new_action_row_added_by_a_key_press_is_scrolled_into_view(busiest,
 
 def test_the_deleted_note_is_scrolled_into_view_and_the_hint_follows_the_remaining_rows(busiest, qtbot):
     window, proposals = busiest
-    page = window.proposal_page
-    view = page.ui.actionsView
     for proposal in proposals:
         window.go_to(proposal)
+        page = window.proposal_page  # each proposal has its own page
+        view = page.ui.actionsView
         qtbot.wait(30)
         while page.model.rowCount():
             page.ui.scroll.verticalScrollBar().setValue(0)  # the officer is at the top of the page

@@ -120,6 +120,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     locals_seen = 0
     for number, proposal in enumerate(template.proposals):
         assert window.current == proposal.id
+        page = window.proposal_page  # each proposal has its own page
         if not proposal.local:
             # a national proposal: its note has the focus, Ctrl+PgDown goes on
             assert focus() is page.ui.nationalLabel
@@ -201,6 +202,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     type_text(qtbot, "evidence for 2.")
     press(qtbot, Qt.Key.Key_Return)
     assert len(find.hits) == 6 and window.current == "2.1"  # 2.1-2.6, each listed with its proposal
+    page = window.proposal_page  # 2.1's own page
     assert page.ui.evidenceEdit.textCursor().selectedText().casefold() == "evidence for 2."
     press(qtbot, Qt.Key.Key_Return)
     assert window.current == "2.2"
@@ -211,6 +213,7 @@ def test_new_user_completes_and_approves_a_return_with_the_keyboard_alone(window
     assert rating_of(window, "2.2") == "exemplary"
 
     # spelling: a misspelt word in the evidence, F7 offers suggestions, Enter takes the first
+    page = window.proposal_page  # 2.2's own page
     tab_to(qtbot, page.ui.evidenceEdit)
     page.ui.evidenceEdit.moveCursor(page.ui.evidenceEdit.textCursor().MoveOperation.End)
     type_text(qtbot, " and the recieved minutes.")

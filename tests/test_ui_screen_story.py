@@ -82,10 +82,10 @@ def test_the_actions_table_shrinks_to_its_rows_after_each_delete(window, workspa
     """Item 13: after a delete the actions table kept the page's spare room, a blank band
     below its last row (192 px high for one 78 px row at 1280x720)."""
     window.open_round(example_round.id)
-    page = window.proposal_page
-    view = page.ui.actionsView
     busiest = max(example_data.responses, key=lambda r: len(r.actions)).proposal
     window.go_to(busiest)
+    page = window.proposal_page  # the busiest proposal's own page
+    view = page.ui.actionsView
     qtbot.wait(30)
     assert page.model.rowCount() >= 3
 

@@ -30,9 +30,9 @@ def type_evidence(window, qtbot, text):
 
 def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, workspace, template):
     session = open_new_round(window, qtbot)
-    page = window.proposal_page
     for proposal in template.proposals:
         window.go_to(proposal.id)
+        page = window.proposal_page  # each proposal has its own page
         if not proposal.local:
             assert page.ui.nationalLabel.isVisible()
             assert not page.ui.ratingGroup.isVisible()
@@ -44,6 +44,7 @@ def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, wor
 
     # actions on 2.3: add two, edit, reorder, delete, undo
     window.go_to("2.3")
+    page = window.proposal_page
     view, model = page.ui.actionsView, page.model
     qtbot.mouseClick(page.ui.addActionButton, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(QApplication.focusWidget(), "Agree set aside budget")
@@ -93,6 +94,7 @@ def test_officer_enters_a_complete_return_through_the_widgets(window, qtbot, wor
 
     # undo a rating
     window.go_to("1.1")
+    page = window.proposal_page
     qtbot.mouseClick(page.cards[3], Qt.MouseButton.LeftButton)
     assert workspace.rounds.load_round_by_id(session.round_id).response("1.1").rating == "exemplary"
     window.undo_action.trigger()
@@ -137,10 +139,10 @@ def test_approved_round_is_read_only_and_reopening_is_recorded(window, qtbot, wo
     workspace.rounds.approve(example_round.id, date(2019, 5, 30), "IJB 30/05/2019 item 7", check_confirmed=True)
     before = workspace.rounds.load_round_by_id(example_round.id)
     window.open_round(example_round.id)
-    page = window.proposal_page
     assert window.ui.banner.isVisible()
     assert "read-only" in window.ui.bannerLabel.text()
     window.go_to("2.3")
+    page = window.proposal_page
     old_rating = before.response("2.3").rating
     qtbot.mouseClick(page.cards[3], Qt.MouseButton.LeftButton)
     page.cards[0].setFocus()
@@ -199,6 +201,7 @@ def test_keyboard_alone_moves_through_proposals_and_rates(window, qtbot, workspa
     for _ in range(9):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.current == "3.2"
+    page = window.proposal_page  # 3.2's own page
     assert page.ui.nationalLabel.isVisible()
     for widget in (window.ui.navView, window.ui.previousButton, window.ui.nextButton,
                    page.ui.deleteActionButton, page.ui.moveUpButton, page.ui.moveDownButton):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -25,6 +25,7 @@ from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
+from msgdesk.ui.round.proposal_stack import ProposalStack
 from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
@@ -40,6 +41,8 @@ from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 START, WORKSPACE = 0, 1
+# Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
+QWIDGETSIZE_MAX = (1 << 24) - 1
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
 
 
@@ -60,13 +63,14 @@ def unique_shortcuts(*keys) -> list[QKeySequence]:
 class _RatingKeys(QObject):
     """Keys 1-4 in the proposal list rate the proposal it shows (focus stays in the list)."""
 
-    def __init__(self, page, parent=None):
+    def __init__(self, pages: ProposalStack, parent=None):
         super().__init__(parent)
-        self.page = page
+        self.pages = pages
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            if self.page.isVisible() and self.page.rate_by_key(event.key()):
+            page = self.pages.current_page
+            if page.isVisible() and page.rate_by_key(event.key()):
                 return True
         return False
 
@@ -91,8 +95,10 @@ class MainWindow(QMainWindow):
         self.contribution = contribution
         self._sized = False
 
-        self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
-        self.ui.proposalHostLayout.addWidget(self.proposal_page)
+        # one page per proposal, kept: a page turn is a switch (ui/round/proposal_stack.py)
+        self.proposal_pages = ProposalStack(self.template, self.ui.proposalHost)
+        self.ui.proposalHostLayout.addWidget(self.proposal_pages)
+        self.proposal_pages.pageBuilt.connect(self._page_built)
         self.review_page = ReviewPage(self.template, self.ui.reviewHost)
         self.ui.reviewHostLayout.addWidget(self.review_page)
         # the start page is built the first time it is shown (start_page): a window that opens
@@ -126,7 +132,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.ui.actionSpelling)
         self.find_panel: FindPanel | None = None
-        self._rating_keys = _RatingKeys(self.proposal_page, self)
+        self._rating_keys = _RatingKeys(self.proposal_pages, self)
         self.ui.navView.installEventFilter(self._rating_keys)
 
         # The tabs and menu entries written beside this window, called through ui/tab.py;
@@ -252,11 +258,25 @@ class MainWindow(QMainWindow):
             resolve([page], self.reserved_letters())  # its Alt+letters, as for the other pages
         return self._start_page
 
+    @property
+    def proposal_page(self) -> ProposalPage:
+        """The proposal's page on screen (each proposal has its own, kept: proposal_pages)."""
+        return self.proposal_pages.current_page
+
+    def _page_built(self, page: ProposalPage) -> None:
+        """A proposal's page was made: its Alt+letters and its place in the Tab order."""
+        resolve([page, self.ui.previousButton, self.ui.nextButton], self.reserved_letters() | {"n"})
+        self._tab_order()
+
     def _tab_order(self) -> None:
-        page = self.proposal_page
-        chain = [self.ui.navView, page.cards[0], page.cards[1], page.cards[2], page.cards[3], page.ui.evidenceEdit,
-                 page.ui.actionsView, page.ui.addActionButton, page.ui.deleteActionButton, page.ui.moveUpButton,
-                 page.ui.moveDownButton, self.ui.previousButton, self.ui.nextButton]
+        """The side panel, then each page's cards, evidence, actions and buttons, then
+        Previous and Next.  All the pages are in the one chain (Tab skips those off screen),
+        in the template's order, so each page's own stretch leads to Previous."""
+        chain: list[QWidget] = [self.ui.navView]
+        for page in self.proposal_pages.all_pages():
+            chain += [*page.cards, page.ui.evidenceEdit, page.ui.actionsView, page.ui.addActionButton,
+                      page.ui.deleteActionButton, page.ui.moveUpButton, page.ui.moveDownButton]
+        chain += [self.ui.previousButton, self.ui.nextButton]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -326,13 +346,14 @@ class MainWindow(QMainWindow):
         session.reveal.connect(self._reveal)
         session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
         session.conflict.connect(self._resolve_conflict)
-        self.proposal_page.set_session(session)
+        self.proposal_pages.set_session(session)
         self.review_page.set_session(session)
         self.nav.set_session(session)
         self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
         self.saved_label.setText(self.tr("All changes saved"))
         self._round_changed()
+        self._hold_position_size()
         self.current = None
         self.go_to(proposal if proposal in self.order else self.template.proposals[0].id)
         self.proposal_page.focus_rating()
@@ -343,6 +364,7 @@ class MainWindow(QMainWindow):
         for part in self.parts:
             part.open_round(session)
         self.sessionOpened.emit(session)
+        self.proposal_pages.build_rest_when_idle()  # each first visit a switch too
 
     def create_round(self, values: dict) -> None:
         try:
@@ -414,13 +436,10 @@ class MainWindow(QMainWindow):
         if proposal_id == REVIEW:
             self.review_page.refresh()
             self.ui.pages.setCurrentIndex(REVIEW_PAGE)
-            self.ui.positionLabel.setText(self.tr("Check before IJB"))
         else:
-            self.proposal_page.show_proposal(proposal_id)
+            self.proposal_pages.show_proposal(proposal_id)  # its own page, brought up to date
             self.ui.pages.setCurrentIndex(PROPOSAL_PAGE)
-            position = self.order.index(proposal_id) + 1
-            self.ui.positionLabel.setText(self.tr("Proposal {id} — {n} of {total}").format(
-                id=proposal_id, n=position, total=len(self.order) - 1))
+        self.ui.positionLabel.setText(self._position_text(proposal_id))
         index = self.nav.index_of(proposal_id)
         view = self.ui.navView
         if view.currentIndex() != index:
@@ -434,6 +453,25 @@ class MainWindow(QMainWindow):
                 self.review_page.ui.problemsView.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self.proposal_page.focus_rating()
+
+    def _position_text(self, proposal_id: str) -> str:
+        if proposal_id == REVIEW:
+            return self.tr("Check before IJB")
+        return self.tr("Proposal {id} — {n} of {total}").format(
+            id=proposal_id, n=self.order.index(proposal_id) + 1, total=len(self.order) - 1)
+
+    def _hold_position_size(self) -> None:
+        """Fix "Proposal 2.3 — 8 of 25" at the size of its widest text.  A label whose text
+        changes asks the window to lay out again, which reaches the tab widget, and the tab
+        widget repaints the whole window for it: on every page turn, twice the page's paint."""
+        label = self.ui.positionLabel
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        widest = QSize()
+        for proposal_id in self.order:
+            label.setText(self._position_text(proposal_id))
+            widest = widest.expandedTo(label.sizeHint())
+        label.setFixedSize(widest)
 
     def next_proposal(self) -> None:
         if self.current in self.order and self.order.index(self.current) < len(self.order) - 1:
@@ -683,7 +721,8 @@ class MainWindow(QMainWindow):
         reserved = self.reserved_letters()
         if self._start_page is not None:  # else resolved when it is built
             resolve([self._start_page], reserved)
-        resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
+        for page in self.proposal_pages.all_pages():  # each on its own: only one is on screen
+            resolve([page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
         resolve([self.review_page], reserved)
 
     # --- find, print, the user guide, spelling --------------------------------------------------

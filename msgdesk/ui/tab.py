@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from msgdesk.store.workspace import Workspace
     from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
     from msgdesk.ui.round.proposal_page import ProposalPage
+    from msgdesk.ui.round.proposal_stack import ProposalStack
     from msgdesk.ui.session import RoundSession
 
 
@@ -37,8 +38,11 @@ class Host(Protocol):
     template: Template
     #: the contribution pack this window was opened on (a contributor's window), else None
     contribution: PackInfo | None
-    #: the Return tab's proposal page (a part may connect to its signals)
-    proposal_page: ProposalPage
+    #: the Return tab's pages, one per proposal (a part may connect to their signals)
+    proposal_pages: ProposalStack
+
+    @property
+    def proposal_page(self) -> ProposalPage: ...
 
     @property
     def session(self) -> RoundSession | None: ...

@@ -138,7 +138,7 @@ class ContributionsPart(WindowPart):
         ui.menuRound.addAction(self.actionConflictsHere)
         ui.navView.selectionModel().currentChanged.connect(lambda *_: self._enable_here())
         ui.pages.currentChanged.connect(lambda *_: self._enable_here())
-        window.proposal_page.conflict_marker.resolveRequested.connect(
+        window.proposal_pages.resolveRequested.connect(  # any proposal's page
             lambda proposal: show_conflicts(window, proposal=proposal))
         self.actionYourName = _action(owner, translate("Contributions", "&Your name…"), "actionYourName",
                                       lambda: ask_name(window))

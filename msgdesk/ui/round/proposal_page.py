@@ -38,6 +38,9 @@ class _Watch(QObject):
 
 
 class ProposalPage(QWidget):
+    """One proposal's page.  The window keeps one per proposal (``proposal_stack``), built
+    once and filled the first time it is shown; after that a page turn only switches pages."""
+
     def __init__(self, template, parent=None):
         super().__init__(parent)
         self.ui = Ui_ProposalPage()
@@ -50,6 +53,16 @@ class ProposalPage(QWidget):
         self.session: RoundSession | None = None
         self.proposal: Proposal | None = None
         self._loading = False
+        # False while another proposal's page is on screen.  A change to this page's proposal
+        #: then only marks it stale, and it is filled again just before it is next shown: a
+        #: page off screen does no layout work for each edit, undo or merge.
+        self.on_screen = True
+        self._stale = False
+        # whether the page was last filled read-only: that depends on the proposal on screen
+        #: too (a contributor's pack), so a page filled off screen checks it when shown
+        self._read_only_shown: bool | None = None
+        # filled while off screen: the table and the evidence box are fitted when it is shown
+        self._unfitted = False
 
         self.cards: list[RatingCard] = []
         for index, rating in enumerate(RATINGS):
@@ -215,8 +228,22 @@ class ProposalPage(QWidget):
             spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
             height = max(line * 3 + 12, min(line * 16 + 12, edit.height() + spare))
             if abs(height - edit.height()) <= 2:
+                short = edit.height() + spare - height  # below zero: the row ends under the view
+                if short < 0 and self.model.rowCount():
+                    self._shorten_first_row(-short, line)
                 return
             edit.setFixedHeight(height)
+
+    def _shorten_first_row(self, by: int, line: int) -> None:
+        """The evidence box is at its three lines and the first action row still ends below
+        the view (a long action on 4.4 of an approved round at 1280x720, under the banner and
+        the directions summary): the row shows fewer lines, two at least (its editor and its
+        tooltip show it all), and the table is as much shorter."""
+        view = self.ui.actionsView
+        row = max(line * 2 + 8, view.rowHeight(0) - by)
+        if row < view.rowHeight(0):
+            view.setFixedHeight(view.height() - (view.rowHeight(0) - row))
+            view.setRowHeight(0, row)
 
     def _reveal(self, target: QWidget | int) -> None:
         """Scroll ``target`` (a widget, or an action row by number) into the page's sight once
@@ -252,19 +279,39 @@ class ProposalPage(QWidget):
 
     # --- binding ----------------------------------------------------------------
     def set_session(self, session: RoundSession | None) -> None:
+        """Bind the page to a round's session; it keeps its proposal and is filled from the new
+        round when next shown.  (``session.is_editing`` is the stack's: it asks the right page.)"""
         self.flush()
         self.session = session
-        self.proposal = None
+        self._stale = True
         if session is not None:
             session.responseChanged.connect(self._response_changed)
             session.actionsReset.connect(self._actions_reset)
-            session.actionChanged.connect(self.model.action_changed)
+            session.actionChanged.connect(self._action_changed)
             session.roundChanged.connect(self._round_changed)
             session.remoteChanged.connect(self._remote_changed)
-            session.is_editing = self._is_editing
 
     def show_proposal(self, proposal_id: str) -> None:
+        """Save what is typed, then fill the page with ``proposal_id`` as the session has it."""
         self.flush()
+        self._fill(proposal_id)
+
+    def bring_up_to_date(self) -> None:
+        """Just before the page is shown again: fill it afresh if its proposal changed while it
+        was off screen (or a write of its evidence was refused, so the box holds text the
+        round does not).  Never saves first: the text in a page off screen is what it showed,
+        and the session's is newer."""
+        if self.proposal is None:
+            return
+        session, pid = self.session, self.proposal.id
+        if not self._stale and session is not None:
+            self._stale = session.read_only != self._read_only_shown or (
+                self.proposal.local and self.ui.evidenceEdit.toPlainText() != session.response(pid).evidence)
+        if self._stale:
+            self._fill(self.proposal.id)
+
+    def _fill(self, proposal_id: str) -> None:
+        self._stale = False
         self.proposal = self.template.proposal(proposal_id)
         p = self.proposal
         kf = self.template.key_feature(p.key_feature)
@@ -287,13 +334,40 @@ class ProposalPage(QWidget):
         self._apply_read_only()
         self.ui.timescaleHint.setText("")
         self.ui.scroll.verticalScrollBar().setValue(0)
-        self._fit_table()
-        self._fit_evidence()
-        # fitted just now: the evidence box's zero timer would fit it again (a page turn paid for
-        # both).  The table's timer is kept: the page's notes and elided headings settle their
-        # heights only once laid out, and without the second fit the first action row fell below
-        # the view at 1280x720 (test_ui_officer_desk caught it on proposal 4.1)
+        if self.isVisible():
+            self._fit_now()
+        else:  # filled off screen (built ahead, or stale): fitted as it is shown
+            self._unfitted = True
+
+    def _fit_now(self) -> None:
+        """Fit the table and the evidence box to the page as filled, and lay it out, now.
+
+        Each step waits for the layout the one before asked for: the page's notes and elided
+        headings settle their heights only once laid out (without a fit after that, the first
+        action row fell below the view at 1280x720 on 4.1 of an approved round), and the scroll
+        area sizes its content on a posted request.  Left to the event loop, that took up to
+        three visits of a kept page to settle (a page hidden in between lays nothing out), each
+        a relayout; done here the page is final when it is first shown."""
+        self._unfitted = False
+        settle = QApplication.sendPostedEvents  # the layouts asked for so far, applied now
+        edit, view = self.ui.evidenceEdit, self.ui.actionsView
+        for _pass in range(3):  # until a fit changes nothing (twice, but for a rare third)
+            settle(None, QEvent.Type.LayoutRequest)
+            before = (edit.height(), view.height(), view.rowHeight(0) if self.model.rowCount() else 0)
+            self._fit_table()
+            settle(None, QEvent.Type.LayoutRequest)
+            self._fit_evidence()
+            settle(None, QEvent.Type.LayoutRequest)
+            if before == (edit.height(), view.height(), view.rowHeight(0) if self.model.rowCount() else 0):
+                break
+        # fitted just now: the zero timers the new rows and the sizes started would fit it all again
+        self._fit_timer.stop()
         self._evidence_timer.stop()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._unfitted:
+            self._fit_now()
 
     def focus_rating(self) -> None:
         """Keyboard focus on the rating cards (the chosen one, else the first), so keys 1-4 rate
@@ -356,6 +430,7 @@ class ProposalPage(QWidget):
 
     def _apply_read_only(self) -> None:
         read_only = self.session is None or self.session.read_only
+        self._read_only_shown = None if self.session is None else self.session.read_only
         self.ui.evidenceEdit.setReadOnly(read_only)
         for button in (self.ui.addActionButton, self.ui.deleteActionButton, self.ui.moveUpButton,
                        self.ui.moveDownButton):
@@ -393,6 +468,10 @@ class ProposalPage(QWidget):
     def flush(self) -> None:
         """Write what is typed but not yet saved (called on a pause, focus-out, page change, close)."""
         self._evidence_saver.stop()
+        if not self.on_screen:
+            # saved when it was left; its box may be older than the round now (an undo, a
+            # merge, another officer): writing it back would undo their change
+            return
         view = self.ui.actionsView
         if view.state() == QAbstractItemView.State.EditingState:
             editor = QApplication.focusWidget()
@@ -519,14 +598,15 @@ class ProposalPage(QWidget):
         return notes
 
     def _remote_changed(self, proposal_id: str, field: str, text: str) -> None:
-        if self.proposal is None or proposal_id != self.proposal.id or field not in ("rating", "evidence", "actions"):
+        # off screen: the page is filled afresh when shown, and a fill hides these notes
+        if not self._mine_on_screen(proposal_id) or field not in ("rating", "evidence", "actions"):
             return
         note = self._changed_notes()[field]
         note.setText(text)
         note.setAccessibleName(text)
         note.show()
 
-    def _is_editing(self, proposal_id: str, field: str) -> bool:
+    def is_editing(self, proposal_id: str, field: str) -> bool:
         """Typing not yet saved in ``field`` of the proposal shown: never replaced from outside."""
         if self.proposal is None or proposal_id != self.proposal.id or self.session is None:
             return False
@@ -535,15 +615,32 @@ class ProposalPage(QWidget):
         return self.ui.actionsView.state() == QAbstractItemView.State.EditingState
 
     # --- session signals -------------------------------------------------------------
+    def _mine_on_screen(self, proposal_id: str | None) -> bool:
+        """True if a change to ``proposal_id`` (None: to the whole round) is to be shown now;
+        a change to this page's proposal while it is off screen marks it stale instead."""
+        if self.proposal is None or proposal_id not in (None, self.proposal.id):
+            return False
+        if not self.on_screen:
+            self._stale = True
+            return False
+        return True
+
     def _response_changed(self, proposal_id: str) -> None:
-        if self.proposal is not None and proposal_id == self.proposal.id:
+        if self._mine_on_screen(proposal_id):
             self._load_response()
             self.conflict_marker.show_for(self.session, proposal_id)
 
     def _actions_reset(self, proposal_id: str) -> None:
-        if self.proposal is not None and proposal_id == self.proposal.id:
+        if self._mine_on_screen(proposal_id):
             self.model.reset_rows()
 
+    def _action_changed(self, proposal_id: str, action_id: int) -> None:
+        if self._mine_on_screen(proposal_id):
+            self.model.action_changed(proposal_id, action_id)
+
     def _round_changed(self) -> None:
-        if self.proposal is not None:
-            self.show_proposal(self.proposal.id)
+        # Filled without saving first: the round was read again (or its status changed) after
+        # the window saved what was typed, so the box holds the old text and the session the
+        # new; saving it would write the old text back over another process's change.
+        if self._mine_on_screen(None) and self.proposal is not None:
+            self._fill(self.proposal.id)
