@@ -109,6 +109,18 @@ def _fonts() -> Any:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(font_folder())])
 
 
+@lru_cache(maxsize=4)
+def _compiler(root: str) -> Any:
+    """A typst compiler for the templates in ``root``, one per process: it keeps the world
+    (the font book, the parsed templates) from one report to the next, where
+    ``typst.compile`` built a new one each time.  typst evicts what it memoised by age, so
+    memory stays flat over hundreds of reports (tests/test_typeset_compiler.py).  Keyed by
+    the folder: tests point :func:`templates_folder` elsewhere."""
+    import typst
+
+    return typst.Compiler(root=root, font_paths=_fonts(), ignore_system_fonts=True)
+
+
 #: A run of more than this many characters with nowhere to break a line (no space, "/" or
 #: "-") gets break opportunities (U+200B, which prints as nothing) every BREAK_EVERY
 #: characters: typst never breaks inside a word by itself, and a 20,000-character "word"
@@ -127,8 +139,19 @@ def _breakable(match: re.Match[str]) -> str:
 def prepare(value: Any) -> Any:
     """``value`` (dicts, lists, strings, numbers, None) with every string cleaned, made
     printable in the bundled fonts and breakable: what the templates receive."""
+    # Exact types first: a log of 1,400 directions is a million values, and the abstract
+    # Mapping check on each of them cost more than cleaning every string.
+    kind = type(value)
+    if kind is str:
+        return _printable_text(value)
+    if kind is dict:
+        return {str(k): prepare(v) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [prepare(v) for v in value]
+    if value is None or kind is bool or kind is int or kind is float:
+        return value
     if isinstance(value, str):
-        return _LONG_WORD.sub(_breakable, printable(clean(value)))
+        return _printable_text(value)
     if isinstance(value, Mapping):
         return {str(k): prepare(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -136,20 +159,23 @@ def prepare(value: Any) -> Any:
     return value
 
 
-def _compile(template: str, data: Mapping[str, Any], report: str, **options: Any) -> Any:
-    import typst
+def _printable_text(text: str) -> str:
+    return _LONG_WORD.sub(_breakable, printable(clean(text)))
 
+
+def _compile(template: str, data: Mapping[str, Any], report: str, **options: Any) -> Any:
     payload = json.dumps(prepare(data), ensure_ascii=False)
     root = templates_folder()
     try:
         with warnings.catch_warnings():
             # typst warns of nothing we print on purpose; a warning is not a failure
             warnings.simplefilter("ignore")
-            # One compile at a time: the compiler object caches parsed templates and fonts,
-            # and the window may export from a worker thread while previewing.
+            # One compile at a time: the compiler object is shared (it keeps the parsed
+            # templates and fonts), and the window may export from a worker thread while
+            # previewing.
             with _lock:
-                return typst.compile(str(root / template), root=str(root), font_paths=_fonts(),
-                                     ignore_system_fonts=True, sys_inputs={"data": payload}, **options)
+                return _compiler(str(root)).compile(input=str(root / template), sys_inputs={"data": payload},
+                                                    **options)
     except RuntimeError as exc:  # typst.TypstError
         raise ReportLayoutError(report, str(getattr(exc, "message", exc))[:300]) from exc
 
