@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+import msgdesk.ui.directions.summary as summary_module
 from msgdesk.domain.states import DirectionStatus
 from tests.test_directions_reports import pages_text
 from tests.test_ui_keyboard_story import focus, press, type_text, when_modal
@@ -364,3 +365,36 @@ def test_the_example_log_opens_in_a_throwaway_database_clearly_labelled_and_neve
     assert view.model.rowCount() == 0 and workspace.directions.list_directions(P) == []
     assert not example_path.exists()  # thrown away
     assert dump(workspace.path) == before
+
+
+def test_coming_back_to_4_4_shows_the_last_reading_at_once_and_reads_the_log_again_only_if_it_stays(
+        window, qtbot, workspace, example_round, monkeypatch):
+    # issue 22: reading the log on every turn onto 4.4 made it the slowest turn; it is read
+    # again only when the officer stays on the page, and a log changed meanwhile still shows
+    import msgdesk.directions.log as log_module
+
+    reads: list[str] = []
+    real_read_log = log_module.read_log
+
+    def counted(*args, **kwargs):
+        reads.append("read")
+        return real_read_log(*args, **kwargs)
+
+    monkeypatch.setattr(log_module, "read_log", counted)
+    window.open_round(example_round.id)
+    window.go_to("4.4")
+    summary = window.proposal_page.directions_summary
+    assert summary.isVisible() and "No direction is in the log yet" in summary.label.text()
+    assert reads == ["read"]  # the first showing reads at once: never an empty line
+    load_example_log_into(workspace)  # the log changes while the officer is elsewhere
+    for there, back in (("4.3", "4.4"), ("4.5", "4.4")):
+        window.go_to(there)
+        window.go_to(back)
+        window.go_to("4.5")  # paging through: 4.4 was on screen for less than a frame
+        qtbot.wait(summary_module.REREAD_AFTER_MS + 100)
+    assert reads == ["read"]  # passing through never waited for the log
+    window.go_to("4.4")
+    assert "No direction is in the log yet" in summary.label.text()  # the last reading, at once
+    qtbot.waitUntil(lambda: "7 in force, £331,090,000.00 committed" in summary.label.text(), timeout=3000)
+    assert reads == ["read", "read"]
+    assert summary.button.isEnabled()

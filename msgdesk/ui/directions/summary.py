@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
@@ -15,6 +15,11 @@ from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
 
 PROPOSAL = "4.4"
+#: Coming back to 4.4, the line shows what was last read at once and the log is read again
+#: this long after, if the page is still on screen: reading it costs ~10 ms, which made
+#: every turn onto 4.4 the slowest of all (issue 22), and an officer paging through with
+#: Ctrl+PgDown never waits for a log they do not stop to read.
+REREAD_AFTER_MS = 150
 
 
 class DirectionsSummary(QFrame):
@@ -26,6 +31,12 @@ class DirectionsSummary(QFrame):
         self.session = None
         self._today = today
         self._text = ""
+        #: the session whose partnership's log the line shows (None: not read yet)
+        self._read_for = None
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(REREAD_AFTER_MS)
+        self._reread.timeout.connect(self._reread_if_shown)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
@@ -47,13 +58,23 @@ class DirectionsSummary(QFrame):
         if was_visible and self.isVisible():  # on becoming visible, showEvent reads the log (once)
             self.refresh()
 
-    def showEvent(self, event) -> None:  # back from the Directions tab: read the log again
+    def showEvent(self, event) -> None:  # back from the Directions tab or another page: read the log again
         super().showEvent(event)
-        self.refresh()
+        if self.session is not None and self._read_for is self.session:
+            # what was last read shows meanwhile; the button follows the round at once
+            self.button.setEnabled(bool(self._text) and not self.session.read_only)
+            self._reread.start()
+        else:
+            self.refresh()  # nothing read yet for this round: the line must not show another's
+
+    def _reread_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         if self.session is None:
             return
+        self._read_for = self.session
         # the log's reader (its records are dataclasses: costly to define) loads when proposal
         # 4.4 is shown, not with the window's first page
         from msgdesk.directions.log import read_log
