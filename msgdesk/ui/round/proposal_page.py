@@ -228,22 +228,8 @@ class ProposalPage(QWidget):
             spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
             height = max(line * 3 + 12, min(line * 16 + 12, edit.height() + spare))
             if abs(height - edit.height()) <= 2:
-                short = edit.height() + spare - height  # below zero: the row ends under the view
-                if short < 0 and self.model.rowCount():
-                    self._shorten_first_row(-short, line)
                 return
             edit.setFixedHeight(height)
-
-    def _shorten_first_row(self, by: int, line: int) -> None:
-        """The evidence box is at its three lines and the first action row still ends below
-        the view (a long action on 4.4 of an approved round at 1280x720, under the banner and
-        the directions summary): the row shows fewer lines, two at least (its editor and its
-        tooltip show it all), and the table is as much shorter."""
-        view = self.ui.actionsView
-        row = max(line * 2 + 8, view.rowHeight(0) - by)
-        if row < view.rowHeight(0):
-            view.setFixedHeight(view.height() - (view.rowHeight(0) - row))
-            view.setRowHeight(0, row)
 
     def _reveal(self, target: QWidget | int) -> None:
         """Scroll ``target`` (a widget, or an action row by number) into the page's sight once
