@@ -113,6 +113,9 @@ class ProposalPage(QWidget):
             header.resizeSection(column, width)
         self.delegate.timescaleTyped.connect(self._show_timescale)
         view.selectionModel().currentChanged.connect(self._current_action_changed)
+        #: the first action row's height when the page had no room for all of it (``_fit_evidence``);
+        #: kept so that the next table fit does not give the row back its height and undo it
+        self._first_row_cap: int | None = None
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -207,6 +210,9 @@ class ProposalPage(QWidget):
     def resizeEvent(self, event) -> None:
         self._arrange_cards(4 if event.size().width() >= 760 else 2)
         super().resizeEvent(event)
+        if self._first_row_cap is not None and event.size().height() != event.oldSize().height():
+            self._first_row_cap = None  # more or less room: the first row is fitted again from its full height
+            self._fit_timer.start()
         self._evidence_timer.start()
 
     def _fit_evidence(self) -> None:
@@ -228,8 +234,24 @@ class ProposalPage(QWidget):
             spare = self.ui.scroll.viewport().height() - first_row_bottom - 4
             height = max(line * 3 + 12, min(line * 16 + 12, edit.height() + spare))
             if abs(height - edit.height()) <= 2:
+                short = edit.height() + spare - height  # below zero: the first row ends under the view
+                if short < 0 and self.model.rowCount():
+                    self._shorten_first_row(-short, line)
                 return
             edit.setFixedHeight(height)
+
+    def _shorten_first_row(self, by: int, line: int) -> None:
+        """The evidence box is at its three lines and the first action row still ends below the
+        view (a long action on 4.4 of an approved round at 1280x720, under the banner and the
+        directions summary): the row shows fewer lines, two at least (its editor and its tooltip
+        show it all).  The cap is kept and the table fitted through ``_fit_table``, so the table's
+        height and its rows agree and a later fit keeps the row as short (until the page is
+        filled again or resized)."""
+        view = self.ui.actionsView
+        cap = max(line * 2 + 8, view.rowHeight(0) - by)
+        if cap < view.rowHeight(0):
+            self._first_row_cap = cap
+            self._fit_table()
 
     def _reveal(self, target: QWidget | int) -> None:
         """Scroll ``target`` (a widget, or an action row by number) into the page's sight once
@@ -335,6 +357,7 @@ class ProposalPage(QWidget):
         three visits of a kept page to settle (a page hidden in between lays nothing out), each
         a relayout; done here the page is final when it is first shown."""
         self._unfitted = False
+        self._first_row_cap = None  # filled afresh: the first row gets its height back, then is fitted
         settle = QApplication.sendPostedEvents  # the layouts asked for so far, applied now
         edit, view = self.ui.evidenceEdit, self.ui.actionsView
         for _pass in range(3):  # until a fit changes nothing (twice, but for a rare third)
@@ -557,6 +580,8 @@ class ProposalPage(QWidget):
         for row in range(self.model.rowCount()):
             if view.rowHeight(row) > tallest:
                 view.setRowHeight(row, tallest)
+        if self._first_row_cap is not None and self.model.rowCount() and view.rowHeight(0) > self._first_row_cap:
+            view.setRowHeight(0, self._first_row_cap)
         height = view.horizontalHeader().height() + 2 * view.frameWidth() + 4
         height += sum(view.rowHeight(row) for row in range(self.model.rowCount()))
         # exactly as tall as its rows (up to 520 px): with only a least height, the page's spare
