@@ -25,7 +25,6 @@ from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
-from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
 from msgdesk.ui.tab import WindowPart, WindowTab
@@ -34,6 +33,7 @@ from msgdesk.ui.tracker.tab import TrackerTab
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
+    from msgdesk.ui.round.review_page import ReviewPage
     from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
@@ -93,8 +93,9 @@ class MainWindow(QMainWindow):
 
         self.proposal_page = ProposalPage(self.template, self.ui.proposalHost)
         self.ui.proposalHostLayout.addWidget(self.proposal_page)
-        self.review_page = ReviewPage(self.template, self.ui.reviewHost)
-        self.ui.reviewHostLayout.addWidget(self.review_page)
+        # the review page ("Check before IJB") is built the first time it is shown (review_page):
+        # the first frame shows a proposal
+        self._review_page: ReviewPage | None = None
         # the start page is built the first time it is shown (start_page): a window that opens
         # on the last round, as most do, paints without it
         self._start_page: StartPage | None = None
@@ -230,10 +231,25 @@ class MainWindow(QMainWindow):
         ui.navView.selectionModel().currentChanged.connect(self._nav_current_changed)
         ui.navView.activated.connect(self._nav_activated)
         ui.tabs.currentChanged.connect(self._tab_changed)
-        self.review_page.jumpRequested.connect(self.jump_to)
-        self.review_page.ui.markReadyButton.clicked.connect(self.mark_ready)
-        self.review_page.ui.markDraftButton.clicked.connect(self.mark_draft)
-        self.review_page.ui.approveButton.clicked.connect(self.record_approval)
+
+    @property
+    def review_page(self) -> ReviewPage:
+        """The review page ("Check before IJB"), built when first needed."""
+        if self._review_page is None:
+            # built when first shown: its form, table and their Qt classes wait for the first frame
+            from msgdesk.ui.round.review_page import ReviewPage
+
+            page = ReviewPage(self.template, self.ui.reviewHost)
+            self.ui.reviewHostLayout.addWidget(page)
+            page.jumpRequested.connect(self.jump_to)
+            page.ui.markReadyButton.clicked.connect(self.mark_ready)
+            page.ui.markDraftButton.clicked.connect(self.mark_draft)
+            page.ui.approveButton.clicked.connect(self.record_approval)
+            self._review_page = page
+            if self.session is not None:
+                page.set_session(self.session)
+            resolve([page], self.reserved_letters())  # its Alt+letters, as for the other pages
+        return self._review_page
 
     @property
     def start_page(self) -> StartPage:
@@ -327,7 +343,8 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
         session.conflict.connect(self._resolve_conflict)
         self.proposal_page.set_session(session)
-        self.review_page.set_session(session)
+        if self._review_page is not None:  # else given the session when it is built
+            self._review_page.set_session(session)
         self.nav.set_session(session)
         self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
@@ -684,7 +701,8 @@ class MainWindow(QMainWindow):
         if self._start_page is not None:  # else resolved when it is built
             resolve([self._start_page], reserved)
         resolve([self.proposal_page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
-        resolve([self.review_page], reserved)
+        if self._review_page is not None:  # else resolved when it is built
+            resolve([self._review_page], reserved)
 
     # --- find, print, the user guide, spelling --------------------------------------------------
     def show_find(self) -> None:
