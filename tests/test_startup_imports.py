@@ -44,7 +44,18 @@ CHILD = textwrap.dedent("""
         # a drawing method of the style written in Python (every control drawn crosses into it)
         drawn = sorted(f"{k.__name__}.{name}" for k in type(app.style()).__mro__ if k.__module__.startswith("msgdesk")
                        for name in ("drawControl", "drawComplexControl", "drawPrimitive") if name in vars(k))
+        # the Qt classes whose enums PySide6 has built (it builds them all when the class is imported)
+        import enum
+
+        def subclasses(cls):
+            for sub in cls.__subclasses__():
+                yield sub
+                yield from subclasses(sub)
+
+        owners = sorted({e.__qualname__.rpartition(".")[0] for e in subclasses(enum.Enum)
+                         if (e.__module__ or "").startswith("PySide6")})
         print(json.dumps({"modules": sorted(sys.modules), "round_open": window.session is not None,
+                          "qt_enum_owners": owners,
                           "patterns": len(patterns), "patterns_compiled": compiled, "style_draws_in_python": drawn,
                           "store_open": window.workspace.is_open,
                           "word_list_read": spelling.word_list_loaded(),
@@ -178,6 +189,19 @@ def test_the_style_draws_nothing_in_python(at_first_paint):
     # the focus ring is an event filter on the focused control: a Python drawControl made every
     # control drawn cross into Python and PySide6 build all its QStyleOption classes at start-up
     assert at_first_paint["style_draws_in_python"] == []
+
+
+#: Qt classes whose enums (built by PySide6 when the class is first imported, ~0.7M instructions
+#: an enum) the first page does not need: the focus ring's painter and the style's options, the
+#: about box's QUrl, the spelling underline's format, the typed date (issue 22).
+NO_ENUMS_BEFORE_FIRST_PAINT = ["QPainter", "QUrl", "QTextCharFormat", "QTextFormat", "QDateTime",
+                               "QStyleOption", "QStyleOptionButton", "QStyleOptionComplex"]
+
+
+@pytest.mark.parametrize("owner", NO_ENUMS_BEFORE_FIRST_PAINT)
+def test_qt_enums_the_first_page_does_not_need_are_not_built_before_it_is_painted(at_first_paint, owner):
+    assert "QStyle" in at_first_paint["qt_enum_owners"]  # the listing sees the enums that are built
+    assert owner not in at_first_paint["qt_enum_owners"], f"{owner}'s enums are built before the first paint"
 
 
 @pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)

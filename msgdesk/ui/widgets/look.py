@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPen, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -108,6 +108,9 @@ class FocusRing(QObject):
 
 
 def _ring(widget: QWidget) -> None:
+    # on the first ring: importing QPainter makes PySide6 build its enums, not needed for the first frame
+    from PySide6.QtGui import QPainter
+
     painter = QPainter(widget)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setPen(QPen(FOCUS_COLOUR, RING_WIDTH, Qt.PenStyle.SolidLine))
