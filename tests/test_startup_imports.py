@@ -101,6 +101,8 @@ NOT_BEFORE_FIRST_PAINT = [
     "PySide6.QtSvg",
     # the review page ("Check before IJB"), built when first shown (issue 22)
     "msgdesk.ui.round.review_page", "msgdesk.ui.forms.ui_review_page",
+    # the backups dialog (its module is imported when File -> Backups... is chosen, or for recovery)
+    "msgdesk.ui.dialogs.backups",
 ]
 
 

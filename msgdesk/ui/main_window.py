@@ -20,7 +20,7 @@ from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
 from msgdesk.ui.dialogs.about import install_help_menu
-from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
+from msgdesk.ui.dialogs.backups_action import install_backups_action
 from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.ensure_open()
         except MsgdeskError as exc:
+            # only for a database that cannot be opened: the dialogs' module waits until then
+            from msgdesk.ui.dialogs.backups import offer_recovery
+
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
 
