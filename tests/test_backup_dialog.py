@@ -102,7 +102,7 @@ def test_menus_get_backups_about_and_open_data_folder(qtbot, filled, monkeypatch
     from PySide6.QtGui import QDesktopServices
 
     from msgdesk.ui.dialogs import about
-    from msgdesk.ui.dialogs.backups import install_backups_action
+    from msgdesk.ui.dialogs.backups_action import install_backups_action
 
     window = QMainWindow()
     qtbot.addWidget(window)

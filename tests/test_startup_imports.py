@@ -37,7 +37,26 @@ CHILD = textwrap.dedent("""
     def report():
         window = next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
         from msgdesk.ui.widgets import spelling
+        from msgdesk.domain import timescales
+        # the timescale patterns compiled so far (each is compiled on its first use)
+        patterns = [(name, value) for name, value in vars(timescales).items() if type(value).__name__ == "_Lazy"]
+        compiled = sorted(name for name, value in patterns if "search" in vars(value))
+        # a drawing method of the style written in Python (every control drawn crosses into it)
+        drawn = sorted(f"{k.__name__}.{name}" for k in type(app.style()).__mro__ if k.__module__.startswith("msgdesk")
+                       for name in ("drawControl", "drawComplexControl", "drawPrimitive") if name in vars(k))
+        # the Qt classes whose enums PySide6 has built (it builds them all when the class is imported)
+        import enum
+
+        def subclasses(cls):
+            for sub in cls.__subclasses__():
+                yield sub
+                yield from subclasses(sub)
+
+        owners = sorted({e.__qualname__.rpartition(".")[0] for e in subclasses(enum.Enum)
+                         if (e.__module__ or "").startswith("PySide6")})
         print(json.dumps({"modules": sorted(sys.modules), "round_open": window.session is not None,
+                          "qt_enum_owners": owners,
+                          "patterns": len(patterns), "patterns_compiled": compiled, "style_draws_in_python": drawn,
                           "store_open": window.workspace.is_open,
                           "word_list_read": spelling.word_list_loaded(),
                           "feature_hook": builtins.__import__ is getattr(builtins, "__feature_import__", None),
@@ -80,6 +99,10 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.round.start_page", "msgdesk.ui.forms.ui_start_page",
     # the print preview's SVG renderer, loaded when the preview first opens
     "PySide6.QtSvg",
+    # the review page ("Check before IJB"), built when first shown (issue 22)
+    "msgdesk.ui.round.review_page", "msgdesk.ui.forms.ui_review_page",
+    # the backups dialog (its module is imported when File -> Backups... is chosen, or for recovery)
+    "msgdesk.ui.dialogs.backups",
 ]
 
 
@@ -155,6 +178,32 @@ def test_the_collector_waits_until_the_store_is_open_then_skips_the_start_ups_ob
     assert at_first_paint["collecting"] is False  # stopped for the start-up
     assert at_first_paint["collecting_after_store"] is True
     assert at_first_paint["set_aside"] > 50_000  # the start-up's objects, out of every collection
+
+
+def test_only_the_timescale_patterns_the_first_page_needs_are_compiled(at_first_paint):
+    # proposal 1.1 of the example has three actions with empty timescales: no text to read, so
+    # none of the 25 patterns (~55M instructions to compile them all) is needed for its Due column
+    assert at_first_paint["patterns"] >= 20  # each compiled on its first use
+    assert at_first_paint["patterns_compiled"] == []
+
+
+def test_the_style_draws_nothing_in_python(at_first_paint):
+    # the focus ring is an event filter on the focused control: a Python drawControl made every
+    # control drawn cross into Python and PySide6 build all its QStyleOption classes at start-up
+    assert at_first_paint["style_draws_in_python"] == []
+
+
+#: Qt classes whose enums (built by PySide6 when the class is first imported, ~0.7M instructions
+#: an enum) the first page does not need: the focus ring's painter and the style's options, the
+#: about box's QUrl, the spelling underline's format, the typed date (issue 22).
+NO_ENUMS_BEFORE_FIRST_PAINT = ["QPainter", "QUrl", "QTextCharFormat", "QTextFormat", "QDateTime",
+                               "QStyleOption", "QStyleOptionButton", "QStyleOptionComplex"]
+
+
+@pytest.mark.parametrize("owner", NO_ENUMS_BEFORE_FIRST_PAINT)
+def test_qt_enums_the_first_page_does_not_need_are_not_built_before_it_is_painted(at_first_paint, owner):
+    assert "QStyle" in at_first_paint["qt_enum_owners"]  # the listing sees the enums that are built
+    assert owner not in at_first_paint["qt_enum_owners"], f"{owner}'s enums are built before the first paint"
 
 
 @pytest.mark.parametrize("module", NOT_BEFORE_FIRST_PAINT)

@@ -105,6 +105,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any, cast
 
 from msgdesk.domain.dates import short_date
 from msgdesk.domain.vocabulary import TimescaleKind, member
@@ -157,9 +158,34 @@ class Interpretation:
 
 
 # --------------------------------------------------------------------------
-# Patterns (compiled once; ASCII classes after NFKC normalisation)
+# Patterns (compiled once, each on its first use; ASCII classes after NFKC normalisation)
 
 _F = re.IGNORECASE | re.ASCII
+
+
+class _Lazy:
+    """A pattern compiled the first time it is used, then its methods are the compiled ones.
+
+    Python compiles a regex in Python (sre_parse/sre_compile): the 25 below cost ~55M
+    instructions, a tenth of the window's imports, when the module loaded; the tracker's Due
+    column needs this module before the window's first frame, but only the patterns that the
+    texts on show reach (a text without a date stops before most of them)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        # only until the first use: the methods set here are found before __getattr__ is asked
+        compiled = re.compile(*self._source)
+        self.search = compiled.search
+        self.finditer = compiled.finditer
+        return getattr(compiled, name)
+
+
+def _lazy(pattern: str, flags: int) -> re.Pattern[str]:
+    # typed as the pattern it stands for: only search and finditer are used on these
+    return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
 
 _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|mach|apr(?:il)?|may|june?|july?"
         r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])")
@@ -168,71 +194,71 @@ _Y4 = r"(?:19|20)\d\d"
 _END = r"(?!\w)(?![./-]\d)"
 _START = r"(?<![\w./-])"
 
-_ISO = re.compile(rf"{_START}(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_END}", _F)
-_NUMERIC_DMY = re.compile(
+_ISO = _lazy(rf"{_START}(?P<y>\d{{4}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}}){_END}", _F)
+_NUMERIC_DMY = _lazy(
     rf"{_START}(?P<d>\d{{1,2}})(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<y>\d{{4}}|\d{{2}}){_END}", _F)
 _FYSPAN = rf"(?P<a>{_Y4}|\d\d)\s*[/-]\s*(?P<b>\d{{4}}|\d\d){_END}"
 _FYPREFIX = r"(?:(?:fy|f/y)\s*|(?:the\s+)?financial\s+year\s+|fin(?:ancial)?\.?\s*yr\.?\s*)?"
-_QUARTER = re.compile(
+_QUARTER = _lazy(
     rf"(?<![\w])(?:q|qtr\.?\s*|quarter\s*)(?P<q>\d{{1,2}})(?!\w)\s*(?:,|-|of|in)?\s*{_FYPREFIX}{_FYSPAN}"
     rf"|{_START}{_FYPREFIX}(?P<a2>{_Y4}|\d\d)\s*[/-]\s*(?P<b2>\d{{4}}|\d\d)(?!\w)\s*,?-?\s*"
     rf"(?:q|qtr\.?\s*|quarter\s*)(?P<q2>\d{{1,2}})(?!\w)", _F)
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = _lazy(
     rf"{_START}(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<mon>{_MON})\.?\s*,?\s*"
     rf"(?P<y>{_Y4}|\d\d){_END}", _F)
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = _lazy(
     rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_Y4}){_END}", _F)
-_MONTH_YEAR = re.compile(
+_MONTH_YEAR = _lazy(
     rf"\b(?P<mon>{_MON})\.?[\s,'/-]*(?:(?P<y4>{_Y4})|(?P<y2>\d\d)(?!\s*(?:each|every)\b)){_END}", _F)
-_NUMERIC_MONTH_YEAR = re.compile(rf"{_START}(?P<m>0?[1-9]|1[0-2])[/.-](?P<y>{_Y4}){_END}", _F)
-_FINANCIAL_YEAR = re.compile(
+_NUMERIC_MONTH_YEAR = _lazy(rf"{_START}(?P<m>0?[1-9]|1[0-2])[/.-](?P<y>{_Y4}){_END}", _F)
+_FINANCIAL_YEAR = _lazy(
     rf"(?:\b(?:fy|f/y)\s*|\b(?:the\s+)?financial\s+year\s+|\bfin(?:ancial)?\.?\s*yr\.?\s*)"
     rf"(?P<a>{_Y4}|\d\d)\s*[/-]\s*(?P<b>\d{{4}}|\d\d){_END}"
     rf"|{_START}(?P<a2>{_Y4})\s*[/-]\s*(?P<b2>\d{{4}}|\d\d){_END}", _F)
-_END_OF_YEAR = re.compile(
+_END_OF_YEAR = _lazy(
     rf"\b(?:(?P<q>end|close|start|beginning)[\s-]+(?:of\s+)?(?:the\s+)?(?:calendar\s+)?(?:year\s+)?(?:of\s+)?"
     rf"|year[\s-]end\s+(?:of\s+)?)(?P<y>{_Y4}){_END}", _F)
 _NUM = (r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
         r"|eighteen|twenty[\s-]?four|thirty[\s-]?six)")
-_DURATION = re.compile(
+_DURATION = _lazy(
     rf"{_START}(?P<a>{_NUM})(?:\s*(?:-|to|or)\s*(?P<b>{_NUM}))?[\s-]*"
     rf"(?P<unit>months?|mths?|mnths?|weeks?|wks?|years?|yrs?|days?)\b(?!-(?:long|round|old))"
     r"(?P<per>\s*(?:an?|per|each|every)\s+(?:day|week|month|year|annum)\b)?", _F)
-_DAY_MONTH = re.compile(rf"{_START}(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<mon>{_MON})", _F)
-_MONTH_DAY = re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\w)", _F)
-_LONE_MONTH = re.compile(rf"\b(?P<mon>{_MON})", _F)
+_DAY_MONTH = _lazy(rf"{_START}(?P<d>\d{{1,2}})\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?P<mon>{_MON})", _F)
+_MONTH_DAY = _lazy(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)(?!\w)", _F)
+_LONE_MONTH = _lazy(rf"\b(?P<mon>{_MON})", _F)
 
-_START_BEFORE = re.compile(r"\b(?:start|beginning|begin|commencement)[\s-]+(?:of\s+)?(?:the\s+)?$", _F)
-_VAGUE_BEFORE = re.compile(
+_START_BEFORE = _lazy(r"\b(?:start|beginning|begin|commencement)[\s-]+(?:of\s+)?(?:the\s+)?$", _F)
+_VAGUE_BEFORE = _lazy(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]*(?:of\s+)?(?:the\s+)?$", _F)
-_FREQUENCY_BEFORE = re.compile(r"\b(?:every|each|per|once|twice|times)\s*$", _F)
-_PREV_WORDS = re.compile(r"([a-z']+)\W*([a-z']+)?\W*$", _F)
+_FREQUENCY_BEFORE = _lazy(r"\b(?:every|each|per|once|twice|times)\s*$", _F)
+_PREV_WORDS = _lazy(r"([a-z']+)\W*([a-z']+)?\W*$", _F)
 
-_RECURRING = re.compile(
+_RECURRING = _lazy(
     r"\b(?:each|every|per)\s+(?:financial\s+)?(?:year|annum)\b|\bannual(?:ly)?\b|\byearly\b"
     rf"|\bthereafter\b|\b(?:each|every)\s+{_MON}", _F)
-_FREQUENCY = re.compile(
+_FREQUENCY = _lazy(
     r"\b(?:bi-?)?(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|fortnightly|daily)\b"
     r"|\b(?:each|every|per)\s+(?:financial\s+)?(?:year|annum|quarter|month|week|day)\b", _F)
-_TBA = re.compile(
+_TBA = _lazy(
     r"(?<![\w.])t\.?b\.?[acd]\b\.?"
     r"|\bto\s+be\s+(?:agreed|confirmed|determined|decided|set|established|arranged|finali[sz]ed"
     r"|scheduled|advised|identified)\b"
     r"|\bnot\s+yet\s+(?:agreed|set|known|confirmed|determined|decided)\b", _F)
-_ONGOING = re.compile(
+_ONGOING = _lazy(
     r"\bon[\s-]?going\b|\bcontinu(?:ous(?:ly)?|ing|al(?:ly)?)\b|\bbusiness\s+as\s+usual\b|\bbau\b", _F)
-_IN_PLACE = re.compile(
+_IN_PLACE = _lazy(
     r"\b(?:in\s+place|complete[d]?|achieved|done|established|implemented|in\s+operation)\b", _F)
-_REVIEWED = re.compile(
+_REVIEWED = _lazy(
     r"\bunder\s+(?:[a-z]+\s+)?review\b|\b(?:last|most\s+recently|recently)\s+(?:reviewed|updated|revised)\b", _F)
 _NOT_IN_PLACE_AFTER = frozenset(
     "be being to will would should must shall can could may might not yet partly partially "
     "once when until if put get never".split())
-_VAGUE = re.compile(
+_VAGUE = _lazy(
     r"\b(?:spring|summer|autumn|fall|winter|early|mid|late|next|coming|asap|soon|short|medium"
     r"|long)\b|\bend\s+of\s+(?:the\s+)?(?:financial\s+|calendar\s+)?year\b|\byear[\s-]end\b|\byear\s*\d"
     r"|\bphase\s*\d|\bq\s*\d|\b(?:19|20)\d\d\b", _F)
-_ALNUM = re.compile(r"[a-z0-9]", _F)
+_ALNUM = _lazy(r"[a-z0-9]", _F)
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 _DASHES.update(dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032"), "'"))

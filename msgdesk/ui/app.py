@@ -105,9 +105,6 @@ def run_gui(args) -> int:
 
 
 def _run_window(app, workspace: Workspace, holder: dict) -> int:
-    # built after the lock is taken and the database checked, not on import
-    from msgdesk.ui.dialogs.backups import offer_recovery
-
     # the main window's module (build_window loads it): its first-paint hooks
     from msgdesk.ui.main_window import after_first_paint, schedule_warm_up
     from msgdesk.ui.widgets import spelling
@@ -131,6 +128,9 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             setup_logging()  # what happens next (recovery, a refusal) is logged
             install_wheel_guard(app)  # before the recovery dialog
             install_screen_fit(app)  # and it fits the screen
+            # only for a database that cannot be opened: the backups dialog's module waits until then
+            from msgdesk.ui.dialogs.backups import offer_recovery
+
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:

@@ -20,13 +20,12 @@ from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
 from msgdesk.ui.dialogs.about import install_help_menu
-from msgdesk.ui.dialogs.backups import install_backups_action, offer_recovery
+from msgdesk.ui.dialogs.backups_action import install_backups_action
 from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
 from msgdesk.ui.round.proposal_page import ProposalPage
 from msgdesk.ui.round.proposal_stack import ProposalStack
-from msgdesk.ui.round.review_page import ReviewPage
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.settings import last_round, remember_round
 from msgdesk.ui.tab import WindowPart, WindowTab
@@ -35,6 +34,7 @@ from msgdesk.ui.tracker.tab import TrackerTab
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
+    from msgdesk.ui.round.review_page import ReviewPage
     from msgdesk.ui.round.start_page import StartPage
 from msgdesk.ui.widgets.mnemonics import mnemonic, resolve
 from msgdesk.ui.widgets.screen_fit import fit_to_screen, install_screen_fit
@@ -99,8 +99,9 @@ class MainWindow(QMainWindow):
         self.proposal_pages = ProposalStack(self.template, self.ui.proposalHost)
         self.ui.proposalHostLayout.addWidget(self.proposal_pages)
         self.proposal_pages.pageBuilt.connect(self._page_built)
-        self.review_page = ReviewPage(self.template, self.ui.reviewHost)
-        self.ui.reviewHostLayout.addWidget(self.review_page)
+        # the review page ("Check before IJB") is built the first time it is shown (review_page):
+        # the first frame shows a proposal
+        self._review_page: ReviewPage | None = None
         # the start page is built the first time it is shown (start_page): a window that opens
         # on the last round, as most do, paints without it
         self._start_page: StartPage | None = None
@@ -236,10 +237,25 @@ class MainWindow(QMainWindow):
         ui.navView.selectionModel().currentChanged.connect(self._nav_current_changed)
         ui.navView.activated.connect(self._nav_activated)
         ui.tabs.currentChanged.connect(self._tab_changed)
-        self.review_page.jumpRequested.connect(self.jump_to)
-        self.review_page.ui.markReadyButton.clicked.connect(self.mark_ready)
-        self.review_page.ui.markDraftButton.clicked.connect(self.mark_draft)
-        self.review_page.ui.approveButton.clicked.connect(self.record_approval)
+
+    @property
+    def review_page(self) -> ReviewPage:
+        """The review page ("Check before IJB"), built when first needed."""
+        if self._review_page is None:
+            # built when first shown: its form, table and their Qt classes wait for the first frame
+            from msgdesk.ui.round.review_page import ReviewPage
+
+            page = ReviewPage(self.template, self.ui.reviewHost)
+            self.ui.reviewHostLayout.addWidget(page)
+            page.jumpRequested.connect(self.jump_to)
+            page.ui.markReadyButton.clicked.connect(self.mark_ready)
+            page.ui.markDraftButton.clicked.connect(self.mark_draft)
+            page.ui.approveButton.clicked.connect(self.record_approval)
+            self._review_page = page
+            if self.session is not None:
+                page.set_session(self.session)
+            resolve([page], self.reserved_letters())  # its Alt+letters, as for the other pages
+        return self._review_page
 
     @property
     def start_page(self) -> StartPage:
@@ -302,6 +318,9 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.ensure_open()
         except MsgdeskError as exc:
+            # only for a database that cannot be opened: the dialogs' module waits until then
+            from msgdesk.ui.dialogs.backups import offer_recovery
+
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
 
@@ -347,7 +366,8 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
         session.conflict.connect(self._resolve_conflict)
         self.proposal_pages.set_session(session)
-        self.review_page.set_session(session)
+        if self._review_page is not None:  # else given the session when it is built
+            self._review_page.set_session(session)
         self.nav.set_session(session)
         self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
@@ -723,7 +743,8 @@ class MainWindow(QMainWindow):
             resolve([self._start_page], reserved)
         for page in self.proposal_pages.all_pages():  # each on its own: only one is on screen
             resolve([page, self.ui.previousButton, self.ui.nextButton], reserved | {"n"})
-        resolve([self.review_page], reserved)
+        if self._review_page is not None:  # else resolved when it is built
+            resolve([self._review_page], reserved)
 
     # --- find, print, the user guide, spelling --------------------------------------------------
     def show_find(self) -> None:

@@ -2349,7 +2349,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>Print preview – {title}</source>
-        <extracomment>Highest resolution a page is drawn at for printing (dots per inch). typst draws all pages at one resolution per call: the resolutions it is asked for, so that zooming in steps reuses what was drawn (a page is drawn at the next step up). The pages&apos; scroll area. The name hides QWidget.scroll(dx, dy), which nothing here calls.</extracomment>
+        <extracomment>Highest resolution a page is drawn at for printing (dots per inch). typst draws all pages at one resolution per call: the resolutions it is asked for, so that zooming in steps reuses what was drawn (a page is drawn at the next step up). The other pages&apos; SVG is checked this long after the preview opens (after the first paint). What typst writes for a page and Qt&apos;s SVG renderer draws as typst draws it (every page of the appendices in tests/test_preview_fidelity.py): these elements, with flat colours (#rrggbb or none). Anything else (an image, text, a gradient, a clip path, a mask, a filter, a translucent #rrggbbaa colour, which Qt draws black, an opacity, a style sheet) sends the whole document to typst&apos;s PNGs. Attributes that would change what is drawn and are not in the elements&apos; own list: a reference to a paint server, clip, mask or filter (url), an opacity, CSS. pages whose SVG drawable() passed: each is checked before it is first drawn, the rest by check_all() once the first page is up (~2 ms a page, 50 ms for all 26) The pages&apos; scroll area. The name hides QWidget.scroll(dx, dy), which nothing here calls.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2806,7 +2806,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) counts the user&apos;s additions: a paragraph&apos;s kept verdicts older than this are judged again The underline. The name hides QSyntaxHighlighter.format(position), which nothing here calls. the block where the word at the cursor was left unjudged, else None the last change to the document: (position, removed, added) per paragraph (by block number), what its last check found the last menu shown (tests read it)</extracomment>
+        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) counts the user&apos;s additions: a paragraph&apos;s kept verdicts older than this are judged again set by the window&apos;s start-up: the first editor&apos;s request waits for release_loading() The underline (the name hides QSyntaxHighlighter.format(position), which nothing here calls), one for every box, made when the first misspelt word is marked: the word list is read after the window&apos;s first frame, which needs none of QTextCharFormat&apos;s enums. the block where the word at the cursor was left unjudged, else None the last change to the document: (position, removed, added) per paragraph (by block number), what its last check found the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QUrl, qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
@@ -28,6 +28,9 @@ OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/versi
 
 def about_html(db_path: Path | str) -> str:
     """``db_path``: the SQLite file, or a shared database's address (no password)."""
+    # when the dialog opens: importing QUrl makes PySide6 build its five enums (the Help menu is made at start-up)
+    from PySide6.QtCore import QUrl
+
     # the version comes from importlib.metadata: read when the dialog opens
     from msgdesk import __version__
 
@@ -87,6 +90,9 @@ def open_data_folder(db_path: Path | str) -> bool:
     the folder of the log, in the file manager."""
     folder = Path(db_path).absolute().parent if isinstance(db_path, Path) else log_file_path().parent
     folder.mkdir(parents=True, exist_ok=True)
+    # when asked for: importing QUrl makes PySide6 build its five enums (the Help menu is made at start-up)
+    from PySide6.QtCore import QUrl
+
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 

@@ -4,12 +4,8 @@ Also ``offer_recovery``: what the window shows when the database cannot be opene
 (damaged, not a database, from a newer msgdesk) — the problem in plain words and, if
 there is one, the newest good backup to go back to.
 
-The main window calls:
-
-    install_backups_action(self, self.ui.menuFile, self.workspace, on_restored=self.reload_after_restore)
-
-``on_restored()`` must reload the view: the database's content has changed under it (the
-workspace has already reopened it).
+The menu entry is made by ``msgdesk.ui.dialogs.backups_action``, which imports this module
+when it is chosen.
 """
 
 from __future__ import annotations
@@ -18,14 +14,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -162,21 +156,6 @@ def confirm_undoing_approval(parent: QWidget, exc: NeedsConfirmationError) -> bo
     box.addButton(translate("BackupsDialog", "&Keep the current data"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is go
-
-
-def install_backups_action(window: QWidget, file_menu: QMenu, workspace: Workspace,
-                           on_restored: Callable[[], None] | None = None) -> QAction:
-    """Add File → Backups… to ``file_menu`` (before its last entry, Quit, if there is one)."""
-    action = QAction(translate("BackupsDialog", "&Backups…"), window)
-    action.setObjectName("actionBackups")
-    action.triggered.connect(lambda: BackupsDialog(workspace, window, on_restored).exec())
-    entries = file_menu.actions()
-    if entries:
-        file_menu.insertAction(entries[-1], action)
-        file_menu.insertSeparator(entries[-1])
-    else:
-        file_menu.addAction(action)
-    return action
 
 
 def offer_recovery(parent: QWidget | None, workspace: Workspace, error: Exception) -> bool:

@@ -13,12 +13,16 @@ and typing do that).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
 from msgdesk.domain.dates import parse_date
+
+if TYPE_CHECKING:  # made when a date is typed (dateTimeFromText)
+    from PySide6.QtCore import QDateTime
 
 
 def qdate(value: date) -> QDate:
@@ -98,6 +102,9 @@ class DateEdit(QDateEdit):
         typed = parse_date(text)
         if typed is None:
             return super().dateTimeFromText(text)
+        # when a date is typed: importing QDateTime makes PySide6 build its enums, not needed for the first frame
+        from PySide6.QtCore import QDateTime
+
         return QDateTime(QDate(typed.year, typed.month, typed.day), self.time())
 
     def fixup(self, text: str) -> str:

@@ -20,13 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QSyntaxHighlighter, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from msgdesk.paths import resource_path, user_data_dir
 from msgdesk.ui.widgets.look import shortcut
+
+if TYPE_CHECKING:  # made at the first underline (SpellHighlighter.format)
+    from PySide6.QtGui import QTextCharFormat
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -291,8 +295,22 @@ def _word_edge_after(text: str, at: int) -> int:
 class SpellHighlighter(QSyntaxHighlighter):
     """Red wavy underline under misspelt words; the word being typed is left alone."""
 
-    #: The underline.  The name hides QSyntaxHighlighter.format(position), which nothing here calls.
-    format: QTextCharFormat  # type: ignore[assignment]
+    #: The underline (the name hides QSyntaxHighlighter.format(position), which nothing here
+    #: calls), one for every box, made when the first misspelt word is marked: the word list is
+    #: read after the window's first frame, which needs none of QTextCharFormat's enums.
+    _underline: QTextCharFormat | None = None
+
+    @property
+    def format(self) -> QTextCharFormat:  # type: ignore[override]
+        if SpellHighlighter._underline is None:
+            # at the first underline: importing QTextCharFormat makes PySide6 build its and QTextFormat's 7 enums
+            from PySide6.QtGui import QTextCharFormat
+
+            underline = QTextCharFormat()
+            underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            underline.setUnderlineColor(QColor("#d13438"))
+            SpellHighlighter._underline = underline
+        return SpellHighlighter._underline
 
     def __init__(self, editor: QPlainTextEdit):
         # Parented to the editor and given the document only after our own contentsChange
@@ -300,9 +318,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         # where the change was by then (so only the words around it are checked again).
         super().__init__(editor)
         self.editor = editor
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("#d13438"))
         #: the block where the word at the cursor was left unjudged, else None
         self._skipped_block: int | None = None
         self._typed = False
