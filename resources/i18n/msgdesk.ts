@@ -968,6 +968,7 @@
     </message>
     <message>
         <source>The directions log</source>
+        <extracomment>Coming back to 4.4, the line shows what was last read at once and the log is read again this long after, if the page is still on screen: reading it costs ~10 ms, which made every turn onto 4.4 the slowest of all (issue 22), and an officer paging through with Ctrl+PgDown never waits for a log they do not stop to read. the session whose partnership&apos;s log the line shows (None: not read yet)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2385,6 +2386,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:12pt&apos;&gt;&lt;b&gt;Not for local completion&lt;/b&gt;&lt;/p&gt;&lt;p&gt;National bodies are responsible for this proposal, so there is nothing to rate or record here. The appendix prints it with this note, as the template does.&lt;/p&gt;&lt;p&gt;Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.&lt;/p&gt;</source>
+        <extracomment>the first action row&apos;s height when the page had no room for all of it (``_fit_evidence``); kept so that the next table fit does not give the row back its height and undo it</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2505,6 +2507,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>from {round}</source>
+        <extracomment>then only marks it stale, and it is filled again just before it is next shown: a page off screen does no layout work for each edit, undo or merge. too (a contributor&apos;s pack), so a page filled off screen checks it when shown</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
