@@ -43,7 +43,7 @@ class ExportOptions(NamedTuple):
 
 
 def _return_json(data: ReturnData, out: OutPath, options: ExportOptions) -> Path:
-    from msgdesk.rounds.return_file import write_return_file  # the file format, not needed to start
+    from msgdesk.rounds.return_file_writer import write_return_file  # the file format, not needed to start
 
     return write_return_file(out, data, options.template)
 
