@@ -45,3 +45,47 @@ class Record:
         """A new value with ``changes`` (fields by name), made through ``__init__`` as
         ``dataclasses.replace`` makes it; an unknown name is a TypeError."""
         return self.__class__(**({name: getattr(self, name) for name in self.__slots__} | changes))
+
+
+# --- NamedTuple without typing ---------------------------------------------------------------------
+# ``typing`` is about 3 ms of ``msgdesk list``, and its NamedTuple turns each field's annotation
+# (a string, under ``from __future__ import annotations``) into a ForwardRef by compiling it.
+# The values a command reads (a health check's, a round's summary, the template's proposals)
+# are NamedTuples written in the class syntax; this makes them as typing does, through
+# ``collections.namedtuple``, keeping the annotations as written.  mypy reads the name as
+# ``typing.NamedTuple`` itself.
+
+#: What the class syntax may not define (as typing refuses them).
+_PROHIBITED = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults", "_make",
+                         "_replace", "_asdict", "_source"})
+_SPECIAL = frozenset({"__module__", "__name__", "__annotations__"})
+
+
+class _NamedTupleMeta(type):
+    """``class X(NamedTuple)`` made into ``collections.namedtuple`` (typing's NamedTupleMeta,
+    without Generic)."""
+
+    def __new__(cls, typename: str, bases: tuple[type, ...], ns: dict[str, Any]) -> Any:
+        # why: collections is loaded at start-up already (site); imported here, where it is used
+        import collections
+
+        annotations = dict(ns.get("__annotations__", {}))
+        defaults = [name for name in annotations if name in ns]
+        if defaults and defaults != list(annotations)[len(annotations) - len(defaults):]:
+            raise TypeError(f"{typename}: a field without a default cannot follow one with a default")
+        # (mypy knows namedtuple by its literal arguments; these are typing's, read from the class)
+        fields, values = list(annotations), [ns[name] for name in defaults]
+        made = collections.namedtuple(typename, fields, defaults=values, module=ns["__module__"])  # type: ignore[misc]
+        made.__annotations__ = made.__new__.__annotations__ = annotations
+        for key, value in ns.items():
+            if key in _PROHIBITED:
+                raise AttributeError(f"cannot overwrite NamedTuple attribute {key}")
+            if key not in _SPECIAL and key not in annotations:
+                setattr(made, key, value)
+        return made
+
+
+if TYPE_CHECKING:
+    from typing import NamedTuple as NamedTuple
+else:
+    NamedTuple = type.__new__(_NamedTupleMeta, "NamedTuple", (), {})

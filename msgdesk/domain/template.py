@@ -10,10 +10,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple
 from msgdesk.domain.vocabulary import Rating
 from msgdesk.paths import resource_path
+
+if TYPE_CHECKING:
+    from typing import Any
 
 TEMPLATE_FILE = ("template", "msg-self-evaluation.json")
 NATIONAL_NOTE = "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"

@@ -14,9 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # only types here: the command line imports this table on start
+    from typing import Any
+
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.domain.template import Template
     from msgdesk.store.workspace import Workspace

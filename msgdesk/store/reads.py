@@ -24,22 +24,24 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msgdesk.domain.errors import DatabaseError, NotFoundError
-from msgdesk.domain.record import Record
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple, Record
 from msgdesk.domain.states import ActionStatus, ConflictField, ConflictState, PackDirection, PackState, RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.store.health import ro_uri
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from msgdesk.domain.return_values import ActionData, ReturnData
 
-#: One read: the SQL and its named parameters, to the rows as tuples.
-Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
-#: A read transaction: ``with reading() as run: ...``.
-Reading = Callable[[], AbstractContextManager[Run]]
+    # Type aliases for the checker only (typing's Any is not loaded to list rounds).
+    #: One read: the SQL and its named parameters, to the rows as tuples.
+    Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+    #: A read transaction: ``with reading() as run: ...``.
+    Reading = Callable[[], AbstractContextManager[Run]]
 
 
 class ResponseSnapshot(Record):
