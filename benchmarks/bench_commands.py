@@ -12,6 +12,12 @@ does the same reads and prints the same (``list``: the rounds with their rated p
 and actions; ``export --json``: the round's rows written as JSON; ``--version`` and
 ``--help``: Python printing the same text).  Target: within 1.5 x that floor.
 
+Beside it, for information only (no target): the same plain scripts plus the checks msgdesk
+makes by design every time it opens a file (``OPEN_CHECKS``: the health check's reads and the
+change counter, the schema revision, the network-drive test, whether a backup on opening is
+due), written as plain sqlite3 and standard-library code, so that what is left of the gap can
+be told apart: those checks, or msgdesk's own overhead.
+
 Then opening a database of about 36 MB (about 100 rounds) against one of about 1 MB:
 ``msgdesk list`` on each, unchanged since its last opening (the usual case), and the first
 opening after a change (which also makes a compressed, checked backup).  Target: the 36 MB
