@@ -188,9 +188,7 @@ class PgRoles:
             roles.grant(engine, login, roles.Role(role), names, create=True)  # type: ignore[arg-type]
 
     def target(self, role: str) -> PostgresTarget:
-        from dataclasses import replace
-
-        return replace(self.database, user=self.logins[role])
+        return self.database.replace(user=self.logins[role])
 
     def drop(self) -> None:
         self.databases.drop(self.database)  # first: the roles own and hold rights in it

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli.main import _window_args, build_parser
+from msgdesk.cli.main import _list_args, _window_args, build_parser
 from msgdesk.domain.states import FileState
 from msgdesk.store import health
 from msgdesk.store.reads import RoundReads, SqliteReader
@@ -167,6 +167,31 @@ def test_anything_else_is_left_to_the_full_parser(argv: list[str]) -> None:
     assert _window_args(argv) is None
 
 
+LIST_SPELLINGS = [["list"], ["list", "--db", "x.db"], ["--db", "x.db", "list"], ["list", "--db=x.db"],
+                  ["--db=x.db", "list"], ["list", "--db", "a b.db"], ["list", "--db", "list"], ["--db", "list", "list"],
+                  ["list", "--db", "x.db", "--db", "y.db"], ["--db", "x.db", "list", "--db", "y.db"],
+                  ["--db=", "list"], ["list", "--db="], ["list", "--d", "x.db"], ["list", "--db", "-5"],
+                  ["list", "--db=-x.db"], ["list", "list"], ["list", "--db", "x.db", "list"]]
+
+
+@pytest.mark.parametrize("argv", LIST_SPELLINGS, ids=repr)
+def test_the_list_arguments_read_by_hand_are_the_parsers(argv: list[str]) -> None:
+    quick = _list_args(argv)
+    try:
+        parsed = build_parser().parse_args(argv)
+    except SystemExit:  # the parser refuses it: so must the quick read (the parser then says why)
+        assert quick is None
+        return
+    if quick is not None:  # the common spellings; the others go through the full parser
+        assert (quick.db, quick.command) == (parsed.db, parsed.command) == (quick.db, "list")
+
+
+@pytest.mark.parametrize("argv", [["export"], ["ready", "list"], ["list", "-h"], ["list", "--help"], ["--version"],
+                                  ["list", "--db"], ["--db", "list"], ["list", "extra"], ["-h", "list"]], ids=repr)
+def test_no_other_command_is_read_as_list(argv: list[str]) -> None:
+    assert _list_args(argv) is None
+
+
 # --- what each read-only command does without ------------------------------------------------------
 
 LOADED = """
@@ -184,9 +209,12 @@ print(sorted(sys.modules))
 
 @pytest.mark.parametrize("argv, not_loaded", [
     (["--help"], ["typing", "dataclasses", "logging", "sqlite3", "json", "msgdesk.domain.errors"]),
-    (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy"]),
+    (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy", "dataclasses",
+                "inspect", "typing", "locale"]),
+    # the return file is written, not read: none of the reader's checker and strict JSON parser
     (["export", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019", "--json", "OUT"],
-     ["logging", "tempfile", "shutil", "difflib", "sqlalchemy"]),
+     ["logging", "tempfile", "shutil", "difflib", "sqlalchemy", "dataclasses", "inspect", "typing",
+      "msgdesk.rounds.return_file", "msgdesk.exchange.checker", "msgdesk.exchange.strict_json"]),
 ], ids=["--help", "list", "export --json"])
 def test_what_a_read_only_command_does_not_load(example_db: Path, tmp_path: Path, argv: list[str],
                                                not_loaded: list[str]) -> None:

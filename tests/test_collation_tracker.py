@@ -7,7 +7,6 @@ days before, between and after the carrying forward and the progress recorded.""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -25,7 +24,7 @@ def chains(any_workspace, example_data):
     ws = any_workspace
     rounds: dict[str, dict[str, int]] = {}
     for name, data in ((example_data.partnership, example_data),
-                       (OTHER, dataclasses.replace(example_data, partnership=OTHER))):
+                       (OTHER, example_data.replace(partnership=OTHER))):
         first = ws.rounds.import_return(data)
         ids = {"2019": first.id}
         for number, row in enumerate(ws.tracking.rows(first.id)):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import zipfile
@@ -141,9 +140,9 @@ def test_title_language_attribution_and_draft(example, document, template):
     footer = section.footer._element.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
 
-    approved = reopen(appendix_docx.render(dataclasses.replace(
-        example, status="approved", ijb_meeting_date=date(2019, 5,
-                                                          16), minute_reference="IJB item 9"), template=template))
+    approved = reopen(appendix_docx.render(
+        example.replace(status="approved", ijb_meeting_date=date(2019, 5, 16), minute_reference="IJB item 9"),
+        template=template))
     assert "DRAFT" not in all_text(approved)
     assert "IJB item 9" in all_text(approved) and "16 May 2019" in all_text(approved)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 from datetime import date
@@ -199,10 +198,10 @@ def test_every_proposal_rating_and_action_of_the_example(example, parsed_example
 
 
 def test_a_due_date_set_by_hand_is_printed_and_says_so(example, template):
-    responses = [dataclasses.replace(r, actions=list(r.actions)) for r in example.responses]
-    responses[0].actions[1] = dataclasses.replace(responses[0].actions[1], due_date=date(2022, 1, 5))
-    responses[1].actions[0] = dataclasses.replace(responses[1].actions[0], timescale="", due_date=date(2021, 9, 30))
-    data = dataclasses.replace(example, responses=responses)
+    responses = [r.replace(actions=list(r.actions)) for r in example.responses]
+    responses[0].actions[1] = responses[0].actions[1].replace(due_date=date(2022, 1, 5))
+    responses[1].actions[0] = responses[1].actions[0].replace(timescale="", due_date=date(2021, 9, 30))
+    data = example.replace(responses=responses)
     detail = parse(data, template=template).detail()
     first, second = detail[responses[0].proposal]["actions"], detail[responses[1].proposal]["actions"]
     assert first[1][2] == f"{_norm(responses[0].actions[1].timescale)} Due date set by hand: 5 January 2022"
@@ -258,7 +257,7 @@ def test_header_rows_repeat_after_a_page_break(parsed_example):
 
 
 def test_approved_round_shows_the_ijb_decision_and_no_draft(example, parsed_example, template):
-    data = dataclasses.replace(example, status="approved", ijb_meeting_date=date(2019, 5, 16),
+    data = example.replace(status="approved", ijb_meeting_date=date(2019, 5, 16),
                                minute_reference="IJB 16/05/2019 item 9")
     parsed = parse(data, template=template)
     assert "DRAFT" not in parsed.text
@@ -275,8 +274,8 @@ def test_approved_round_shows_the_ijb_decision_and_no_draft(example, parsed_exam
 def test_previous_round_is_shown_with_a_hollow_marker_and_legend(example, parsed_example, template):
     responses = []
     for i, r in enumerate(example.responses):
-        responses.append(dataclasses.replace(r, previous_rating=RATINGS[i % 4]))
-    data = dataclasses.replace(example, responses=responses)
+        responses.append(r.replace(previous_rating=RATINGS[i % 4]))
+    data = example.replace(responses=responses)
     parsed = parse(data, template=template)
     summary, detail = parsed.summary_marks(), parsed.detail()
     for r in responses:

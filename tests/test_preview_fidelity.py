@@ -22,7 +22,6 @@ way (a ``<use>`` of the glyph's outline), so a glyph it could not draw would be 
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 from datetime import date
@@ -52,8 +51,8 @@ def _north_ayrshire() -> ReturnData:
 
 def _approved() -> ReturnData:
     data = _north_ayrshire()
-    responses = [dataclasses.replace(r, previous_rating=RATINGS[i % 4]) for i, r in enumerate(data.responses)]
-    return dataclasses.replace(data, status="approved", ijb_meeting_date=date(2019, 5, 16),
+    responses = [r.replace(previous_rating=RATINGS[i % 4]) for i, r in enumerate(data.responses)]
+    return data.replace(status="approved", ijb_meeting_date=date(2019, 5, 16),
                                minute_reference="IJB 16/05/2019 item 9", responses=responses)
 
 

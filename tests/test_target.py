@@ -262,10 +262,8 @@ def test_any_target_survives_its_url_and_the_engine_url(target):
 @settings(max_examples=200, deadline=None)
 @given(target=pg_targets(), password=URL_TEXT)
 def test_the_description_does_not_depend_on_the_password(target, password):
-    from dataclasses import replace
-
-    assert replace(target, password=password).describe() == target.describe()
-    assert replace(target, password=password).to_url() == target.to_url()
+    assert target.replace(password=password).describe() == target.describe()
+    assert target.replace(password=password).to_url() == target.to_url()
 
 
 # --- what is refused, and how it is said ------------------------------------------------------

@@ -14,12 +14,16 @@ reaches the console and the log file as if the log had been configured up front
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
+#: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from importlib.machinery import ModuleSpec
     from types import ModuleType
+    from typing import Any
 
 LOGGING = "logging"
 #: Watched too: when it is what imports ``logging``, the configuration waits for it to finish

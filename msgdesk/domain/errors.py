@@ -8,10 +8,13 @@ as asked (exit 1).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
+#: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 
 class MsgdeskError(Exception):

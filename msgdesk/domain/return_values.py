@@ -3,13 +3,17 @@
 These are what the return-file reader produces, what storage hands out
 (``Workspace.rounds.load_round``) and what the PDF / Excel exporters
 consume.  They hold no database session and no Qt object.
+
+They are ``Record`` classes (``msgdesk.domain.record``), not dataclasses: ``msgdesk export
+--json`` builds them on every run, and ``dataclasses`` costs it about 11 ms to import.
+Equality, repr and ``replace`` (for ``dataclasses.replace``) are a dataclass's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from msgdesk.domain.record import Record
 from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
 from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
 from msgdesk.domain.states import ActionStatus, RoundStatus
@@ -33,30 +37,33 @@ def rating_label(rating: str | None) -> str:
     return RATING_LABELS.get(rating, "") if rating else ""
 
 
-@dataclass
-class ActionData:
+class ActionData(Record):
     """One proposed improvement action."""
 
-    action: str
-    delivery: str = ""
-    timescale: str = ""
-    lead: str = ""
-    #: A due date set by hand; it overrides the timescale's interpretation.
-    due_date: date | None = None
-    status: ActionStatus = ActionStatus.NOT_STARTED
-    #: Stable reference, e.g. "2019-2.3-1"; empty until stored.
-    reference: str = ""
-    #: Stable identity (return file version 2 ``id``), kept across export, import, carry-forward
-    #: and merge; empty for an action not stored yet.
-    uid: str = ""
-    #: Who last changed the action and when (UTC); None/"" where not known yet.
-    updated_at: datetime | None = None
-    updated_by: str = ""
+    __slots__ = ("action", "delivery", "timescale", "lead", "due_date", "status", "reference", "uid", "updated_at",
+                 "updated_by")
 
-    def __post_init__(self) -> None:
+    def __init__(self, action: str, delivery: str = "", timescale: str = "", lead: str = "",
+                 due_date: date | None = None, status: ActionStatus = ActionStatus.NOT_STARTED,
+                 reference: str = "", uid: str = "", updated_at: datetime | None = None,
+                 updated_by: str = "") -> None:
+        self.action = action
+        self.delivery = delivery
+        self.timescale = timescale
+        self.lead = lead
+        #: A due date set by hand; it overrides the timescale's interpretation.
+        self.due_date = due_date
         # The enum whatever the source handed over (a stored string, a file's value); an
         # unknown value stays as it came, for its reader to report.
-        self.status = member(ActionStatus, self.status)
+        self.status: ActionStatus = member(ActionStatus, status)
+        #: Stable reference, e.g. "2019-2.3-1"; empty until stored.
+        self.reference = reference
+        #: Stable identity (return file version 2 ``id``), kept across export, import, carry-forward
+        #: and merge; empty for an action not stored yet.
+        self.uid = uid
+        #: Who last changed the action and when (UTC); None/"" where not known yet.
+        self.updated_at = updated_at
+        self.updated_by = updated_by
 
     def due(self, completed_on: date | None) -> date | None:
         """The effective due date: the manual one, else the interpreted one."""
@@ -68,44 +75,47 @@ class ActionData:
         return interpret(self.timescale, completed_on).due_date
 
 
-@dataclass
-class ResponseData:
+class ResponseData(Record):
     """The partnership's answer to one proposal."""
 
-    proposal: str
-    rating: Rating | None = None
-    previous_rating: Rating | None = None
-    evidence: str = ""
-    actions: list[ActionData] = field(default_factory=list)
-    #: Who last changed the rating or evidence and when (UTC).
-    updated_at: datetime | None = None
-    updated_by: str = ""
+    __slots__ = ("proposal", "rating", "previous_rating", "evidence", "actions", "updated_at", "updated_by")
 
-    def __post_init__(self) -> None:
-        self.rating = member(Rating, self.rating) if self.rating else self.rating
-        self.previous_rating = member(Rating, self.previous_rating) if self.previous_rating else self.previous_rating
+    def __init__(self, proposal: str, rating: Rating | None = None, previous_rating: Rating | None = None,
+                 evidence: str = "", actions: list[ActionData] | None = None, updated_at: datetime | None = None,
+                 updated_by: str = "") -> None:
+        self.proposal = proposal
+        self.rating: Rating | None = member(Rating, rating) if rating else rating
+        self.previous_rating: Rating | None = member(Rating, previous_rating) if previous_rating else previous_rating
+        self.evidence = evidence
+        self.actions: list[ActionData] = [] if actions is None else actions
+        #: Who last changed the rating or evidence and when (UTC).
+        self.updated_at = updated_at
+        self.updated_by = updated_by
 
     def is_empty(self) -> bool:
         return not (self.rating or self.previous_rating or self.evidence or self.actions)
 
 
-@dataclass
-class ReturnData:
+class ReturnData(Record):
     """A whole return: partnership, round details and responses."""
 
-    partnership: str
-    round: str
-    contact: str = ""
-    completed_on: date | None = None
-    status: RoundStatus = RoundStatus.DRAFT
-    ijb_meeting_date: date | None = None
-    minute_reference: str = ""
-    responses: list[ResponseData] = field(default_factory=list)
-    #: A contribution pack (or a reply to one) carries what it was cut from.
-    pack: PackData | None = None
+    __slots__ = ("partnership", "round", "contact", "completed_on", "status", "ijb_meeting_date", "minute_reference",
+                 "responses", "pack")
 
-    def __post_init__(self) -> None:
-        self.status = member(RoundStatus, self.status)
+    def __init__(self, partnership: str, round: str, contact: str = "", completed_on: date | None = None,
+                 status: RoundStatus = RoundStatus.DRAFT, ijb_meeting_date: date | None = None,
+                 minute_reference: str = "", responses: list[ResponseData] | None = None,
+                 pack: PackData | None = None) -> None:
+        self.partnership = partnership
+        self.round = round
+        self.contact = contact
+        self.completed_on = completed_on
+        self.status: RoundStatus = member(RoundStatus, status)
+        self.ijb_meeting_date = ijb_meeting_date
+        self.minute_reference = minute_reference
+        self.responses: list[ResponseData] = [] if responses is None else responses
+        #: A contribution pack (or a reply to one) carries what it was cut from.
+        self.pack = pack
 
     def response(self, proposal_id: str) -> ResponseData | None:
         for response in self.responses:
@@ -118,24 +128,29 @@ class ReturnData:
         return any(r.previous_rating for r in self.responses)
 
 
-@dataclass
-class PackData:
+class PackData(Record):
     """The ``pack`` object of a return file: proposals sent to a contributor, with the base
     they were cut from, so a reply can be merged three ways (``msgdesk.contributions.merge``)."""
 
-    id: str
-    for_whom: str
-    proposals: tuple[str, ...]
-    created_at: datetime
-    created_by: str
-    #: What each field of the pack's proposals held when it was cut (rating, evidence,
-    #: actions with their ids); ``previous_rating`` and who/when are not part of a base.
-    base: list[ResponseData]
-    #: "sha256:<hex>" of the base with the pack's identity (``msgdesk.contributions.packs.base_digest``).
-    base_digest: str
-    #: Set when the contributor sends the pack back.
-    reply_by: str = ""
-    reply_at: datetime | None = None
+    __slots__ = ("id", "for_whom", "proposals", "created_at", "created_by", "base", "base_digest", "reply_by",
+                 "reply_at")
+
+    def __init__(self, id: str, for_whom: str, proposals: tuple[str, ...], created_at: datetime, created_by: str,
+                 base: list[ResponseData], base_digest: str, reply_by: str = "",
+                 reply_at: datetime | None = None) -> None:
+        self.id = id
+        self.for_whom = for_whom
+        self.proposals = proposals
+        self.created_at = created_at
+        self.created_by = created_by
+        #: What each field of the pack's proposals held when it was cut (rating, evidence,
+        #: actions with their ids); ``previous_rating`` and who/when are not part of a base.
+        self.base = base
+        #: "sha256:<hex>" of the base with the pack's identity (``msgdesk.contributions.packs.base_digest``).
+        self.base_digest = base_digest
+        #: Set when the contributor sends the pack back.
+        self.reply_by = reply_by
+        self.reply_at = reply_at
 
     @property
     def is_reply(self) -> bool:

@@ -8,13 +8,15 @@ reads it into immutable values.  Crown copyright, Open Government Licence v3.0.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
 
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple
 from msgdesk.domain.vocabulary import Rating
 from msgdesk.paths import resource_path
+
+if TYPE_CHECKING:
+    from typing import Any
 
 TEMPLATE_FILE = ("template", "msg-self-evaluation.json")
 NATIONAL_NOTE = "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"
@@ -22,7 +24,8 @@ NATIONAL_NOTE = "NOT FOR LOCAL COMPLETION – NATIONAL BODIES RESPONSIBLE"
 
 # Proposal and KeyFeature are NamedTuples (read by their fields' names): a frozen dataclass
 # costs every command half a millisecond to build at import, a NamedTuple a tenth of that.
-# Template keeps its cached properties.
+# Template is a plain class: ``dataclasses`` alone (with inspect, ast, dis and tokenize) is
+# about 11 ms of ``msgdesk list`` and ``export --json``, which read the template on every run.
 
 
 class Proposal(NamedTuple):
@@ -47,31 +50,56 @@ class KeyFeature(NamedTuple):
     proposals: tuple[Proposal, ...]
 
 
-@dataclass(frozen=True)
 class Template:
+    """The template: immutable, equal to another with the same four fields (as the frozen
+    dataclass it was), hashable."""
+
+    __slots__ = ("title", "attribution", "guidance", "key_features", "proposals", "local_proposals", "_by_id")
+
     title: str
     attribution: str
     guidance: tuple[str, ...]
     key_features: tuple[KeyFeature, ...]
-
     # Worked out once per template (the fields are frozen): the tracker asks for each
     # action's proposal and its place, and a collation of 31 partnerships has 40,000
     # actions -- walking the key features each time cost 0.6 s of 'msgdesk collate'.
-    @cached_property
-    def proposals(self) -> tuple[Proposal, ...]:
-        return tuple(p for kf in self.key_features for p in kf.proposals)
+    proposals: tuple[Proposal, ...]
+    local_proposals: tuple[Proposal, ...]
+    #: Each proposal and its position in template order, by id (the first, if an id repeats).
+    _by_id: dict[str, tuple[int, Proposal]]
 
-    @cached_property
-    def local_proposals(self) -> tuple[Proposal, ...]:
-        return tuple(p for p in self.proposals if p.local)
+    def __init__(self, title: str, attribution: str, guidance: tuple[str, ...],
+                 key_features: tuple[KeyFeature, ...]) -> None:
+        proposals = tuple(p for kf in key_features for p in kf.proposals)
+        by_id: dict[str, tuple[int, Proposal]] = {}
+        for position, p in enumerate(proposals):
+            by_id.setdefault(p.id, (position, p))
+        for name, value in (("title", title), ("attribution", attribution), ("guidance", guidance),
+                            ("key_features", key_features), ("proposals", proposals),
+                            ("local_proposals", tuple(p for p in proposals if p.local)), ("_by_id", by_id)):
+            object.__setattr__(self, name, value)
 
-    @cached_property
-    def _by_id(self) -> dict[str, tuple[int, Proposal]]:
-        """Each proposal and its position in template order, by id (the first, if an id repeats)."""
-        index: dict[str, tuple[int, Proposal]] = {}
-        for position, p in enumerate(self.proposals):
-            index.setdefault(p.id, (position, p))
-        return index
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Template is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Template is immutable")
+
+    def _fields(self) -> tuple[str, str, tuple[str, ...], tuple[KeyFeature, ...]]:
+        return self.title, self.attribution, self.guidance, self.key_features
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Template)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"Template(title={self.title!r}, attribution={self.attribution!r}, guidance={self.guidance!r}, "
+                f"key_features={self.key_features!r})")
 
     def proposal(self, proposal_id: str) -> Proposal:
         found = self._by_id.get(proposal_id)

@@ -10,9 +10,15 @@ was.  Standard library only.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, TypeVar
 
-E = TypeVar("E", bound=StrEnum)
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
+#: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    E = TypeVar("E", bound=StrEnum)
 
 
 class Rating(StrEnum):

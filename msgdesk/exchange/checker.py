@@ -15,15 +15,10 @@ from typing import Any
 from msgdesk.domain.ids import ID_PATTERN
 from msgdesk.domain.text import MAX_TEXT, text_problems
 from msgdesk.exchange.strict_json import member, shown
+from msgdesk.exchange.times import TIME_FORMAT
 
-#: A time in UTC as every exchange file writes it.
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z")
-
-
-def format_time(value: datetime | None) -> str | None:
-    return value.strftime(TIME_FORMAT) if value is not None else None
 
 
 def kind_of(value: Any) -> str:

@@ -14,9 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # only types here: the command line imports this table on start
+    from typing import Any
+
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.domain.template import Template
     from msgdesk.store.workspace import Workspace
@@ -43,7 +46,7 @@ class ExportOptions(NamedTuple):
 
 
 def _return_json(data: ReturnData, out: OutPath, options: ExportOptions) -> Path:
-    from msgdesk.rounds.return_file import write_return_file  # the file format, not needed to start
+    from msgdesk.rounds.return_file_writer import write_return_file  # the file format, not needed to start
 
     return write_return_file(out, data, options.template)
 

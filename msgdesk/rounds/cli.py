@@ -19,13 +19,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from msgdesk.cli.base import (
     DATE_METAVAR,
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
     EXIT_OK,
+    TYPE_CHECKING,
     command,
     date_argument,
     partnership_named,
@@ -36,6 +36,8 @@ from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskErr
 from msgdesk.domain.states import ImportOutcome, RoundStatus
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from msgdesk.store.workspace import Workspace
 
 

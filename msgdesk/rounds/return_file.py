@@ -43,7 +43,6 @@ byte-identical.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from datetime import datetime
@@ -55,14 +54,24 @@ from msgdesk.domain.return_values import RATINGS, ActionData, PackData, Response
 from msgdesk.domain.template import Template, load_template
 from msgdesk.domain.text import MAX_NAME
 from msgdesk.domain.vocabulary import Rating
-from msgdesk.exchange.atomic import write_atomically
-from msgdesk.exchange.checker import FieldChecker, format_time, kind_of, value_shown
+from msgdesk.exchange.checker import FieldChecker, kind_of, value_shown
 from msgdesk.exchange.files import MAX_FILE_BYTES, read_file_bytes, too_large
 from msgdesk.exchange.strict_json import JSONTextError, decode, item, loads, member, shown
 
-FORMAT = "msgdesk-return"
-#: The version msgdesk writes; it reads every version in READ_VERSIONS.
-VERSION = 2
+# The writing half lives in return_file_writer (``msgdesk export --json`` loads it without
+# this reader's checker, strict JSON parser and patterns); its names are importable from
+# here too, where every caller has found them.
+from msgdesk.rounds.return_file_writer import FORMAT as FORMAT
+from msgdesk.rounds.return_file_writer import VERSION as VERSION
+from msgdesk.rounds.return_file_writer import base_digest as base_digest
+from msgdesk.rounds.return_file_writer import base_response_json as base_response_json
+from msgdesk.rounds.return_file_writer import dump_return as dump_return
+from msgdesk.rounds.return_file_writer import pack_to_json as pack_to_json
+from msgdesk.rounds.return_file_writer import return_to_json as return_to_json
+from msgdesk.rounds.return_file_writer import write_atomically as write_atomically
+from msgdesk.rounds.return_file_writer import write_return_file as write_return_file
+
+#: The versions msgdesk reads (it writes ``VERSION``, ``msgdesk.rounds.return_file_writer``).
 READ_VERSIONS = (1, 2)
 
 #: The keys of version 1; version 2 allows the ``*_V2`` sets.
@@ -81,18 +90,6 @@ _DIGEST = re.compile(r"sha256:[0-9a-f]{64}\Z")
 
 class ReturnFileError(ExchangeFileError):
     """A return file that cannot be imported; ``problems`` lists every located problem."""
-
-
-def base_digest(pack_id: str, partnership: str, round_label: str, proposals: tuple[str, ...] | list[str],
-                base: list[ResponseData]) -> str:
-    """The fingerprint of a pack's base, with what the pack is (its id, round and proposals):
-    any change to one of them after the pack was cut shows."""
-    document = {"id": pack_id, "partnership": partnership, "round": round_label, "proposals": list(proposals),
-                "base": [base_response_json(r) for r in base]}
-    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    import hashlib  # a pack's fingerprint only: export --json does without it
-
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class _Checker(FieldChecker):
@@ -361,86 +358,3 @@ def read_return_file(path: str | os.PathLike[str], template: Template | None = N
     including a path that is not a readable file."""
     path = Path(path)
     return parse_return(read_file_bytes(path, "return", ReturnFileError), template, str(path))
-
-
-# --- writing -------------------------------------------------------------------
-
-
-def _action_json(a: ActionData) -> dict[str, Any]:
-    return {
-        "id": a.uid or None,
-        "action": a.action,
-        "delivery": a.delivery,
-        "timescale": a.timescale,
-        "lead": a.lead,
-        "due_date": a.due_date.isoformat() if a.due_date else None,
-        "updated_at": format_time(a.updated_at),
-        "updated_by": a.updated_by,
-    }
-
-
-def base_response_json(r: ResponseData) -> dict[str, Any]:
-    return {
-        "proposal": r.proposal,
-        "rating": r.rating,
-        "evidence": r.evidence,
-        "actions": [
-            {"id": a.uid, "action": a.action, "delivery": a.delivery, "timescale": a.timescale, "lead": a.lead,
-             "due_date": a.due_date.isoformat() if a.due_date else None}
-            for a in r.actions
-        ],
-    }
-
-
-def pack_to_json(pack: PackData) -> dict[str, Any]:
-    return {
-        "id": pack.id,
-        "for": pack.for_whom,
-        "proposals": list(pack.proposals),
-        "created_at": format_time(pack.created_at),
-        "created_by": pack.created_by,
-        "base_digest": pack.base_digest,
-        "base": [base_response_json(r) for r in pack.base],
-        "reply_by": pack.reply_by or None,
-        "reply_at": format_time(pack.reply_at),
-    }
-
-
-def return_to_json(data: ReturnData, template: Template | None = None) -> dict[str, Any]:
-    """The canonical JSON object: responses in template order, empty ones left out (but
-    a pack keeps one for each of its proposals)."""
-    template = template or load_template()
-    kept = set(data.pack.proposals) if data.pack is not None else set()
-    responses = sorted((r for r in data.responses if not r.is_empty() or r.proposal in kept),
-                       key=lambda r: template.order(r.proposal))
-    document: dict[str, Any] = {
-        "format": FORMAT,
-        "version": VERSION,
-        "partnership": data.partnership,
-        "round": data.round,
-        "contact": data.contact,
-        "completed_on": data.completed_on.isoformat() if data.completed_on else None,
-        "responses": [
-            {
-                "proposal": r.proposal,
-                "rating": r.rating,
-                "previous_rating": r.previous_rating,
-                "evidence": r.evidence,
-                "updated_at": format_time(r.updated_at),
-                "updated_by": r.updated_by,
-                "actions": [_action_json(a) for a in r.actions],
-            }
-            for r in responses
-        ],
-    }
-    if data.pack is not None:
-        document["pack"] = pack_to_json(data.pack)
-    return document
-
-
-def dump_return(data: ReturnData, template: Template | None = None) -> str:
-    return json.dumps(return_to_json(data, template), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_return_file(path: str | os.PathLike[str], data: ReturnData, template: Template | None = None) -> Path:
-    return write_atomically(path, dump_return(data, template).encode("utf-8"))

@@ -374,8 +374,6 @@ def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
     """An engine on ``target`` with its TLS and password (nothing checked or migrated):
     also for tests and tools that need a plain client.  Raises CaFileError for a bad
     sslrootcert."""
-    from dataclasses import replace
-
     # TLS and pgpass load only for a PostgreSQL database
     from msgdesk.store import pgpass, tls
 
@@ -387,7 +385,7 @@ def postgresql_engine(target: PostgresTarget, **options: Any) -> Engine:
         # authentication failed" (28P01).  A server that asks for none ignores it.
         # (In the connect arguments: SQLAlchemy leaves an empty password out of a URL's.)
         connect_args["password"] = pgpass.find_password(target) or ""
-        target = replace(target, password=None)
+        target = target.replace(password=None)
     return create_engine(target.engine_url(), connect_args=connect_args, **options)
 
 

@@ -26,13 +26,13 @@ import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from msgdesk.domain.errors import (
     DatabaseError,
     ReadOnlyLocationError,
     StorageFullError,
 )
+from msgdesk.domain.record import NamedTuple
 from msgdesk.domain.states import FileState, OpenMode, open_mode
 from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
 

@@ -22,38 +22,48 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from msgdesk.domain.errors import DatabaseError, NotFoundError
+from msgdesk.domain.record import TYPE_CHECKING, NamedTuple, Record
 from msgdesk.domain.states import ActionStatus, ConflictField, ConflictState, PackDirection, PackState, RoundStatus
 from msgdesk.domain.template import Template
 from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.store.health import ro_uri
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from msgdesk.domain.return_values import ActionData, ReturnData
 
-#: One read: the SQL and its named parameters, to the rows as tuples.
-Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
-#: A read transaction: ``with reading() as run: ...``.
-Reading = Callable[[], AbstractContextManager[Run]]
+    # Type aliases for the checker only (typing's Any is not loaded to list rounds).
+    #: One read: the SQL and its named parameters, to the rows as tuples.
+    Run = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+    #: A read transaction: ``with reading() as run: ...``.
+    Reading = Callable[[], AbstractContextManager[Run]]
 
 
-@dataclass
-class ResponseSnapshot:
-    proposal: str
-    rating: str | None = None
-    previous_rating: str | None = None
-    evidence: str = ""
-    #: (action id, values) in order
-    actions: list[tuple[int, ActionData]] = field(default_factory=list)
-    #: The rating and evidence's row version when read (0: no row yet).
-    version: int = 0
-    updated_at: datetime | None = None
-    updated_by: str = ""
+class ResponseSnapshot(Record):
+    """One proposal's response as the window holds it (a ``Record``: a dataclass's equality
+    and repr without importing ``dataclasses``, which ``export --json`` does without)."""
+
+    __slots__ = ("proposal", "rating", "previous_rating", "evidence", "actions", "version", "updated_at",
+                 "updated_by")
+
+    def __init__(self, proposal: str, rating: str | None = None, previous_rating: str | None = None,
+                 evidence: str = "", actions: list[tuple[int, ActionData]] | None = None, version: int = 0,
+                 updated_at: datetime | None = None, updated_by: str = "") -> None:
+        self.proposal = proposal
+        self.rating = rating
+        self.previous_rating = previous_rating
+        self.evidence = evidence
+        #: (action id, values) in order
+        self.actions: list[tuple[int, ActionData]] = [] if actions is None else actions
+        #: The rating and evidence's row version when read (0: no row yet).
+        self.version = version
+        self.updated_at = updated_at
+        self.updated_by = updated_by
 
 
 # The immutable values of a read are NamedTuples: a frozen dataclass costs ``msgdesk list``
@@ -80,24 +90,35 @@ class PackNote(NamedTuple):
     created_at: datetime
 
 
-@dataclass
-class RoundSnapshot:
-    id: int
-    partnership: str
-    label: str
-    contact: str
-    completed_on: date | None
-    status: str
-    ijb_meeting_date: date | None
-    minute_reference: str
-    previous_round_id: int | None
-    previous_label: str | None
-    responses: dict[str, ResponseSnapshot] = field(default_factory=dict)
-    #: Each action's content version when read.
-    action_versions: dict[int, int] = field(default_factory=dict)
-    #: Merge conflicts waiting, and packs sent but not merged yet (the check before IJB).
-    open_conflicts: list[ConflictNote] = field(default_factory=list)
-    packs_out: list[PackNote] = field(default_factory=list)
+class RoundSnapshot(Record):
+    """A round as the window holds it: its values, responses, row versions and what waits
+    (a ``Record``, as ``ResponseSnapshot``)."""
+
+    __slots__ = ("id", "partnership", "label", "contact", "completed_on", "status", "ijb_meeting_date",
+                 "minute_reference", "previous_round_id", "previous_label", "responses", "action_versions",
+                 "open_conflicts", "packs_out")
+
+    def __init__(self, id: int, partnership: str, label: str, contact: str, completed_on: date | None, status: str,
+                 ijb_meeting_date: date | None, minute_reference: str, previous_round_id: int | None,
+                 previous_label: str | None, responses: dict[str, ResponseSnapshot] | None = None,
+                 action_versions: dict[int, int] | None = None, open_conflicts: list[ConflictNote] | None = None,
+                 packs_out: list[PackNote] | None = None) -> None:
+        self.id = id
+        self.partnership = partnership
+        self.label = label
+        self.contact = contact
+        self.completed_on = completed_on
+        self.status = status
+        self.ijb_meeting_date = ijb_meeting_date
+        self.minute_reference = minute_reference
+        self.previous_round_id = previous_round_id
+        self.previous_label = previous_label
+        self.responses: dict[str, ResponseSnapshot] = {} if responses is None else responses
+        #: Each action's content version when read.
+        self.action_versions: dict[int, int] = {} if action_versions is None else action_versions
+        #: Merge conflicts waiting, and packs sent but not merged yet (the check before IJB).
+        self.open_conflicts: list[ConflictNote] = [] if open_conflicts is None else open_conflicts
+        self.packs_out: list[PackNote] = [] if packs_out is None else packs_out
 
     @property
     def is_approved(self) -> bool:

@@ -14,7 +14,6 @@ Every change records who made it (``Workspace.user``) and when, on the row itsel
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -681,8 +680,8 @@ class RoundsRepository:
                 # A fresh response: positions and references follow the file's order.
                 for number, action in enumerate(item.actions, start=1):
                     reference = action.reference or f"{rnd.label}-{item.proposal}-{number}"
-                    stamped = action if action.updated_at is not None else dataclasses.replace(
-                        action, updated_at=now, updated_by=author)
+                    stamped = (action if action.updated_at is not None
+                               else action.replace(updated_at=now, updated_by=author))
                     session.add(self.new_action_row(row.id, number - 1, stamped, reference))
                 count = len(item.actions)
                 changes.record(session, rnd.id, item.proposal, ChangeField.RESPONSE,

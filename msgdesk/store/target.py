@@ -35,16 +35,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Final
 from urllib.parse import quote, unquote
 
 from msgdesk.domain.errors import InputError
 from msgdesk.domain.states import Backend
 
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True).
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, Final
+
     from sqlalchemy.engine import URL
 
 
@@ -121,44 +124,107 @@ class InvalidDatabaseUrlError(DatabaseTargetError):
     """A ``postgresql://`` URL that cannot be read (bad port, unknown parameter, ...)."""
 
 
-@dataclass(frozen=True)
+# The targets are plain immutable classes, equal by their fields and hashable, as the frozen
+# dataclasses they were: every command reads one, and ``dataclasses`` (with inspect, ast, dis
+# and tokenize) is about 11 ms of ``msgdesk list``; ``PostgresTarget.replace`` does what
+# ``dataclasses.replace`` did.
+
+
 class SqliteTarget:
     """An SQLite database file, by its absolute path."""
 
+    __slots__ = ("path",)
     path: Path
     backend: ClassVar[Backend] = Backend.SQLITE
+
+    def __init__(self, path: Path) -> None:
+        object.__setattr__(self, "path", path)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a target is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a target is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, SqliteTarget)
+        return self.path == other.path
+
+    def __hash__(self) -> int:
+        return hash((self.path,))
+
+    def __repr__(self) -> str:
+        return f"SqliteTarget(path={self.path!r})"
 
     def describe(self) -> str:
         return f"the SQLite file {self.path}"
 
     def engine_url(self) -> URL:
+        # why: SQLAlchemy loads only when an engine is made, never for a command that only reads
         from sqlalchemy.engine import URL
 
         return URL.create("sqlite", database=str(self.path))
 
 
-@dataclass(frozen=True)
 class PostgresTarget:
     """A PostgreSQL database, reached over TCP (``host``, ``port``) or through the Unix socket
     in ``socket_dir`` (whose file name carries the port, ``.s.PGSQL.5432``)."""
 
+    #: The fields, in the order of the constructor's arguments.
+    __slots__ = ("database", "user", "host", "port", "socket_dir", "password", "application_name", "sslmode",
+                 "sslrootcert", "driver")
     database: str
     user: str
-    host: str | None = PG_DEFAULT_HOST
-    port: int = PG_DEFAULT_PORT
-    socket_dir: Path | None = None
-    password: str | None = field(default=None, repr=False)
-    application_name: str = PG_APPLICATION_NAME
+    host: str | None
+    port: int
+    socket_dir: Path | None
+    password: str | None
+    application_name: str
     #: As given in the URL; None means the default (``tls_mode``).
-    sslmode: SslMode | None = None
+    sslmode: SslMode | None
     #: A CA file's path, or ``system``; None means ``system``.
-    sslrootcert: str | None = None
-    driver: PgDriver = PgDriver.PG8000
+    sslrootcert: str | None
+    driver: PgDriver
     backend: ClassVar[Backend] = Backend.POSTGRESQL
 
-    def __post_init__(self) -> None:
-        if (self.host is None) == (self.socket_dir is None):
+    def __init__(self, database: str, user: str, host: str | None = PG_DEFAULT_HOST, port: int = PG_DEFAULT_PORT,
+                 socket_dir: Path | None = None, password: str | None = None,
+                 application_name: str = PG_APPLICATION_NAME, sslmode: SslMode | None = None,
+                 sslrootcert: str | None = None, driver: PgDriver = PgDriver.PG8000) -> None:
+        if (host is None) == (socket_dir is None):
             raise ValueError("a PostgreSQL target has either a host or a socket folder")
+        for name, value in zip(self.__slots__, (database, user, host, port, socket_dir, password, application_name,
+                                                sslmode, sslrootcert, driver), strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a target is immutable (use replace)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a target is immutable")
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, PostgresTarget)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        # never the password: a target is logged and shown in messages
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__ if name != "password")
+        return f"PostgresTarget({shown})"
+
+    def replace(self, **changes: Any) -> PostgresTarget:
+        """A copy with ``changes`` (field names as keywords), checked as a new target is."""
+        return PostgresTarget(**{name: getattr(self, name) for name in self.__slots__} | changes)
 
     @property
     def tls_mode(self) -> SslMode:
@@ -192,7 +258,7 @@ class PostgresTarget:
 
     def with_database(self, database: str) -> PostgresTarget:
         """The same server, user and password; another database."""
-        return replace(self, database=database)
+        return self.replace(database=database)
 
     def to_url(self, *, with_password: bool = False) -> str:
         """The libpq URL of this target (``parse_target`` reads it back to an equal target).
@@ -280,7 +346,7 @@ def parse_target(text: str, source: str = "--db") -> DatabaseTarget:
         return _parse_postgres(text[match.end() :], source, shown)
     base, _, driver = scheme.partition("+")
     if base in PG_SCHEMES and driver == PgDriver.PSYCOPG.value:
-        return replace(_parse_postgres(text[match.end() :], source, shown), driver=PgDriver.PSYCOPG)
+        return _parse_postgres(text[match.end() :], source, shown).replace(driver=PgDriver.PSYCOPG)
     if base in PG_SCHEMES:
         raise UnsupportedDatabaseError(
             source,

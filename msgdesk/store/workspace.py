@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from msgdesk.domain.errors import InputError
 from msgdesk.domain.states import Backend, FileState, OpenMode
 from msgdesk.domain.template import Template, load_template
 from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
+
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
+#: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine

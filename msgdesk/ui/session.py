@@ -12,7 +12,6 @@ someone else's newer text is refused (``conflict``), never made silently.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -211,7 +210,7 @@ class RoundSession(QObject):
                 return
             # Any: the field is named at run time (lead, due date or status), each with its own type
             change: dict[str, Any] = {field: value if value is not None or field == "due_date" else ""}
-            data = dataclasses.replace(current, **change)
+            data = current.replace(**change)
         if pid is None:
             return
         rows = self.snap.response(pid).actions

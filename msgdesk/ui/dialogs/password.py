@@ -6,8 +6,6 @@ written to settings or anywhere else; PGPASSWORD and a pgpass file are read befo
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from msgdesk.domain.errors import PasswordRequiredError
@@ -36,4 +34,4 @@ def open_shared(workspace: Workspace, parent=None) -> None:
                 QLineEdit.EchoMode.Password)
             if not ok:
                 raise
-            workspace.target = replace(target, password=password)
+            workspace.target = target.replace(password=password)
