@@ -465,10 +465,11 @@ def turn_results(turns: list[float]) -> bool:
     argued from a measured floor): the issue's floor switches pages holding a label, a short
     text box and an empty table.  A turn must lay out and paint what the officer reads: four
     word-wrapped descriptors, the evidence, the action rows, the side tree's new current row.
-    Measured on this machine (issue 22, session 25), stock Qt widgets holding the same text,
-    switched the same way, take 9-14 ms a turn, about four times the bare page, and as long as
-    msgdesk's kept pages (1.0-1.75 x): what is left is Qt's own layout and painting of that
-    text, not msgdesk's.  So the median is held to 2 x that floor, the bare page's ratio is
+    Measured on this machine (issue 22, session 25): on a quiet machine stock Qt widgets holding
+    the same text, switched the same way, take 12.8-13.2 ms a turn, five to six times the bare
+    page (2.2-2.4 ms), and msgdesk's kept pages take 12.6-16.1 ms (0.98-1.23 x); under load
+    9-17 ms against msgdesk's 1.0-1.75 x.  What is left is Qt's own layout and painting of
+    that text, not msgdesk's.  So the median is held to 2 x that floor, the bare page's ratio is
     still printed, and the worst turn keeps its one-frame target.
     """
     same_times = floor_same_content_turns(len(turns))
