@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from msgdesk.domain.core_states import ACTION_STATUS_LABELS as _ACTION_LABELS
+from msgdesk.domain.core_states import ROUND_STATUS_LABELS as _ROUND_LABELS
+from msgdesk.domain.core_states import ActionStatus, RoundStatus  # not states' 17 other enums (export --json)
 from msgdesk.domain.record import Record
-from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
-from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
-from msgdesk.domain.states import ActionStatus, RoundStatus
 from msgdesk.domain.vocabulary import RATING_LABELS as _RATING_LABELS
 from msgdesk.domain.vocabulary import Rating, member
 

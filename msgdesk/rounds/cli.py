@@ -32,8 +32,8 @@ from msgdesk.cli.base import (
     round_arguments,
     workspace_for,
 )
+from msgdesk.domain.core_states import RoundStatus  # not states' 17 other enums, for list and export
 from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
-from msgdesk.domain.states import ImportOutcome, RoundStatus
 
 if TYPE_CHECKING:
     from typing import Any
@@ -57,6 +57,9 @@ REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 @command("import", "import return files: one, several, or a folder of them", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
+    # why: the outcomes' enum is in states, whose 17 other enums list and export --json do without
+    from msgdesk.domain.states import ImportOutcome
+
     # the return format's reader (json, hashlib) loads when a command runs, not for --help or --version
     from msgdesk.rounds.import_many import collect, import_files, is_folder, summary
 
