@@ -16,7 +16,6 @@ Each exits 2, saying why, when the round's status does not allow the move.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 
@@ -36,6 +35,7 @@ from msgdesk.domain.core_states import RoundStatus  # not states' 17 other enums
 from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
 
 if TYPE_CHECKING:
+    import argparse  # the annotations only: list and export --json run without argparse
     from typing import Any
 
     from msgdesk.store.workspace import Workspace
