@@ -303,14 +303,14 @@ class RoundReads:
 
     def list_rounds(self) -> list[RoundSummary]:
         """Every round with its progress: proposals rated (of the local ones) and actions."""
-        local = {p.id for p in self.template.local_proposals}
+        local = {f"p{i}": p.id for i, p in enumerate(self.template.local_proposals)}
         with self._reading() as run:
             rounds = [_info(row) for row in run(f"{_ROUND_COLUMNS} ORDER BY p.name, r.label", {})]
-            rated: dict[int, int] = {}
-            for round_id, proposal_id in run("SELECT round_id, proposal_id FROM response WHERE rating IS NOT NULL",
-                                             {}):
-                if proposal_id in local:
-                    rated[round_id] = rated.get(round_id, 0) + 1
+            # Counted by the database: fetching every rated response into Python to count it
+            # made list's cost grow with the file (2,200 rows in a 36 MB database of 100 rounds).
+            rated = {row[0]: row[1] for row in run(
+                "SELECT round_id, count(*) FROM response WHERE rating IS NOT NULL AND proposal_id IN"
+                f" ({', '.join(':' + name for name in local)}) GROUP BY round_id", local)} if local else {}
             actions = {row[0]: row[1] for row in run(
                 "SELECT r.round_id, count(a.id) FROM response r JOIN action a ON a.response_id = r.id"
                 " GROUP BY r.round_id", {})}
