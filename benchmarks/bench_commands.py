@@ -234,7 +234,7 @@ def fill(db: Path, rounds: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("-n", type=int, default=9, help="runs of each (default %(default)s)")
+    parser.add_argument("-n", type=int, default=15, help="runs of each (default %(default)s)")
     n = parser.parse_args().n
     with tempfile.TemporaryDirectory() as folder:
         # Bytecode cached on both sides, as an installed msgdesk has it, whatever this shell

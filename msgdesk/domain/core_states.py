@@ -1,16 +1,26 @@
 """The states a database's opening and the read-only commands (``msgdesk list``, ``export
 --json``) use: a round's status, an action's status, the backend, the open mode and what a
-file holds.  Every other state is in :mod:`msgdesk.domain.states`, which re-exports these:
-import them from there, except on those commands' path.
+file holds; and the ratings (with ``member``).  Every other state is in
+:mod:`msgdesk.domain.states` and every other vocabulary in :mod:`msgdesk.domain.vocabulary`,
+which re-export these: import them from there, except on those commands' path.
 
-Apart because Python 3.11 builds an enum class in Python, about 0.75M instructions (a quarter
-of a millisecond) each: the 22 of ``states`` were 16M instructions of a ``msgdesk list`` whose
-whole floor, a plain sqlite3 script, is 120M (issue 22).  These five are what that path uses.
+Apart because Python 3.11 builds an enum class in Python, about 0.85M instructions (a quarter
+of a millisecond) each: the 22 of ``states`` and the 3 of ``vocabulary`` were 19M
+instructions of a ``msgdesk list`` whose whole floor, a plain sqlite3 script doing the same
+reads, is 120M (issue 22).  These six are what that path uses.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True).
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    E = TypeVar("E", bound=StrEnum)
 
 
 class RoundStatus(StrEnum):
@@ -121,3 +131,36 @@ class FileState(StrEnum):
     @property
     def usable(self) -> bool:
         return self in (FileState.NEW, FileState.OK)
+
+
+class Rating(StrEnum):
+    """A proposal's self-evaluation rating, in the order of the template's columns."""
+
+    NOT_YET_ESTABLISHED = "not_yet_established"
+    PARTLY_ESTABLISHED = "partly_established"
+    ESTABLISHED = "established"
+    EXEMPLARY = "exemplary"
+
+    @property
+    def label(self) -> str:
+        return RATING_LABELS[self]
+
+
+RATING_LABELS: dict[Rating, str] = {
+    Rating.NOT_YET_ESTABLISHED: "Not yet established",
+    Rating.PARTLY_ESTABLISHED: "Partly established",
+    Rating.ESTABLISHED: "Established",
+    Rating.EXEMPLARY: "Exemplary",
+}
+
+
+def member(enum: type[E], value: Any) -> Any:
+    """``value`` as a member of ``enum`` when it is one of its values; anything else as it
+    came, so that the reader that validates it (a return file, a damaged row) reports it in
+    its own words rather than a ValueError here."""
+    if isinstance(value, enum):
+        return value
+    try:
+        return enum(value)
+    except ValueError:
+        return value

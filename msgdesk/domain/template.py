@@ -11,8 +11,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from msgdesk.domain.core_states import Rating  # not vocabulary's other enums (issue 22)
 from msgdesk.domain.record import TYPE_CHECKING, NamedTuple
-from msgdesk.domain.vocabulary import Rating
 from msgdesk.paths import resource_path
 
 if TYPE_CHECKING:

@@ -25,11 +25,11 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
-from msgdesk.domain.core_states import ActionStatus, RoundStatus  # not states' 17 other enums (issue 22)
+# not states' and vocabulary's 19 other enums (issue 22)
+from msgdesk.domain.core_states import ActionStatus, Rating, RoundStatus, member
 from msgdesk.domain.errors import DatabaseError, NotFoundError
 from msgdesk.domain.record import TYPE_CHECKING, NamedTuple, Record
 from msgdesk.domain.template import Template
-from msgdesk.domain.vocabulary import Rating, member
 from msgdesk.store.health import ro_uri
 
 if TYPE_CHECKING:
