@@ -283,12 +283,12 @@ print(sorted(sys.modules))
     (["--help"], ["typing", "dataclasses", "logging", "sqlite3", "json", "msgdesk.domain.errors"]),
     (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy", "dataclasses",
                 "inspect", "typing", "locale", "argparse", "gettext", "msgdesk.domain.states",
-                "msgdesk.domain.vocabulary"]),
+                "msgdesk.domain.vocabulary", "msgdesk.domain.errors"]),
     # the return file is written, not read: none of the reader's checker and strict JSON parser
     (["export", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019", "--json", "OUT"],
      ["logging", "tempfile", "shutil", "difflib", "sqlalchemy", "dataclasses", "inspect", "typing",
       "msgdesk.rounds.return_file", "msgdesk.exchange.checker", "msgdesk.exchange.strict_json", "argparse",
-      "gettext", "locale", "msgdesk.domain.states", "msgdesk.domain.vocabulary"]),
+      "gettext", "locale", "msgdesk.domain.states", "msgdesk.domain.vocabulary", "msgdesk.domain.errors"]),
 ], ids=["--help", "list", "export --json"])
 def test_what_a_read_only_command_does_not_load(example_db: Path, tmp_path: Path, argv: list[str],
                                                not_loaded: list[str]) -> None:

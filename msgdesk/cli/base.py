@@ -78,7 +78,7 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
     # the name matcher loads when a command names a partnership, not for --help or list
-    from msgdesk.domain.errors import InputError
+    from msgdesk.domain.core_errors import InputError
     from msgdesk.domain.names import match_names
 
     found = match_names([given], workspace.reads.list_partnerships())

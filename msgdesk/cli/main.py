@@ -114,7 +114,7 @@ def _export_args(argv: Sequence[str]) -> Namespace | None:
 
 def _odd_values_explained(args: Namespace) -> MsgdeskError | None:
     # the store loads only when a command met a value it cannot read
-    from msgdesk.domain.errors import MsgdeskError
+    from msgdesk.domain.core_errors import MsgdeskError
     from msgdesk.store.value_check import damaged_by_odd_values
 
     try:
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_when_imported(console=True)
     # why: the errors are caught once a command runs (its module has loaded them); --help needs none
-    from msgdesk.domain.errors import InputError, MsgdeskError
+    from msgdesk.domain.core_errors import InputError, MsgdeskError
 
     try:
         return run(args)

@@ -31,8 +31,8 @@ from msgdesk.cli.base import (
     round_arguments,
     workspace_for,
 )
+from msgdesk.domain.core_errors import CheckNotConfirmedError, InputError, MsgdeskError  # not errors' 22 others
 from msgdesk.domain.core_states import RoundStatus  # not states' 17 other enums, for list and export
-from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
 
 if TYPE_CHECKING:
     import argparse  # the annotations only: list and export --json run without argparse

@@ -27,12 +27,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from msgdesk.domain.core_errors import DatabaseError, ReadOnlyLocationError, StorageFullError  # not errors' 22 others
 from msgdesk.domain.core_states import FileState, OpenMode, open_mode  # not states' 17 other enums
-from msgdesk.domain.errors import (
-    DatabaseError,
-    ReadOnlyLocationError,
-    StorageFullError,
-)
 from msgdesk.domain.record import NamedTuple
 from msgdesk.store.schema import APPLICATION_ID, KNOWN_REVISIONS, TABLES_0001
 

@@ -25,9 +25,10 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
+from msgdesk.domain.core_errors import DatabaseError, NotFoundError  # not errors' 22 others (issue 22)
+
 # not states' and vocabulary's 19 other enums (issue 22)
 from msgdesk.domain.core_states import ActionStatus, Rating, RoundStatus, member
-from msgdesk.domain.errors import DatabaseError, NotFoundError
 from msgdesk.domain.record import TYPE_CHECKING, NamedTuple, Record
 from msgdesk.domain.template import Template
 from msgdesk.store.health import ro_uri
