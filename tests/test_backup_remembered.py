@@ -120,3 +120,28 @@ def test_backup_names_read_as_strptime_reads_them(stamp, tmp_path):
     parsed = health.parse_backup_name(tmp_path / f"x-{stamp}-open.zip", "x")
     assert (parsed[0] if parsed else None) == expected
     assert db.name == "x.db"
+
+
+@pytest.mark.parametrize("stem", ["x", "msgdesk", "msg[1]", "a*b", "x-2019", "My Data", "x?", ".hidden"])
+def test_backups_listed_are_the_names_of_this_database_whatever_its_stem(stem, tmp_path):
+    """backup_files lists the names beginning "<stem>-" (read from the folder, not matched as a
+    glob: "[", "*" and "?" in a stem are plain characters), newest first, and no other file."""
+    db = tmp_path / f"{stem}.db"
+    folder = health.backup_folder(db)
+    folder.mkdir()
+    ours = [f"{stem}-20240101-120000-open.zip", f"{stem}-20240101-120000-2-manual.zip",
+            f"{stem}-20230101-000000-open.db", f"{stem}-20250101-000000-restore.zip"]
+    others = [f"{stem}x-20260101-000000-open.zip", "other-20260101-000000-open.zip", f"{stem}-notes.txt",
+              f".{stem}.db.checked.json", f"{stem}-20270101-000000-open.zip.tmp", f"{stem}-20271301-000000-open.zip"]
+    if stem == "msg[1]":  # what a glob "msg[1]-*" matched, and missed all of ours
+        others.append("msg1-20260101-000000-open.zip")
+    for name in ours + others:
+        (folder / name).write_bytes(b"")
+    listed = [path.name for _created, _n, _reason, path in health.backup_files(db)]
+    assert listed == [ours[3], ours[1], ours[0], ours[2]]
+
+
+def test_no_backups_folder_lists_none(tmp_path):
+    assert health.backup_files(tmp_path / "x.db") == []
+    (tmp_path / "backups").write_bytes(b"not a folder")
+    assert health.backup_files(tmp_path / "x.db") == []

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli.main import _list_args, _window_args, build_parser
+from msgdesk.cli.main import _export_args, _list_args, _window_args
+from msgdesk.cli.parser import build_parser
 from msgdesk.domain.states import FileState
 from msgdesk.store import health
 from msgdesk.store.reads import RoundReads, SqliteReader
@@ -146,6 +147,12 @@ def test_a_damaged_file_hands_nothing_on_and_is_refused(example_db: Path, tmp_pa
     assert con is None
 
 
+def _read(parsed: object) -> dict[str, object]:
+    """What the full parser gives a command, without ``version``: the ``--version`` action's
+    attribute (always None here: ``--version`` exits), which no command reads."""
+    return {name: value for name, value in vars(parsed).items() if name != "version"}
+
+
 # --- the window's arguments ----------------------------------------------------------------------
 
 WINDOW_SPELLINGS = [[], ["--db", "x.db"], ["--db=x.db"], ["--db", ""], ["--db="], ["--db", "a b.db"],
@@ -183,13 +190,78 @@ def test_the_list_arguments_read_by_hand_are_the_parsers(argv: list[str]) -> Non
         assert quick is None
         return
     if quick is not None:  # the common spellings; the others go through the full parser
-        assert (quick.db, quick.command) == (parsed.db, parsed.command) == (quick.db, "list")
+        assert vars(quick) == _read(parsed) and quick.command == "list"
 
 
 @pytest.mark.parametrize("argv", [["export"], ["ready", "list"], ["list", "-h"], ["list", "--help"], ["--version"],
                                   ["list", "--db"], ["--db", "list"], ["list", "extra"], ["-h", "list"]], ids=repr)
 def test_no_other_command_is_read_as_list(argv: list[str]) -> None:
     assert _list_args(argv) is None
+
+
+# --- export's arguments ------------------------------------------------------------------------------
+
+P_NAME = "North Ayrshire"
+
+
+def _export_spellings() -> list[list[str]]:
+    """A sweep: each option in each of its spellings, in several orders, --db before and after
+    ``export``, with the other outputs and --label; then the odd ones (abbreviations, joined
+    short forms, repeats, values that begin with "-", missing values or options, help)."""
+    spellings: list[list[str]] = []
+    partnership = [["-p", P_NAME], ["--partnership", P_NAME], [f"--partnership={P_NAME}"]]
+    round_ = [["-r", "2019"], ["--round", "2019"], ["--round=2019"]]
+    outputs = [["--json", "o.json"], ["--json=o.json"], ["--pdf", "o.pdf"], ["--json", "o.json", "--docx", "o.docx"],
+               ["--xlsx=o.xlsx", "--json", "o.json"], ["--pdf", "o.pdf", "--label", "Annex B", "--benchmark", "G"],
+               []]
+    dbs: list[tuple[list[str], list[str]]] = [([], []), (["--db", "x.db"], []), ([], ["--db", "x.db"]),
+                                              (["--db=x.db"], []), ([], ["--db=a b.db"])]
+    for i, (p, r, out) in enumerate((p, r, out) for p in partnership for r in round_ for out in outputs):
+        before, after = dbs[i % len(dbs)]
+        options = [p, r, out] if i % 2 else [out, r, p]
+        spellings.append([*before, "export", *[word for option in options for word in option], *after])
+    odd = [["export"], ["export", "-p", P_NAME], ["export", "-r", "2019"], ["export", "--part", P_NAME, "-r", "2019"],
+           ["export", f"-p{P_NAME}", "-r", "2019"], ["export", "-p", P_NAME, "-r", "2019", "-r", "2020"],
+           ["export", "-p", P_NAME, "-r", "-2019"], ["export", "-p", P_NAME, "-r", "2019", "--json"],
+           ["export", "-p", P_NAME, "-r", "2019", "--json="], ["export", "-p", "", "-r", "2019"],
+           ["export", "-p", P_NAME, "-r", "2019", "-h"], ["export", "--help"],
+           ["export", "-p", P_NAME, "-r", "2019", "x"],
+           ["--db", "x.db", "export", "-p", P_NAME, "-r", "2019", "--db", "y.db"], ["export", "-p", P_NAME, "-r=2019"],
+           ["export", "-p", P_NAME, "-r", "2019", "--json", "o.json", "--json", "p.json"],
+           ["export", "-p", "list", "-r", "2019"], ["--db", "export", "export", "-p", "export", "-r", "list"],
+           ["export", "-p", P_NAME, "-r", "2019", "--", "--json", "o.json"], ["-p", P_NAME, "export", "-r", "2019"],
+           ["export", "-p", P_NAME, "-r", "2019", "--json", "-o.json"],
+           ["export", "-p", P_NAME, "-r", "2019", "--js", "o"],
+           ["export", "-p", P_NAME, "-r", "2019", "--label=", "--pdf", "o.pdf"],
+           ["--db=", "export", "-p", "x", "-r", "y"]]
+    return spellings + odd
+
+
+@pytest.mark.parametrize("argv", _export_spellings(), ids=repr)
+def test_the_export_arguments_read_by_hand_are_the_parsers(argv: list[str]) -> None:
+    quick = _export_args(argv)
+    try:
+        parsed = build_parser().parse_args(argv)
+    except SystemExit:  # the parser refuses it: so must the quick read (the parser then says why)
+        assert quick is None
+        return
+    if quick is not None:  # the usual spellings; the others go through the full parser
+        assert vars(quick) == _read(parsed) and quick.command == "export"
+
+
+def test_the_usual_export_spellings_are_read_by_hand() -> None:
+    """The sweep above is not vacuous: every spelling of its first part is taken by hand."""
+    usual = [argv for argv in _export_spellings() if "-p" in argv or "--partnership" in argv
+             or any(a.startswith("--partnership=") for a in argv)]
+    taken = [argv for argv in usual if _export_args(argv) is not None]
+    assert len(taken) >= 63 and all(_export_args(argv) is not None for argv in _export_spellings()[:63])
+
+
+@pytest.mark.parametrize("argv", [["list"], ["ready", "-p", "x", "-r", "y"], ["import", "export"], ["--version"],
+                                  ["--db", "x.db"], [], ["list", "export"], ["-h", "export", "-p", "x", "-r", "y"]],
+                         ids=repr)
+def test_no_other_command_is_read_as_export(argv: list[str]) -> None:
+    assert _export_args(argv) is None
 
 
 # --- what each read-only command does without ------------------------------------------------------
@@ -210,11 +282,13 @@ print(sorted(sys.modules))
 @pytest.mark.parametrize("argv, not_loaded", [
     (["--help"], ["typing", "dataclasses", "logging", "sqlite3", "json", "msgdesk.domain.errors"]),
     (["list"], ["logging", "tempfile", "difflib", "msgdesk.domain.return_values", "sqlalchemy", "dataclasses",
-                "inspect", "typing", "locale"]),
+                "inspect", "typing", "locale", "argparse", "gettext", "msgdesk.domain.states",
+                "msgdesk.domain.vocabulary", "msgdesk.domain.errors"]),
     # the return file is written, not read: none of the reader's checker and strict JSON parser
     (["export", "-p", "North Ayrshire Health and Social Care Partnership", "-r", "2019", "--json", "OUT"],
      ["logging", "tempfile", "shutil", "difflib", "sqlalchemy", "dataclasses", "inspect", "typing",
-      "msgdesk.rounds.return_file", "msgdesk.exchange.checker", "msgdesk.exchange.strict_json"]),
+      "msgdesk.rounds.return_file", "msgdesk.exchange.checker", "msgdesk.exchange.strict_json", "argparse",
+      "gettext", "locale", "msgdesk.domain.states", "msgdesk.domain.vocabulary", "msgdesk.domain.errors"]),
 ], ids=["--help", "list", "export --json"])
 def test_what_a_read_only_command_does_not_load(example_db: Path, tmp_path: Path, argv: list[str],
                                                not_loaded: list[str]) -> None:

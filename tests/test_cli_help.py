@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from msgdesk.cli.commands import COMMANDS, CommandEntry
-from msgdesk.cli.main import build_parser
+from msgdesk.cli.parser import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 

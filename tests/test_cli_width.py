@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from msgdesk.cli.main import terminal_columns
+from msgdesk.cli.parser import terminal_columns
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,7 @@ def test_help_wraps_as_argparse_does(columns: str) -> None:
     ours = subprocess.run([sys.executable, "-m", "msgdesk", "export", "--help"], capture_output=True, text=True,
                           env=env, check=True).stdout
     # argparse's own formatter on the same parser, eagerly built
-    code = ("import argparse\nfrom msgdesk.cli.main import build_parser\n"
+    code = ("import argparse\nfrom msgdesk.cli.parser import build_parser\n"
             "p = build_parser(eager=True).parse_known_args\n"
             "import msgdesk.cli.main as m\nsub = [a for a in build_parser(eager=True)._actions"
             " if isinstance(a, argparse._SubParsersAction)][0].choices['export']\n"

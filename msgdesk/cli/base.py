@@ -7,7 +7,6 @@ and are listed, in the order ``msgdesk --help`` shows them, in :mod:`msgdesk.cli
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 
@@ -18,6 +17,9 @@ from msgdesk.paths import DB_ENV_VAR, default_db_location
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    # argparse for the annotations only: list and export --json read their arguments by hand
+    # (msgdesk.cli.main) and so run without it, gettext and locale
+    import argparse
     from datetime import date
 
     from msgdesk.store.workspace import Workspace
@@ -63,6 +65,9 @@ def date_argument(text: str) -> date:
 
     found = parse_date(text)
     if found is None:
+        # why: argparse is loaded (its parser called this), but not imported by this module's import
+        import argparse
+
         raise argparse.ArgumentTypeError(f"expected a date such as {DATE_FORMS}, got {text!r}")
     return found
 
@@ -73,7 +78,7 @@ def partnership_named(workspace: Workspace, given: str) -> str:
     AmbiguousNameError listing the candidates, none is NotFoundError with the nearest
     names: both exit 2."""
     # the name matcher loads when a command names a partnership, not for --help or list
-    from msgdesk.domain.errors import InputError
+    from msgdesk.domain.core_errors import InputError
     from msgdesk.domain.names import match_names
 
     found = match_names([given], workspace.reads.list_partnerships())

@@ -8,6 +8,18 @@ as asked (exit 1).
 
 from __future__ import annotations
 
+# The errors on the read-only commands' path, defined apart (see there why) and re-exported:
+# the same classes, whichever module they are imported from.
+from msgdesk.domain.core_errors import AmbiguousNameError as AmbiguousNameError
+from msgdesk.domain.core_errors import CheckNotConfirmedError as CheckNotConfirmedError
+from msgdesk.domain.core_errors import DatabaseError as DatabaseError
+from msgdesk.domain.core_errors import InputError as InputError
+from msgdesk.domain.core_errors import MoveNotAllowedError as MoveNotAllowedError
+from msgdesk.domain.core_errors import MsgdeskError as MsgdeskError
+from msgdesk.domain.core_errors import NotFoundError as NotFoundError
+from msgdesk.domain.core_errors import ReadOnlyLocationError as ReadOnlyLocationError
+from msgdesk.domain.core_errors import StorageFullError as StorageFullError
+
 #: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
 #: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
 TYPE_CHECKING = False
@@ -17,15 +29,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-class MsgdeskError(Exception):
-    """Base class: something msgdesk can explain to the user in plain words."""
-
-
 # --- the user's input ---------------------------------------------------------------------
-
-
-class InputError(MsgdeskError):
-    """The user's input (a file, an argument, a value) is wrong; nothing was written."""
 
 
 #: Problems listed in a file's message (all are kept in ``problems``): a file with
@@ -48,18 +52,6 @@ class ExchangeFileError(InputError):
         super().__init__(f"{where}not imported, {count}:\n" + "\n".join(listed))
 
 
-class NotFoundError(InputError):
-    """A partnership, round, proposal or action that does not exist."""
-
-
-class AmbiguousNameError(InputError):
-    """A partnership named by part of its name that matches more than one."""
-
-    def __init__(self, given: str, matches: list[str]):
-        self.given, self.matches = given, matches
-        super().__init__(f"{given!r} could be any of: {'; '.join(matches)}; give more of the name")
-
-
 class DuplicateRoundError(InputError):
     """The partnership already has a round with that name."""
 
@@ -70,14 +62,6 @@ class DuplicateRoundError(InputError):
 
 class RoundLockedError(InputError):
     """A change to a round the IJB has approved; approved rounds are read-only."""
-
-
-class MoveNotAllowedError(InputError):
-    """A change of a round's status that its current status does not allow."""
-
-
-class CheckNotConfirmedError(MoveNotAllowedError):
-    """Approving a draft needs the check before IJB to have been shown and confirmed."""
 
 
 class ReasonRequiredError(InputError):
@@ -160,14 +144,6 @@ class ReservedNameError(InputError):
 # --- the database -------------------------------------------------------------------------
 
 
-class DatabaseError(MsgdeskError):
-    """The database cannot be used as asked; it has not been changed."""
-
-    #: The file concerned, and the newest good backup of it, where known.
-    path: Path | None = None
-    backup: Any = None
-
-
 class NotADatabaseError(DatabaseError):
     """The file is not an SQLite database at all."""
 
@@ -186,14 +162,6 @@ class SchemaTooNewError(DatabaseError):
 
 class AlreadyOpenError(DatabaseError):
     """Another msgdesk process has the database open."""
-
-
-class ReadOnlyLocationError(DatabaseError):
-    """The database's folder (or the file) cannot be written."""
-
-
-class StorageFullError(DatabaseError):
-    """The disk is full: the change was not saved, and nothing saved before was lost."""
 
 
 class DatabaseBusyError(DatabaseError):

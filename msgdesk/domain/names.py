@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from msgdesk.domain.errors import AmbiguousNameError, NotFoundError
+from msgdesk.domain.core_errors import AmbiguousNameError, NotFoundError  # not errors' 22 others (export)
 
 
 def name_key(name: str) -> str:

@@ -13,12 +13,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from msgdesk.domain.core_states import ACTION_STATUS_LABELS as _ACTION_LABELS
+from msgdesk.domain.core_states import RATING_LABELS as _RATING_LABELS
+from msgdesk.domain.core_states import ROUND_STATUS_LABELS as _ROUND_LABELS
+from msgdesk.domain.core_states import (  # not states' 17 other enums (export --json)
+    ActionStatus,
+    Rating,
+    RoundStatus,
+    member,
+)
 from msgdesk.domain.record import Record
-from msgdesk.domain.states import ACTION_STATUS_LABELS as _ACTION_LABELS
-from msgdesk.domain.states import ROUND_STATUS_LABELS as _ROUND_LABELS
-from msgdesk.domain.states import ActionStatus, RoundStatus
-from msgdesk.domain.vocabulary import RATING_LABELS as _RATING_LABELS
-from msgdesk.domain.vocabulary import Rating, member
 
 #: Rating values in the order of the template's columns (``Rating`` is the source).
 RATINGS: tuple[str, ...] = tuple(r.value for r in Rating)

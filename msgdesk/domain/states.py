@@ -5,6 +5,9 @@ back compares equal to its member (``RoundStatus("approved") == "approved"``).  
 enforces the same round transitions with triggers (migration 0002), so a writer that bypasses
 the core API is held to this table too.
 
+The five states that the read-only commands' path uses are defined in
+:mod:`msgdesk.domain.core_states` and re-exported here: every state is importable from here.
+
 Nothing here imports anything heavier than the standard library.
 """
 
@@ -12,41 +15,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class RoundStatus(StrEnum):
-    DRAFT = "draft"
-    READY = "ready"  # ready for the IJB
-    APPROVED = "approved"  # approved by the IJB: the return is read-only
-    REOPENED = "reopened"  # reopened for amendment after approval, with a recorded reason
-
-    @property
-    def label(self) -> str:
-        return ROUND_STATUS_LABELS[self]
-
-    @property
-    def editable(self) -> bool:
-        return self is not RoundStatus.APPROVED
-
-    @property
-    def phrase(self) -> str:
-        """For sentences: "round 2021 is {phrase}"."""
-        return ROUND_STATUS_PHRASES[self]
-
-
-ROUND_STATUS_LABELS: dict[RoundStatus, str] = {
-    RoundStatus.DRAFT: "Draft",
-    RoundStatus.READY: "Ready for IJB",
-    RoundStatus.APPROVED: "Approved by IJB",
-    RoundStatus.REOPENED: "Reopened for amendment",
-}
-
-
-ROUND_STATUS_PHRASES: dict[RoundStatus, str] = {
-    RoundStatus.DRAFT: "a draft",
-    RoundStatus.READY: "ready for the IJB",
-    RoundStatus.APPROVED: "approved by the IJB",
-    RoundStatus.REOPENED: "reopened for amendment",
-}
+# The states on the read-only commands' path, defined apart (see there why) and re-exported:
+# the same classes, whichever module they are imported from.
+from msgdesk.domain.core_states import ACTION_STATUS_LABELS as ACTION_STATUS_LABELS
+from msgdesk.domain.core_states import CLOSED_ACTION_STATUSES as CLOSED_ACTION_STATUSES
+from msgdesk.domain.core_states import ROUND_STATUS_LABELS as ROUND_STATUS_LABELS
+from msgdesk.domain.core_states import ROUND_STATUS_PHRASES as ROUND_STATUS_PHRASES
+from msgdesk.domain.core_states import ActionStatus as ActionStatus
+from msgdesk.domain.core_states import Backend as Backend
+from msgdesk.domain.core_states import FileState as FileState
+from msgdesk.domain.core_states import OpenMode as OpenMode
+from msgdesk.domain.core_states import RoundStatus as RoundStatus
+from msgdesk.domain.core_states import open_mode as open_mode
 
 
 class RoundMove(StrEnum):
@@ -96,42 +76,6 @@ class EventKind(StrEnum):
     APPROVED = "approved"
     REOPENED = "reopened"
     RESTORED = "restored"  # the database went back to a backup that changed this round
-
-
-class ActionStatus(StrEnum):
-    NOT_STARTED = "not_started"
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    COMPLETE = "complete"
-    ONGOING = "ongoing"
-    IN_PLACE = "in_place"
-    SUPERSEDED = "superseded"
-
-    @property
-    def label(self) -> str:
-        return ACTION_STATUS_LABELS[self]
-
-    @property
-    def closed(self) -> bool:
-        return self in CLOSED_ACTION_STATUSES
-
-
-ACTION_STATUS_LABELS: dict[ActionStatus, str] = {
-    ActionStatus.NOT_STARTED: "Not started",
-    ActionStatus.ON_TRACK: "On track",
-    ActionStatus.AT_RISK: "At risk",
-    ActionStatus.OFF_TRACK: "Off track",
-    ActionStatus.COMPLETE: "Complete",
-    ActionStatus.ONGOING: "Ongoing",
-    ActionStatus.IN_PLACE: "In place",
-    ActionStatus.SUPERSEDED: "Superseded",
-}
-
-#: Statuses that close an action: not open, not carried forward, never overdue.
-CLOSED_ACTION_STATUSES: frozenset[ActionStatus] = frozenset(
-    {ActionStatus.COMPLETE, ActionStatus.IN_PLACE, ActionStatus.SUPERSEDED}
-)
 
 
 class HistoryKind(StrEnum):
@@ -315,44 +259,6 @@ class ChangeField(StrEnum):
     ACTIONS_ORDER = "actions_order"
     RESPONSE = "response"  # the whole response (an import, a new round)
     CONFLICT = "conflict"  # a conflict held or resolved
-
-
-class Backend(StrEnum):
-    SQLITE = "sqlite"
-    POSTGRESQL = "postgresql"
-
-
-class OpenMode(StrEnum):
-    """How an SQLite database is opened.  A command that only reads (export, list, report,
-    collate) may open a database whose folder it cannot write: no backup, lock, migration or
-    journal is made there, and the export goes wherever the officer said."""
-
-    READ_WRITE = "read_write"
-    READ_ONLY = "read_only"
-
-
-def open_mode(*, reads_only: bool, folder_writable: bool, file_writable: bool) -> OpenMode:
-    """The decision, apart from the file system so it can be tested on its own: only a
-    reading command on an unwritable place opens read-only; a writing command there still
-    gets the plain "cannot save your work" refusal before anything is touched."""
-    if reads_only and not (folder_writable and file_writable):
-        return OpenMode.READ_ONLY
-    return OpenMode.READ_WRITE
-
-
-class FileState(StrEnum):
-    """What a database file holds, as found before msgdesk writes to it."""
-
-    NEW = "new"  # absent, empty, or an SQLite file with no tables: msgdesk may create it
-    OK = "ok"
-    NOT_DATABASE = "not_database"
-    FOREIGN = "foreign"  # an SQLite database of another application
-    DAMAGED = "damaged"
-    TOO_NEW = "too_new"
-
-    @property
-    def usable(self) -> bool:
-        return self in (FileState.NEW, FileState.OK)
 
 
 class DirectionStatus(StrEnum):

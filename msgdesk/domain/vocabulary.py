@@ -1,7 +1,8 @@
 """The words msgdesk's values are made of, as enums: ratings, RAG, timescale kinds.
 
 The states things move through (round status, action status, packs, conflicts) are in
-``msgdesk.domain.states``; these are the other vocabularies.  String enums, so that the
+``msgdesk.domain.states``; these are the other vocabularies (the ratings defined in
+``msgdesk.domain.core_states``, with the states the read-only commands use).  String enums, so that the
 database, the return files and the workbooks keep their readable values
 (``Rating("established") == "established"``), and a member is written wherever a string
 was.  Standard library only.
@@ -11,35 +12,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-#: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True):
-#: ``msgdesk list`` and ``export --json`` load no typing (issue 22).
-TYPE_CHECKING = False
-
-if TYPE_CHECKING:
-    from typing import Any, TypeVar
-
-    E = TypeVar("E", bound=StrEnum)
-
-
-class Rating(StrEnum):
-    """A proposal's self-evaluation rating, in the order of the template's columns."""
-
-    NOT_YET_ESTABLISHED = "not_yet_established"
-    PARTLY_ESTABLISHED = "partly_established"
-    ESTABLISHED = "established"
-    EXEMPLARY = "exemplary"
-
-    @property
-    def label(self) -> str:
-        return RATING_LABELS[self]
-
-
-RATING_LABELS: dict[Rating, str] = {
-    Rating.NOT_YET_ESTABLISHED: "Not yet established",
-    Rating.PARTLY_ESTABLISHED: "Partly established",
-    Rating.ESTABLISHED: "Established",
-    Rating.EXEMPLARY: "Exemplary",
-}
+# The ratings and ``member``, on the read-only commands' path, are defined with the five states
+# that path uses (see there why) and re-exported: the same objects, whichever module they come from.
+from msgdesk.domain.core_states import RATING_LABELS as RATING_LABELS
+from msgdesk.domain.core_states import Rating as Rating
+from msgdesk.domain.core_states import member as member
 
 
 class RagState(StrEnum):
@@ -75,15 +52,3 @@ class TimescaleKind(StrEnum):
     def needs_no_date(self) -> bool:
         """Ongoing or already in place: nothing to be due."""
         return self in (TimescaleKind.ONGOING, TimescaleKind.IN_PLACE)
-
-
-def member(enum: type[E], value: Any) -> Any:
-    """``value`` as a member of ``enum`` when it is one of its values; anything else as it
-    came, so that the reader that validates it (a return file, a damaged row) reports it in
-    its own words rather than a ValueError here."""
-    if isinstance(value, enum):
-        return value
-    try:
-        return enum(value)
-    except ValueError:
-        return value

@@ -26,8 +26,6 @@ import sys
 import time
 from pathlib import Path
 
-from msgdesk.domain.errors import FileInUseError, ReservedNameError
-
 WINDOWS = sys.platform == "win32"
 MAX_PATH = 260
 #: CreateDirectory's limit is MAX_PATH less room for an 8.3 file name (12 characters).
@@ -71,6 +69,9 @@ def check_name(path: str | os.PathLike[str], windows: bool | None = None) -> Non
     name = ntpath.basename(os.fspath(path))
     problem = reserved_name_problem(name)
     if problem:
+        # why: the errors module (31 classes) loads when a name is refused, not for every export
+        from msgdesk.domain.errors import ReservedNameError
+
         raise ReservedNameError(
             f"{name!r} cannot be used as a file name: {problem}. Choose another name. Nothing was written."
         )
@@ -118,5 +119,8 @@ def replace(source: str | os.PathLike[str], target: Path, windows: bool | None =
             if not windows or not os.path.lexists(long_path(target, windows)):
                 raise
             if delay is None:
+                # why: the errors module (31 classes) loads when a file is refused, not for every export
+                from msgdesk.domain.errors import FileInUseError
+
                 raise FileInUseError(target, free_name(target)) from exc
             time.sleep(delay)

@@ -16,7 +16,6 @@ Each exits 2, saying why, when the round's status does not allow the move.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
 
@@ -32,10 +31,11 @@ from msgdesk.cli.base import (
     round_arguments,
     workspace_for,
 )
-from msgdesk.domain.errors import CheckNotConfirmedError, InputError, MsgdeskError
-from msgdesk.domain.states import ImportOutcome, RoundStatus
+from msgdesk.domain.core_errors import CheckNotConfirmedError, InputError, MsgdeskError  # not errors' 22 others
+from msgdesk.domain.core_states import RoundStatus  # not states' 17 other enums, for list and export
 
 if TYPE_CHECKING:
+    import argparse  # the annotations only: list and export --json run without argparse
     from typing import Any
 
     from msgdesk.store.workspace import Workspace
@@ -57,6 +57,9 @@ REPLACE_LOCK_WAIT_SECONDS = 10.0
 
 @command("import", "import return files: one, several, or a folder of them", _import_arguments)
 def run_import(args: argparse.Namespace) -> int:
+    # why: the outcomes' enum is in states, whose 17 other enums list and export --json do without
+    from msgdesk.domain.states import ImportOutcome
+
     # the return format's reader (json, hashlib) loads when a command runs, not for --help or --version
     from msgdesk.rounds.import_many import collect, import_files, is_folder, summary
 

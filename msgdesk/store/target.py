@@ -39,8 +39,8 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from msgdesk.domain.errors import InputError
-from msgdesk.domain.states import Backend
+from msgdesk.domain.core_errors import InputError  # not errors' 22 others (issue 22)
+from msgdesk.domain.core_states import Backend  # not states: its 17 other enums (issue 22)
 
 #: ``typing.TYPE_CHECKING`` without importing typing (mypy reads any name TYPE_CHECKING as True).
 TYPE_CHECKING = False

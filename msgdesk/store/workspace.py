@@ -19,8 +19,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from msgdesk.domain.errors import InputError
-from msgdesk.domain.states import Backend, FileState, OpenMode
+from msgdesk.domain.core_errors import InputError  # not errors' 22 others (issue 22)
+from msgdesk.domain.core_states import Backend, FileState, OpenMode  # not states' 17 other enums
 from msgdesk.domain.template import Template, load_template
 from msgdesk.store.target import DatabaseTarget, PostgresTarget, SqliteTarget, parse_target
 
