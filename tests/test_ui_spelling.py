@@ -49,15 +49,10 @@ def test_added_words_are_kept_for_the_user(speller, tmp_path):
 
 
 def underlined(editor: QPlainTextEdit) -> list[str]:
-    """The words drawn with the spelling underline."""
-    words = []
-    block = editor.document().begin()
-    while block.isValid():
-        for fmt in block.layout().formats():
-            if fmt.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                words.append(block.text()[fmt.start:fmt.start + fmt.length])
-        block = block.next()
-    return words
+    """The words the editor draws with the spelling underline (its extra selections)."""
+    text = editor.toPlainText()
+    return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in editor.extraSelections()
+            if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
 
 
 def test_evidence_is_underlined_as_typed_but_not_the_word_being_typed(window, qtbot, example_round, speller):
