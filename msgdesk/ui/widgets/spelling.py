@@ -22,18 +22,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from msgdesk.paths import resource_path, user_data_dir
 from msgdesk.ui.widgets.look import shortcut
 
-if TYPE_CHECKING:  # made at the first underline (_underline, _extra_selection)
-    from PySide6.QtGui import QTextCharFormat
-    from PySide6.QtWidgets import QTextEdit
+if TYPE_CHECKING:  # made at the first underline drawn (_underline, _word_layout, SpellChecker._paint)
+    from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextLayout
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -267,7 +266,6 @@ def set_enabled(on: bool) -> None:
 
 
 _underline_format: QTextCharFormat | None = None
-_selection_type: type[QTextEdit.ExtraSelection] | None = None
 
 
 def _underline() -> QTextCharFormat:
@@ -285,14 +283,23 @@ def _underline() -> QTextCharFormat:
     return _underline_format
 
 
-def _extra_selection() -> QTextEdit.ExtraSelection:
-    global _selection_type
-    if _selection_type is None:
-        # at the first underline, as the format: QTextEdit's enums are built when it is imported
-        from PySide6.QtWidgets import QTextEdit
+def _word_layout(word: str, font: QFont) -> QTextLayout:
+    """``word`` laid out alone, drawn as its spelling underline only (a transparent pen)."""
+    # why here: made at the first underline drawn (QTextLayout's and QTextCharFormat's enums)
+    from PySide6.QtGui import QTextCharFormat, QTextLayout
 
-        _selection_type = QTextEdit.ExtraSelection
-    return _selection_type()
+    underline = QTextCharFormat(_underline())
+    underline.setForeground(QColor(0, 0, 0, 0))
+    whole = QTextLayout.FormatRange()
+    whole.start, whole.length, whole.format = 0, len(word), underline
+    layout = QTextLayout(word, font)
+    layout.setCacheEnabled(True)  # keep its glyphs: else each paint shapes the word again
+    layout.setFormats([whole])
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(1e6)
+    layout.endLayout()
+    return layout
 
 
 def _is_word_character(character: str) -> bool:
@@ -316,61 +323,84 @@ def _word_edge_after(text: str, at: int) -> int:
 class SpellChecker(QObject):
     """Red wavy underline under misspelt words; the word being typed is left alone.
 
-    The underlines are the editor's extra selections, each a live QTextCursor over one
-    misspelt word, not formats on the paragraphs (a QSyntaxHighlighter).  Why: Qt lays out
-    a paragraph again whenever a highlighter re-applies its formats (qsyntaxhighlighter.cpp
-    applyFormatChanges sets them and marks the paragraph dirty whenever it had any), and
-    a paragraph carrying a format range per misspelt word is itemised and shaped in as
-    many pieces; with a 5,000-word paragraph that was ~4 ms a keystroke of Qt's own work.
-    Extra selections are only drawn: the layout is the one the editor makes anyway, and
-    the undo stack never sees them.
+    The misspelt words are kept as live QTextCursors (QTextDocument shifts them as the text
+    around them changes) and their underlines are painted over the editor's own painting
+    of its viewport, for the words in view only.  They are not formats on the paragraphs
+    (a QSyntaxHighlighter): Qt itemises and shapes a paragraph in one piece per format
+    range, so a 5,000-word paragraph with 400 misspelt words cost ~4 ms more Qt work per
+    keystroke (11 M instructions a key against 1.7 M now, callgrind), and the highlighter
+    refills and compares a format per character of the paragraph at every key.  Nor are
+    they the editor's extra selections: Qt redraws every line in view once per selection
+    in the paragraph (70 ms a paint for that paragraph).  Painting is the only thing
+    the underlines cost, and the undo stack never sees them.
 
     After an edit only the words touching it are judged again, read from the document
     character by character, so a keystroke costs the same in a paragraph of 100 words as
-    in one of 10,000.  The cursors of the other misspelt words move with the text by
-    themselves (QTextDocument shifts every cursor), and the editor is given the list
-    again only when a word's verdict changed."""
+    in one of 10,000."""
 
     def __init__(self, editor: QPlainTextEdit):
         super().__init__(editor)
         self.editor = editor
         #: the misspelt words, in the order of the text: cursors selecting each
         self._marks: list[QTextCursor] = []
-        #: the editor's extra selections, one for each of ``_marks`` (kept to hand back whole)
-        self._selections: list[QTextEdit.ExtraSelection] = []
         #: the end of a misspelt word left unjudged because it was being typed, else None
         self._pending: QTextCursor | None = None
         self._typed = False
+        #: the stretch whose underlines changed during an edit: repainted once Qt has laid it out
+        self._unpainted: tuple[int, int] | None = None
+        #: a laid-out QTextLayout per misspelt word drawn (see _paint), for the font they were made in
+        self._drawn: dict[str, QTextLayout] = {}
+        self._drawn_font = ""
         _checkers.append(self)
         editor.document().contentsChange.connect(self._changed)
+        editor.document().contentsChanged.connect(self._repaint_changed)
         editor.cursorPositionChanged.connect(self._cursor_moved)
+        editor.viewport().installEventFilter(self)
         self.check_all()
 
-    # the underlines, as (start, end) document positions (tests and the benchmark read them)
     def spans(self) -> list[tuple[int, int]]:
+        """The underlined words as (start, end) document positions (tests and the benchmark)."""
         return [(mark.selectionStart(), mark.selectionEnd()) for mark in self._marks]
 
     def check_all(self) -> None:
         """Judge every word again (the word list came in, the setting or the user's words changed)."""
         self._pending = None
         had = bool(self._marks)
-        self._marks, self._selections = [], []
+        self._marks = []
         document = self.editor.document()
         if _enabled and not document.isEmpty() and _speller_when_loaded() is not None:
             self._check(0, document.characterCount() - 1)
         if had or self._marks:
-            self.editor.setExtraSelections(self._selections)
+            self.editor.viewport().update()
 
     def _changed(self, position: int, removed: int, added: int) -> None:
         self._typed = added > 0
         if not _enabled or _speller_when_loaded() is None:
             return  # the word list comes in just after the first paint: check_all() then
-        document = self.editor.document()
-        last = document.characterCount() - 1  # the final paragraph separator is not text
+        last = self.editor.document().characterCount() - 1  # the final paragraph separator is not text
         start = max(0, min(position, last))
         end = max(start, min(position + added, last))
-        if self._check(start, end):
-            self.editor.setExtraSelections(self._selections)
+        stretch = self._check(start, end)
+        if stretch is not None:
+            # repainted after Qt has laid the edit out (its places are not known before)
+            self._unpainted = stretch
+
+    def _repaint_changed(self) -> None:
+        """After an edit has been laid out (QTextDocument.contentsChanged comes after)."""
+        if self._unpainted is not None:
+            start, end = self._unpainted
+            self._unpainted = None
+            self._repaint(start, end)
+
+    def _repaint(self, start: int, end: int) -> None:
+        """Repaint the paragraphs from document ``start`` to ``end`` (if in view)."""
+        editor = self.editor
+        document = editor.document()
+        offset = editor.contentOffset()
+        top = editor.blockBoundingGeometry(document.findBlock(start)).translated(offset)
+        bottom = editor.blockBoundingGeometry(document.findBlock(end)).translated(offset)
+        viewport = editor.viewport()
+        viewport.update(0, int(top.top()) - 1, viewport.width(), int(bottom.bottom() - top.top()) + 3)
 
     def _cursor_moved(self) -> None:
         if self._typed:  # the cursor moved because of typing: the underlines are already right
@@ -379,12 +409,13 @@ class SpellChecker(QObject):
         pending, self._pending = self._pending, None
         if pending is not None and _enabled and _speller is not None:
             at = pending.position()
-            if self._check(at, at):  # the word left behind is judged now
-                self.editor.setExtraSelections(self._selections)
+            stretch = self._check(at, at)  # the word left behind is judged now
+            if stretch is not None:
+                self._repaint(*stretch)
 
-    def _check(self, start: int, end: int) -> bool:
+    def _check(self, start: int, end: int) -> tuple[int, int] | None:
         """Judge again the words from ``start`` to ``end`` (document positions, widened to
-        the words touching them); whether an underline came or went."""
+        the words touching them); the stretch judged if an underline came or went, else None."""
         document = self.editor.document()
         character = document.characterAt
         last = document.characterCount() - 1
@@ -398,40 +429,104 @@ class SpellChecker(QObject):
         stop = first
         while stop < len(marks) and marks[stop].selectionStart() <= end:
             stop += 1
-        changed = stop > first
         found: list[QTextCursor] = []
-        if start < end:
+        if end - start > 64:  # pasted or opened: one read (the stretch's own length)
             reader = QTextCursor(document)
             reader.setPosition(start)
             reader.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             text = reader.selectedText()  # paragraphs end in U+2029, which is no letter
-            words = speller()
-            skip = -1
-            if self.editor.hasFocus():
-                skip = self.editor.textCursor().position()
-            for match in WORD.finditer(text):
-                if words.is_correct(match.group()):
-                    continue
-                if start + match.end() == skip:  # being typed: judged when the cursor leaves it
-                    self._pending = QTextCursor(document)
-                    self._pending.setPosition(skip)
-                    continue
-                mark = QTextCursor(document)
-                mark.setPosition(start + match.start())
-                mark.setPosition(start + match.end(), QTextCursor.MoveMode.KeepAnchor)
-                found.append(mark)
-        if not changed and not found:
-            return False
+        else:
+            # typed: a word or two read character by character; the paragraph's text, or a
+            # cursor over the stretch (it finds its x on the line), costs more in a long paragraph
+            text = "".join([character(at) for at in range(start, end)])
+        skip: int | None = None
+        words = speller()
+        for match in WORD.finditer(text):
+            if words.is_correct(match.group()):
+                continue
+            if skip is None:
+                skip = self.editor.textCursor().position() if self.editor.hasFocus() else -1
+            if start + match.end() == skip:  # being typed: judged when the cursor leaves it
+                self._pending = QTextCursor(document)
+                self._pending.setPosition(skip)
+                continue
+            mark = QTextCursor(document)
+            mark.setPosition(start + match.start())
+            mark.setPosition(start + match.end(), QTextCursor.MoveMode.KeepAnchor)
+            found.append(mark)
+        if stop == first and not found:
+            return None
         marks[first:stop] = found
-        self._selections[first:stop] = [self._selection(mark) for mark in found]
-        return True
+        return start, end
 
-    @staticmethod
-    def _selection(mark: QTextCursor) -> QTextEdit.ExtraSelection:
-        selection = _extra_selection()
-        selection.cursor = mark
-        selection.format = _underline()
-        return selection
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The viewport's paint: the editor's own first, then the underlines in view over it."""
+        if event.type() == QEvent.Type.Paint and self._marks and _enabled:
+            paint = cast("QPaintEvent", event)  # a Paint event is a QPaintEvent
+            self.editor.paintEvent(paint)
+            self._paint(paint.rect())
+            return True
+        return False
+
+    def _paint(self, area: QRect) -> None:
+        """Underline the misspelt words in ``area`` of the viewport.
+
+        Each word's wave is drawn by Qt itself, as it would be for a format in the paragraph:
+        a QTextLayout of the word alone with the spelling underline and a transparent pen,
+        put where the word is on its line (the same font and text give the same width)."""
+        # why here: QPainter's enums are built at the first underline drawn, after the first paint
+        from PySide6.QtGui import QPainter
+
+        editor = self.editor
+        font = editor.document().defaultFont()
+        if font.key() != self._drawn_font:
+            self._drawn, self._drawn_font = {}, font.key()
+        marks = self._marks
+        offset = editor.contentOffset()
+        painter: QPainter | None = None
+        block = editor.firstVisibleBlock()
+        while block.isValid():
+            box = editor.blockBoundingGeometry(block).translated(offset)
+            if box.top() > area.bottom():
+                break
+            layout = block.layout()
+            if box.bottom() < area.top() or not block.isVisible() or layout is None or not layout.lineCount():
+                block = block.next()
+                continue
+            here = block.position()
+            # the first line in the area (a binary search: a 5,000-word paragraph has ~600 lines)
+            low, high = 0, layout.lineCount() - 1
+            while low < high:
+                middle = (low + high) // 2
+                line = layout.lineAt(middle)
+                if box.top() + line.y() + line.height() < area.top():
+                    low = middle + 1
+                else:
+                    high = middle
+            index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
+            while index < len(marks):
+                mark = marks[index]
+                index += 1
+                start = mark.selectionStart() - here
+                if start >= block.length():
+                    break
+                line = layout.lineForTextPosition(start)
+                if not line.isValid():
+                    continue
+                y = box.top() + line.y()
+                if y > area.bottom():
+                    break
+                text = mark.selectedText()  # the word alone (the paragraph's text may be 40,000 characters)
+                drawn = self._drawn.get(text)
+                if drawn is None:
+                    drawn = self._drawn[text] = _word_layout(text, font)
+                if painter is None:
+                    painter = QPainter(editor.viewport())
+                x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
+                drawn.draw(painter, QPointF(box.left() + x, y + line.ascent() - drawn.lineAt(0).ascent()))
+            block = block.next()
+        if painter is not None:
+            painter.end()
 
     def misspelt_at(self, position: int) -> QTextCursor | None:
         """A cursor selecting the misspelt word at document ``position``, or None."""
