@@ -283,8 +283,9 @@ def _underline() -> QTextCharFormat:
     return _underline_format
 
 
-def _word_layout(word: str, font: QFont) -> QTextLayout:
-    """``word`` laid out alone, drawn as its spelling underline only (a transparent pen)."""
+def _word_layout(word: str, font: QFont) -> tuple[QTextLayout, float]:
+    """``word`` laid out alone, drawn as its spelling underline only (a transparent pen),
+    and the height of its line above the baseline."""
     # why here: made at the first underline drawn (QTextLayout's and QTextCharFormat's enums)
     from PySide6.QtGui import QTextCharFormat, QTextLayout
 
@@ -299,7 +300,7 @@ def _word_layout(word: str, font: QFont) -> QTextLayout:
     line = layout.createLine()
     line.setLineWidth(1e6)
     layout.endLayout()
-    return layout
+    return layout, line.ascent()
 
 
 def _is_word_character(character: str) -> bool:
@@ -348,8 +349,8 @@ class SpellChecker(QObject):
         self._typed = False
         #: the stretch whose underlines changed during an edit: repainted once Qt has laid it out
         self._unpainted: tuple[int, int] | None = None
-        #: a laid-out QTextLayout per misspelt word drawn (see _paint), for the font they were made in
-        self._drawn: dict[str, QTextLayout] = {}
+        #: per misspelt word drawn, its QTextLayout and its ascent (see _paint), in the font of _drawn_font
+        self._drawn: dict[str, tuple[QTextLayout, float]] = {}
         self._drawn_font = ""
         _checkers.append(self)
         editor.document().contentsChange.connect(self._changed)
@@ -504,18 +505,25 @@ class SpellChecker(QObject):
                 else:
                     high = middle
             index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
+            top, left, bottom = box.top(), box.left(), area.bottom()
+            after = here + block.length()
+            line_end = -1  # the line of the last word drawn, kept for the next word on it
             while index < len(marks):
                 mark = marks[index]
                 index += 1
-                start = mark.selectionStart() - here
-                if start >= block.length():
+                start = mark.selectionStart()
+                if start >= after:
                     break
-                line = layout.lineForTextPosition(start)
-                if not line.isValid():
-                    continue
-                y = box.top() + line.y()
-                if y > area.bottom():
-                    break
+                start -= here
+                if start >= line_end:
+                    line = layout.lineForTextPosition(start)
+                    if not line.isValid():
+                        continue
+                    y = top + line.y()
+                    if y > bottom:
+                        break
+                    line_end = line.textStart() + line.textLength()
+                    baseline = y + line.ascent()
                 text = mark.selectedText()  # the word alone (the paragraph's text may be 40,000 characters)
                 drawn = self._drawn.get(text)
                 if drawn is None:
@@ -523,7 +531,7 @@ class SpellChecker(QObject):
                 if painter is None:
                     painter = QPainter(editor.viewport())
                 x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
-                drawn.draw(painter, QPointF(box.left() + x, y + line.ascent() - drawn.lineAt(0).ascent()))
+                drawn[0].draw(painter, QPointF(left + x, baseline - drawn[1]))
             block = block.next()
         if painter is not None:
             painter.end()
