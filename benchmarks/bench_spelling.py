@@ -78,7 +78,7 @@ class Own:
     def __enter__(self) -> Own:
         checker = self.spelling.SpellChecker
         for name, bucket in (("_changed", "judging"), ("_cursor_moved", "judging"),
-                             ("_repaint_changed", "judging"), ("_paint", "drawing")):
+                             ("_repaint_changed", "judging"), ("_underlines", "drawing"), ("_paint", "drawing")):
             original = getattr(checker, name)
             self.saved[name] = original
 

@@ -464,27 +464,28 @@ class SpellChecker(QObject):
         """The viewport's paint: the editor's own first, then the underlines in view over it."""
         if event.type() == QEvent.Type.Paint and self._marks and _enabled:
             paint = cast("QPaintEvent", event)  # a Paint event is a QPaintEvent
+            # placed before the editor paints: finding a word's x shapes its line's text, which
+            # the editor's drawing then finds done (after it, Qt has let the glyphs go again)
+            underlines = self._underlines(paint.rect())
             self.editor.paintEvent(paint)
-            self._paint(paint.rect())
+            if underlines:
+                self._paint(underlines)
             return True
         return False
 
-    def _paint(self, area: QRect) -> None:
-        """Underline the misspelt words in ``area`` of the viewport.
-
-        Each word's wave is drawn by Qt itself, as it would be for a format in the paragraph:
-        a QTextLayout of the word alone with the spelling underline and a transparent pen,
-        put where the word is on its line (the same font and text give the same width)."""
-        # why here: QPainter's enums are built at the first underline drawn, after the first paint
-        from PySide6.QtGui import QPainter
-
+    def _underlines(self, area: QRect) -> list[tuple[QTextLayout, QPointF]]:
+        """The misspelt words in ``area`` of the viewport, each as what draws its underline
+        and where: each word's wave is drawn by Qt itself, as it would be for a format in the
+        paragraph, from a QTextLayout of the word alone with the spelling underline and a
+        transparent pen, put where the word is on its line (the same font and text give the
+        same width)."""
         editor = self.editor
         font = editor.document().defaultFont()
         if font.key() != self._drawn_font:
             self._drawn, self._drawn_font = {}, font.key()
         marks = self._marks
         offset = editor.contentOffset()
-        painter: QPainter | None = None
+        underlines: list[tuple[QTextLayout, QPointF]] = []
         block = editor.firstVisibleBlock()
         while block.isValid():
             box = editor.blockBoundingGeometry(block).translated(offset)
@@ -528,13 +529,19 @@ class SpellChecker(QObject):
                 drawn = self._drawn.get(text)
                 if drawn is None:
                     drawn = self._drawn[text] = _word_layout(text, font)
-                if painter is None:
-                    painter = QPainter(editor.viewport())
                 x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
-                drawn[0].draw(painter, QPointF(left + x, baseline - drawn[1]))
+                underlines.append((drawn[0], QPointF(left + x, baseline - drawn[1])))
             block = block.next()
-        if painter is not None:
-            painter.end()
+        return underlines
+
+    def _paint(self, underlines: list[tuple[QTextLayout, QPointF]]) -> None:
+        # why here: QPainter's enums are built at the first underline drawn, after the first paint
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self.editor.viewport())
+        for layout, where in underlines:
+            layout.draw(painter, where)
+        painter.end()
 
     def misspelt_at(self, position: int) -> QTextCursor | None:
         """A cursor selecting the misspelt word at document ``position``, or None."""
