@@ -353,6 +353,10 @@ class SpellChecker(QObject):
         #: per misspelt word drawn, its QTextLayout and its ascent (see _paint), in the font of _drawn_font
         self._drawn: dict[str, tuple[QTextLayout, float]] = {}
         self._drawn_font = ""
+        #: per misspelt word drawn, by (paragraph's position, its revision, the word's offset in it),
+        #: its x, its line's top and its baseline in the paragraph; for _places_for's font and width
+        self._places: dict[tuple[int, int, int], tuple[float, float, float]] = {}
+        self._places_for: tuple[str, int] = ("", 0)
         _checkers.append(self)
         editor.document().contentsChange.connect(self._changed)
         editor.document().contentsChanged.connect(self._repaint_changed)
@@ -484,6 +488,12 @@ class SpellChecker(QObject):
         font = editor.document().defaultFont()
         if font.key() != self._drawn_font:
             self._drawn, self._drawn_font = {}, font.key()
+        # the words' places on their paragraphs hold while the paragraph, the font and the width do
+        laid_out_for = (self._drawn_font, editor.viewport().width())
+        places = self._places
+        if laid_out_for != self._places_for or len(places) > 4096:
+            places.clear()
+            self._places_for = laid_out_for
         marks = self._marks
         offset = editor.contentOffset()
         underlines: list[tuple[QTextLayout, QPointF]] = []
@@ -509,7 +519,7 @@ class SpellChecker(QObject):
             index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
             top, left, bottom = box.top(), box.left(), area.bottom()
             after = here + block.length()
-            line_end = -1  # the line of the last word drawn, kept for the next word on it
+            revision = block.revision()  # changes with the paragraph's text
             while index < len(marks):
                 mark = marks[index]
                 index += 1
@@ -517,21 +527,22 @@ class SpellChecker(QObject):
                 if start >= after:
                     break
                 start -= here
-                if start >= line_end:
+                place = places.get((here, revision, start))
+                if place is None:
                     line = layout.lineForTextPosition(start)
                     if not line.isValid():
                         continue
-                    y = top + line.y()
-                    if y > bottom:
-                        break
-                    line_end = line.textStart() + line.textLength()
-                    baseline = y + line.ascent()
+                    # a word's x costs Qt a walk along its line (and the paragraph's character
+                    # properties after an edit): kept, a paint of unchanged paragraphs is cheap
+                    x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
+                    place = places[here, revision, start] = (x, line.y(), line.y() + line.ascent())
+                if top + place[1] > bottom:
+                    break
                 text = mark.selectedText()  # the word alone (the paragraph's text may be 40,000 characters)
                 drawn = self._drawn.get(text)
                 if drawn is None:
                     drawn = self._drawn[text] = _word_layout(text, font)
-                x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
-                underlines.append((drawn[0], QPointF(left + x, baseline - drawn[1])))
+                underlines.append((drawn[0], QPointF(left + place[0], top + place[2] - drawn[1])))
             block = block.next()
         return underlines
 
