@@ -497,53 +497,65 @@ class SpellChecker(QObject):
         marks = self._marks
         offset = editor.contentOffset()
         underlines: list[tuple[QTextLayout, QPointF]] = []
+        bottom = area.bottom()
+        # the first paragraph reaching into the area, and in it the first line (a binary
+        # search: a 5,000-word paragraph has ~600 lines); from there it is the misspelt words
+        # that are walked, so paragraphs with none cost nothing
         block = editor.firstVisibleBlock()
         while block.isValid():
             box = editor.blockBoundingGeometry(block).translated(offset)
-            if box.top() > area.bottom():
+            if box.top() > bottom:
+                return underlines
+            if box.bottom() >= area.top() and block.isVisible() and block.layout().lineCount():
                 break
-            layout = block.layout()
-            if box.bottom() < area.top() or not block.isVisible() or layout is None or not layout.lineCount():
-                block = block.next()
-                continue
-            here = block.position()
-            # the first line in the area (a binary search: a 5,000-word paragraph has ~600 lines)
-            low, high = 0, layout.lineCount() - 1
-            while low < high:
-                middle = (low + high) // 2
-                line = layout.lineAt(middle)
-                if box.top() + line.y() + line.height() < area.top():
-                    low = middle + 1
-                else:
-                    high = middle
-            index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
-            top, left, bottom = box.top(), box.left(), area.bottom()
-            after = here + block.length()
-            revision = block.revision()  # changes with the paragraph's text
-            while index < len(marks):
-                mark = marks[index]
-                index += 1
-                start = mark.selectionStart()
-                if start >= after:
-                    break
-                start -= here
-                place = places.get((here, revision, start))
-                if place is None:
-                    line = layout.lineForTextPosition(start)
-                    if not line.isValid():
-                        continue
-                    # a word's x costs Qt a walk along its line (and the paragraph's character
-                    # properties after an edit): kept, a paint of unchanged paragraphs is cheap
-                    x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
-                    place = places[here, revision, start] = (x, line.y(), line.y() + line.ascent())
-                if top + place[1] > bottom:
-                    break
-                text = mark.selectedText()  # the word alone (the paragraph's text may be 40,000 characters)
-                drawn = self._drawn.get(text)
-                if drawn is None:
-                    drawn = self._drawn[text] = _word_layout(text, font)
-                underlines.append((drawn[0], QPointF(left + place[0], top + place[2] - drawn[1])))
             block = block.next()
+        else:
+            return underlines
+        layout = block.layout()
+        low, high = 0, layout.lineCount() - 1
+        while low < high:
+            middle = (low + high) // 2
+            line = layout.lineAt(middle)
+            if box.top() + line.y() + line.height() < area.top():
+                low = middle + 1
+            else:
+                high = middle
+        here = block.position()
+        index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
+        after = here + block.length()
+        top, left, revision, shown = box.top(), box.left(), block.revision(), True
+        document = editor.document()
+        while index < len(marks):
+            mark = marks[index]
+            index += 1
+            start = mark.selectionStart()
+            if start >= after:  # the next paragraph with a misspelt word
+                block = document.findBlock(start)
+                box = editor.blockBoundingGeometry(block).translated(offset)
+                top, left = box.top(), box.left()
+                if top > bottom:
+                    break
+                layout, here, revision = block.layout(), block.position(), block.revision()
+                after, shown = here + block.length(), block.isVisible()
+            if not shown:
+                continue
+            start -= here
+            place = places.get((here, revision, start))
+            if place is None:
+                line = layout.lineForTextPosition(start)
+                if not line.isValid():
+                    continue
+                # a word's x costs Qt a walk along its line (and the paragraph's character
+                # properties after an edit): kept, a paint of unchanged paragraphs is cheap
+                x = cast("tuple[float, int]", line.cursorToX(start))[0]  # PySide6: (x, position)
+                place = places[here, revision, start] = (x, line.y(), line.y() + line.ascent())
+            if top + place[1] > bottom:
+                break
+            text = mark.selectedText()  # the word alone (the paragraph's text may be 40,000 characters)
+            drawn = self._drawn.get(text)
+            if drawn is None:
+                drawn = self._drawn[text] = _word_layout(text, font)
+            underlines.append((drawn[0], QPointF(left + place[0], top + place[2] - drawn[1])))
         return underlines
 
     def _paint(self, underlines: list[tuple[QTextLayout, QPointF]]) -> None:
