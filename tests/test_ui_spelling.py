@@ -49,15 +49,10 @@ def test_added_words_are_kept_for_the_user(speller, tmp_path):
 
 
 def underlined(editor: QPlainTextEdit) -> list[str]:
-    """The words drawn with the spelling underline."""
-    words = []
-    block = editor.document().begin()
-    while block.isValid():
-        for fmt in block.layout().formats():
-            if fmt.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                words.append(block.text()[fmt.start:fmt.start + fmt.length])
-        block = block.next()
-    return words
+    """The words the checker underlines (where they are drawn is read from the pixels below)."""
+    checker = next(c for c in editor.children() if isinstance(c, spelling.SpellChecker))
+    text = editor.toPlainText()
+    return [text[start:end] for start, end in checker.spans()]
 
 
 def test_evidence_is_underlined_as_typed_but_not_the_word_being_typed(window, qtbot, example_round, speller):
@@ -191,3 +186,135 @@ def test_the_word_list_is_loaded_after_the_first_paint_then_checked(qtbot, tmp_p
         qtbot.waitUntil(lambda: underlined(editor) == ["commitee"], timeout=3000)
     finally:
         spelling.reset_speller(None)
+
+
+# --- what is drawn: the underlines read back from the pixels ----------------------------------------------
+
+#: the underline's colour (#d13438) blended into white, as anti-aliasing leaves it; text is grey or black
+def _is_wave(pixel: int) -> bool:
+    red, green, blue = (pixel >> 16) & 0xFF, (pixel >> 8) & 0xFF, pixel & 0xFF
+    return red > 150 and red - green > 40 and red - blue > 40
+
+
+def drawn(editor: QPlainTextEdit, scale: float):
+    """The editor's viewport painted into an image at ``scale`` (1.5: a display at 150%)."""
+    from PySide6.QtGui import QColor, QImage
+
+    viewport = editor.viewport()
+    image = QImage(int(viewport.width() * scale), int(viewport.height() * scale), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor("white"))
+    viewport.render(image)
+    return image
+
+
+def wave_pixels(image) -> set[tuple[int, int]]:
+    return {(x, y) for y in range(image.height()) for x in range(image.width()) if _is_wave(image.pixel(x, y))}
+
+
+def word_boxes(editor: QPlainTextEdit, scale: float) -> list[tuple[str, int, int, int, bool]]:
+    """Each underlined word: (word, left, right, its line's bottom, whether its underline is
+    wholly in view) in image pixels."""
+    boxes = []
+    text = editor.toPlainText()
+    for start, end in next(c for c in editor.children() if isinstance(c, spelling.SpellChecker)).spans():
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(start)
+        left = editor.cursorRect(cursor)
+        cursor.setPosition(end)
+        right = editor.cursorRect(cursor)
+        assert left.top() == right.top()  # no word wraps in these texts
+        in_view = left.top() >= 0 and left.bottom() + 4 <= editor.viewport().height()
+        boxes.append((text[start:end], int(left.left() * scale), int(right.left() * scale),
+                      int(left.bottom() * scale), in_view))
+    return boxes
+
+
+def assert_underlines_under_the_misspelt_words(editor: QPlainTextEdit, scale: float) -> int:
+    """Every misspelt word in view has the wave under it, along its width, and there is none elsewhere."""
+    image = drawn(editor, scale)
+    waves = wave_pixels(image)
+    boxes = word_boxes(editor, scale)
+    line = max(2, int(6 * scale))
+    in_view = [box for box in boxes if box[4]]
+    for word, left, right, bottom, _whole in in_view:
+        columns = sorted({x for x, y in waves if left - 1 <= x <= right + 1 and bottom - line <= y <= bottom + line})
+        # the wave's crests are a few pixels apart: no gap longer than that from one end to the other
+        reach = int(5 * scale)
+        assert columns and columns[0] <= left + reach and columns[-1] >= right - reach, f"{word!r}: {columns}"
+        assert max(b - a for a, b in zip(columns, columns[1:], strict=False)) <= reach, f"{word!r}: {columns}"
+    stray = {(x, y) for x, y in waves
+             if not any(left - 2 <= x <= right + 2 and bottom - line <= y <= bottom + line
+                        for _w, left, right, bottom, _whole in boxes)}
+    assert not stray, f"{len(stray)} underline pixels away from any misspelt word, e.g. {sorted(stray)[:3]}"
+    return len(in_view)
+
+
+LONG = " ".join(["The partnership's locality forums recieved the strategic plan and the commitee agreed "
+                 "the goverment guidance on delegated budgets and carers' engagement."] * 120)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_underline_is_drawn_under_each_misspelt_word_and_nowhere_else(qtbot, speller, scale):
+    """A long paragraph (one of 2,000 words): at the top, after typing, after undo and scrolled."""
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.resize(700, 300)
+    spelling.install(editor)
+    editor.setPlainText(LONG)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.setFocus()
+    assert assert_underlines_under_the_misspelt_words(editor, scale) >= 3
+    # typing in view: the new misspelt word is underlined once it is finished, in its place,
+    # and the words after it on the paragraph (shifted along) still have theirs under them
+    cursor = editor.cursorForPosition(editor.viewport().rect().center())
+    editor.setTextCursor(cursor)
+    editor.moveCursor(QTextCursor.MoveOperation.StartOfWord)
+    qtbot.keyClicks(editor, "acommodation ")
+    qtbot.wait(10)
+    assert "acommodation" in underlined(editor)
+    assert assert_underlines_under_the_misspelt_words(editor, scale) >= 4
+    # undo takes the word and its underline away; the underlines are not on the undo stack
+    while "acommodation" in editor.toPlainText():
+        editor.undo()
+    qtbot.wait(10)
+    assert editor.toPlainText() == LONG
+    assert "acommodation" not in underlined(editor)
+    assert assert_underlines_under_the_misspelt_words(editor, scale) >= 3
+    # scrolled to the middle and to the end
+    for value in (editor.verticalScrollBar().maximum() // 2, editor.verticalScrollBar().maximum()):
+        editor.verticalScrollBar().setValue(value)
+        qtbot.wait(10)
+        assert assert_underlines_under_the_misspelt_words(editor, scale) >= 3
+
+
+def test_the_underline_looks_as_qt_draws_a_spelling_format(qtbot, speller):
+    """The same pixels as Qt's own SpellCheckUnderline format on the same words (what the
+    checker drew before, as a QSyntaxHighlighter): colour, wave, width and place."""
+    from PySide6.QtGui import QColor, QSyntaxHighlighter
+
+    text = "The commitee met.\nThe goverment recieved it, and the partnrship agreed."
+
+    class Formats(QSyntaxHighlighter):
+        def highlightBlock(self, block_text):
+            underline = QTextCharFormat()
+            underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+            underline.setUnderlineColor(QColor("#d13438"))
+            for match in spelling.WORD.finditer(block_text):
+                if not speller.is_correct(match.group()):
+                    self.setFormat(match.start(), match.end() - match.start(), underline)
+
+    ours, theirs = QPlainTextEdit(), QPlainTextEdit()
+    for editor in (ours, theirs):
+        qtbot.addWidget(editor)
+        editor.resize(500, 200)
+        editor.setPlainText(text)
+        editor.show()
+    spelling.install(ours)
+    Formats(theirs.document()).rehighlight()
+    qtbot.waitExposed(theirs)
+    for scale in (1.0, 1.5):
+        mine, qt = wave_pixels(drawn(ours, scale)), wave_pixels(drawn(theirs, scale))
+        assert len(qt) > 40
+        assert mine == qt
