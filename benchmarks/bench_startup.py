@@ -495,51 +495,56 @@ def frozen_floor() -> Path | None:
     return exe
 
 
-def frozen_results(frozen: Path, db: Path, ini: Path, folder: Path, n: int, floor: float) -> None:
-    """The built app beside the frozen floor (its target) and the script floor ``floor``
-    (measured in the same run, reported): first frame and files opened to it."""
+def frozen_results(frozen: Path, db: Path, ini: Path, folder: Path, n: int) -> None:
+    """The built app beside the frozen floor (its target) and the script floor (reported),
+    the three run in turn so that they see the same load: first frame and files opened."""
+    script = folder / "floor.py"
+    script.write_text(FLOOR_CHILD)
+    bare_script = [sys.executable, str(script), str(db)]
     floor_exe = frozen_floor()
     app = [str(frozen.resolve()), "--db", str(db)]
+    runs: dict[str, list[float]] = {"script": [], "frozen floor": [], "app": []}
+    argvs = {"script": bare_script, "app": app}
+    if floor_exe is not None:
+        argvs["frozen floor"] = [str(floor_exe), str(db)]
+    for argv in argvs.values():
+        probe_once(argv, ini, folder)  # warm the file cache
+    for _ in range(n):
+        for name, argv in argvs.items():
+            runs[name].append(probe_once(argv, ini, folder))
+    frame, floor = statistics.median(runs["app"]), statistics.median(runs["script"])
+    print(f"floor, bare PySide6 window with {PAGES} stacked pages (a script): median {floor:.3f} s "
+          f"(min {min(runs['script']):.3f})")
     if floor_exe is None:
-        measure_app("frozen app", app, ini, folder, n, floor)
-        return
-    bare = [str(floor_exe), str(db)]
-    probe_once(app, ini, folder)  # warm the file cache
-    probe_once(bare, ini, folder)
-    times, floors = [], []
-    for _ in range(n):  # alternating, so both see the same load
-        floors.append(probe_once(bare, ini, folder))
-        times.append(probe_once(app, ini, folder))
-    frame, frozen_floor_s = statistics.median(times), statistics.median(floors)
-    print(f"frozen floor, the bare window frozen by build.spec: median {frozen_floor_s:.3f} s "
-          f"(min {min(floors):.3f}); {frozen_floor_s / floor:.2f} x the script floor {floor:.3f} s")
-    print(f"frozen app: spawn -> first frame median {frame:.3f} s (min {min(times):.3f}); "
-          f"ratio to the frozen floor {frame / frozen_floor_s:.2f} (target <= {FIRST_FRAME_RATIO}), "
+        target, target_name = floor, "floor"
+    else:
+        target, target_name = statistics.median(runs["frozen floor"]), "the floor frozen alike"
+        print(f"frozen floor, the same window frozen by build.spec: median {target:.3f} s "
+              f"(min {min(runs['frozen floor']):.3f}); {target / floor:.2f} x the script floor")
+    print(f"frozen app: spawn -> first frame median {frame:.3f} s (min {min(runs['app']):.3f}); "
+          f"ratio to {target_name} {frame / target:.2f} (target <= {FIRST_FRAME_RATIO}), "
           f"to the script floor {frame / floor:.2f}")
     if shutil.which("strace"):
         trace = folder / "trace.txt"
         probe_once(app, ini, folder, trace)
         count = files_opened(trace)
-        probe_once(bare, ini, folder, trace)
-        bare_count = files_opened(trace)
+        bare_count = None
+        if floor_exe is not None:
+            probe_once(argvs["frozen floor"], ini, folder, trace)
+            bare_count = files_opened(trace)
         print(f"frozen app: {count} files opened up to the first frame (strace); the frozen floor {bare_count}")
         result("frozen app: files opened at start-up", count, "files", "reported (antivirus scans each)", True,
                bare_count)
-    result("frozen app: first frame", frame, "s", f"<= {FIRST_FRAME_RATIO} x the floor frozen alike",
-           frame <= FIRST_FRAME_RATIO * frozen_floor_s, frozen_floor_s)
-    result("frozen app: first frame beside the script floor", frame, "s", "reported (the issue's first floor)",
-           True, floor)
+    result("frozen app: first frame", frame, "s", f"<= {FIRST_FRAME_RATIO} x {target_name}",
+           frame <= FIRST_FRAME_RATIO * target, target)
+    if floor_exe is not None:
+        result("frozen app: first frame beside the script floor", frame, "s", "reported (the issue's first floor)",
+               True, floor)
 
 
 def frozen_beside_floor(frozen: Path, db: Path, ini: Path, folder: Path, n: int) -> int:
     """The built app's first frame and files opened, beside the bare-Qt floors of this run."""
-    floor_child = folder / "floor.py"
-    floor_child.write_text(FLOOR_CHILD)
-    startup_once(db, ini, floor_child)  # warm the file cache
-    floors = [startup_once(db, ini, floor_child)[0] for _ in range(n)]
-    floor = statistics.median(floors)
-    print(f"floor, bare PySide6 window with {PAGES} stacked pages: median {floor:.3f} s")
-    frozen_results(frozen, db, ini, folder, n, floor)
+    frozen_results(frozen, db, ini, folder, n)
     return 0
 
 
@@ -644,7 +649,7 @@ def main() -> int:
               f"(max {max(store):.3f}; target <= {STORE_AFTER_FRAME_S} s)")
         measure_app("python -m msgdesk", [sys.executable, "-m", "msgdesk", "--db", str(db)], ini, folder, args.n)
         if frozen is not None:
-            frozen_results(frozen, db, ini, folder, args.n, floor)
+            frozen_results(frozen, db, ini, folder, args.n)
         turns = page_turns(db, ini)
     result("start-up: first frame", frame, "s", f"<= {FIRST_FRAME_RATIO} x floor",
            frame <= FIRST_FRAME_RATIO * floor, floor)
