@@ -22,7 +22,7 @@ built app alone (``benchmarks/run_all.py --only frozen``).
 The frozen app's floor is the same bare window frozen by the same ``build.spec`` (the same
 PyInstaller, options, excludes, Qt trims, archive and run-time hooks; ``MSGDESK_SPEC_ENTRY``
 names the script), built once into ``build/bench-floor/`` and rebuilt only when the spec,
-the floor's script or PyInstaller change (about 40 s; only when the app itself is built,
+the floor's script or PyInstaller change (40-90 s; only when the app itself is built,
 so the tools are there).  Why the frozen app is held to that floor (issue 22 allows a target
 argued from a measured floor): a frozen program pays costs of its own before any of its code
 runs, which the script floor does not pay and msgdesk cannot remove: PyInstaller's
@@ -33,7 +33,7 @@ session 26, each process started and quit at its first frame: the frozen floor r
 instructions against the script floor's 1,077 M (+5 %), and the frozen app 1,479 M (1,525 M
 before its archive was stored uncompressed) against ``python -m msgdesk``'s 1,413 M (+5 %);
 run in turn under load (4-6 on two cores), the frozen floor took 0.98-1.11 x the script
-floor's time.  The frozen app and the floor frozen alike also open 192 and 170 files before
+floor's time.  The frozen app and the floor frozen alike also open 189 and 170 files before
 their first frame: 170 is the bundle's own (Python's archive and libraries, Qt and its
 plugins, fonts), which no change to msgdesk's code removes.  So the
 frozen app is held to 1.5 x the frozen floor (what the officer waits for is still the whole
@@ -483,7 +483,7 @@ def frozen_floor() -> Path | None:
     cache.mkdir(parents=True)
     script = cache / "floor.py"
     script.write_text(FLOOR_CHILD)
-    print(f"frozen floor: building it once with build.spec ({tools.split(',')[0]}; about 40 s) into {cache}",
+    print(f"frozen floor: building it once with build.spec ({tools.split(',')[0]}; 40-90 s) into {cache}",
           flush=True)
     started = time.time()
     done = subprocess.run([sys.executable, "-m", "PyInstaller", str(spec), "--noconfirm", "--distpath",
