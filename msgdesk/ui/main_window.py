@@ -43,6 +43,9 @@ from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 START, WORKSPACE = 0, 1
 # Qt's "no limit" for a widget's size (QWIDGETSIZE_MAX in C++, not exported to Python)
 QWIDGETSIZE_MAX = (1 << 24) - 1
+#: From the store's opening to loading what the first write needs (MainWindow.warm_up): after
+#: the rest of the first paint's queue (the word list), before the officer's first edit.
+PREPARE_WRITES_MS = 300
 PROPOSAL_PAGE, REVIEW_PAGE = 0, 1
 
 
@@ -323,6 +326,11 @@ class MainWindow(QMainWindow):
 
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
+            return
+        # The first write's part of the store (the ORM, ~0.15-0.2 s at once) loads in idle time
+        # a moment later, after the word list, rather than on the officer's first edit, and
+        # not here, where it would hold the store's "open" back by as much.
+        QTimer.singleShot(PREPARE_WRITES_MS, self, self.workspace.prepare_writes)
 
     def show_start(self) -> None:
         self.flush_edits()

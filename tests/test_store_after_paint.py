@@ -1,0 +1,124 @@
+"""What opens after the window's first paint, and in which order (issue 22): the store
+(SQLAlchemy's engine) without the ORM, so it is open sooner; then, in idle time and before
+any edit, what the first write needs (the ORM and msgdesk's mapped tables).
+
+A real process starts the window (offscreen) on a real SQLite file with a round open and
+reports the modules loaded at each step; the first write then goes through the window's
+session and is read back from the file with sqlite3."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = textwrap.dedent("""
+    import json, sys, time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    ORM = ("sqlalchemy.orm", "msgdesk.store.rounds", "msgdesk.store.models")
+
+    def window():
+        return next(w for w in app.topLevelWidgets() if w.objectName() == "MainWindow")
+
+    def report(step, **more):
+        print(json.dumps({"step": step, "orm": [m for m in ORM if m in sys.modules],
+                          "store_open": window().workspace.is_open, **more}), flush=True)
+
+    def until_store():
+        if not window().isVisible() or not window().workspace.is_open:
+            QTimer.singleShot(1, until_store)
+            return
+        report("store")
+        until_ready_to_write(time.monotonic())
+
+    def until_ready_to_write(since):
+        from msgdesk.ui.widgets import spelling
+        if not all(m in sys.modules for m in ORM):
+            if time.monotonic() - since > 30:
+                report("never")
+                app.quit()
+                return
+            QTimer.singleShot(5, lambda: until_ready_to_write(since))
+            return
+        report("writes", word_list=spelling.word_list_loaded())
+        window().session.set_evidence("1.1", "Written after the store opened")
+        window().flush_edits()
+        app.quit()
+
+    QTimer.singleShot(0, until_store)
+    from msgdesk.cli.main import main
+    main(["--db", sys.argv[1]])
+""")
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory):
+    from msgdesk.paths import resource_path
+    from msgdesk.rounds.return_file import read_return_file
+    from msgdesk.store.workspace import Workspace
+
+    folder = tmp_path_factory.mktemp("after-paint")
+    db = folder / "msgdesk.db"
+    with Workspace.open(db) as workspace:
+        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
+    ini = folder / "settings.ini"
+    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
+    child = folder / "child.py"
+    child.write_text(CHILD)
+    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               XDG_DATA_HOME=str(folder / "data"), XDG_STATE_HOME=str(folder / "state"),
+               XDG_CACHE_HOME=str(folder / "cache"), XDG_CONFIG_HOME=str(folder / "config"))
+    done = subprocess.run([sys.executable, str(child), str(db)], capture_output=True, text=True, env=env,
+                          timeout=240, cwd=str(folder), stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-3000:]
+    steps = {line["step"]: line for line in map(json.loads, done.stdout.splitlines()) if "step" in line}
+    return steps, db
+
+
+def test_the_store_opens_without_the_orm(started):
+    steps, _db = started
+    assert steps["store"]["store_open"]
+    assert steps["store"]["orm"] == []  # loaded later, in idle time
+
+
+def test_the_first_writes_part_loads_in_idle_time_after_the_word_list_before_any_edit(started):
+    steps, _db = started
+    assert "never" not in steps, "the ORM was not loaded within 30 s of the store opening, with no edit"
+    assert steps["writes"]["word_list"]  # the underlines came first
+
+
+def test_the_first_write_reaches_the_file(started):
+    _steps, db = started
+    with sqlite3.connect(db) as con:
+        evidence = con.execute("SELECT evidence FROM response WHERE proposal_id = '1.1'").fetchone()[0]
+    assert evidence == "Written after the store opened"
+
+
+def test_prepare_writes_does_nothing_for_a_reader_or_a_closed_workspace(tmp_path):
+    from msgdesk.paths import resource_path
+    from msgdesk.rounds.return_file import read_return_file
+    from msgdesk.store.workspace import Workspace
+
+    db = tmp_path / "msgdesk.db"
+    with Workspace.open(db) as workspace:
+        workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
+    before = db.read_bytes()
+    reader = Workspace(db, reads_only=True)
+    reader.ensure_open()
+    reader.prepare_writes()
+    assert not reader.is_open  # still the sqlite3 reader: no engine was opened for it
+    reader.close()
+    closed = Workspace(db)
+    closed.prepare_writes()  # never opened
+    assert not closed.is_open
+    assert db.read_bytes() == before
