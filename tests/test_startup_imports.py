@@ -103,6 +103,8 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.round.review_page", "msgdesk.ui.forms.ui_review_page",
     # the backups dialog (its module is imported when File -> Backups... is chosen, or for recovery)
     "msgdesk.ui.dialogs.backups",
+    # the History dock (Go -> Proposal history), built when first shown (issue 22)
+    "msgdesk.ui.round.history_panel",
 ]
 
 
