@@ -105,6 +105,8 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.dialogs.backups",
     # the History dock (Go -> Proposal history), built when first shown (issue 22)
     "msgdesk.ui.round.history_panel",
+    # the socket module (and selectors): the lock file names the computer without it (issue 22)
+    "socket", "selectors",
 ]
 
 
