@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
 )
 
@@ -238,6 +236,10 @@ class SendPackDialog(QDialog):
                                "File → Merge a contribution… brings their changes in, and nothing you write "
                                "meanwhile is overwritten."), self)
         intro.setWordWrap(True)
+        # the dialog's tree, imported when it opens: PySide6 builds a class's enums when it is
+        # imported, and the window's first frame needs neither (issue 22)
+        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("proposalTree")
         self.tree.setHeaderHidden(True)
