@@ -103,6 +103,10 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.round.review_page", "msgdesk.ui.forms.ui_review_page",
     # the backups dialog (its module is imported when File -> Backups... is chosen, or for recovery)
     "msgdesk.ui.dialogs.backups",
+    # the History dock (Go -> Proposal history), built when first shown (issue 22)
+    "msgdesk.ui.round.history_panel",
+    # the socket module (and selectors): the lock file names the computer without it (issue 22)
+    "socket", "selectors",
 ]
 
 
@@ -197,7 +201,9 @@ def test_the_style_draws_nothing_in_python(at_first_paint):
 #: an enum) the first page does not need: the focus ring's painter and the style's options, the
 #: about box's QUrl, the spelling underline's format, the typed date (issue 22).
 NO_ENUMS_BEFORE_FIRST_PAINT = ["QPainter", "QUrl", "QTextCharFormat", "QTextFormat", "QDateTime",
-                               "QStyleOption", "QStyleOptionButton", "QStyleOptionComplex"]
+                               "QStyleOption", "QStyleOptionButton", "QStyleOptionComplex",
+                               # the send-pack dialog's tree (issue 22)
+                               "QTreeWidgetItem"]
 
 
 @pytest.mark.parametrize("owner", NO_ENUMS_BEFORE_FIRST_PAINT)

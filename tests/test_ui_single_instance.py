@@ -52,11 +52,17 @@ def test_a_second_window_on_the_same_database_says_so_and_changes_nothing(
     before = dump(db_path)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    import gc
     from argparse import Namespace
 
     from msgdesk.ui.app import run_gui
 
-    assert run_gui(Namespace(db=str(db_path))) == 1
+    gc.disable()  # as msgdesk.cli.main leaves it before the window's modules load
+    try:
+        assert run_gui(Namespace(db=str(db_path))) == 1
+        assert gc.isenabled()  # started again on this way out too (the lock refused)
+    finally:
+        gc.enable()
     assert len(shown) == 1 and "already open" in shown[0] and str(first_window.pid) in shown[0]
     assert dump(db_path) == before
     first_window.send_signal(signal.SIGKILL)

@@ -8,6 +8,7 @@ when it runs: ``--version`` and ``--help`` load no database or report library.
 
 from __future__ import annotations
 
+import gc
 import sys
 from importlib.util import find_spec
 
@@ -141,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if find_spec("PySide6") is None:
             print("msgdesk: the window needs PySide6, which is not installed; try 'msgdesk --help'", file=sys.stderr)
             return EXIT_FAILURE
+        # The collector stops before the window's modules load, not once they have (run_gui
+        # starts it again once the store is open, and on every way out): loading them makes
+        # tens of thousands of objects and no garbage, and it walked them several times.
+        gc.disable()
         from msgdesk.ui.app import run_gui  # Qt loads for the window only
 
         return run_gui(args)

@@ -9,7 +9,6 @@ database file would drop SQLite's own POSIX locks (see STYLE.md).
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +16,24 @@ from pathlib import Path
 from msgdesk.domain.errors import AlreadyOpenError, ReadOnlyLocationError
 
 _HELD: dict[str, list[int]] = {}  # lock path -> [fd, count]: re-entrant within one process
+
+
+def computer_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` gives it, for the lock file's message.
+
+    Read without the socket module where the system says it directly: the window takes the
+    lock before its first frame, and importing socket (and selectors, and the ~100 members of
+    its enums) cost that frame more than the rest of the lock (issue 22)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        name = os.environ.get("COMPUTERNAME", "")
+    else:
+        name = os.uname().nodename  # what gethostname() returns on POSIX
+    if name:
+        return name
+    # the system did not say: ask it the long way
+    import socket
+
+    return socket.gethostname()
 
 
 class InstanceLock:
@@ -67,7 +84,7 @@ class InstanceLock:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()} {socket.gethostname()} {datetime.now():%Y-%m-%d %H:%M}\n".encode())
+            os.write(fd, f"{os.getpid()} {computer_name()} {datetime.now():%Y-%m-%d %H:%M}\n".encode())
         except OSError:
             pass
         _HELD[key] = [fd, 1]

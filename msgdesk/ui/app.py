@@ -62,6 +62,19 @@ def collect_from_now_on() -> None:
 
 
 def run_gui(args) -> int:
+    # Start-up makes ~100,000 objects that live as long as the window and almost no garbage:
+    # the collector would walk them ~50 times before the first paint and again while the store
+    # opens (~5% of both).  msgdesk.cli.main stops it before this module's imports; it runs
+    # again once the store is open (collect_from_now_on, after the first paint), or on any
+    # way out of here.
+    gc.disable()
+    try:
+        return _run_gui(args)
+    finally:
+        gc.enable()
+
+
+def _run_gui(args) -> int:
     workspace = Workspace(default_db_location(getattr(args, "db", None)))
     # looked for before Qt, which would abort (exit 134) on a missing X library
     from msgdesk.ui.platform_check import check_platform
@@ -92,15 +105,9 @@ def run_gui(args) -> int:
     except MsgdeskError as exc:
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
-    # Start-up makes ~100,000 objects that live as long as the window and
-    # almost no garbage: the collector would walk them ~50 times before the first paint and
-    # again while the store opens (~5% of both).  It runs again once the store is open
-    # (collect_from_now_on, after the first paint), or when the window closes before that.
-    gc.disable()
     try:
         return _run_window(app, workspace, holder)
     finally:
-        gc.enable()
         workspace.close()
 
 

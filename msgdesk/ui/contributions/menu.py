@@ -19,6 +19,7 @@ The main window plugs in :class:`ContributionsPart` (``ui/tab.py``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,8 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
 )
 
@@ -44,6 +43,9 @@ from msgdesk.domain.text import clean_text
 from msgdesk.paths import user_data_dir
 from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflicts_on
 from msgdesk.ui.tab import Host, WindowPart
+
+if TYPE_CHECKING:  # the History dock is built when first shown
+    from msgdesk.ui.round.history_panel import HistoryPanel
 
 translate = QCoreApplication.translate
 NAME_KEY = "user/name"
@@ -106,9 +108,6 @@ class ContributionsPart(WindowPart):
         self.contributor_windows: list = []
 
     def install(self) -> None:
-        # a Qt view built when first opened, not with the window
-        from msgdesk.ui.round.history_panel import HistoryPanel
-
         window = self.window
         owner = window.as_window()
         apply_saved_name(window)
@@ -145,26 +144,51 @@ class ContributionsPart(WindowPart):
         ui.menuEdit.addSeparator()
         ui.menuEdit.addAction(self.actionYourName)
 
-        self.history_panel = HistoryPanel(owner)
-        owner.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_panel)
-        self.history_panel.hide()
-        toggle = self.history_panel.toggleViewAction()
-        toggle.setText(translate("Contributions", "Proposal &history"))
-        toggle.setObjectName("actionHistory")
-        toggle.setShortcut(QKeySequence("Ctrl+H"))
+        # Go → Proposal history shows the dock, which is built the first time it is asked for
+        # (history_panel): hidden at the start, it cost the first frame its module, its list
+        # and a dock area.  Checked while the dock is visible, as its own toggle action was.
+        toggle = _action(owner, translate("Contributions", "Proposal &history"), "actionHistory",
+                         self._show_history, "Ctrl+H")
+        toggle.setCheckable(True)
         ui.menuGo.addSeparator()
         ui.menuGo.addAction(toggle)
         self.actionHistory = toggle
+        self._history_panel: HistoryPanel | None = None
         self._enable()
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The History dock (Go → Proposal history), built when first needed."""
+        if self._history_panel is None:
+            # a Qt view built when first opened, not with the window
+            from msgdesk.ui.round.history_panel import HistoryPanel
+
+            window = self.window
+            owner = window.as_window()
+            panel = HistoryPanel(owner)
+            owner.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+            panel.hide()
+            # the action follows the dock, which its own title bar can close
+            panel.visibilityChanged.connect(lambda _shown: self.actionHistory.setChecked(panel.isVisible()))
+            self._history_panel = panel
+            if window.session is not None:
+                panel.watch(window.session)
+            if window.current:
+                panel.show_proposal(window.current)
+        return self._history_panel
+
+    def _show_history(self, shown: bool) -> None:
+        self.history_panel.setVisible(shown)
 
     def open_round(self, session) -> None:
         window = self.window
         if window.contribution is not None:
             session.editable = frozenset(window.contribution.proposals)
             session.viewing = window.current
-        self.history_panel.watch(session)
-        if window.current:
-            self.history_panel.show_proposal(window.current)
+        if self._history_panel is not None:  # else given the session when it is built
+            self._history_panel.watch(session)
+            if window.current:
+                self._history_panel.show_proposal(window.current)
         # a merge, a resolution or its undo tells the views through responseChanged
         session.responseChanged.connect(lambda _proposal: self._enable_here())
         self._enable()
@@ -212,6 +236,10 @@ class SendPackDialog(QDialog):
                                "File → Merge a contribution… brings their changes in, and nothing you write "
                                "meanwhile is overwritten."), self)
         intro.setWordWrap(True)
+        # the dialog's tree, imported when it opens: PySide6 builds a class's enums when it is
+        # imported, and the window's first frame needs neither (issue 22)
+        from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("proposalTree")
         self.tree.setHeaderHidden(True)
@@ -381,7 +409,7 @@ def merge_file(window, path: str):
     from msgdesk.ui.contributions.conflict_view import reload_quietly
 
     reload_quietly(window.session, result.pack.proposals)
-    if window.current:
+    if window.current and window.contributions._history_panel is not None:  # else filled when built
         window.contributions.history_panel.show_proposal(window.current)
     if result.conflicts:
         show_conflicts(window, modal=False)
