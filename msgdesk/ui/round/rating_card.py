@@ -104,22 +104,33 @@ class RatingCard(QFrame):
         least and greatest sizes are the same asks nothing of its parent, so the title is fixed
         at the size of its wider text, measured again only when its font changes (the style
         sheet's bold, another scale)."""
-        label = self.title_label
+        self._fix_title_size()
         text = f"{self.index + 1}  {self.title}"
+        self.title_label.setText(f"▸ {text}" if focused else text)
+
+    def _fix_title_size(self) -> None:
+        label = self.title_label
         font_key = label.font().key()
-        if font_key != self._title_font_key:
-            self._title_font_key = font_key
-            label.setMinimumSize(0, 0)
-            label.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
-            label.setText(f"▸ {text}")
-            label.setFixedSize(label.sizeHint())
-        label.setText(f"▸ {text}" if focused else text)
+        if font_key == self._title_font_key:
+            return
+        self._title_font_key = font_key
+        shown = label.text()
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
+        label.setText(f"▸ {self.index + 1}  {self.title}")
+        label.setFixedSize(label.sizeHint())
+        label.setText(shown)
+
+    def showEvent(self, event):
+        # the style sheet's bold is the title's font from the first show: fixed then, while the
+        # page is laid out for that show anyway, so the first focus change costs no layout either
+        self._fix_title_size()
+        super().showEvent(event)
 
     def changeEvent(self, event):
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and self._title_font_key is not None:
-            self._title_font_key = None  # a fixed title measured in the old font: measured again now
-            self._show_title(focused=self.hasFocus())
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_title_size()  # another font (another scale): the fixed size measured again
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
