@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from msgdesk.domain.template import Template
 from msgdesk.ui.round.proposal_page import ProposalPage
 from msgdesk.ui.session import RoundSession
-from msgdesk.ui.widgets.kept_text import keep_laid_out_text
 
 #: Between two pages built in idle time: long enough that typing, a click or a page turn
 #: waiting in the queue goes first (a zero timer would run before the next key's paint).
@@ -178,7 +177,6 @@ class ProposalStack(QWidget):
         if not self.session.workspace.is_open:  # the store opens just after the first paint
             self._idle.start(100)
             return
-        keep_laid_out_text()  # the first frame is out: the descriptors keep their laid-out text
         missing = next((p.id for p in self.template.proposals if p.id not in self.pages), None)
         if missing is None:
             return

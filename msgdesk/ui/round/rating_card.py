@@ -7,8 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
-from msgdesk.ui.widgets.kept_text import KeptTextLabel
-
 #: QWIDGETSIZE_MAX: a label's size is freed with it before it is measured again
 _ANY_SIZE = (1 << 24) - 1
 
@@ -52,9 +50,10 @@ class RatingCard(QFrame):
         self.mark_label.setObjectName("cardMark")
         self.previous_label = QLabel("", self)
         self.previous_label.setObjectName("cardPrevious")
-        # painted on every page turn: a label that keeps its laid-out text (word-wrapped, plain)
-        self.text_label = KeptTextLabel(self)
+        self.text_label = QLabel(self)
+        self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         # the descriptors are the template's reference text: a touch smaller than the page's
         # own, so all four fit beside each other and the actions stay in view at 1280x720
         small = self.text_label.font()
