@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
+
+#: QWIDGETSIZE_MAX: a label's size is freed with it before it is measured again
+_ANY_SIZE = (1 << 24) - 1
 
 CARD_STYLE = """
 RatingCard { border: 1px solid #9a9a9a; border-radius: 6px; background: palette(base); }
@@ -41,6 +44,8 @@ class RatingCard(QFrame):
         layout.setSpacing(3)
         self.title_label = QLabel(f"{index + 1}  {title}", self)
         self.title_label.setObjectName("cardTitle")
+        #: the font the title's fixed size was measured in (``_show_title``)
+        self._title_font_key: str | None = None
         self.mark_label = QLabel(self.tr("✔ Our rating"), self)
         self.mark_label.setObjectName("cardMark")
         self.previous_label = QLabel("", self)
@@ -57,6 +62,8 @@ class RatingCard(QFrame):
         for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        # held at its leading edge when fixed at its size (the right in a right-to-left layout)
+        layout.setAlignment(self.title_label, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.mark_label.hide()
         self.previous_label.hide()
@@ -80,12 +87,50 @@ class RatingCard(QFrame):
 
     def focusInEvent(self, event):
         # focus is said in words as well as by the dotted frame, so it never reads as a choice
-        self.title_label.setText(f"▸ {self.index + 1}  {self.title}")
+        self._show_title(focused=True)
         super().focusInEvent(event)
 
     def focusOutEvent(self, event):
-        self.title_label.setText(f"{self.index + 1}  {self.title}")
+        self._show_title(focused=False)
         super().focusOutEvent(event)
+
+    def _show_title(self, focused: bool) -> None:
+        """The title with the focus mark (▸) or without, in a label of one fixed size.
+
+        Every page turn moves the keyboard to the new page's rating card, so two titles change
+        per turn.  A label whose text changes asks its parent's layout to be done again, and that
+        request climbed to the scroll area, which measured every word-wrapped label of the page
+        again (heightForWidth: the whole text laid out, per label, per turn).  A widget whose
+        least and greatest sizes are the same asks nothing of its parent, so the title is fixed
+        at the size of its wider text, measured again only when its font changes (the style
+        sheet's bold, another scale)."""
+        self._fix_title_size()
+        text = f"{self.index + 1}  {self.title}"
+        self.title_label.setText(f"▸ {text}" if focused else text)
+
+    def _fix_title_size(self) -> None:
+        label = self.title_label
+        font_key = label.font().key()
+        if font_key == self._title_font_key:
+            return
+        self._title_font_key = font_key
+        shown = label.text()
+        label.setMinimumSize(0, 0)
+        label.setMaximumSize(_ANY_SIZE, _ANY_SIZE)
+        label.setText(f"▸ {self.index + 1}  {self.title}")
+        label.setFixedSize(label.sizeHint())
+        label.setText(shown)
+
+    def showEvent(self, event):
+        # the style sheet's bold is the title's font from the first show: fixed then, while the
+        # page is laid out for that show anyway, so the first focus change costs no layout either
+        self._fix_title_size()
+        super().showEvent(event)
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_title_size()  # another font (another scale): the fixed size measured again
 
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.LeftButton:
