@@ -122,3 +122,34 @@ def test_prepare_writes_does_nothing_for_a_reader_or_a_closed_workspace(tmp_path
     closed.prepare_writes()  # never opened
     assert not closed.is_open
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("mode", ["1", "store"])
+def test_the_first_paint_probe_reports_from_the_windows_own_hook(tmp_path, mode):
+    """The benchmarks' probe (bench_startup): the first paint with the round on screen, then,
+    with ``store``, the store's opening after it; the process quits by itself either way."""
+    from msgdesk.paths import resource_path
+    from msgdesk.rounds.return_file import read_return_file
+    from msgdesk.store.workspace import Workspace
+
+    db = tmp_path / "msgdesk.db"
+    with Workspace.open(db) as workspace:
+        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
+    ini = tmp_path / "settings.ini"
+    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=2.1\n")
+    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               MSGDESK_FIRST_PAINT_PROBE=mode, XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    done = subprocess.run([sys.executable, "-m", "msgdesk", "--db", str(db)], capture_output=True, text=True,
+                          env=env, timeout=240, cwd=str(tmp_path), stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = [line.split() for line in done.stdout.splitlines() if line.startswith(("FIRST-PAINT", "STORE-OPEN"))]
+    assert lines[0][0] == "FIRST-PAINT" and lines[0][3] == "round", done.stdout
+    painted, cpu = float(lines[0][1]), float(lines[0][2])
+    assert 0 < cpu < 120
+    if mode == "store":
+        assert [line[0] for line in lines] == ["FIRST-PAINT", "STORE-OPEN"]
+        assert float(lines[1][1]) >= painted
+    else:
+        assert [line[0] for line in lines] == ["FIRST-PAINT"]
