@@ -40,6 +40,8 @@ from _result import result  # benchmarks/_result.py, beside this script
 
 #: The most a keystroke may wait for the spell checker (milliseconds, worst case).
 KEYSTROKE_BUDGET_MS = 4.0
+#: How much more the judging per key may cost in a paragraph 100 times longer (see below).
+GROWTH_LIMIT = 10
 
 WORDS = ("the partnership integration joint board strategic planning group evidence locality forums "
          "improvement actions budget delegated services commissioning carers engagement inspection "
@@ -206,12 +208,16 @@ def run(keys: int) -> int:
            median <= KEYSTROKE_BUDGET_MS)
     result("checker's own work per key, 5,000-word paragraph: p95", p95, "ms", f"<= {KEYSTROKE_BUDGET_MS} ms",
            p95 <= KEYSTROKE_BUDGET_MS)
-    # a hundred times the paragraph: judging by re-reading it would take ~100 x as long
+    # A hundred times the paragraph: judging by re-reading it would take ~100 x as long.  The
+    # limit is a tenth of that, not 2 x: the judging does the same work whatever the length
+    # (callgrind, s26-L: 123 k instructions a key at 100 words, 129 k at 10,000), but its
+    # time still grows 3-4 x on this machine (0.04 -> 0.14 ms in a quiet run, session 26),
+    # as Qt's look-ups of a position walk a larger document and the caches hold less of it.
     growth = (statistics.median(sweep[SWEEP[-1]]["judging"])
               / max(statistics.median(sweep[SWEEP[0]]["judging"]), 1e-6))
-    result(f"judging the words per key, {SWEEP[-1]:,} / {SWEEP[0]:,} words", growth, "x", "< 2 (not proportional)",
-           growth < 2)
-    ok = ok and growth < 2 and median <= KEYSTROKE_BUDGET_MS and p95 <= KEYSTROKE_BUDGET_MS
+    result(f"judging the words per key, {SWEEP[-1]:,} / {SWEEP[0]:,} words", growth, "x",
+           f"< {GROWTH_LIMIT} (proportional: ~100)", growth < GROWTH_LIMIT)
+    ok = ok and growth < GROWTH_LIMIT and median <= KEYSTROKE_BUDGET_MS and p95 <= KEYSTROKE_BUDGET_MS
     print("within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1
 
