@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.window_process import example_round, run_window
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = textwrap.dedent("""
@@ -112,24 +114,11 @@ NOT_BEFORE_FIRST_PAINT = [
 
 @pytest.fixture(scope="module")
 def at_first_paint(tmp_path_factory):
-    from msgdesk.paths import resource_path
-    from msgdesk.rounds.return_file import read_return_file
-    from msgdesk.store.workspace import Workspace
-
     folder = tmp_path_factory.mktemp("startup")
-    db = folder / "msgdesk.db"
-    with Workspace.open(db) as workspace:
-        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
-    ini = folder / "settings.ini"
-    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
+    db, ini = example_round(folder)
     child = folder / "child.py"
     child.write_text(CHILD)
-    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               XDG_DATA_HOME=str(folder / "data"), XDG_STATE_HOME=str(folder / "state"),
-               XDG_CACHE_HOME=str(folder / "cache"), XDG_CONFIG_HOME=str(folder / "config"))
-    done = subprocess.run([sys.executable, str(child), str(db)], capture_output=True, text=True, env=env,
-                          timeout=240, cwd=str(folder), stdin=subprocess.DEVNULL)
-    assert done.returncode == 0, done.stderr[-3000:]
+    done = run_window(folder, [str(child), str(db)], ini)
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return {**lines[0], **lines[1]}
 

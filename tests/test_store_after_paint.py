@@ -9,16 +9,12 @@ session and is read back from the file with sqlite3."""
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.window_process import example_round, run_window
 
 CHILD = textwrap.dedent("""
     import json, sys, time
@@ -63,24 +59,11 @@ CHILD = textwrap.dedent("""
 
 @pytest.fixture(scope="module")
 def started(tmp_path_factory):
-    from msgdesk.paths import resource_path
-    from msgdesk.rounds.return_file import read_return_file
-    from msgdesk.store.workspace import Workspace
-
     folder = tmp_path_factory.mktemp("after-paint")
-    db = folder / "msgdesk.db"
-    with Workspace.open(db) as workspace:
-        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
-    ini = folder / "settings.ini"
-    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=1.1\n")
+    db, ini = example_round(folder)
     child = folder / "child.py"
     child.write_text(CHILD)
-    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               XDG_DATA_HOME=str(folder / "data"), XDG_STATE_HOME=str(folder / "state"),
-               XDG_CACHE_HOME=str(folder / "cache"), XDG_CONFIG_HOME=str(folder / "config"))
-    done = subprocess.run([sys.executable, str(child), str(db)], capture_output=True, text=True, env=env,
-                          timeout=240, cwd=str(folder), stdin=subprocess.DEVNULL)
-    assert done.returncode == 0, done.stderr[-3000:]
+    done = run_window(folder, [str(child), str(db)], ini)
     steps = {line["step"]: line for line in map(json.loads, done.stdout.splitlines()) if "step" in line}
     return steps, db
 
@@ -128,22 +111,8 @@ def test_prepare_writes_does_nothing_for_a_reader_or_a_closed_workspace(tmp_path
 def test_the_first_paint_probe_reports_from_the_windows_own_hook(tmp_path, mode):
     """The benchmarks' probe (bench_startup): the first paint with the round on screen, then,
     with ``store``, the store's opening after it; the process quits by itself either way."""
-    from msgdesk.paths import resource_path
-    from msgdesk.rounds.return_file import read_return_file
-    from msgdesk.store.workspace import Workspace
-
-    db = tmp_path / "msgdesk.db"
-    with Workspace.open(db) as workspace:
-        info = workspace.rounds.import_return(read_return_file(resource_path("examples", "north-ayrshire-2019.json")))
-    ini = tmp_path / "settings.ini"
-    ini.write_text(f"[user]\nname=Tester\n[lastRound]\ndb={db}\nid={info.id}\nproposal=2.1\n")
-    env = dict(os.environ, MSGDESK_SETTINGS=str(ini), PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
-               MSGDESK_FIRST_PAINT_PROBE=mode, XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CACHE_HOME=str(tmp_path / "cache"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))
-    done = subprocess.run([sys.executable, "-m", "msgdesk", "--db", str(db)], capture_output=True, text=True,
-                          env=env, timeout=240, cwd=str(tmp_path), stdin=subprocess.DEVNULL)
-    assert done.returncode == 0, done.stderr[-3000:]
+    db, ini = example_round(tmp_path, proposal="2.1")
+    done = run_window(tmp_path, ["-m", "msgdesk", "--db", str(db)], ini, MSGDESK_FIRST_PAINT_PROBE=mode)
     lines = [line.split() for line in done.stdout.splitlines() if line.startswith(("FIRST-PAINT", "STORE-OPEN"))]
     assert lines[0][0] == "FIRST-PAINT" and lines[0][3] == "round", done.stdout
     painted, cpu = float(lines[0][1]), float(lines[0][2])
