@@ -17,16 +17,18 @@ from tests.conftest import ROOT
 from tests.dbdump import dump
 
 
-def _wait_until_locked(db_path, proc, seconds=30):
+def _wait_until_locked(db_path, proc, output, seconds=60):
+    # 60 s, not 30: one CI run (session 26) saw the first msgdesk still without its lock after
+    # 30 s while both test workers were busy; what it printed is shown if that happens again
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        assert proc.poll() is None, "the first msgdesk ended early"
+        assert proc.poll() is None, f"the first msgdesk ended early: {output.read_text()[-3000:]}"
         try:
             InstanceLock(db_path).acquire().release()
         except MsgdeskError:
             return
         time.sleep(0.05)
-    raise AssertionError("the first msgdesk never took the database's lock")
+    raise AssertionError(f"the first msgdesk never took the database's lock: {output.read_text()[-3000:]}")
 
 
 @pytest.fixture
@@ -36,10 +38,12 @@ def first_window(db_path, example_round, tmp_path):
         pytest.skip("uses SIGKILL")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "MSGDESK_SETTINGS": str(tmp_path / "first.ini")}
-    first = subprocess.Popen([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    output = tmp_path / "first-output.txt"
+    with output.open("w") as sink:
+        first = subprocess.Popen([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,
+                                 stdout=sink, stderr=subprocess.STDOUT)
     try:
-        _wait_until_locked(db_path, first)
+        _wait_until_locked(db_path, first, output)
         yield first
     finally:
         first.send_signal(signal.SIGKILL)
