@@ -62,7 +62,7 @@ word-wrapped descriptors, the evidence and the action rows), as often, the same 
 bare stacked window above is printed beside it (``turn_results`` says why the target is
 held against the same content).  Targets: median within 2 x the floor's median, and the
 worst turn under one frame (16 ms).  Both floors paint on one thread, as msgdesk's window
-does (``paint_on_one_thread`` in ui/round/proposal_stack.py): the same Qt, set the same way.
+does (``paint_on_one_thread`` in ui/app.py): the same Qt, set the same way.
 """
 
 from __future__ import annotations
@@ -243,7 +243,7 @@ def same_painting_as_msgdesk() -> None:
     """The floors paint as msgdesk's window does: without Qt's thread pool for large fills.
 
     msgdesk's window sets QT_NO_GUI_THREADPOOL when it is built (ui/round/proposal_stack.py
-    ``paint_on_one_thread``); Qt reads it when it first needs the pool, once per process.  The
+    ``ui.app.paint_on_one_thread``); Qt reads it when it first needs the pool, once per process.  The
     floors run in the same process after msgdesk's turns, so they would have it anyway; set
     here too, a floor run on its own measures the same Qt and not a slower one."""
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")

@@ -40,6 +40,21 @@ def install_translator(app, locale=None):
     return None
 
 
+def paint_on_one_thread() -> None:
+    """Keep Qt from sharing a fill out among threads (QT_NO_GUI_THREADPOOL), before the first paint.
+
+    Qt's raster painting hands any fill of more than 96 rows that is not a plain colour (the
+    gradient of a scroll bar's groove, a rounded border) to a pool of threads and waits for
+    them.  A page turn (ProposalStack) paints a new page, with its own scroll bar: measured over 240 turns
+    (issue 22, session 26), some 440 thread switches a turn, and on a two-core laptop that is
+    busy (the antivirus, other programs) the turn waits for the pool to be given a core: the
+    worst turns took two to three times the median.  On one thread: under two switches a
+    turn, and the same painting.  Qt reads the variable when it first needs the pool (the first
+    such fill), so setting it before the window is first painted is enough; an officer's own
+    setting is kept."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+
+
 def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     """The main window on ``workspace`` with the last round open (or the start page)."""
     # built after the lock is taken and the database checked, not on import
@@ -49,6 +64,7 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     if isinstance(app, QApplication):  # a window needs the widgets' application, made by the caller
         install_focus_ring(app)
 
+    paint_on_one_thread()  # beside the application, before the window is first painted
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
     if warm_up:

@@ -22,8 +22,6 @@ stack's size (a page shown after the window was resized lays itself out then, on
 
 from __future__ import annotations
 
-import os
-
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,21 +34,6 @@ from msgdesk.ui.session import RoundSession
 IDLE_BUILD_MS = 15
 
 
-def paint_on_one_thread() -> None:
-    """Keep Qt from sharing a fill out among threads (QT_NO_GUI_THREADPOOL), before the first paint.
-
-    Qt's raster painting hands any fill of more than 96 rows that is not a plain colour (the
-    gradient of a scroll bar's groove, a rounded border) to a pool of threads and waits for
-    them.  A page turn paints a new page, with its own scroll bar: measured over 240 turns
-    (issue 22, session 26), some 440 thread switches a turn, and on a two-core laptop that is
-    busy (the antivirus, other programs) the turn waits for the pool to be given a core: the
-    worst turns took two to three times the median.  On one thread: under two switches a
-    turn, and the same painting.  Qt reads the variable when it first needs the pool (the first
-    such fill), so setting it before the window is first painted is enough; an officer's own
-    setting is kept."""
-    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
-
-
 class ProposalStack(QWidget):
     #: "Resolve the conflict…" on any page's conflict note (the proposal's id).
     resolveRequested = Signal(str)
@@ -59,7 +42,6 @@ class ProposalStack(QWidget):
 
     def __init__(self, template: Template, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        paint_on_one_thread()  # made with the window, before its first paint
         self.setObjectName("proposalPages")
         self.template = template
         self.session: RoundSession | None = None
