@@ -45,6 +45,7 @@ class ProposalPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ProposalPage()
         self.ui.setupUi(self)
+        self._own_viewport()
         # the actions' title wraps beside its four buttons: on one line the row was wider than
         # the page at 1280x720 and 150%, and the page scrolled sideways
         self.ui.actionsTitle.setWordWrap(True)
@@ -164,6 +165,23 @@ class ProposalPage(QWidget):
         # the room the page has is the scroll area's viewport: refit whenever it changes size
         self._viewport_watch = _Watch(QEvent.Type.Resize, self._evidence_timer.start, self)
         self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
+
+    def _own_viewport(self) -> None:
+        """Give the page's scroll area a viewport made here, set up as Qt sets up its own
+        (qabstractscrollarea.cpp, qscrollarea.cpp: named, filling its background, in the
+        page's background colour), with the page's content put back in it.
+
+        PySide6 holds a wrapper for a widget made from Python; the first ``viewport()`` of one
+        Qt made makes it discover the widget's type, building every QWidget class with its
+        enums (~67 classes, 21-25 ms), and the first page is made before the first frame
+        (issue 22).  Made with the scroll area as its parent, so Qt owns it, as it owned the old."""
+        scroll = self.ui.scroll
+        content = scroll.takeWidget()
+        viewport = QWidget(scroll)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setAutoFillBackground(True)
+        scroll.setViewport(viewport)  # deletes Qt's own, which Python never wrapped
+        scroll.setWidget(content)
 
     def _build_deleted_note(self) -> None:
         """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it back."""

@@ -24,9 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QTimer
+from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from shiboken6 import isValid
 
 from msgdesk.paths import resource_path, user_data_dir
 from msgdesk.ui.widgets.look import shortcut
@@ -192,6 +193,9 @@ _checkers: list[SpellChecker] = []
 _load_pending = False
 #: set by the window's start-up: the first editor's request waits for release_loading()
 _held = False
+#: The editors whose viewport is not yet watched, with the filters to put on it (in order):
+#: those made while the word list is held, before the first paint (see _watch_viewport).
+_unwatched: list[tuple[QPlainTextEdit, tuple[QObject, ...]]] = []
 
 
 def speller() -> Speller:
@@ -226,11 +230,36 @@ def hold_loading() -> None:
 
 
 def release_loading() -> None:
-    """Load the word list now if an editor asked for it while held (after the first paint)."""
+    """Load the word list now if an editor asked for it while held (after the first paint),
+    and watch the viewports of the editors made meanwhile."""
     global _held
     _held = False
+    waiting = list(_unwatched)
+    _unwatched.clear()
+    for editor, filters in waiting:
+        if isValid(editor):  # not deleted with its page since
+            _watch_viewport(editor, *filters)
     if _load_pending and _speller is None:
         _load_and_check()
+
+
+def _watch_viewport(editor: QPlainTextEdit, *filters: QObject) -> None:
+    """Put ``filters`` on ``editor``'s viewport (its paint: the underlines; its right-click:
+    the suggestions), at once, or while the word list is held (start-up, before the first
+    paint) when it is released.
+
+    The viewport is a widget Qt made, so PySide6 has no wrapper for it: making one the first
+    time makes it discover the widget's type, building every QWidget class (~67 classes with
+    their enums, 21-25 ms, once).  Before the word list is read there is nothing to underline
+    and nothing to suggest (the editor's own menu is the same), so the first frame need not pay
+    for it; after the first paint the window's guards (main_window.install_guards) have already
+    paid it."""
+    if _held:
+        _unwatched.append((editor, filters))
+        return
+    viewport = editor.viewport()
+    for watcher in filters:
+        viewport.installEventFilter(watcher)
 
 
 def _load_and_check() -> None:
@@ -363,7 +392,6 @@ class SpellChecker(QObject):
         editor.document().contentsChange.connect(self._changed)
         editor.document().contentsChanged.connect(self._repaint_changed)
         editor.cursorPositionChanged.connect(self._cursor_moved)
-        editor.viewport().installEventFilter(self)
         self.check_all()
 
     def spans(self) -> list[tuple[int, int]]:
@@ -610,8 +638,11 @@ class _Menus(QObject):
         self.checker = checker
         #: the last menu shown (tests read it)
         self.menu: QMenu | None = None
+        self._keys_made = False
 
     def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.FocusIn and not self._keys_made:
+            self.make_keys()
         if event.type() == QEvent.Type.ContextMenu:
             position = self.editor.cursorForPosition(event.pos()).position()
             if event.reason() == event.Reason.Keyboard:
@@ -657,6 +688,20 @@ class _Menus(QObject):
         (exec_menu or menu.exec)(where)
         return menu
 
+    def make_keys(self) -> None:
+        """Shift+F10 (the suggestions at the text cursor) and F7 (the next misspelt word), made
+        as the editor first gets the keyboard: they act only while it has it (a widget
+        shortcut), and made with the editor they built QShortcut, QKeySequence and ``Qt``'s
+        enums before the first frame (the evidence box is made with the first page)."""
+        # why: Qt's enums and the shortcut classes are built with the first shortcut, not at import
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        self._keys_made = True
+        editor = self.editor
+        shortcut("Shift+F10", editor, self.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(Qt.Key.Key_F7), editor, self.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
+
     def _replace(self, cursor: QTextCursor, suggestion: str) -> None:
         cursor.insertText(suggestion)
         self.editor.setTextCursor(cursor)
@@ -685,11 +730,10 @@ def install(editor: QPlainTextEdit) -> SpellChecker:
     Shift+F10 / the menu key at the text cursor, and F7 for the next misspelt word."""
     checker = SpellChecker(editor)
     menus = _Menus(editor, checker)
-    editor.installEventFilter(menus)
-    editor.viewport().installEventFilter(menus)
+    editor.installEventFilter(menus)  # its keyboard menu; its first focus makes the keys (make_keys)
+    _watch_viewport(editor, checker, menus)  # the underlines, the right-click menu
     editor.setProperty("spelling", True)
-
-    shortcut("Shift+F10", editor, menus.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
-    shortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
+    if editor.hasFocus():  # it has the keyboard already: no focus-in is coming
+        menus.make_keys()
     checker.menus = menus  # type: ignore[attr-defined]
     return checker
