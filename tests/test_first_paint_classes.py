@@ -164,6 +164,8 @@ def test_the_proposal_pages_own_viewport_is_set_up_as_qts_and_its_resize_refits_
     qtbot.wait(50)
     page = window.proposal_page
     assert page.isVisible()
+    # (the actions' headings elide, set through the header's property without Qt's namespace)
+    assert page.ui.actionsView.horizontalHeader().textElideMode() == Qt.TextElideMode.ElideRight
     scroll = page.ui.scroll
     viewport = scroll.viewport()
     reference = QScrollArea()  # as Qt sets up a scroll area's viewport
