@@ -7,7 +7,7 @@ import os
 import sys
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import msgdesk.ui.pyside_setup  # noqa: F401  (first: PySide6's import hook goes before msgdesk's modules load)
 from msgdesk.domain.errors import MsgdeskError
@@ -119,6 +119,9 @@ def _run_gui(args) -> int:
     try:
         workspace.acquire_lock()
     except MsgdeskError as exc:
+        # why: the message box's class (and its enums) only when there is something to say
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
     try:
@@ -157,6 +160,9 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
+                # why: the message box's class (and its enums) only when there is something to say
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(None, "msgdesk", QApplication.translate(
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QTimer
-from PySide6.QtGui import QAction, QColor, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 from shiboken6 import isValid
 
 from msgdesk.paths import resource_path, user_data_dir
@@ -34,6 +34,7 @@ from msgdesk.ui.widgets.look import shortcut
 
 if TYPE_CHECKING:  # made at the first underline drawn (_underline, _word_layout, SpellChecker._paint)
     from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextLayout
+    from PySide6.QtWidgets import QMenu  # and at the first menu (_Menus.show_menu)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -652,6 +653,9 @@ class _Menus(QObject):
         return False
 
     def show_menu(self, position: int, where: QPoint, exec_menu: Callable | None = None) -> QMenu:
+        # why: the menu's action class is built with the first menu, not with the first page
+        from PySide6.QtGui import QAction
+
         editor = self.editor
         menu = editor.createStandardContextMenu()
         word = self.checker.misspelt_at(position) if _enabled else None
