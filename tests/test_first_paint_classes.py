@@ -18,6 +18,7 @@ import json
 import textwrap
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QScrollArea, QVBoxLayout, QWidget
@@ -210,3 +211,28 @@ def test_what_is_asked_first_runs_before_what_was_asked_earlier(qtbot):
     window.show()
     qtbot.waitUntil(lambda: len(ran) == 3, timeout=5000)
     assert ran == ["probe", "guards", "log"]
+
+
+def test_a_ring_made_after_a_control_took_the_keyboard_rings_that_control(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from msgdesk.ui.widgets.look import FocusRing
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    buttons = [QPushButton(f"Button {n}", host) for n in range(3)]
+    for button in buttons:
+        layout.addWidget(button)
+    host.show()
+    qtbot.waitExposed(host)
+    host.activateWindow()
+    for button in buttons:  # whichever has the keyboard when the ring is made (the guards come after the paint)
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda b=button: QApplication.focusWidget() is b, timeout=3000)
+        ring = FocusRing(QApplication.instance())
+        try:
+            assert ring.target is button
+        finally:
+            button.removeEventFilter(ring)
+            shiboken6.delete(ring)  # now (disconnected with it): the app keeps its one ring

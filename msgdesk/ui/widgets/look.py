@@ -101,6 +101,9 @@ class FocusRing(QObject):
         self.ringed = (QPushButton, QCheckBox, QRadioButton, QComboBox, QAbstractSpinBox)
         self._target: QWidget | None = None
         app.focusChanged.connect(self._moved)
+        # made just after the window's first paint: the control that took the keyboard as the
+        # window came up (the start page's partnership box) has it already
+        self._moved(None, app.focusWidget())
 
     @property
     def target(self) -> QWidget | None:
