@@ -24,17 +24,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, QTimer
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6 import QtGui
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit
 from shiboken6 import isValid
 
 from msgdesk.paths import resource_path, user_data_dir
 from msgdesk.ui.widgets.look import shortcut
 
-if TYPE_CHECKING:  # made at the first underline drawn (_underline, _word_layout, SpellChecker._paint)
-    from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextLayout
-    from PySide6.QtWidgets import QMenu  # and at the first menu (_Menus.show_menu)
+# Made at the first underline drawn (_underline, _word_layout, SpellChecker._paint), at the first
+# menu (_Menus.show_menu); QTextCursor is used through its module (QtGui.QTextCursor), so PySide6
+# builds it, with its enums, as the first word is judged (after the first paint), not at import.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextCursor, QTextLayout
+    from PySide6.QtWidgets import QMenu
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -462,15 +467,15 @@ class SpellChecker(QObject):
             end += 1
         marks = self._marks
         # the underlines touching the stretch (or emptied by a deletion in it) go; sorted by place
-        first = bisect_left(marks, start, key=QTextCursor.selectionEnd)
+        first = bisect_left(marks, start, key=QtGui.QTextCursor.selectionEnd)
         stop = first
         while stop < len(marks) and marks[stop].selectionStart() <= end:
             stop += 1
         found: list[QTextCursor] = []
         if end - start > 64:  # pasted or opened: one read (the stretch's own length)
-            reader = QTextCursor(document)
+            reader = QtGui.QTextCursor(document)
             reader.setPosition(start)
-            reader.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            reader.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
             text = reader.selectedText()  # paragraphs end in U+2029, which is no letter
         else:
             # typed: a word or two read character by character; the paragraph's text, or a
@@ -484,12 +489,12 @@ class SpellChecker(QObject):
             if skip is None:
                 skip = self.editor.textCursor().position() if self.editor.hasFocus() else -1
             if start + match.end() == skip:  # being typed: judged when the cursor leaves it
-                self._pending = QTextCursor(document)
+                self._pending = QtGui.QTextCursor(document)
                 self._pending.setPosition(skip)
                 continue
-            mark = QTextCursor(document)
+            mark = QtGui.QTextCursor(document)
             mark.setPosition(start + match.start())
-            mark.setPosition(start + match.end(), QTextCursor.MoveMode.KeepAnchor)
+            mark.setPosition(start + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
             found.append(mark)
         if stop == first and not found:
             return None
@@ -552,7 +557,7 @@ class SpellChecker(QObject):
             else:
                 high = middle
         here = block.position()
-        index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
+        index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QtGui.QTextCursor.selectionEnd)
         after = here + block.length()
         top, left, revision, shown = box.top(), box.left(), block.revision(), True
         document = editor.document()
@@ -606,9 +611,9 @@ class SpellChecker(QObject):
             if match.start() <= offset <= match.end():
                 if speller().is_correct(match.group()):
                     return None
-                cursor = QTextCursor(block)
+                cursor = QtGui.QTextCursor(block)
                 cursor.setPosition(block.position() + match.start())
-                cursor.setPosition(block.position() + match.end(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(block.position() + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
                 return cursor
         return None
 
@@ -622,9 +627,9 @@ class SpellChecker(QObject):
                 for match in WORD.finditer(block.text()):
                     at = block.position() + match.start()
                     if at >= start and not check(match.group()):
-                        cursor = QTextCursor(block)
+                        cursor = QtGui.QTextCursor(block)
                         cursor.setPosition(at)
-                        cursor.setPosition(block.position() + match.end(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setPosition(block.position() + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
                         return cursor
                 block = block.next()
         return None
@@ -673,7 +678,7 @@ class _Menus(QObject):
             for suggestion in options:
                 action = QAction(suggestion, menu)
                 action.setObjectName("spellingSuggestion")
-                action.triggered.connect(lambda _c=False, s=suggestion, c=QTextCursor(word): self._replace(c, s))
+                action.triggered.connect(lambda _c=False, s=suggestion, c=QtGui.QTextCursor(word): self._replace(c, s))
                 put(action)
             if not options:
                 none = QAction(translate("Spelling", "(no suggestions)"), menu)
