@@ -105,9 +105,9 @@ def _run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
-    # The wheel guard (no value changes under a passing wheel) is installed by the main window
-    # once it is built, and before any dialog shown earlier (_run_window): as an application-
-    # wide event filter it would otherwise see every event of building the window.
+    # The wheel guard (no value changes under a passing wheel), the screen fit and the focus
+    # ring are installed by the main window just after its first paint (install_guards), and
+    # before any dialog shown earlier (_run_window): their style costs the first frame ~35 ms.
 
     # The log file opens just after the first paint (its handler's module costs the first frame
     # several milliseconds); an error before then opens it first (see _run_window, excepthook).
