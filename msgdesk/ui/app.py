@@ -60,7 +60,7 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
 
     # The focus ring, the wheel guard and the screen fit come just after the first paint
-    # (MainWindow asks for install_guards), not here: their style costs the first frame ~35 ms.
+    # (MainWindow asks for install_guards), not here: their style cost the first frame 4 % (issue 22).
     paint_on_one_thread()  # beside the application, before the window is first painted
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
@@ -107,7 +107,7 @@ def _run_gui(args) -> int:
     app.setApplicationDisplayName("msgdesk")
     # The wheel guard (no value changes under a passing wheel), the screen fit and the focus
     # ring are installed by the main window just after its first paint (install_guards), and
-    # before any dialog shown earlier (_run_window): their style costs the first frame ~35 ms.
+    # before any dialog shown earlier (_run_window): their style cost the first frame 4 %.
 
     # The log file opens just after the first paint (its handler's module costs the first frame
     # several milliseconds); an error before then opens it first (see _run_window, excepthook).
