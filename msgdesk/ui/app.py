@@ -7,7 +7,7 @@ import os
 import sys
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import msgdesk.ui.pyside_setup  # noqa: F401  (first: PySide6's import hook goes before msgdesk's modules load)
 from msgdesk.domain.errors import MsgdeskError
@@ -15,7 +15,6 @@ from msgdesk.paths import default_db_location, resource_path
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.excepthook import install_excepthook, setup_logging
 from msgdesk.ui.settings import open_settings
-from msgdesk.ui.widgets.look import install_focus_ring
 from msgdesk.ui.widgets.screen_fit import install_screen_fit
 from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
@@ -60,10 +59,8 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     # built after the lock is taken and the database checked, not on import
     from msgdesk.ui.main_window import MainWindow, schedule_warm_up
 
-    app = QApplication.instance()
-    if isinstance(app, QApplication):  # a window needs the widgets' application, made by the caller
-        install_focus_ring(app)
-
+    # The focus ring, the wheel guard and the screen fit come just after the first paint
+    # (MainWindow asks for install_guards), not here: their style cost the first frame 4 % (issue 22).
     paint_on_one_thread()  # beside the application, before the window is first painted
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
@@ -108,9 +105,9 @@ def _run_gui(args) -> int:
     app.setOrganizationName("msgdesk")
     app.setApplicationName("msgdesk")
     app.setApplicationDisplayName("msgdesk")
-    # The wheel guard (no value changes under a passing wheel) is installed by the main window
-    # once it is built, and before any dialog shown earlier (_run_window): as an application-
-    # wide event filter it would otherwise see every event of building the window.
+    # The wheel guard (no value changes under a passing wheel), the screen fit and the focus
+    # ring are installed by the main window just after its first paint (install_guards), and
+    # before any dialog shown earlier (_run_window): their style cost the first frame 4 %.
 
     # The log file opens just after the first paint (its handler's module costs the first frame
     # several milliseconds); an error before then opens it first (see _run_window, excepthook).
@@ -122,6 +119,9 @@ def _run_gui(args) -> int:
     try:
         workspace.acquire_lock()
     except MsgdeskError as exc:
+        # why: the message box's class (and its enums) only when there is something to say
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "msgdesk", str(exc))
         return 1
     try:
@@ -160,6 +160,9 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             if attempt == 1 and workspace.path is not None and offer_recovery(None, workspace, exc):
                 continue  # the newest good backup was restored: open it
             if workspace.path is None:
+                # why: the message box's class (and its enums) only when there is something to say
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.critical(None, "msgdesk", QApplication.translate(
                     "App", "msgdesk cannot open the database:\n\n{error}").format(error=exc))
             return 1
@@ -174,17 +177,21 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         window.statusBar().addPermanentWidget(QLabel(window.tr("You can read but not change this database")))
         window.statusBar().showMessage(READ_ONLY_NOTICE, 15000)
     if os.environ.get(FIRST_PAINT_PROBE):
-        # first: its zero timer is posted before the others', so it reports the paint itself
+        # at the front of the queue (before the window's guards), so it reports the paint itself
         _print_first_paint_and_quit(app, window, until_store=os.environ[FIRST_PAINT_PROBE] == "store")
-    # After the first paint, in this order: the log file, the full store (SQLAlchemy; target
-    # within 0.3 s of the paint), then the word list (underlines appear; nothing moves).
+    # After the first paint, in this order: the guards (MainWindow asked first), the log file,
+    # the full store (SQLAlchemy; target within 0.3 s of the paint), then the word list
+    # (underlines appear; nothing moves).
     after_first_paint(window, setup_logging)
     schedule_warm_up(window)
     after_first_paint(window, collect_from_now_on)
     after_first_paint(window, spelling.release_loading)
     # built after the lock is taken and the database checked, not on import
-    from msgdesk.ui.contributions.menu import ask_name_once
+    from msgdesk.ui.contributions.menu import NAME_KEY, ask_name_once
 
+    if not window.settings.value(NAME_KEY):  # the first start: a dialog before the window's first paint
+        install_wheel_guard(app)
+        install_screen_fit(app)
     ask_name_once(window)  # the name recorded with each change: asked at the first start only
     if window.settings.value("window/geometry") is None:
         screen = app.primaryScreen().availableGeometry()
@@ -225,4 +232,4 @@ def _print_first_paint_and_quit(app, window, until_store: bool = False) -> None:
 
         store()
 
-    after_first_paint(window, report)
+    after_first_paint(window, report, first=True)  # before the window's own (the guards)

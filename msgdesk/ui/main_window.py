@@ -157,12 +157,9 @@ class MainWindow(QMainWindow):
         self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
-        # No value changes under a passing mouse wheel.  The guard filters only the guarded
-        # controls (hung on each as the style polishes it) and sets up those made before it.
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            install_wheel_guard(app)
-            install_screen_fit(app)  # no dialog opens larger than the screen (1280x720 at 150%)
+        # No value changes under a passing mouse wheel, no dialog larger than the screen (1280x720
+        # at 150%), the focus ring: first thing after the first paint (install_guards).
+        after_first_paint(self, install_guards)
 
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
@@ -852,14 +849,34 @@ class _AfterFirstPaint(QObject):
             QTimer.singleShot(0, self._run)
 
 
-def after_first_paint(window: QMainWindow, then) -> None:
+def after_first_paint(window: QMainWindow, then, first: bool = False) -> None:
     """Call ``then`` once, when ``window`` has been drawn for the first time (after what was
-    asked before it)."""
+    asked before it; before it, if ``first``: the first-paint probe, which reports the paint
+    itself)."""
     hook = getattr(window, "_after_first_paint", None)
     if hook is None or not hook.queue:  # none yet, or the last one has run
         hook = _AfterFirstPaint(window)
         window._after_first_paint = hook  # type: ignore[attr-defined]
-    hook.queue.append(then)
+    hook.queue.insert(0 if first else len(hook.queue), then)
+
+
+def install_guards() -> None:
+    """The focus ring, the wheel guard and the screen fit, on every widget made so far and
+    every one made from now on (they hang on the style's polish: ui/widgets/look.py).
+
+    Asked by the main window as the first thing after its first paint: a zero timer posted by
+    that paint, so it runs in the event loop's next turn, long before the officer can turn a
+    wheel or open a dialog, and no dialog can open before the window is painted except those
+    that install the guards themselves (ui/app.py).  Not before the paint: the style's Python
+    subclass and its ``polish``, which Qt hands widgets it made itself (a scroll area's
+    viewport), made PySide6 build some 45 classes with their enums before the first frame
+    (56 M of its 1,392 M instructions, callgrind, issue 22).  Installed after it, Qt polishes
+    every widget of the window again for the new style (~24 ms of CPU, then a repaint: in
+    benchmarks/bench_startup.py's store-after-paint row)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_wheel_guard(app)
+        install_screen_fit(app)
 
 
 def cancel_after_first_paint(window: QMainWindow) -> None:

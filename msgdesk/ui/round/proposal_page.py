@@ -3,8 +3,11 @@ timescale, the four descriptors side by side, evidence, improvement actions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+# Qt's namespace through its module (QtCore.Qt), not imported by name: PySide6 builds the
+# namespace, 93 enums, on first use (20-34 ms), and the page is made before the first frame;
+# each use below builds it when it runs (a key, a national proposal, after the first paint).
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
@@ -20,7 +23,14 @@ from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.widgets.debounce import Debouncer
 
-RATING_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+#: Qt::ElideRight (qnamespace.h), set through the header's property: the enum is Qt's namespace
+ELIDE_RIGHT = 1
+
+
+def rating_keys() -> dict:
+    """Keys 1-4, each to its rating's index (built at the first key, with Qt's namespace)."""
+    key = QtCore.Qt.Key
+    return {key.Key_1: 0, key.Key_2: 1, key.Key_3: 2, key.Key_4: 3}
 
 
 class _Watch(QObject):
@@ -37,6 +47,25 @@ class _Watch(QObject):
         return False
 
 
+class _FirstFocus(QObject):
+    """Calls ``callback`` once, as ``widget`` first gets the keyboard, then stops watching it
+    (a filter left on would see each of its events)."""
+
+    def __init__(self, widget: QWidget, callback) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == _FOCUS_IN:
+            watched.removeEventFilter(self)
+            self.callback()
+        return False
+
+
+_FOCUS_IN = QEvent.Type.FocusIn
+
+
 class ProposalPage(QWidget):
     """One proposal's page.  The window keeps one per proposal (``proposal_stack``), built
     once and filled the first time it is shown; after that a page turn only switches pages."""
@@ -45,6 +74,7 @@ class ProposalPage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ProposalPage()
         self.ui.setupUi(self)
+        self._own_viewport()
         # the actions' title wraps beside its four buttons: on one line the row was wider than
         # the page at 1280x720 and 150%, and the page scrolled sideways
         self.ui.actionsTitle.setWordWrap(True)
@@ -104,7 +134,7 @@ class ProposalPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # at 150% the two wide columns are narrower than their headings: … and a tooltip, not a cut
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setProperty("textElideMode", ELIDE_RIGHT)  # (setTextElideMode wants Qt's enum)
         # and never narrower than a long word: at 150% they were squeezed to 65 px, one word a
         # line; the table scrolls sideways instead
         header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("Organisational") + 12)
@@ -123,10 +153,9 @@ class ProposalPage(QWidget):
         self.model.modelReset.connect(self._fit_timer.start)
         self.model.dataChanged.connect(lambda *_: self._fit_timer.start())
         header.sectionResized.connect(lambda *_: self._fit_timer.start())
-        # Delete (or Backspace) on the Due cell clears a due date set by hand
-        for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            shortcut = QShortcut(QKeySequence(key), view, context=Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self._clear_due_date)
+        # Delete (or Backspace) on the Due cell clears a due date set by hand: keys of the table
+        # (a widget shortcut), made as it first gets the keyboard, not before the first frame
+        self._first_focus = _FirstFocus(view, self._make_table_keys)
         self.ui.addActionButton.clicked.connect(self.add_action)
         self.ui.deleteActionButton.clicked.connect(self.delete_action)
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
@@ -143,16 +172,7 @@ class ProposalPage(QWidget):
         layout = self.ui.contentLayout
         layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), self.directions_summary)
         self.directions_summary.hide()
-        self.ui.nationalLabel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.ui.nationalLabel.setStyleSheet(
-            "QLabel { background: #f0f0f0; color: #262626; padding: 18px; border: 1px solid #aaa; }"
-            " QLabel:focus { border: 2px solid #0f6cbd; }")
-        self.ui.nationalLabel.setTextFormat(Qt.TextFormat.RichText)
-        self.ui.nationalLabel.setText(self.tr(
-            "<p style='font-size:12pt'><b>Not for local completion</b></p>"
-            "<p>National bodies are responsible for this proposal, so there is nothing to rate or record "
-            "here. The appendix prints it with this note, as the template does.</p>"
-            "<p>Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.</p>"))
+        self._national_note_made = False  # made when a national proposal is first shown
         self._evidence_timer = QTimer(self)
         self._evidence_timer.setSingleShot(True)
         self._evidence_timer.setInterval(0)
@@ -165,6 +185,48 @@ class ProposalPage(QWidget):
         self._viewport_watch = _Watch(QEvent.Type.Resize, self._evidence_timer.start, self)
         self.ui.scroll.viewport().installEventFilter(self._viewport_watch)
 
+    def _own_viewport(self) -> None:
+        """Give the page's scroll area a viewport made here, set up as Qt sets up its own
+        (qabstractscrollarea.cpp, qscrollarea.cpp: named, filling its background, in the
+        page's background colour), with the page's content put back in it.
+
+        PySide6 holds a wrapper for a widget made from Python; the first ``viewport()`` of one
+        Qt made makes it discover the widget's type, building every QWidget class with its
+        enums (~67 classes, 21-25 ms), and the first page is made before the first frame
+        (issue 22).  Made with the scroll area as its parent, so Qt owns it, as it owned the old."""
+        scroll = self.ui.scroll
+        content = scroll.takeWidget()
+        viewport = QWidget(scroll)
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setAutoFillBackground(True)
+        scroll.setViewport(viewport)  # deletes Qt's own, which Python never wrapped
+        scroll.setWidget(content)
+
+    def _make_table_keys(self) -> None:
+        Qt = QtCore.Qt
+        # why: the shortcut classes are built with the first (the table's first focus), not at import
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        for key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            shortcut = QShortcut(QKeySequence(key), self.ui.actionsView, context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._clear_due_date)
+
+    def _make_national_note(self) -> None:
+        """The note shown instead of the page on a national proposal (made the first time one is)."""
+        Qt = QtCore.Qt
+        self._national_note_made = True
+        label = self.ui.nationalLabel
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label.setStyleSheet(
+            "QLabel { background: #f0f0f0; color: #262626; padding: 18px; border: 1px solid #aaa; }"
+            " QLabel:focus { border: 2px solid #0f6cbd; }")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(self.tr(
+            "<p style='font-size:12pt'><b>Not for local completion</b></p>"
+            "<p>National bodies are responsible for this proposal, so there is nothing to rate or record "
+            "here. The appendix prints it with this note, as the template does.</p>"
+            "<p>Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.</p>"))
+
     def _build_deleted_note(self) -> None:
         """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it back."""
         note = QWidget(self.ui.content)
@@ -172,8 +234,7 @@ class ProposalPage(QWidget):
         note.setStyleSheet("QWidget#deletedNote { background: #fff4ce; border: 1px solid #c19c00; }")
         row = QHBoxLayout(note)
         row.setContentsMargins(8, 2, 8, 2)
-        self.deleted_label = QLabel(note)
-        self.deleted_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.deleted_label = QLabel(note)  # plain text: set as an action is deleted (delete_action)
         self.deleted_label.setAccessibleName(self.tr("Deleted action"))
         self.undo_delete_button = QPushButton(self.tr("Undo (Ctrl+Z)"), note)
         self.undo_delete_button.setAccessibleName(self.tr("Undo the deletion"))
@@ -327,6 +388,8 @@ class ProposalPage(QWidget):
         self.ui.proposalLabel.setText(self.tr("Proposal {id}   {text}").format(id=p.id, text=p.text))
         self.ui.timescaleLabel.setText(self.tr("<b>MSG timescale:</b> {t}").format(t=p.timescale))
         local = p.local
+        if not local and not self._national_note_made:
+            self._make_national_note()
         self.ui.nationalLabel.setVisible(not local)
         for widget in (self.ui.ratingGroup, self.ui.evidenceTitle, self.ui.evidenceEdit, self.ui.actionsTitle,
                        self.ui.actionsView, self.ui.addActionButton, self.ui.deleteActionButton,
@@ -384,10 +447,10 @@ class ProposalPage(QWidget):
         if self.proposal is None:
             return
         if not self.proposal.local:
-            self.ui.nationalLabel.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ui.nationalLabel.setFocus()  # (Qt's OtherFocusReason, without the namespace)
             return
         chosen = next((card for card in self.cards if card.property("chosen")), self.cards[0])
-        chosen.setFocus(Qt.FocusReason.OtherFocusReason)
+        chosen.setFocus()
 
     def show_hit(self, hit) -> None:
         """Select what Find found: the words in the evidence, or the action's cell."""
@@ -410,9 +473,10 @@ class ProposalPage(QWidget):
 
     def rate_by_key(self, key) -> bool:
         """Keys 1-4 pressed elsewhere on the page (the proposal list): rate this proposal."""
-        if key not in RATING_KEYS or self.proposal is None or not self.proposal.local:
+        keys = rating_keys()
+        if key not in keys or self.proposal is None or not self.proposal.local:
             return False
-        self._choose(RATING_KEYS[key])
+        self._choose(keys[key])
         return True
 
     def _load_response(self) -> None:
@@ -459,9 +523,11 @@ class ProposalPage(QWidget):
         self.session.set_rating(self.proposal.id, RATINGS[index])
 
     def _card_key(self, index: int, key) -> bool:
-        if key in RATING_KEYS:
-            self._choose(RATING_KEYS[key])
-            self.cards[RATING_KEYS[key]].setFocus(Qt.FocusReason.OtherFocusReason)
+        Qt = QtCore.Qt
+        keys = rating_keys()
+        if key in keys:
+            self._choose(keys[key])
+            self.cards[keys[key]].setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             step = -1 if key == Qt.Key.Key_Left else 1
@@ -504,7 +570,7 @@ class ProposalPage(QWidget):
         new_id = self.session.add_action(self.proposal.id)
         index = self.model.index(self.model.row_of(self.session.resolve(new_id)), 0)
         view = self.ui.actionsView
-        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        view.setFocus()  # (Qt's OtherFocusReason)
         view.setCurrentIndex(index)
         view.edit(index)
         self._reveal(index.row())
@@ -523,6 +589,7 @@ class ProposalPage(QWidget):
         if action_id is None:  # the row went while the page was busy
             return
         self.session.delete_action(action_id)
+        self.deleted_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.deleted_label.setText(self.tr("Action {n} deleted.").format(n=row + 1))
         self.deleted_note.show()
         self._note_timer.start()

@@ -9,9 +9,9 @@ shrinking it only as much as needed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from msgdesk.ui.widgets.look import on_every_widget
 
@@ -46,14 +46,26 @@ class _ScreenFitGuard(QObject):
     without remembering to; not application-wide, where every event of every widget (each
     paint of a page turn) crossed into Python."""
 
+    def __init__(self) -> None:
+        # why: these classes (and ``Qt``) are built with the fitting, which the window installs
+        # just after its first paint, not when this module is imported (for fit_to_screen)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget, QMenu
+
+        super().__init__()
+        self._dock = QDockWidget
+        #: fitted by their own code: a menu (a popup) and the main window (restore_last)
+        self._not_fitted = (QMenu, QMainWindow)
+        self._popup = Qt.WindowType.Popup
+
     def watch(self, widget: QWidget) -> None:
         # a dock widget is no window when polished, but one once floated (the history panel)
-        if (widget.isWindow() or isinstance(widget, QDockWidget)) and not isinstance(widget, QMenu | QMainWindow):
+        if (widget.isWindow() or isinstance(widget, self._dock)) and not isinstance(widget, self._not_fitted):
             widget.installEventFilter(self)  # again after a change of style: Qt keeps it once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
-                and watched.windowType() != Qt.WindowType.Popup and not isinstance(watched, QMenu | QMainWindow):
+                and watched.windowType() != self._popup and not isinstance(watched, self._not_fitted):
             # (the main window sizes itself: from the screen at first start, else its saved
             # geometry fitted by restore_last)
             fit_to_screen(watched)
@@ -66,7 +78,9 @@ _GUARD: _ScreenFitGuard | None = None
 def install_screen_fit(app: QApplication) -> None:
     """Install the fitting, once (idempotent): on every window polished from now on (through
     the application's style, which this makes the focus-ring style if it is not yet) and on
-    those polished before."""
+    those polished before.  The window does it just after its first paint, before any dialog
+    can open (main_window's ``install_guards``); the login and recovery dialogs before they
+    open (ui/app.py)."""
     global _GUARD
     if _GUARD is None:
         _GUARD = _ScreenFitGuard()

@@ -24,15 +24,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6 import QtGui
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QPointF, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPlainTextEdit
+from shiboken6 import isValid
 
 from msgdesk.paths import resource_path, user_data_dir
 from msgdesk.ui.widgets.look import shortcut
 
-if TYPE_CHECKING:  # made at the first underline drawn (_underline, _word_layout, SpellChecker._paint)
-    from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextLayout
+# Made at the first underline drawn (_underline, _word_layout, SpellChecker._paint), at the first
+# menu (_Menus.show_menu); QTextCursor is used through its module (QtGui.QTextCursor), so PySide6
+# builds it, with its enums, as the first word is judged (after the first paint), not at import.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFont, QPaintEvent, QTextCharFormat, QTextCursor, QTextLayout
+    from PySide6.QtWidgets import QMenu
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -192,6 +199,9 @@ _checkers: list[SpellChecker] = []
 _load_pending = False
 #: set by the window's start-up: the first editor's request waits for release_loading()
 _held = False
+#: The editors whose viewport is not yet watched, with the filters to put on it (in order):
+#: those made while the word list is held, before the first paint (see _watch_viewport).
+_unwatched: list[tuple[QPlainTextEdit, tuple[QObject, ...]]] = []
 
 
 def speller() -> Speller:
@@ -226,11 +236,36 @@ def hold_loading() -> None:
 
 
 def release_loading() -> None:
-    """Load the word list now if an editor asked for it while held (after the first paint)."""
+    """Load the word list now if an editor asked for it while held (after the first paint),
+    and watch the viewports of the editors made meanwhile."""
     global _held
     _held = False
+    waiting = list(_unwatched)
+    _unwatched.clear()
+    for editor, filters in waiting:
+        if isValid(editor):  # not deleted with its page since
+            _watch_viewport(editor, *filters)
     if _load_pending and _speller is None:
         _load_and_check()
+
+
+def _watch_viewport(editor: QPlainTextEdit, *filters: QObject) -> None:
+    """Put ``filters`` on ``editor``'s viewport (its paint: the underlines; its right-click:
+    the suggestions), at once, or while the word list is held (start-up, before the first
+    paint) when it is released.
+
+    The viewport is a widget Qt made, so PySide6 has no wrapper for it: making one the first
+    time makes it discover the widget's type, building every QWidget class (~67 classes with
+    their enums, 21-25 ms, once).  Before the word list is read there is nothing to underline
+    and nothing to suggest (the editor's own menu is the same), so the first frame need not pay
+    for it; after the first paint the window's guards (main_window.install_guards) have already
+    paid it."""
+    if _held:
+        _unwatched.append((editor, filters))
+        return
+    viewport = editor.viewport()
+    for watcher in filters:
+        viewport.installEventFilter(watcher)
 
 
 def _load_and_check() -> None:
@@ -363,7 +398,6 @@ class SpellChecker(QObject):
         editor.document().contentsChange.connect(self._changed)
         editor.document().contentsChanged.connect(self._repaint_changed)
         editor.cursorPositionChanged.connect(self._cursor_moved)
-        editor.viewport().installEventFilter(self)
         self.check_all()
 
     def spans(self) -> list[tuple[int, int]]:
@@ -433,15 +467,15 @@ class SpellChecker(QObject):
             end += 1
         marks = self._marks
         # the underlines touching the stretch (or emptied by a deletion in it) go; sorted by place
-        first = bisect_left(marks, start, key=QTextCursor.selectionEnd)
+        first = bisect_left(marks, start, key=QtGui.QTextCursor.selectionEnd)
         stop = first
         while stop < len(marks) and marks[stop].selectionStart() <= end:
             stop += 1
         found: list[QTextCursor] = []
         if end - start > 64:  # pasted or opened: one read (the stretch's own length)
-            reader = QTextCursor(document)
+            reader = QtGui.QTextCursor(document)
             reader.setPosition(start)
-            reader.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            reader.setPosition(end, QtGui.QTextCursor.MoveMode.KeepAnchor)
             text = reader.selectedText()  # paragraphs end in U+2029, which is no letter
         else:
             # typed: a word or two read character by character; the paragraph's text, or a
@@ -455,12 +489,12 @@ class SpellChecker(QObject):
             if skip is None:
                 skip = self.editor.textCursor().position() if self.editor.hasFocus() else -1
             if start + match.end() == skip:  # being typed: judged when the cursor leaves it
-                self._pending = QTextCursor(document)
+                self._pending = QtGui.QTextCursor(document)
                 self._pending.setPosition(skip)
                 continue
-            mark = QTextCursor(document)
+            mark = QtGui.QTextCursor(document)
             mark.setPosition(start + match.start())
-            mark.setPosition(start + match.end(), QTextCursor.MoveMode.KeepAnchor)
+            mark.setPosition(start + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
             found.append(mark)
         if stop == first and not found:
             return None
@@ -523,7 +557,7 @@ class SpellChecker(QObject):
             else:
                 high = middle
         here = block.position()
-        index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QTextCursor.selectionEnd)
+        index = bisect_left(marks, here + layout.lineAt(low).textStart(), key=QtGui.QTextCursor.selectionEnd)
         after = here + block.length()
         top, left, revision, shown = box.top(), box.left(), block.revision(), True
         document = editor.document()
@@ -577,9 +611,9 @@ class SpellChecker(QObject):
             if match.start() <= offset <= match.end():
                 if speller().is_correct(match.group()):
                     return None
-                cursor = QTextCursor(block)
+                cursor = QtGui.QTextCursor(block)
                 cursor.setPosition(block.position() + match.start())
-                cursor.setPosition(block.position() + match.end(), QTextCursor.MoveMode.KeepAnchor)
+                cursor.setPosition(block.position() + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
                 return cursor
         return None
 
@@ -593,9 +627,9 @@ class SpellChecker(QObject):
                 for match in WORD.finditer(block.text()):
                     at = block.position() + match.start()
                     if at >= start and not check(match.group()):
-                        cursor = QTextCursor(block)
+                        cursor = QtGui.QTextCursor(block)
                         cursor.setPosition(at)
-                        cursor.setPosition(block.position() + match.end(), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.setPosition(block.position() + match.end(), QtGui.QTextCursor.MoveMode.KeepAnchor)
                         return cursor
                 block = block.next()
         return None
@@ -610,8 +644,11 @@ class _Menus(QObject):
         self.checker = checker
         #: the last menu shown (tests read it)
         self.menu: QMenu | None = None
+        self._keys_made = False
 
     def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.FocusIn and not self._keys_made:
+            self.make_keys()
         if event.type() == QEvent.Type.ContextMenu:
             position = self.editor.cursorForPosition(event.pos()).position()
             if event.reason() == event.Reason.Keyboard:
@@ -621,6 +658,9 @@ class _Menus(QObject):
         return False
 
     def show_menu(self, position: int, where: QPoint, exec_menu: Callable | None = None) -> QMenu:
+        # why: the menu's action class is built with the first menu, not with the first page
+        from PySide6.QtGui import QAction
+
         editor = self.editor
         menu = editor.createStandardContextMenu()
         word = self.checker.misspelt_at(position) if _enabled else None
@@ -638,7 +678,7 @@ class _Menus(QObject):
             for suggestion in options:
                 action = QAction(suggestion, menu)
                 action.setObjectName("spellingSuggestion")
-                action.triggered.connect(lambda _c=False, s=suggestion, c=QTextCursor(word): self._replace(c, s))
+                action.triggered.connect(lambda _c=False, s=suggestion, c=QtGui.QTextCursor(word): self._replace(c, s))
                 put(action)
             if not options:
                 none = QAction(translate("Spelling", "(no suggestions)"), menu)
@@ -656,6 +696,20 @@ class _Menus(QObject):
         self.menu = menu
         (exec_menu or menu.exec)(where)
         return menu
+
+    def make_keys(self) -> None:
+        """Shift+F10 (the suggestions at the text cursor) and F7 (the next misspelt word), made
+        as the editor first gets the keyboard: they act only while it has it (a widget
+        shortcut), and made with the editor they built QShortcut, QKeySequence and ``Qt``'s
+        enums before the first frame (the evidence box is made with the first page)."""
+        # why: Qt's enums and the shortcut classes are built with the first shortcut, not at import
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        self._keys_made = True
+        editor = self.editor
+        shortcut("Shift+F10", editor, self.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence(Qt.Key.Key_F7), editor, self.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
 
     def _replace(self, cursor: QTextCursor, suggestion: str) -> None:
         cursor.insertText(suggestion)
@@ -685,11 +739,10 @@ def install(editor: QPlainTextEdit) -> SpellChecker:
     Shift+F10 / the menu key at the text cursor, and F7 for the next misspelt word."""
     checker = SpellChecker(editor)
     menus = _Menus(editor, checker)
-    editor.installEventFilter(menus)
-    editor.viewport().installEventFilter(menus)
+    editor.installEventFilter(menus)  # its keyboard menu; its first focus makes the keys (make_keys)
+    _watch_viewport(editor, checker, menus)  # the underlines, the right-click menu
     editor.setProperty("spelling", True)
-
-    shortcut("Shift+F10", editor, menus.menu_at_cursor, Qt.ShortcutContext.WidgetShortcut)
-    shortcut(QKeySequence(Qt.Key.Key_F7), editor, menus.next_misspelt, Qt.ShortcutContext.WidgetShortcut)
+    if editor.hasFocus():  # it has the keyboard already: no focus-in is coming
+        menus.make_keys()
     checker.menus = menus  # type: ignore[attr-defined]
     return checker

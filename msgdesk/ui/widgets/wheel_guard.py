@@ -16,31 +16,21 @@ and dialog, present and future, is covered):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QScrollBar,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from msgdesk.ui.widgets.look import on_every_widget
 
-#: The controls whose value a wheel turn changes.
-GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
-
-def _control(widget: QObject | None) -> QWidget | None:
+def _control(widget: QObject | None, guarded: tuple[type[QWidget], ...],
+             scroll_bar: type[QWidget]) -> QWidget | None:
     """The guarded control ``widget`` is (or is part of: an editable combo's line edit)."""
     for _depth in range(3):
         if widget is None or not isinstance(widget, QWidget):
             return None
-        if isinstance(widget, QScrollBar):
+        if isinstance(widget, scroll_bar):
             return None  # a scroll bar's wheel is scrolling
-        if isinstance(widget, GUARDED):
+        if isinstance(widget, guarded):
             return widget
         widget = widget.parentWidget()
     return None
@@ -60,19 +50,31 @@ class WheelGuard(QObject):
     application-wide filter cost a call into Python for every event of every widget,
     a tenth of a page turn."""
 
+    def __init__(self) -> None:
+        # why: the guarded controls' classes (and ``Qt``) are built with the guard, which the
+        # window installs just after its first paint, not when its module is imported
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar
+
+        super().__init__()
+        #: the controls whose value a wheel turn changes
+        self.guarded: tuple[type[QWidget], ...] = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+        self._scroll_bar = QScrollBar
+        self._wheel_focus, self._strong_focus = Qt.FocusPolicy.WheelFocus, Qt.FocusPolicy.StrongFocus
+
     def guard_widget(self, widget: QWidget) -> None:
         """Called as ``widget`` is polished: a guarded control (or a part of one, an editable
         combo's line edit) gets the filter; a guarded control takes focus only by click or key."""
-        if _control(widget) is None:
+        if _control(widget, self.guarded, self._scroll_bar) is None:
             return
-        if isinstance(widget, GUARDED) and widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if isinstance(widget, self.guarded) and widget.focusPolicy() == self._wheel_focus:
+            widget.setFocusPolicy(self._strong_focus)
         widget.installEventFilter(self)  # again after a change of style: Qt keeps it once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.Wheel:
             return False
-        control = _control(watched)
+        control = _control(watched, self.guarded, self._scroll_bar)
         if control is None or control.hasFocus():
             return False
         area = _scroll_area(control)
@@ -89,7 +91,9 @@ _GUARD: WheelGuard | None = None
 def install_wheel_guard(app: QApplication) -> None:
     """Install the guard, once (idempotent): on every control polished from now on (through
     the application's style, which this makes the focus-ring style if it is not yet) and on
-    those polished before."""
+    those polished before.  The window does it just after its first paint, before the
+    officer can reach a control (main_window's ``install_guards``); the login and recovery
+    dialogs before they open (ui/app.py)."""
     global _GUARD
     if _GUARD is None:
         _GUARD = WheelGuard()
