@@ -145,7 +145,7 @@ def test_items_taken_back_never_come_back_as_widgets(qtbot, session):
     """PySide6 kept a deleted item's wrapper and handed a later widget to Python as that item
     (a style's polish was given a QStandardItem): every reset takes its items back first.
     Widgets made by Qt itself (a table's headers, viewport, bars) come to Python by address."""
-    from PySide6.QtWidgets import QApplication, QTabWidget, QTableView, QWidget
+    from PySide6.QtWidgets import QApplication, QTableView, QTabWidget, QWidget
 
     from msgdesk.ui.round.actions_model import ActionsModel
 
