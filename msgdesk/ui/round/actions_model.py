@@ -36,7 +36,7 @@ COLUMNS = (
 DUE_COLUMN = 4
 TIMESCALE_COLUMN = 2
 WARNING = QColor("#a4262c")
-#: the row heading's colour for an action carried forward from an earlier round
+# the row heading's colour for an action carried forward from an earlier round
 CARRIED = QColor("#8a4500")
 
 
