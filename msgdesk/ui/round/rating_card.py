@@ -35,9 +35,9 @@ class RatingCard(QFrame):
         self.index = index
         self.title = title
         set_enum_property(self, "focusPolicy", "StrongFocus")
-        #: the pointing hand and the texts' transparency to clicks are set when the mouse first
-        #: comes over the card (``enterEvent``): they need the Qt namespace, not built before
-        #: the window's first paint (ui/widgets/qt_values.py)
+        # the pointing hand and the texts' transparency to clicks are set when the mouse first
+        # comes over the card (``enterEvent``): they need the Qt namespace, not built before
+        # the window's first paint (ui/widgets/qt_values.py)
         self._pointer_ready = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         #: the page's handler for other keys: on_key(card index, key) -> handled
