@@ -11,6 +11,7 @@ and exits 1 if any generated module is missing or out of date.
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -56,6 +57,54 @@ def used_imports_only(source: str) -> str:
     return "\n".join(lines)
 
 
+#: Widgets whose first constructor overload takes a ``Qt.Orientation``: given only a parent,
+#: PySide6 tries that overload first and builds the ``Qt`` namespace to rule it out.
+ORIENTED = ("QSplitter", "QSlider", "QScrollBar", "QDialogButtonBox")
+
+_MADE = re.compile(r"^\s*self\.(\w+) = (Q\w+)\(")
+_ENUM_SETTER = re.compile(r"^(\s*)(self\.(\w+))\.set(\w+)\(((?:Qt\.\w+\.\w+)(?:\s*\|\s*Qt\.\w+\.\w+)*)\)$")
+
+
+def without_qt_namespace(source: str) -> str:
+    """``source`` with no use of PySide6's ``Qt`` namespace, which a form's ``setupUi``
+    built before the window's first paint (93 enums, ~130 M instructions; issue 22).
+
+    uic writes an enum-valued property as its setter given ``Qt.X.Y``: that becomes the
+    property set by name through Qt's property system (``setProperty("alignment",
+    "AlignCenter")``), checked here against the widget class's meta-object so that a name
+    Qt would refuse stops the compilation instead of leaving the widget unset.  A widget of
+    :data:`ORIENTED` is given its parent by keyword.  Anything else of ``Qt`` in a form is
+    refused: it needs a rule here."""
+    from PySide6 import QtWidgets  # only when compiling: the classes' meta-objects
+
+    classes: dict[str, str] = {}
+    lines = []
+    for number, line in enumerate(source.splitlines(), 1):
+        made = _MADE.match(line)
+        if made:
+            classes[made.group(1)] = made.group(2)
+            if made.group(2) in ORIENTED:
+                line = re.sub(r"= (Q\w+)\((self\.\w+|\w+)\)$", r"= \1(parent=\2)", line)
+        setter = _ENUM_SETTER.match(line)
+        if setter:
+            indent, target, name, prop, value = setter.groups()
+            prop = prop[0].lower() + prop[1:]
+            keys = "|".join(key.strip().rsplit(".", 1)[1] for key in value.split("|"))
+            meta = getattr(QtWidgets, classes.get(name, "QWidget")).staticMetaObject
+            index = meta.indexOfProperty(prop)
+            if index < 0 or not meta.property(index).isEnumType():
+                raise SystemExit(f"line {number}: {classes.get(name)} has no enum property {prop!r}: {line.strip()}")
+            enum = meta.property(index).enumerator()
+            _value, known = enum.keysToValue(keys) if enum.isFlag() else enum.keyToValue(keys)
+            if not known:
+                raise SystemExit(f"line {number}: {enum.name()} has no {keys!r}: {line.strip()}")
+            line = f'{indent}{target}.setProperty("{prop}", "{keys}")'
+        if re.search(r"\bQt\.", line):
+            raise SystemExit(f"line {number}: Qt's namespace in a form, before the first paint: {line.strip()}")
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def compile_one(ui: Path) -> str:
     """The generated Python source for ``ui`` (without writing it)."""
     result = subprocess.run(
@@ -65,7 +114,7 @@ def compile_one(ui: Path) -> str:
     body = "\n".join(
         line for line in result.stdout.splitlines() if "Created by: Qt User Interface Compiler" not in line
     )
-    return HEADER.format(name=ui.name) + used_imports_only(body).rstrip() + "\n"
+    return HEADER.format(name=ui.name) + used_imports_only(without_qt_namespace(body)).rstrip() + "\n"
 
 
 def stale(ui: Path) -> bool:

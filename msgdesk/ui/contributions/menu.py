@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,7 +93,9 @@ def _action(window, text: str, name: str, slot, shortcut: str | None = None) -> 
     action.setObjectName(name)
     action.triggered.connect(slot)
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        # the one-key list: setShortcut's overloads (a QKeyCombination among them) make PySide6
+        # build the Qt namespace to tell them apart, before the first paint (ui/widgets/qt_values.py)
+        action.setShortcuts([QKeySequence(shortcut)])
     return action
 
 
@@ -160,6 +162,9 @@ class ContributionsPart(WindowPart):
     def history_panel(self) -> HistoryPanel:
         """The History dock (Go → Proposal history), built when first needed."""
         if self._history_panel is None:
+            # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+            from PySide6.QtCore import Qt
+
             # a Qt view built when first opened, not with the window
             from msgdesk.ui.round.history_panel import HistoryPanel
 
@@ -237,7 +242,8 @@ class SendPackDialog(QDialog):
                                "meanwhile is overwritten."), self)
         intro.setWordWrap(True)
         # the dialog's tree, imported when it opens: PySide6 builds a class's enums when it is
-        # imported, and the window's first frame needs neither (issue 22)
+        # imported, and the window's first frame needs neither (issue 22); nor the Qt namespace
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
         self.tree = QTreeWidget(self)
@@ -305,10 +311,16 @@ class SendPackDialog(QDialog):
             edit.setText(path)
 
     def choose(self, proposals: list[str]) -> None:
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         for pid, item in self.items.items():
             item.setCheckState(0, Qt.CheckState.Checked if pid in proposals else Qt.CheckState.Unchecked)
 
     def chosen(self) -> list[str]:
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         return [pid for pid, item in self.items.items() if item.checkState(0) == Qt.CheckState.Checked]
 
     def accept(self) -> None:
@@ -460,6 +472,9 @@ class _CloseWatch(QObject):
 
 def open_pack(window, path: str):
     """Open a pack in a window of its own, on the pack's own database; returns that window."""
+    # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+    from PySide6.QtCore import Qt
+
     # the pack's names of proposals, read when a pack is opened
     from msgdesk.contributions.proposals import proposals_text
 

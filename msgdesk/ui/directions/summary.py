@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
+from msgdesk.ui.widgets.qt_values import set_enum_property
 
 PROPOSAL = "4.4"
 #: Coming back to 4.4, the line shows what was last read at once and the log is read again
@@ -40,7 +41,7 @@ class DirectionsSummary(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self.label, "textFormat", "PlainText")
         self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("The directions log"))
         self.button = QPushButton(self.tr("Insert the directions log summar&y"), self)
@@ -106,4 +107,4 @@ class DirectionsSummary(QFrame):
         gap = "" if not before.strip() else "\n" if before.endswith("\n") else "\n\n"
         cursor.insertText(gap + self._text)
         self.evidence.setTextCursor(cursor)
-        self.evidence.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.evidence.setFocus()  # Qt's OtherFocusReason

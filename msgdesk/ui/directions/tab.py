@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
 from msgdesk.ui.tab import Host, WindowTab
@@ -48,4 +48,4 @@ class DirectionsTab(WindowTab):
             return
         session = self.window.session
         self.widget.set_workspace(self.window.workspace, session.snap.partnership if session is not None else None)
-        self.widget.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.widget.table.setFocus()  # Qt's OtherFocusReason

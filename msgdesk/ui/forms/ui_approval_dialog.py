@@ -52,7 +52,7 @@ class Ui_ApprovalDialog(object):
 
         self.layout.addLayout(self.form)
 
-        self.buttonBox = QDialogButtonBox(ApprovalDialog)
+        self.buttonBox = QDialogButtonBox(parent=ApprovalDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
 

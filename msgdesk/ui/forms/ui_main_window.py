@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtGui import (QAction)
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMenu, QMenuBar, QPushButton, QSizePolicy, QSpacerItem, QSplitter, QStackedWidget, QStatusBar, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
@@ -109,9 +109,9 @@ class Ui_MainWindow(object):
         self.returnLayout = QHBoxLayout(self.returnTab)
         self.returnLayout.setObjectName(u"returnLayout")
         self.returnLayout.setContentsMargins(0, 4, 0, 0)
-        self.splitter = QSplitter(self.returnTab)
+        self.splitter = QSplitter(parent=self.returnTab)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setOrientation(Qt.Orientation.Horizontal)
+        self.splitter.setProperty("orientation", "Horizontal")
         self.splitter.setChildrenCollapsible(False)
         self.navPanel = QWidget(self.splitter)
         self.navPanel.setObjectName(u"navPanel")
@@ -200,7 +200,7 @@ class Ui_MainWindow(object):
         self.trackerLayout.setObjectName(u"trackerLayout")
         self.trackerPlaceholder = QLabel(self.trackerTab)
         self.trackerPlaceholder.setObjectName(u"trackerPlaceholder")
-        self.trackerPlaceholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.trackerPlaceholder.setProperty("alignment", "AlignCenter")
 
         self.trackerLayout.addWidget(self.trackerPlaceholder)
 

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
 class Ui_ProposalPage(object):
@@ -23,7 +23,7 @@ class Ui_ProposalPage(object):
         self.scroll.setObjectName(u"scroll")
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setProperty("focusPolicy", "NoFocus")
         self.content = QWidget()
         self.content.setObjectName(u"content")
         self.contentLayout = QVBoxLayout(self.content)
@@ -40,7 +40,7 @@ class Ui_ProposalPage(object):
         self.proposalLabel = QLabel(self.content)
         self.proposalLabel.setObjectName(u"proposalLabel")
         self.proposalLabel.setWordWrap(True)
-        self.proposalLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.proposalLabel.setProperty("textInteractionFlags", "TextSelectableByMouse")
         self.proposalLabel.setStyleSheet(u"font-size: 13pt; font-weight: bold;")
 
         self.contentLayout.addWidget(self.proposalLabel)
@@ -77,7 +77,7 @@ class Ui_ProposalPage(object):
 
         self.legendLabel = QLabel(self.ratingGroup)
         self.legendLabel.setObjectName(u"legendLabel")
-        self.legendLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.legendLabel.setProperty("textFormat", "RichText")
 
         self.ratingHeader.addWidget(self.legendLabel)
 

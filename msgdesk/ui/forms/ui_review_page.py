@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject)
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSpacerItem, QTreeView, QVBoxLayout, QWidget)
 
 class Ui_ReviewPage(object):
@@ -70,7 +70,7 @@ class Ui_ReviewPage(object):
         self.historyLabel = QLabel(ReviewPage)
         self.historyLabel.setObjectName(u"historyLabel")
         self.historyLabel.setWordWrap(True)
-        self.historyLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.historyLabel.setProperty("textFormat", "PlainText")
 
         self.layout.addWidget(self.historyLabel)
 

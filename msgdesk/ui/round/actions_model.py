@@ -1,11 +1,19 @@
-"""The improvement actions of one proposal as a table model over the session."""
+"""The improvement actions of one proposal as a table model over the session.
+
+The cells' text comes from Python (``data``, read from the session when asked); the table's
+shape, its headings and which cells can be edited are held by the C++ ``QStandardItemModel``
+underneath.  Qt asks for a heading (``headerData``, with a ``Qt.Orientation``) and a cell's
+``flags`` (a ``Qt.ItemFlags``) while it paints the table, and PySide6 converts those values
+into Python enums whenever the method is written in Python, building its whole ``Qt``
+namespace before the window's first frame (issue 22, ui/widgets/qt_values.py).  Held in
+C++ items, they never cross into Python; ``data`` does not build it (its role is an int)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from msgdesk.domain.dates import short_date
 from msgdesk.domain.return_values import ActionData
@@ -14,6 +22,7 @@ from msgdesk.domain.vocabulary import TimescaleKind
 from msgdesk.rounds.review import carried_from_round
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 from msgdesk.ui.session import RoundSession
+from msgdesk.ui.widgets.qt_values import Role
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -27,6 +36,8 @@ COLUMNS = (
 DUE_COLUMN = 4
 TIMESCALE_COLUMN = 2
 WARNING = QColor("#a4262c")
+# the row heading's colour for an action carried forward from an earlier round
+CARRIED = QColor("#8a4500")
 
 
 def _day(d: date) -> str:
@@ -35,6 +46,11 @@ def _day(d: date) -> str:
 
 def _tr(text: str) -> str:
     return translate("ActionsModel", text)
+
+
+def column_title(column: int) -> str:
+    """The heading of ``column``, translated (also the name of its cell editor)."""
+    return _tr(COLUMNS[column][1])
 
 
 def due_text(data, completed_on) -> tuple[str, bool]:
@@ -47,20 +63,75 @@ def due_text(data, completed_on) -> tuple[str, bool]:
     return meaning.describe(), meaning.kind is TimescaleKind.UNRECOGNISED
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(QStandardItemModel):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self.session: RoundSession | None = None
         self.proposal_id: str | None = None
         self._rows: list[tuple[int, ActionData]] = []
         #: "from {round}", translated by the page that shows the table
         self.carried_note = "from {round}"
+        for column in range(len(COLUMNS)):
+            # the whole heading in a tooltip: a narrow window (150%) shortens it with …
+            heading = QStandardItem(column_title(column))
+            heading.setToolTip(column_title(column))
+            self.setHorizontalHeaderItem(column, heading)
 
     def set_proposal(self, session: RoundSession | None, proposal_id: str | None) -> None:
         self.beginResetModel()
         self.session, self.proposal_id = session, proposal_id
         self._rows = session.actions(proposal_id) if session and proposal_id else []
+        # the items change inside the reset, which tells the views once (their own signals
+        # would have the views lay out the table row by row before the reset)
+        blocked = self.blockSignals(True)
+        try:
+            self._shape()
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
+
+    def _shape(self) -> None:
+        """One item a cell, saying only whether it can be edited (its text is ``data``'s), and
+        each row's heading; what a Python ``flags``/``headerData`` answered before."""
+        self._take_items()
+        self.setRowCount(len(self._rows))
+        cell = QStandardItem()
+        cell.setEditable(self.session is not None and not self.session.read_only)
+        cell.setDragEnabled(False)  # enabled, selectable and perhaps editable: nothing else
+        cell.setDropEnabled(False)
+        for row in range(len(self._rows)):
+            for column in range(len(COLUMNS)):
+                self.setItem(row, column, cell.clone())
+            self._head_row(row)
+
+    def _take_items(self) -> None:
+        """Take the cells' and rows' items back before Qt would delete them.
+
+        An item given to the model keeps its Python wrapper, which PySide6 does not hear of
+        when the model deletes the item (a row removed, a heading replaced): a widget made
+        later at the same address was then handed to Python as that old item.  Taken back,
+        each item is Python's again and goes with its wrapper."""
+        for row in range(self.rowCount()):
+            self.takeVerticalHeaderItem(row)
+            for column in range(self.columnCount()):
+                self.takeItem(row, column)
+
+    def _head_row(self, row: int) -> None:
+        # the row number is the action's number in the appendix; a carried-forward action
+        # also shows where it came from, and every row's reference is in its tooltip
+        origin = self.origin(row)
+        reference = self._rows[row][1].reference
+        heading = QStandardItem(f"{row + 1}\n{self.carried_note.format(round=origin)}" if origin else str(row + 1))
+        text = translate("ActionsModel", "Action {n}, reference {ref}").format(n=row + 1, ref=reference or "—")
+        if origin:
+            text += "\n" + translate("ActionsModel", "Carried forward from round {round}").format(round=origin)
+            heading.setData(CARRIED, Role.FOREGROUND)
+        heading.setToolTip(text)
+        heading.setData(text, Role.ACCESSIBLE_TEXT)
+        shown = self.verticalHeaderItem(row)
+        if shown is None or (shown.text(), shown.toolTip()) != (heading.text(), heading.toolTip()):
+            self.takeVerticalHeaderItem(row)  # not left for Qt to delete (``_take_items``)
+            self.setVerticalHeaderItem(row, heading)  # a new heading is measured again by the view
 
     def reset_rows(self) -> None:
         self.set_proposal(self.session, self.proposal_id)
@@ -69,8 +140,12 @@ class ActionsModel(QAbstractTableModel):
         if proposal_id != self.proposal_id or self.session is None:
             return
         self._rows = self.session.actions(proposal_id)
+        if len(self._rows) != self.rowCount():  # rows added or taken away come as a reset; to be sure
+            self.reset_rows()
+            return
         for row, (aid, _data) in enumerate(self._rows):
             if aid == action_id:
+                self._head_row(row)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def action_id(self, row: int) -> int | None:
@@ -101,73 +176,39 @@ class ActionsModel(QAbstractTableModel):
                 return row
         return -1
 
-    # --- the model ---------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal:
-            # the whole heading in a tooltip: a narrow window (150%) shortens it with …
-            wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-            return _tr(COLUMNS[section][1]) if role in wanted else None
-        # the row number is the action's number in the appendix; a carried-forward action
-        # also shows where it came from, and every row's reference is in its tooltip
-        if not 0 <= section < len(self._rows):
-            return None
-        origin = self.origin(section)
-        reference = self._rows[section][1].reference
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{section + 1}\n{self.carried_note.format(round=origin)}" if origin else str(section + 1)
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = translate("ActionsModel", "Action {n}, reference {ref}").format(n=section + 1, ref=reference or "—")
-            if origin:
-                text += "\n" + translate("ActionsModel", "Carried forward from round {round}").format(round=origin)
-            return text
-        if role == Qt.ItemDataRole.ForegroundRole and origin:
-            return QColor("#8a4500")
-        return None
-
-    def flags(self, index):
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.session is None or self.session.read_only:
-            return base
-        return base | Qt.ItemFlag.ItemIsEditable
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    # --- the model: rows, columns, headings and flags are the QStandardItemModel's ------
+    def data(self, index, role=Role.DISPLAY):
         if not index.isValid() or self.session is None:  # rows come with a session
             return None
         _aid, action = self._rows[index.row()]
         field = COLUMNS[index.column()][0]
         if index.column() == DUE_COLUMN:
             text, warn = due_text(action, self.session.snap.completed_on)
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in (Role.DISPLAY, Role.ACCESSIBLE_TEXT):
                 return text
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == Role.TOOL_TIP:
                 if action.due_date is not None:
                     return text + "\n" + translate(
                         "ActionsModel", "Delete clears the date set by hand; the timescale then applies.")
                 hint = translate("ActionsModel", "Set a due date: edit this cell (F2) to pick one.")
                 return text + ("\n" + hint if warn else "")
-            if role == Qt.ItemDataRole.ForegroundRole and warn:
+            if role == Role.FOREGROUND and warn:
                 return WARNING
-            if role == Qt.ItemDataRole.EditRole:
+            if role == Role.EDIT:
                 # no date yet: the editor opens on the date of completion (the round's own
                 # starting point), never on today, which would read as a real deadline
                 due = action.due(self.session.snap.completed_on) or self.session.snap.completed_on or date.today()
                 return QDate(due.year, due.month, due.day)
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Role.DISPLAY, Role.EDIT, Role.TOOL_TIP):
             return getattr(action, field)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Role.ACCESSIBLE_TEXT:
             empty = translate("ActionsModel", "empty")
-            return f"{_tr(COLUMNS[index.column()][1])}: {getattr(action, field) or empty}"
+            return f"{column_title(index.column())}: {getattr(action, field) or empty}"
         return None
 
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.session is None:
+    def setData(self, index, value, role=Role.EDIT):
+        if role != Role.EDIT or not index.isValid() or self.session is None:
             return False
         aid, _action = self._rows[index.row()]
         field = COLUMNS[index.column()][0]

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from msgdesk.ui.widgets.qt_values import set_enum_property
 
 if TYPE_CHECKING:
     from msgdesk.store.snapshot import ConflictNote
@@ -55,7 +57,7 @@ class ConflictMarker(QFrame):
         self.label.setObjectName("conflictMarkerText")
         self.label.setWordWrap(True)
         # the places and names are the contributors' and the store's words: data, never markup
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self.label, "textFormat", "PlainText")
         self.button = QPushButton(self.tr("Re&solve the conflict…"), self)
         self.button.setObjectName("resolveHereButton")
         self.button.setAccessibleName(self.tr("Resolve the conflict on this proposal"))

@@ -5,7 +5,7 @@ in a long one, Tab moves on to the next cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QDateEdit,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN
+from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, column_title
 from msgdesk.ui.widgets.date_edit import DateEdit
 from msgdesk.ui.widgets.debounce import Debouncer
+from msgdesk.ui.widgets.qt_values import Role
 
 #: Columns whose text is long enough to need wrapping while it is edited.
 LONG_TEXT_COLUMNS = (0, 1)
@@ -39,7 +40,7 @@ class ActionDelegate(QStyledItemDelegate):
             if edited.isVisible():
                 self.commitData.emit(edited)
 
-        name = str(index.model().headerData(index.column(), Qt.Orientation.Horizontal))
+        name = column_title(index.column())
         if index.column() in LONG_TEXT_COLUMNS:
             text_editor = QPlainTextEdit(parent)
             text_editor.setTabChangesFocus(True)
@@ -68,7 +69,7 @@ class ActionDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):
         value = index.data()
         if isinstance(editor, QDateEdit):
-            initial = index.data(2)  # EditRole
+            initial = index.data(Role.EDIT)
             editor.setDate(initial if isinstance(initial, QDate) else QDate.currentDate())
             editor.setProperty("initialDate", editor.date())
             return
@@ -87,7 +88,7 @@ class ActionDelegate(QStyledItemDelegate):
                 model.setData(index, editor.date())
             return
         text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
-        if text != (index.data(2) or ""):
+        if text != (index.data(Role.EDIT) or ""):
             model.setData(index, text)
 
     def updateEditorGeometry(self, editor, option, index):
@@ -102,6 +103,9 @@ class ActionDelegate(QStyledItemDelegate):
         # behave like the one-line ones: Enter finishes the cell, Tab / Shift+Tab
         # move to the next / previous cell, Shift+Enter is a new line.
         if isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
+            # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+            from PySide6.QtCore import Qt
+
             hint = None
             if event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 hint = QAbstractItemDelegate.EndEditHint.EditNextItem

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 from PySide6.QtGui import QColor
 
 from msgdesk.ui.i18n import QT_TRANSLATE_NOOP
 from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflict_words, conflicts_on
+from msgdesk.ui.widgets.qt_values import Role
 
 REVIEW = "review"
-PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
-STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+PROPOSAL_ROLE = Role.USER + 1
+STATE_ROLE = Role.USER + 2
 #: How many merge conflicts wait on the proposal (0 for none).
-CONFLICTS_ROLE = Qt.ItemDataRole.UserRole + 3
+CONFLICTS_ROLE = Role.USER + 3
 
 STATE_LABELS = {
     "national": QT_TRANSLATE_NOOP("NavigationModel", "not for local completion"),
@@ -80,10 +81,9 @@ class NavigationModel(QAbstractItemModel):
     def columnCount(self, parent=QModelIndex()):
         return 1
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # No flags() here: QAbstractItemModel's own answers the same (none for an invalid index,
+    # enabled and selectable otherwise), in C++.  One written in Python built PySide6's Qt
+    # namespace at the first paint, converting what it returned (ui/widgets/qt_values.py).
 
     # --- content -------------------------------------------------------------------
     def _proposal(self, index):
@@ -91,34 +91,34 @@ class NavigationModel(QAbstractItemModel):
             return self._features[index.internalId() - 1].proposals[index.row()]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=Role.DISPLAY):
         if not index.isValid():
             return None
         proposal = self._proposal(index)
         if proposal is None:
             if index.row() == len(self._features):
-                return {Qt.ItemDataRole.DisplayRole: "✔  " + self.tr("Check before IJB"), PROPOSAL_ROLE: REVIEW,
-                        Qt.ItemDataRole.AccessibleTextRole: self.tr("Check before IJB"),
-                        Qt.ItemDataRole.ToolTipRole:
+                return {Role.DISPLAY: "✔  " + self.tr("Check before IJB"), PROPOSAL_ROLE: REVIEW,
+                        Role.ACCESSIBLE_TEXT: self.tr("Check before IJB"),
+                        Role.TOOL_TIP:
                             self.tr("What is missing or doubtful; mark ready; record approval"),
                         }.get(role)
             kf = self._features[index.row()]
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in (Role.DISPLAY, Role.ACCESSIBLE_TEXT):
                 return f"{kf.number}  {kf.title}"
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == Role.TOOL_TIP:
                 return self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)
             return None
         state = proposal_state(self.session, proposal)
         # a conflict is said in words before the title (which the panel may cut), in the
         # screen reader's name and in the tooltip, not by colour alone
         conflicts = conflicts_on(self.session, proposal.id)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Role.DISPLAY:
             flag = "⚠ " + self.tr("conflict") + "  " if conflicts else ""
             return f"{STATE_MARKS[state]}  {proposal.id}  {flag}{proposal.text}"
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == Role.ACCESSIBLE_TEXT:
             text = self.tr("Proposal {id}, {state}").format(id=proposal.id, state=self.tr(STATE_LABELS[state]))
             return f"{text}. {conflict_words(conflicts)}" if conflicts else text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Role.TOOL_TIP:
             tip = f"{proposal.id} {proposal.text}\n({self.tr(STATE_LABELS[state])})"
             if conflicts:
                 tip += "\n" + conflict_words(conflicts) + " " + self.tr("{key} opens it.").format(key=RESOLVE_HERE_KEY)
@@ -129,7 +129,7 @@ class NavigationModel(QAbstractItemModel):
             return state
         if role == CONFLICTS_ROLE:
             return len(conflicts)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == Role.FOREGROUND:
             if conflicts:
                 return QColor("#8a4b00")
             if state == "national":

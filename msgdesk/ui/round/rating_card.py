@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
+
+from msgdesk.ui.widgets.qt_values import set_enum_property
 
 #: QWIDGETSIZE_MAX: a label's size is freed with it before it is measured again
 _ANY_SIZE = (1 << 24) - 1
@@ -32,8 +34,11 @@ class RatingCard(QFrame):
         super().__init__(parent)
         self.index = index
         self.title = title
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        set_enum_property(self, "focusPolicy", "StrongFocus")
+        # the pointing hand and the texts' transparency to clicks are set when the mouse first
+        # comes over the card (``enterEvent``): they need the Qt namespace, not built before
+        # the window's first paint (ui/widgets/qt_values.py)
+        self._pointer_ready = False
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         #: the page's handler for other keys: on_key(card index, key) -> handled
         self.on_key: Callable[[int, int], bool] | None = None
@@ -52,18 +57,22 @@ class RatingCard(QFrame):
         self.previous_label.setObjectName("cardPrevious")
         self.text_label = QLabel(self)
         self.text_label.setWordWrap(True)
-        self.text_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        set_enum_property(self.text_label, "alignment", "AlignTop|AlignLeft")
+        set_enum_property(self.text_label, "textFormat", "PlainText")
         # the descriptors are the template's reference text: a touch smaller than the page's
         # own, so all four fit beside each other and the actions stay in view at 1280x720
         small = self.text_label.font()
         small.setPointSizeF(small.pointSizeF() * 0.92)
         self.text_label.setFont(small)
-        for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # the title is held at its leading edge when fixed at its size (the right in a
+        # right-to-left layout) by a stretch beside it
+        title_row = QHBoxLayout()
+        title_row.setContentsMargins(0, 0, 0, 0)
+        title_row.addWidget(self.title_label)
+        title_row.addStretch(1)
+        layout.addLayout(title_row)
+        for label in (self.mark_label, self.previous_label, self.text_label):
             layout.addWidget(label)
-        # held at its leading edge when fixed at its size (the right in a right-to-left layout)
-        layout.setAlignment(self.title_label, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.mark_label.hide()
         self.previous_label.hide()
@@ -77,8 +86,12 @@ class RatingCard(QFrame):
         self.setProperty("chosen", chosen)
         self.setProperty("previous", bool(previous_label))
         if changed:
+            # the style sheet's [chosen]/[previous] rules read again: unpolished, then the Polish
+            # event Qt itself sends a widget (QWidget's event() has the style polish it).  Called
+            # directly, style().polish(self) made PySide6 build the Qt namespace to rule out its
+            # QPalette overload, before the first paint (ui/widgets/qt_values.py)
             self.style().unpolish(self)
-            self.style().polish(self)
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.Polish))
         state = self.tr("chosen") if chosen else self.tr("not chosen")
         extra = f", {previous_label}" if previous_label else ""
         self.setAccessibleName(self.tr("Rating {n}: {title}, {state}").format(n=self.index + 1, title=self.title,
@@ -132,7 +145,21 @@ class RatingCard(QFrame):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fix_title_size()  # another font (another scale): the fixed size measured again
 
+    def enterEvent(self, event):
+        if not self._pointer_ready:
+            self._pointer_ready = True
+            # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            for label in (self.title_label, self.mark_label, self.previous_label, self.text_label):
+                label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        super().enterEvent(event)
+
     def mousePressEvent(self, event):
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton:
             self.setFocus(Qt.FocusReason.MouseFocusReason)
             self.chosen.emit(self.index)
@@ -141,6 +168,9 @@ class RatingCard(QFrame):
         super().mousePressEvent(event)
 
     def keyPressEvent(self, event):
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.chosen.emit(self.index)
             event.accept()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QPoint, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDateEdit, QToolTip, QWidget
 
@@ -53,6 +53,9 @@ class DateEdit(QDateEdit):
         self.rejection = ""
 
     def keyPressEvent(self, event):
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
@@ -83,6 +86,9 @@ class DateEdit(QDateEdit):
         return self.date() != NO_DATE or not self.specialValueText()
 
     def focusInEvent(self, event):
+        # the Qt namespace once the window is up (ui/widgets/qt_values.py)
+        from PySide6.QtCore import Qt
+
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             # typing replaces the whole date, as in any text field
