@@ -95,9 +95,6 @@ def test_no_style_of_msgdesks_own_is_built_before_the_first_paint(started):
     assert "QtWidgets.QProxyStyle" not in started["paint"]
 
 
-@pytest.mark.xfail(strict=True, reason="rating_card.py's set_content asks self.style() to re-polish a card "
-                                       "(QStyle's enums, ~11 ms; the cards are already polished when the first "
-                                       "page is filled): remove this mark when that is fixed")
 @pytest.mark.parametrize("style_class", ["QtWidgets.QStyle", "QtWidgets.QCommonStyle"])
 def test_no_style_class_is_built_before_the_first_paint(started, style_class):
     assert style_class not in started["paint"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout
 
 from msgdesk.ui.widgets.qt_values import set_enum_property
@@ -86,12 +86,13 @@ class RatingCard(QFrame):
         self.setProperty("chosen", chosen)
         self.setProperty("previous", bool(previous_label))
         if changed:
-            # the style sheet's [chosen]/[previous] rules read again: unpolished, then the Polish
-            # event Qt itself sends a widget (QWidget's event() has the style polish it).  Called
-            # directly, style().polish(self) made PySide6 build the Qt namespace to rule out its
-            # QPalette overload, before the first paint (ui/widgets/qt_values.py)
-            self.style().unpolish(self)
-            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.Polish))
+            # the style sheet's [chosen]/[previous] rules read again: setting the card's own
+            # (empty) style sheet again has Qt re-polish it from its parent's, in C++.  Not
+            # self.style().unpolish/polish: style() hands Python the style sheet's QStyle, whose
+            # type PySide6 then discovers, building QStyle and QCommonStyle and their enums
+            # (~11 ms) before the first paint; and style().polish(self) builds the Qt namespace
+            # to rule out its QPalette overload (ui/widgets/qt_values.py)
+            self.setStyleSheet(self.styleSheet())
         state = self.tr("chosen") if chosen else self.tr("not chosen")
         extra = f", {previous_label}" if previous_label else ""
         self.setAccessibleName(self.tr("Rating {n}: {title}, {state}").format(n=self.index + 1, title=self.title,
