@@ -101,7 +101,7 @@
         <source>msgdesk cannot open the database:
 
 {error}</source>
-        <extracomment>Set (to anything) by benchmarks/bench_startup.py --frozen: the app prints &quot;FIRST-PAINT &lt;epoch seconds&gt;&quot; once its window is first drawn, and quits.</extracomment>
+        <extracomment>Set by benchmarks/bench_startup.py: the app prints &quot;FIRST-PAINT &lt;epoch seconds&gt; &lt;CPU seconds&gt; &lt;round|start&gt;&quot; once its window is first drawn, and quits; set to &quot;store&quot;, it goes on to print &quot;STORE-OPEN &lt;epoch seconds&gt;&quot; once the full store is open, then quits. The window&apos;s own first-paint hook reports it, so the measure adds no event filter on the whole application (one costs a bare window 15% of its start: issue 22, session 26).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>&amp;Send proposals for contribution…</source>
-        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here</extracomment>
+        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here the menu entries are made by install, with the window&apos;s other entries (after its first paint)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2081,7 +2081,7 @@ Replace it with the file&apos;s contents?</source>
     </message>
     <message>
         <source>No changes yet</source>
-        <extracomment>A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
+        <extracomment>From the store&apos;s opening to loading what the first write needs (MainWindow.warm_up): after the rest of the first paint&apos;s queue (the word list), before the officer&apos;s first edit. A round was opened (its new RoundSession), for the panels written beside this window.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2535,7 +2535,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>✔ Our rating</source>
-        <extracomment>the page&apos;s handler for other keys: on_key(card index, key) -&gt; handled</extracomment>
+        <extracomment>QWIDGETSIZE_MAX: a label&apos;s size is freed with it before it is measured again the page&apos;s handler for other keys: on_key(card index, key) -&gt; handled the font the title&apos;s fixed size was measured in (``_show_title``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2809,7 +2809,7 @@ Password for {user}:</source>
     </message>
     <message>
         <source>(no suggestions)</source>
-        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) counts the user&apos;s additions: a paragraph&apos;s kept verdicts older than this are judged again set by the window&apos;s start-up: the first editor&apos;s request waits for release_loading() The underline (the name hides QSyntaxHighlighter.format(position), which nothing here calls), one for every box, made when the first misspelt word is marked: the word list is read after the window&apos;s first frame, which needs none of QTextCharFormat&apos;s enums. the block where the word at the cursor was left unjudged, else None the last change to the document: (position, removed, added) per paragraph (by block number), what its last check found the last menu shown (tests read it)</extracomment>
+        <extracomment>the weight of a word written without one (SCOWL&apos;s large list: rare words) set by the window&apos;s start-up: the first editor&apos;s request waits for release_loading() the misspelt words, in the order of the text: cursors selecting each the end of a misspelt word left unjudged because it was being typed, else None the stretch whose underlines changed during an edit: repainted once Qt has laid it out per misspelt word drawn, its QTextLayout and its ascent (see _paint), in the font of _drawn_font per misspelt word drawn, by (paragraph&apos;s position, its revision, the word&apos;s offset in it), its x, its line&apos;s top and its baseline in the paragraph; for _places_for&apos;s font and width the last menu shown (tests read it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
