@@ -114,6 +114,9 @@ NOT_BEFORE_FIRST_PAINT = [
     # entities) for an approved round's banner only (issue 22)
     "msgdesk.ui.dialogs.about", "msgdesk.ui.dialogs.backups_action", "msgdesk.ui.contributions.pack_dialogs",
     "html", "html.entities",
+    # calendar (and locale) when a timescale's date is worked out; a pack's proposals as text
+    # when the check before IJB lists a pack not merged (issue 22)
+    "calendar", "locale", "msgdesk.contributions.proposals",
 ]
 
 

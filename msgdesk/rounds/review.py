@@ -25,9 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.contributions.proposals import proposals_text
+from msgdesk.domain.core_states import CLOSED_ACTION_STATUSES, RoundStatus  # not states' other enums
 from msgdesk.domain.dates import long_date
-from msgdesk.domain.states import CLOSED_ACTION_STATUSES, RoundStatus
 from msgdesk.domain.timescales import interpret
 from msgdesk.domain.vocabulary import Rating, TimescaleKind
 
@@ -117,6 +116,9 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
     for pack in getattr(snap, "packs_out", ()):
+        # a pack's proposals as text, for a pack not merged yet (the window's first frame needs none)
+        from msgdesk.contributions.proposals import proposals_text
+
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",
                               f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "

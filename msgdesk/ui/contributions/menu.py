@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
-from msgdesk.domain.text import clean_text
 from msgdesk.ui.round.conflict_marker import RESOLVE_HERE_KEY, conflicts_on
 from msgdesk.ui.tab import Host, WindowPart
 
@@ -51,6 +50,9 @@ def ask_name(window) -> bool:
     """Edit → Your name…: the name recorded with each change, kept in the settings."""
     # asked at the first start only (or from Edit → Your name…): the dialog's classes wait until then
     from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    # the answer's cleaning, with the question
+    from msgdesk.domain.text import clean_text
 
     name, ok = QInputDialog.getText(
         window, translate("Contributions", "Your name"),
