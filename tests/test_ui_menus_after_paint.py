@@ -126,3 +126,14 @@ def test_a_menu_clicked_straight_after_show_has_all_its_entries(unshown, qtbot, 
     entries = _entries(menu)
     assert [entry for entry in wanted if entry not in entries] == []
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+
+def test_the_side_panel_shows_every_proposal_whenever_a_round_is_opened(unshown, qtbot, example_round):
+    # expanded once, when the round's session reaches the tree (a model reset collapses it)
+    view, model = unshown.ui.navView, unshown.nav
+    for opened in range(3):
+        if opened:
+            unshown.open_round(example_round.id)  # reopened: the tree is reset, then expanded again
+        features = [model.index(row, 0) for row in range(model.rowCount())]
+        assert len(features) >= 6  # the key features (and the check before IJB)
+        assert [f.row() for f in features if model.rowCount(f) and not view.isExpanded(f)] == [], opened

@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         self._start_page: StartPage | None = None
         self.nav = NavigationModel(self.template, self)
         self.ui.navView.setModel(self.nav)
-        self.ui.navView.expandAll()
+        # expanded when a round is opened (_round_changed): a model reset collapses the tree,
+        # and the tree is not on screen without a round
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([280, 1000])
         self.ui.banner.hide()
@@ -476,8 +477,6 @@ class MainWindow(QMainWindow):
         self.proposal_pages.set_session(session)
         if self._review_page is not None:  # else given the session when it is built
             self._review_page.set_session(session)
-        self.nav.set_session(session)
-        self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
         self.saved_label.setText(self.tr("All changes saved"))
         self._round_changed()
