@@ -5,6 +5,8 @@ once.  Real windows (pytest-qt), keys sent straight after ``show()``, before any
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
@@ -41,6 +43,16 @@ def unshown(qtbot, workspace, example_round, tmp_path):
     win.workspace.close()
 
 
+def _activate(window) -> None:
+    """The window active at once, as the window system makes it when it maps the window:
+    activateWindow() only asks, and the answer comes through the event loop, which would run
+    the first paint (and the menus' after-paint turn) before the key this test sends."""
+    window.activateWindow()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the synchronous call is deprecated in Qt 6
+        QApplication.setActiveWindow(window)
+
+
 def _entries(menu) -> list[str]:
     return [action.objectName() for action in menu.actions() if action.objectName()]
 
@@ -60,8 +72,7 @@ def test_nothing_of_the_menus_entries_is_made_before_the_first_paint(unshown, qt
 def test_a_shortcut_pressed_straight_after_show_acts(unshown, qtbot, key, shown):
     assert unshown.current == "1.1"
     unshown.show()
-    unshown.activateWindow()
-    QApplication.setActiveWindow(unshown)  # as the window system does when it maps the window
+    _activate(unshown)
     assert not unshown.menus_built
     qtbot.keyClick(QApplication.focusWidget() or unshown, key, CTRL)
     assert unshown.menus_built  # made by the key, before Qt looked the shortcut up
@@ -70,8 +81,7 @@ def test_a_shortcut_pressed_straight_after_show_acts(unshown, qtbot, key, shown)
 
 def test_ctrl_l_straight_after_show_puts_the_keyboard_on_the_proposal_list(unshown, qtbot):
     unshown.show()
-    unshown.activateWindow()
-    QApplication.setActiveWindow(unshown)
+    _activate(unshown)
     assert QApplication.focusWidget() is not unshown.ui.navView
     qtbot.keyClick(QApplication.focusWidget() or unshown, Qt.Key.Key_L, CTRL)
     assert QApplication.focusWidget() is unshown.ui.navView
@@ -82,8 +92,7 @@ def test_a_menu_opened_by_its_letter_straight_after_show_has_all_its_entries(uns
                                                                              wanted):
     menu = getattr(unshown.ui, name)
     unshown.show()
-    unshown.activateWindow()
-    QApplication.setActiveWindow(unshown)
+    _activate(unshown)
     assert not unshown.menus_built
     qtbot.keyClick(QApplication.focusWidget() or unshown, letter, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is menu, timeout=2000)
