@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     window.open_round(info.id)
     window.go_to("2.3")
-    from msgdesk.ui.contributions.menu import show_conflicts
+    from msgdesk.ui.contributions.pack_dialogs import show_conflicts
 
     dialog = show_conflicts(window, modal=False)
     dialog.resize(1180, 640)

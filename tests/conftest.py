@@ -130,6 +130,8 @@ def window(qtbot, workspace, settings):
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
+    # as the officer meets it: the menus' entries are made just after the first paint
+    qtbot.waitUntil(lambda: win.menus_built)
     yield win
     win.close()
     win.workspace.close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from msgdesk.rounds.return_file import read_return_file, write_return_file
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.contributions.conflict_view import ConflictDialog
-from msgdesk.ui.contributions.menu import merge_file, send_pack
+from msgdesk.ui.contributions.pack_dialogs import merge_file, send_pack
 from msgdesk.ui.round.nav_model import CONFLICTS_ROLE
 
 BASE = "The integrated budget is aligned to the strategic plan and reviewed every year by the board."

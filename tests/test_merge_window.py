@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from msgdesk.store.workspace import Workspace
-from msgdesk.ui.contributions import menu
-from msgdesk.ui.contributions.menu import SendPackDialog, merge_file, open_pack, send_back
+from msgdesk.ui.contributions import menu, pack_dialogs
+from msgdesk.ui.contributions.pack_dialogs import SendPackDialog, merge_file, open_pack, send_back
 
 
 def _yes(monkeypatch):
@@ -167,6 +167,6 @@ def test_a_pack_opened_again_carries_on_where_the_contributor_left_off(qtbot, wi
     qtbot.addWidget(again)
     assert again.session.response("3.1").evidence == "Dan's words"
     again.close()
-    with Workspace.open(menu.contribution_database(
+    with Workspace.open(pack_dialogs.contribution_database(
             workspace.contributions.packs(example_round.id)[0].uid)) as ws:
         assert len(ws.rounds.list_rounds()) == 1

@@ -109,6 +109,14 @@ NOT_BEFORE_FIRST_PAINT = [
     "msgdesk.ui.round.history_panel",
     # the socket module (and selectors): the lock file names the computer without it (issue 22)
     "socket", "selectors",
+    # the menus' entries are made after the first paint: the About box's and the Backups
+    # entry's modules with them, the contributions' dialogs when chosen; html (and its
+    # entities) for an approved round's banner only (issue 22)
+    "msgdesk.ui.dialogs.about", "msgdesk.ui.dialogs.backups_action", "msgdesk.ui.contributions.pack_dialogs",
+    "html", "html.entities",
+    # calendar (and locale) when a timescale's date is worked out; a pack's proposals as text
+    # when the check before IJB lists a pack not merged (issue 22)
+    "calendar", "locale", "msgdesk.contributions.proposals",
 ]
 
 

@@ -98,7 +98,6 @@ text, gives an :class:`Interpretation`.  It is cached with
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -285,14 +284,22 @@ def _year(text: str) -> int:
     return 2000 + int(text) if len(text) == 2 else int(text)
 
 
+def _days_in(year: int, month: int) -> int:
+    # calendar (and locale, which it imports) only when a date is worked out: the window's
+    # first page shows no timescale that needs one (issue 22)
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
+
+
 def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return date(year, month, _days_in(year, month))
 
 
 def _add_months(start: date, months: int) -> date:
     year, month0 = divmod(start.month - 1 + months, 12)
     year += start.year
-    return date(year, month0 + 1, min(start.day, calendar.monthrange(year, month0 + 1)[1]))
+    return date(year, month0 + 1, min(start.day, _days_in(year, month0 + 1)))
 
 
 def _number(text: str) -> int:
@@ -443,7 +450,7 @@ def _scan(s: str, completed_on: date | None) -> tuple[_Found, str]:
 def _next_anchor(anchor: tuple[int, int | None], after: date) -> date:
     month, day = anchor
     for year in (after.year, after.year + 1):
-        last = calendar.monthrange(year, month)[1]
+        last = _days_in(year, month)
         candidate = date(year, month, min(day or last, last))
         if candidate >= after:
             return candidate

@@ -21,13 +21,12 @@ puts the list under its key features and proposals, with their titles.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from msgdesk.contributions.proposals import proposals_text
+from msgdesk.domain.core_states import CLOSED_ACTION_STATUSES, RoundStatus  # not states' other enums
 from msgdesk.domain.dates import long_date
-from msgdesk.domain.states import CLOSED_ACTION_STATUSES, RoundStatus
+from msgdesk.domain.record import NamedTuple, Record
 from msgdesk.domain.timescales import interpret
 from msgdesk.domain.vocabulary import Rating, TimescaleKind
 
@@ -36,8 +35,10 @@ if TYPE_CHECKING:  # for the annotations only: the check reads what it is given
     from msgdesk.store.snapshot import RoundSnapshot
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
+    """One thing to check.  (A NamedTuple, and the lists below ``Record``s, not dataclasses:
+    this module loads for the window's first paint, and a dataclass is compiled at import.)"""
+
     proposal: str  # "" for the round as a whole
     text: str  # one line, with the proposal: "1.2: no evidence"
     action_row: int = -1  # which action, when the problem is about one
@@ -117,6 +118,9 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
         found.append(_problem("", "no_completion_date",
                               "the round has no date of completion yet: timescales such as “6 months” count from it"))
     for pack in getattr(snap, "packs_out", ()):
+        # a pack's proposals as text, for a pack not merged yet (the window's first frame needs none)
+        from msgdesk.contributions.proposals import proposals_text
+
         shown = proposals_text(pack.proposals, template)
         found.append(_problem("", "pack_not_merged",
                               f"the contribution pack for {pack.for_whom} (proposals {shown}, sent "
@@ -177,18 +181,22 @@ def find_problems(template: Template, snap: RoundSnapshot, today: date | None = 
 CLOSED = CLOSED_ACTION_STATUSES
 
 
-@dataclass
-class ProposalProblems:
-    proposal: str
-    title: str
-    problems: list[Problem] = field(default_factory=list)
+class ProposalProblems(Record):
+    __slots__ = ("proposal", "title", "problems")
+
+    def __init__(self, proposal: str, title: str, problems: list[Problem] | None = None) -> None:
+        self.proposal = proposal
+        self.title = title
+        self.problems: list[Problem] = [] if problems is None else problems
 
 
-@dataclass
-class KeyFeatureProblems:
-    number: int  # 0: the round as a whole
-    title: str
-    proposals: list[ProposalProblems] = field(default_factory=list)
+class KeyFeatureProblems(Record):
+    __slots__ = ("number", "title", "proposals")
+
+    def __init__(self, number: int, title: str, proposals: list[ProposalProblems] | None = None) -> None:
+        self.number = number  # 0: the round as a whole
+        self.title = title
+        self.proposals: list[ProposalProblems] = [] if proposals is None else proposals
 
     def count(self) -> int:
         return sum(len(p.problems) for p in self.proposals)

@@ -12,10 +12,10 @@ is open, ``RoundsRepository.snapshot`` runs the same reads (``RoundReads``) thro
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from msgdesk.domain.errors import DatabaseError, NotFoundError
+from msgdesk.domain.record import NamedTuple
 from msgdesk.store.health import ro_uri
 from msgdesk.store.reads import (
     ConflictNote,
@@ -82,8 +82,10 @@ def load_snapshot(path: Path, round_id: int) -> RoundSnapshot | None:
         return None
 
 
-@dataclass(frozen=True)
-class RoundListing:
+class RoundListing(NamedTuple):
+    """A round as the start page lists it.  (A NamedTuple, not a frozen dataclass: this module
+    is loaded for the window's first paint, and a dataclass is compiled at import.)"""
+
     id: int
     partnership: str
     label: str

@@ -3,24 +3,20 @@ review pages, a Tracker tab, menus, undo/redo and the saved-at indicator."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
+from msgdesk.domain.core_states import RoundStatus
 from msgdesk.domain.dates import long_date
 from msgdesk.domain.errors import DuplicateRoundError, InputError, MsgdeskError
 from msgdesk.domain.return_values import rating_label
-from msgdesk.domain.states import RoundStatus
 from msgdesk.paths import resource_path
-from msgdesk.rounds.review import find_problems, summarise
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.collation.tab import CompareTab
 from msgdesk.ui.contributions.menu import ContributionsPart
-from msgdesk.ui.dialogs.about import install_help_menu
-from msgdesk.ui.dialogs.backups_action import install_backups_action
 from msgdesk.ui.directions.tab import DirectionsTab
 from msgdesk.ui.forms.ui_main_window import Ui_MainWindow
 from msgdesk.ui.round.nav_model import PROPOSAL_ROLE, REVIEW, NavigationModel
@@ -32,6 +28,8 @@ from msgdesk.ui.tab import WindowPart, WindowTab
 from msgdesk.ui.tracker.tab import TrackerTab
 
 if TYPE_CHECKING:  # the tabs and the find bar are imported when first shown (a faster start)
+    from PySide6.QtGui import QAction, QKeySequence
+
     from msgdesk.domain.return_values import ReturnData
     from msgdesk.ui.round.find_panel import FindPanel
     from msgdesk.ui.round.review_page import ReviewPage
@@ -54,6 +52,9 @@ def unique_shortcuts(*keys) -> list[QKeySequence]:
 
     Giving an action the same sequence twice (Ctrl+Shift+Z is already one of the
     standard Redo keys on Linux) makes Qt report an "ambiguous shortcut" and do nothing."""
+    # the keys are given with the menus, after the first paint: its enums are built then
+    from PySide6.QtGui import QKeySequence
+
     found: list[QKeySequence] = []
     for key in keys:
         sequences = QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
@@ -71,10 +72,41 @@ class _RatingKeys(QObject):
         self.pages = pages
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        # on a key only: the Qt namespace (93 enums) is not built for the first frame
+        from PySide6.QtCore import Qt
+
+        if not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             page = self.pages.current_page
             if page.isVisible() and page.rate_by_key(event.key()):
                 return True
+        return False
+
+
+class _MenusOnDemand(QObject):
+    """Builds the window's menu entries and keys (``MainWindow.build_menus``) just after its
+    first paint, or at once if a key reaches the window first.
+
+    The first frame shows the menu bar's titles only.  A key pressed before the entries are
+    built reaches the window as a ShortcutOverride (no control takes a window shortcut's
+    key) before Qt looks the shortcut up, so the shortcut is there when Qt looks; a menu
+    opened by its Alt+letter builds them on ``aboutToShow``, before it is drawn."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        kind = event.type()
+        if kind == QEvent.Type.Paint:
+            # a zero timer from the first paint runs once the whole window is drawn; this filter
+            # was installed before the after-paint hook's, which Qt calls first, so the first
+            # frame's own probe still reports the paint itself
+            QTimer.singleShot(0, self.window.build_menus)
+        elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            self.window.build_menus()
         return False
 
 
@@ -87,8 +119,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        # Partnership names are user text: never let Qt read them as markup.
-        self.ui.roundLabel.setTextFormat(Qt.TextFormat.PlainText)
+        # Partnership names are user text: never let Qt read them as markup.  Set by the
+        # property's name (Qt reads the enum's key): the Qt namespace's 93 enums are not
+        # built for the first frame (issue 22).
+        self.ui.roundLabel.setProperty("textFormat", "PlainText")
         self.workspace = workspace
         self.settings = settings
         self.template = workspace.template
@@ -110,7 +144,8 @@ class MainWindow(QMainWindow):
         self._start_page: StartPage | None = None
         self.nav = NavigationModel(self.template, self)
         self.ui.navView.setModel(self.nav)
-        self.ui.navView.expandAll()
+        # expanded when a round is opened (_round_changed): a model reset collapses the tree,
+        # and the tree is not on screen without a round
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([280, 1000])
         self.ui.banner.hide()
@@ -119,22 +154,11 @@ class MainWindow(QMainWindow):
         self.saved_label.setAccessibleName(self.tr("Last saved"))
         self.ui.statusbar.addPermanentWidget(self.saved_label)
 
+        # the round's undo stacks join the group as rounds open; its Undo and Redo entries are
+        # made with the other menu entries (build_menus)
         self.undo_group = QUndoGroup(self)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.undo_action.setObjectName("actionUndo")
-        self.redo_action.setObjectName("actionRedo")
-        self.undo_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Undo))
-        # Ctrl+Y as in Word and Excel, and Ctrl+Shift+Z, on every platform, each once
-        self.redo_action.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z"))
-        edit_menu = self.ui.menuEdit
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.ui.actionFind)
-        edit_menu.addAction(self.ui.actionFindNext)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.ui.actionSpelling)
+        self._undo_action: QAction | None = None
+        self._redo_action: QAction | None = None
         self.find_panel: FindPanel | None = None
         self._rating_keys = _RatingKeys(self.proposal_pages, self)
         self.ui.navView.installEventFilter(self._rating_keys)
@@ -151,18 +175,80 @@ class MainWindow(QMainWindow):
         self.ui.tabs.setAccessibleName(self.tr("Return, tracker and compare"))
         self._wire()
         self._tab_order()
-        self._install_neighbours()
         # the Directions tab (its letters are reserved before the pages')
         self.ui.tabs.addTab(self.directions_tab.page, self.tr("&Directions"))
         self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
+        # The menus' entries and keys: after the first paint (the frame shows the titles only),
+        # or at the first key or menu that needs them, whichever comes first.  (Its filter is
+        # installed before _AfterFirstPaint's, which Qt therefore calls first: the first-paint
+        # probe reports the paint before the menus are built.)
+        self._menus_built = False
+        self._menus_on_demand: _MenusOnDemand | None = _MenusOnDemand(self)
+        for menu in (self.ui.menuFile, self.ui.menuEdit, self.ui.menuGo, self.ui.menuRound, self.ui.menuHelp):
+            menu.aboutToShow.connect(self.build_menus)
         # No value changes under a passing mouse wheel, no dialog larger than the screen (1280x720
         # at 150%), the focus ring: first thing after the first paint (install_guards).
         after_first_paint(self, install_guards)
 
+    def build_menus(self) -> None:
+        """The menus' entries and their keys (Undo/Redo, the shortcuts, the neighbours' entries),
+        once.  Called just after the first paint, or by the first key or menu that needs them."""
+        if self._menus_built:
+            return
+        self._menus_built = True
+        if self._menus_on_demand is not None:
+            self.removeEventFilter(self._menus_on_demand)
+            self._menus_on_demand.deleteLater()
+            self._menus_on_demand = None
+        # the keys' class and its enums, built with the menus rather than for the first frame
+        from PySide6.QtGui import QKeySequence
+
+        undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        undo.setObjectName("actionUndo")
+        redo.setObjectName("actionRedo")
+        undo.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Undo))
+        # Ctrl+Y as in Word and Excel, and Ctrl+Shift+Z, on every platform, each once
+        redo.setShortcuts(unique_shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z"))
+        self._undo_action, self._redo_action = undo, redo
+        edit_menu = self.ui.menuEdit
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.ui.actionFind)
+        edit_menu.addAction(self.ui.actionFindNext)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.ui.actionSpelling)
+        self._keys()
+        self._install_neighbours()
+
+    @property
+    def menus_built(self) -> bool:
+        """Whether the menus' entries and keys are made (just after the first paint)."""
+        return self._menus_built
+
+    @property
+    def undo_action(self) -> QAction:
+        """Edit → Undo (the open round's last change), made with the menus."""
+        self.build_menus()
+        assert self._undo_action is not None  # made by build_menus
+        return self._undo_action
+
+    @property
+    def redo_action(self) -> QAction:
+        """Edit → Redo, made with the menus."""
+        self.build_menus()
+        assert self._redo_action is not None  # made by build_menus
+        return self._redo_action
+
     def _install_neighbours(self) -> None:
         """Help → About / Open data folder and File → Backups…, written beside this window."""
+        # their modules (the About box's, the Backups entry's) load with the menus, after the first paint
+        from msgdesk.ui.dialogs.about import install_help_menu
+        from msgdesk.ui.dialogs.backups_action import install_backups_action
+
         install_help_menu(self, self.ui.menuHelp, self.workspace, about_action=self.ui.actionAbout)
         self.contributions.install()
         if self.workspace.path is not None:  # a shared PostgreSQL database is IT's to back up
@@ -192,7 +278,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
 
     # --- set-up ---------------------------------------------------------------------
-    def _wire(self) -> None:
+    def _keys(self) -> None:
+        """The window's shortcuts (with the menus, after the first paint)."""
+        # the keys' class and its enums, built with the menus rather than for the first frame
+        from PySide6.QtGui import QKeySequence
+
         ui = self.ui
         shortcuts = {
             ui.actionNewRound: QKeySequence.StandardKey.New,
@@ -205,21 +295,24 @@ class MainWindow(QMainWindow):
         }
         for action, key in shortcuts.items():
             action.setShortcuts(unique_shortcuts(key))
+        ui.actionNext.setShortcut(QKeySequence("Ctrl+PgDown"))
+        ui.actionPrevious.setShortcut(QKeySequence("Ctrl+PgUp"))
+        ui.actionReview.setShortcut(QKeySequence("Ctrl+R"))
+        ui.actionFocusNavigation.setShortcut(QKeySequence("Ctrl+L"))
+
+    def _wire(self) -> None:
+        ui = self.ui
         ui.actionPrint.triggered.connect(lambda: self.open_print_preview())
         ui.actionUserGuide.triggered.connect(lambda: self.show_user_guide())
         ui.actionFind.triggered.connect(self.show_find)
         ui.actionFindNext.triggered.connect(self.find_next)
         ui.actionSpelling.toggled.connect(self._spelling_toggled)
-        ui.actionNext.setShortcut(QKeySequence("Ctrl+PgDown"))
-        ui.actionPrevious.setShortcut(QKeySequence("Ctrl+PgUp"))
-        ui.actionReview.setShortcut(QKeySequence("Ctrl+R"))
-        ui.actionFocusNavigation.setShortcut(QKeySequence("Ctrl+L"))
         ui.actionNext.triggered.connect(self.next_proposal)
         ui.actionPrevious.triggered.connect(self.previous_proposal)
         ui.nextButton.clicked.connect(self.next_proposal)
         ui.previousButton.clicked.connect(self.previous_proposal)
         ui.actionReview.triggered.connect(lambda: self.go_to(REVIEW))
-        ui.actionFocusNavigation.triggered.connect(lambda: ui.navView.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        ui.actionFocusNavigation.triggered.connect(self._focus_navigation)
         ui.actionQuit.triggered.connect(self.close)
         ui.actionNewRound.triggered.connect(self.show_start)
         ui.actionRounds.triggered.connect(self.show_start)
@@ -237,6 +330,13 @@ class MainWindow(QMainWindow):
         ui.navView.selectionModel().currentChanged.connect(self._nav_current_changed)
         ui.navView.activated.connect(self._nav_activated)
         ui.tabs.currentChanged.connect(self._tab_changed)
+
+    def _focus_navigation(self) -> None:
+        """Ctrl+L: the keyboard to the side panel."""
+        # when asked: the Qt namespace (93 enums) is not built for the first frame
+        from PySide6.QtCore import Qt
+
+        self.ui.navView.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @property
     def review_page(self) -> ReviewPage:
@@ -330,6 +430,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PREPARE_WRITES_MS, self, self.workspace.prepare_writes)
 
     def show_start(self) -> None:
+        # why: the Qt namespace (93 enums) is built when first needed, not for the first frame
+        from PySide6.QtCore import Qt
+
         self.flush_edits()
         if not self.workspace.is_current():
             self.workspace.ensure_open()  # creates or migrates the file
@@ -373,8 +476,6 @@ class MainWindow(QMainWindow):
         self.proposal_pages.set_session(session)
         if self._review_page is not None:  # else given the session when it is built
             self._review_page.set_session(session)
-        self.nav.set_session(session)
-        self.ui.navView.expandAll()
         self.ui.stack.setCurrentIndex(WORKSPACE)
         self.saved_label.setText(self.tr("All changes saved"))
         self._round_changed()
@@ -475,6 +576,9 @@ class MainWindow(QMainWindow):
         self.ui.nextButton.setEnabled(at < len(self.order) - 1)
         if focus:
             if proposal_id == REVIEW:
+                # why: the Qt namespace (93 enums) is built when first needed, not for the first frame
+                from PySide6.QtCore import Qt
+
                 self.review_page.ui.problemsView.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self.proposal_page.focus_rating()
@@ -507,6 +611,9 @@ class MainWindow(QMainWindow):
             self.go_to(self.order[self.order.index(self.current) - 1], focus=True)
 
     def jump_to(self, proposal_id: str, action_row: int = -1) -> None:
+        # why: the Qt namespace (93 enums) is built when first needed, not for the first frame
+        from PySide6.QtCore import Qt
+
         self.go_to(proposal_id)
         page = self.proposal_page
         if action_row >= 0:
@@ -556,11 +663,14 @@ class MainWindow(QMainWindow):
         self._show_progress()
         approved = snap.is_approved
         if approved:
+            # an approved round's banner only: html and its entities are not loaded for the first frame
+            from html import escape
+
             when = long_date(snap.ijb_meeting_date) if snap.ijb_meeting_date else self.tr("an IJB meeting")
             self.ui.bannerLabel.setText(self.tr(
                 "<b>Approved by the IJB</b> on {when} (minute {minute}). "
                 "This return is read-only; following up its actions stays open in the Tracker."
-            ).format(when=when, minute=html.escape(snap.minute_reference or "—")))
+            ).format(when=when, minute=escape(snap.minute_reference or "—")))
         self.ui.banner.setVisible(approved)
         self.ui.actionMarkReady.setEnabled(snap.status in (RoundStatus.DRAFT, RoundStatus.REOPENED))
         self.ui.actionMarkDraft.setEnabled(snap.status == RoundStatus.READY)
@@ -607,6 +717,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.flush_edits()
+        # the check before IJB, when asked (not for the first frame)
+        from msgdesk.rounds.review import find_problems
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
@@ -641,6 +753,9 @@ class MainWindow(QMainWindow):
     def _confirm_check_before_approval(self) -> bool:
         """A round not marked ready is approved only once the check before IJB was shown."""
         assert self.session is not None  # asked only while approving the open round
+        # the check before IJB, when asked (not for the first frame)
+        from msgdesk.rounds.review import find_problems, summarise
+
         problems = find_problems(self.template, self.session.snap)
         self.go_to(REVIEW)
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(
@@ -657,6 +772,9 @@ class MainWindow(QMainWindow):
     def reopen(self) -> None:
         if self.session is None or not self.session.read_only:
             return
+        # the question's dialog class, when asked (not for the first frame)
+        from PySide6.QtWidgets import QInputDialog
+
         prompt = self.tr("The approved return will become editable again. Why is it being reopened? (recorded)")
         while True:
             reason, ok = QInputDialog.getText(self, self.tr("Reopen for amendment"), prompt)
@@ -794,6 +912,9 @@ class MainWindow(QMainWindow):
             # back to where the officer was, so the keyboard carries on from there
             self.activateWindow()
             if before is not None and before.window() is self:
+                # why: the Qt namespace (93 enums) is built when first needed, not for the first frame
+                from PySide6.QtCore import Qt
+
                 before.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         return dialog
 

@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>&amp;Send proposals for contribution…</source>
-        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here</extracomment>
+        <extracomment>the last conflicts dialog opened, and the contributor windows opened from here the menu entries are made by install, with the window&apos;s other entries (after its first paint)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

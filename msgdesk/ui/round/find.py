@@ -8,15 +8,18 @@ the way an officer expects of Word's Find ("Cafe" finds "Café").
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+
+from msgdesk.domain.record import NamedTuple
 
 #: The places a hit can be, in the order they are listed within a proposal.
 WORDING, EVIDENCE, ACTION = "wording", "evidence", "action"
 ACTION_FIELDS = ("action", "delivery", "timescale", "lead")
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One place the text was found.  (A NamedTuple, not a frozen dataclass: this module is
+    loaded with every proposal page, for its place names, and a dataclass is compiled at import.)"""
+
     proposal: str
     where: str  # WORDING, EVIDENCE or ACTION
     start: int  # position in the text (characters)
