@@ -209,10 +209,6 @@ def test_qt_enums_the_first_page_does_not_need_are_not_built_before_it_is_painte
     assert owner not in at_first_paint["qt_enum_owners"], f"{owner}'s enums are built before the first paint"
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "issue 22, cause 1: passes once s27-Q (forms, item models, round widgets), s27-R (ui/app.py, look.py, "
-    "wheel_guard.py, screen_fit.py, spelling.py, proposal_page.py) and s27-M (main_window.py) are all merged; "
-    "then the lead removes this mark"))
 def test_the_qt_namespace_is_not_built_before_the_first_paint(at_first_paint):
     # PySide6's Qt (93 enums, ~130M instructions of the first frame) is built by any use of it:
     # an import, a default argument, an enum given to a setter, a Python flags()/headerData(),

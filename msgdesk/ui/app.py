@@ -65,7 +65,7 @@ def build_window(workspace: Workspace, settings=None, warm_up: bool = True):
     window = MainWindow(workspace, settings if settings is not None else open_settings())
     window.restore_last()
     if warm_up:
-        schedule_warm_up(window)
+        schedule_warm_up(window, first=True)
     return window
 
 
@@ -176,14 +176,17 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
 
         window.statusBar().addPermanentWidget(QLabel(window.tr("You can read but not change this database")))
         window.statusBar().showMessage(READ_ONLY_NOTICE, 15000)
+    # After the first paint, in this order: the full store (SQLAlchemy; the first write needs
+    # it, target within 0.3 s of the paint), the window's guards and menus (MainWindow asked
+    # for them; a key or a menu builds the menus at once if it comes first), the log file,
+    # the collector, then the word list (underlines appear; nothing moves).  The log file
+    # waits for the store (~10 ms): anything that goes wrong before opens it itself
+    # (excepthook, the recovery path above).
+    schedule_warm_up(window, first=True)
     if os.environ.get(FIRST_PAINT_PROBE):
-        # at the front of the queue (before the window's guards), so it reports the paint itself
+        # at the very front of the queue, so it reports the paint itself
         _print_first_paint_and_quit(app, window, until_store=os.environ[FIRST_PAINT_PROBE] == "store")
-    # After the first paint, in this order: the guards (MainWindow asked first), the log file,
-    # the full store (SQLAlchemy; target within 0.3 s of the paint), then the word list
-    # (underlines appear; nothing moves).
     after_first_paint(window, setup_logging)
-    schedule_warm_up(window)
     after_first_paint(window, collect_from_now_on)
     after_first_paint(window, spelling.release_loading)
     # built after the lock is taken and the database checked, not on import
@@ -219,17 +222,15 @@ def _print_first_paint_and_quit(app, window, until_store: bool = False) -> None:
             cancel_after_first_paint(window)  # the files opened are counted up to the first frame only
             app.quit()
             return
-        # the rest of the queue (the log, the store, the word list) runs as it would
-        # why: the timer class only for the probe's wait, as QTimer is already loaded by Qt itself
-        from PySide6.QtCore import QTimer
-
+        # the rest of the queue (the store, the guards, the menus...) runs as it would; the
+        # store's opening is reported as it happens, not after what follows it in the queue
         def store() -> None:
-            if window.workspace.is_open:
-                print(f"STORE-OPEN {time.time()}", flush=True)
-                app.quit()
-            else:
-                QTimer.singleShot(2, store)
+            print(f"STORE-OPEN {time.time()}", flush=True)
+            app.quit()
 
-        store()
+        if window.workspace.is_open:
+            store()
+        else:
+            window.storeOpened.connect(store)
 
     after_first_paint(window, report, first=True)  # before the window's own (the guards)

@@ -85,8 +85,8 @@ class _RatingKeys(QObject):
 
 
 class _MenusOnDemand(QObject):
-    """Builds the window's menu entries and keys (``MainWindow.build_menus``) just after its
-    first paint, or at once if a key reaches the window first.
+    """Builds the window's menu entries and keys (``MainWindow.build_menus``) at once if a key
+    reaches the window before the after-paint queue has built them.
 
     The first frame shows the menu bar's titles only.  A key pressed before the entries are
     built reaches the window as a ShortcutOverride (no control takes a window shortcut's
@@ -99,13 +99,7 @@ class _MenusOnDemand(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched, event):
-        kind = event.type()
-        if kind == QEvent.Type.Paint:
-            # a zero timer from the first paint runs once the whole window is drawn; this filter
-            # was installed before the after-paint hook's, which Qt calls first, so the first
-            # frame's own probe still reports the paint itself
-            QTimer.singleShot(0, self.window.build_menus)
-        elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             self.window.build_menus()
         return False
 
@@ -113,6 +107,8 @@ class _MenusOnDemand(QObject):
 class MainWindow(QMainWindow):
     #: A round was opened (its new RoundSession), for the panels written beside this window.
     sessionOpened = Signal(object)
+    #: The full store is open (``warm_up``, just after the first paint): the first write's.
+    storeOpened = Signal()
 
     def __init__(self, workspace: Workspace, settings, parent=None, contribution=None):
         """``contribution``: the pack this window was opened on (a contributor's window), else None."""
@@ -180,17 +176,16 @@ class MainWindow(QMainWindow):
         self.directions_tab.install()
         self._resolve_mnemonics()
         self.ui.actionSpelling.setChecked(settings.value("spelling/enabled", True, type=bool))
-        # The menus' entries and keys: after the first paint (the frame shows the titles only),
-        # or at the first key or menu that needs them, whichever comes first.  (Its filter is
-        # installed before _AfterFirstPaint's, which Qt therefore calls first: the first-paint
-        # probe reports the paint before the menus are built.)
+        # After the first paint, in this order (ui/app.py puts the full store in front of them):
+        # no value changes under a passing mouse wheel, no dialog larger than the screen
+        # (1280x720 at 150%), the focus ring (install_guards); then the menus' entries and keys
+        # (the frame shows the titles only), or earlier, at the first key or menu that needs them.
         self._menus_built = False
         self._menus_on_demand: _MenusOnDemand | None = _MenusOnDemand(self)
         for menu in (self.ui.menuFile, self.ui.menuEdit, self.ui.menuGo, self.ui.menuRound, self.ui.menuHelp):
             menu.aboutToShow.connect(self.build_menus)
-        # No value changes under a passing mouse wheel, no dialog larger than the screen (1280x720
-        # at 150%), the focus ring: first thing after the first paint (install_guards).
         after_first_paint(self, install_guards)
+        after_first_paint(self, self.build_menus)
 
     def build_menus(self) -> None:
         """The menus' entries and their keys (Undo/Redo, the shortcuts, the neighbours' entries),
@@ -421,9 +416,11 @@ class MainWindow(QMainWindow):
             # only for a database that cannot be opened: the dialogs' module waits until then
             from msgdesk.ui.dialogs.backups import offer_recovery
 
+            install_guards()  # the store comes before them after the first paint: the dialog is guarded
             if offer_recovery(self, self.workspace, exc):
                 self.reload_after_restore()
             return
+        self.storeOpened.emit()
         # The first write's part of the store (the ORM, ~0.15-0.2 s at once) loads in idle time
         # a moment later, after the word list, rather than on the officer's first edit, and
         # not here, where it would hold the store's "open" back by as much.
@@ -1007,8 +1004,9 @@ def cancel_after_first_paint(window: QMainWindow) -> None:
         hook.queue.clear()
 
 
-def schedule_warm_up(window: MainWindow) -> None:
+def schedule_warm_up(window: MainWindow, first: bool = False) -> None:
     """Open the store (importing SQLAlchemy) just after the first paint: not before it, where
     it would delay the first frame, and not on a fixed timer, which a busy machine can run
-    before the window was ever drawn."""
-    after_first_paint(window, window.warm_up)
+    before the window was ever drawn.  ``first``: before what the window asked (its guards
+    and menus), so the first write's store is ready within 0.3 s of the paint (issue 22)."""
+    after_first_paint(window, window.warm_up, first=first)
