@@ -8,7 +8,9 @@ on PostgreSQL writes an archive that restores into SQLite or PostgreSQL with its
 from __future__ import annotations
 
 import json
-from datetime import date
+import math
+import time
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -190,3 +192,92 @@ def test_a_save_over_another_officers_text_asks_and_loses_neither(window, worksp
         assert saved == "Theirs, saved first"
         assert window.proposal_page.ui.evidenceEdit.toPlainText() == "Theirs, saved first"
         assert QGuiApplication.clipboard().text() == "Mine, typed meanwhile"
+
+
+def _into_a_new_second() -> None:
+    """Wait until the clock turns to the next second: msgdesk stores times to the second,
+    so the next write is then in a second of its own (the wait is the point of the test)."""
+    now = time.time()
+    time.sleep(math.ceil(now) - now + 0.02)
+
+
+def approved_in_its_own_second(ws: Workspace) -> int:
+    """A round edited, then approved in a new second: its updated_at is the approval's time."""
+    from msgdesk.rounds.return_file import read_return_file
+
+    info = ws.rounds.import_return(read_return_file(EXAMPLE, ws.template))
+    ws.rounds.set_evidence(info.id, "2.3", "corrected")
+    _into_a_new_second()
+    ws.rounds.approve(info.id, date(2019, 6, 20), "IJB 20/06/19 item 3", check_confirmed=True)
+    return info.id
+
+
+@pytest.mark.parametrize("into", ["sqlite", "postgresql"])
+def test_an_approval_made_in_a_new_second_restores_at_its_own_time(tmp_path, request, into):
+    """The CI failure of the test above (1 run in many): the restored approval took the
+    restore's clock when the original approval was the first write of its second."""
+    def database(name: str) -> str:
+        if name == "sqlite":
+            return str(tmp_path / f"{len(list(tmp_path.iterdir()))}.db")
+        databases = request.getfixturevalue("pg_databases")
+        made = databases.create()
+        request.addfinalizer(lambda: databases.drop(made))
+        return made.to_url(with_password=True)
+
+    url = database("postgresql")  # an archive is what backup writes on PostgreSQL
+    ws = Workspace.open(url)
+    try:
+        approved_in_its_own_second(ws)
+        expected = everything(ws)
+    finally:
+        ws.close()
+    archive = tmp_path / "archive.json"
+    assert main(["backup", str(archive), "--db", url]) == 0
+    _into_a_new_second()  # the restore's clock differs from every time in the archive
+    target = database(into)
+    assert main(["restore", str(archive), "--db", target]) == 0
+    restored = Workspace.open(target)
+    try:
+        assert everything(restored) == expected
+    finally:
+        restored.close()
+
+
+@pytest.mark.parametrize("into", ["sqlite", "postgresql"])
+def test_every_approval_time_either_side_of_its_rounds_updated_at_restores_exactly(tmp_path, pg_url, request, into):
+    """The approval's event at the round's updated_at (an approval in a second of its own) and
+    up to a second after it (the database's clock, when the approval shared its second with
+    the write before): each restores at the archive's time, never at the restore's."""
+    source = Workspace.open(pg_url)
+    try:
+        filled_with_history(source)
+    finally:
+        source.close()
+    archive = tmp_path / "archive.json"
+    assert main(["backup", str(archive), "--db", pg_url]) == 0
+    document = json.loads(archive.read_text(encoding="utf-8"))
+    [first] = [r for r in document["tables"]["evaluation_round"] if r["status"] == "approved"]
+    approvals = [e for e in document["tables"]["round_event"] if e["round_id"] == first["id"]
+                 and e["kind"] == "approved"]
+    base = datetime(2019, 6, 20, 9, 11, 57)
+    for n, offset in enumerate((0, 1, 499_999, 500_000, 999_999)):
+        first["updated_at"] = base.isoformat()
+        approvals[-1]["at"] = (base + timedelta(microseconds=offset)).isoformat()
+        variant = tmp_path / f"archive-{n}.json"
+        variant.write_text(json.dumps(document), encoding="utf-8")
+        if into == "sqlite":
+            target = str(tmp_path / f"restored-{n}.db")
+        else:
+            databases = request.getfixturevalue("pg_databases")
+            fresh = databases.create()
+            request.addfinalizer(lambda fresh=fresh, databases=databases: databases.drop(fresh))
+            target = fresh.to_url(with_password=True)
+        assert main(["restore", str(variant), "--db", target]) == 0
+        restored = Workspace.open(target)
+        try:
+            events = restored.rounds.round_events(first["id"])
+        finally:
+            restored.close()
+        assert [(e.at, e.kind) for e in events] == [
+            (datetime.fromisoformat(e["at"]), e["kind"]) for e in document["tables"]["round_event"]
+            if e["round_id"] == first["id"]], offset

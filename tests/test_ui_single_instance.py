@@ -11,24 +11,43 @@ import time
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from msgdesk.domain.errors import MsgdeskError
 from msgdesk.store.lock import InstanceLock
 from tests.conftest import ROOT
 from tests.dbdump import dump
 
 
 def _wait_until_locked(db_path, proc, output, seconds=60):
-    # 60 s, not 30: one CI run (session 26) saw the first msgdesk still without its lock after
-    # 30 s while both test workers were busy; what it printed is shown if that happens again
+    """Wait until the first msgdesk holds the database's lock: its lock file names it, which
+    it writes once the lock is its own.
+
+    Read, never taken: this used to try the lock itself every 50 ms, and a try that fell on
+    the moment the first msgdesk took it (more likely on a busy machine, where the try is held
+    longer) refused the first msgdesk, which then waited on its "already open" message box for
+    ever (one CI run: "still without its lock after 30 s").  60 s: a window's start-up on a
+    machine whose two cores run the suite's workers and their window processes."""
+    lock_file = InstanceLock(db_path).path
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         assert proc.poll() is None, f"the first msgdesk ended early: {output.read_text()[-3000:]}"
         try:
-            InstanceLock(db_path).acquire().release()
-        except MsgdeskError:
-            return
+            if lock_file.read_text(encoding="utf-8").startswith(f"{proc.pid} "):
+                return
+        except OSError:
+            pass  # not made yet
         time.sleep(0.05)
-    raise AssertionError(f"the first msgdesk never took the database's lock: {output.read_text()[-3000:]}")
+    # where it is stuck: faulthandler (PYTHONFAULTHANDLER, set by the fixture) prints every
+    # thread's stack on SIGABRT, into the output shown below
+    proc.send_signal(signal.SIGABRT)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        pass
+    try:
+        held = lock_file.read_text(encoding="utf-8")
+    except OSError as exc:
+        held = f"unreadable ({exc})"
+    raise AssertionError(f"the first msgdesk (process {proc.pid}) never took the database's lock (lock file: "
+                         f"{held!r}); it printed: {output.read_text()[-6000:]}")
 
 
 @pytest.fixture
@@ -37,7 +56,7 @@ def first_window(db_path, example_round, tmp_path):
     if os.name != "posix":
         pytest.skip("uses SIGKILL")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
-           "MSGDESK_SETTINGS": str(tmp_path / "first.ini")}
+           "MSGDESK_SETTINGS": str(tmp_path / "first.ini"), "PYTHONFAULTHANDLER": "1"}
     output = tmp_path / "first-output.txt"
     with output.open("w") as sink:
         first = subprocess.Popen([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,

@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
+from copy import copy
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -111,13 +114,11 @@ def _matrix(ws: Worksheet, c: Collation, text: Callable[[Cell], str], colour: Ca
             rows.append((f"{kf.number}. {kf.title}", line.proposal.id, line.proposal.text, *(text(x) for x in cells)))
             fills.append([(colour(x), not x.returned) for x in cells])
     _table(ws, headers, rows, (30, 9, 50) + (18,) * len(c.partnerships))
+    styles = _Styles()
     for r, row_fills in enumerate(fills, 2):
         for offset, (fill, missing) in enumerate(row_fills):
-            cell = ws.cell(row=r, column=4 + offset)
-            if fill:
-                cell.fill = _fill(fill)
-            if missing:
-                cell.font = _MUTED
+            if fill or missing:
+                styles.apply(ws.cell(row=r, column=4 + offset), fill, missing)
     ws.freeze_panes = "D2"
 
 
@@ -139,9 +140,10 @@ def _ratings(ws: Worksheet, c: Collation) -> None:
                         cell.change.label if cell.change else "")
             rows.append(row)
     _table(ws, headers, rows, (40, 10, 11, 11, 10, 20, 12, 14, 15, 20, 12, 10))
+    styles = _Styles()
     for r, rating in enumerate(ratings, 2):
         if rating in RATING_COLOURS:
-            ws.cell(row=r, column=6).fill = _fill(RATING_COLOURS[rating])
+            styles.apply(ws.cell(row=r, column=6), RATING_COLOURS[rating], False)
 
 
 def _by_proposal(ws: Worksheet, c: Collation) -> None:
@@ -235,6 +237,33 @@ def _table(ws: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[object
     ws.print_options.gridLines = True
     ws.page_setup.orientation = "landscape"
     ws.print_title_rows = "1:1"
+
+
+class _Styles:
+    """Fills and the muted font given to many cells, each kind worked out once.
+
+    openpyxl registers a style by hashing it, field by field, on every assignment
+    (``cell.fill = ...``): the heat map, the changes and the ratings sheets made about
+    2,400 such assignments, a tenth of ``msgdesk collate``'s own time over its floor
+    (benchmarks/bench_collation.py).  A cell that starts with the same style as one done
+    before (the same number format, alignment...) and takes the same fill and font ends
+    with the same style array, so it is copied: what openpyxl's own worksheet copier does
+    (``target._style = copy(source._style)``)."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple[tuple[int, ...] | None, str | None, bool], StyleArray] = {}
+
+    def apply(self, cell: Any, fill: str | None, muted: bool) -> None:
+        key = (None if cell._style is None else tuple(cell._style), fill, muted)
+        done = self._done.get(key)
+        if done is not None:
+            cell._style = copy(done)
+            return
+        if fill:
+            cell.fill = _fill(fill)
+        if muted:
+            cell.font = _MUTED
+        self._done[key] = copy(cell._style)
 
 
 def _fill(colour: str) -> PatternFill:

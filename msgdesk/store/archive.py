@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +175,24 @@ def _with_uids(actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _approval_time(round_row: dict[str, Any], approval: dict[str, Any] | None) -> datetime:
+    """When the round was (last) approved: its approval event's time, else its updated_at."""
+    return datetime.fromisoformat(approval["at"] if approval else round_row["updated_at"])
+
+
+def _staged(round_row: dict[str, Any], approval: dict[str, Any] | None) -> dict[str, Any]:
+    """An approved round as it is first stored: "ready", with an updated_at that is not its
+    approval's time.  The database records the approval's event at the round's new
+    updated_at only when the move changes it, else at the database's clock (the guards'
+    ``_SQLITE_MOVED_AT`` and its PostgreSQL twin).  An approval made in a new second has
+    updated_at equal to its event's time, so staging the round with that same updated_at
+    made the restored event take the clock of the restore (a CI failure, 1 run in many:
+    only when the original approval and the write before it fell in different seconds).
+    The staged value is replaced by the approval's update in the same transaction."""
+    return dict(round_row, status=RoundStatus.READY.value,
+                updated_at=(_approval_time(round_row, approval) - timedelta(seconds=1)).isoformat())
+
+
 def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
     rounds = sorted(tables.get("evaluation_round", []), key=lambda r: r["id"])
     events = sorted(tables.get("round_event", []), key=lambda e: e["id"])
@@ -185,7 +203,7 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
         if e["kind"] == EventKind.APPROVED:
             final_approval[e["round_id"]] = e
     approved = {r["id"] for r in rounds if r["status"] == RoundStatus.APPROVED}
-    staged = [dict(r, status=RoundStatus.READY.value) if r["id"] in approved else r for r in rounds]
+    staged = [_staged(r, final_approval.get(r["id"])) if r["id"] in approved else r for r in rounds]
     if session.bind is not None and session.bind.dialect.name == "sqlite":
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
     _insert(session, Partnership, tables.get("partnership", []))
@@ -212,7 +230,7 @@ def _load(session: Session, tables: dict[str, list[dict[str, Any]]]) -> None:
             continue
         approval = final_approval.get(r["id"])
         note = approval["detail"] if approval else r.get("status_note") or "approved (restored from an archive)"
-        at = datetime.fromisoformat(approval["at"]) if approval else datetime.fromisoformat(r["updated_at"])
+        at = _approval_time(r, approval)
         session.execute(
             update(EvaluationRound).where(EvaluationRound.id == r["id"]),
             {"status": RoundStatus.APPROVED.value, "status_note": note, "updated_at": at},
