@@ -87,6 +87,7 @@ NOT_BEFORE_FIRST_PAINT = [
     "sqlalchemy", "alembic", "reportlab", "openpyxl", "docx", "pypdfium2", "spellchecker",
     "msgdesk.store.database", "msgdesk.store.backup",
     "msgdesk.ui.tracker.view", "msgdesk.ui.collation.view", "msgdesk.ui.directions.view",
+    "msgdesk.ui.directions.summary",  # on proposal 4.4's page only
     "msgdesk.ui.dialogs.print_preview", "msgdesk.ui.dialogs.user_guide", "msgdesk.ui.round.find_panel",
     "msgdesk.rounds.cli", "msgdesk.tracker.cli", "msgdesk.contributions.cli", "msgdesk.collation.cli",
     "msgdesk.directions.cli", "msgdesk.ui.selfcheck",

@@ -13,3 +13,7 @@ all directions issued, revised, revoked and completed", holding "as a minimum, t
 function(s) covered, any identifier (such as a log number), date of issue, ... to which
 delivery partner(s) issued, any delivery issues and the total resource committed".
 """
+
+#: The MSG proposal whose evidence the directions log informs: 4.4, "Clear directions must be
+#: provided by IJBs to Health Boards and Local Authorities" (its page offers the log's summary).
+DIRECTIONS_PROPOSAL = "4.4"

@@ -11,11 +11,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton
 
+from msgdesk.directions import DIRECTIONS_PROPOSAL
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.domain.states import DirectionStatus
 from msgdesk.ui.widgets.qt_values import set_enum_property
 
-PROPOSAL = "4.4"
+PROPOSAL = DIRECTIONS_PROPOSAL
 #: Coming back to 4.4, the line shows what was last read at once and the log is read again
 #: this long after, if the page is still on screen: reading it costs ~10 ms, which made
 #: every turn onto 4.4 the slowest of all (issue 22), and an officer paging through with

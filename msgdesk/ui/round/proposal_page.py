@@ -3,6 +3,8 @@ timescale, the four descriptors side by side, evidence, improvement actions."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 # Qt's namespace through its module (QtCore.Qt), not imported by name: PySide6 builds the
 # namespace, 93 enums, on first use (20-34 ms), and the page is made before the first frame;
 # each use below builds it when it runs (a key, a national proposal, after the first paint).
@@ -10,6 +12,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
+from msgdesk.directions import DIRECTIONS_PROPOSAL
 from msgdesk.domain.return_values import RATING_LABELS, RATINGS
 from msgdesk.domain.template import Proposal
 from msgdesk.domain.timescales import interpret
@@ -22,6 +25,9 @@ from msgdesk.ui.round.find import ACTION, EVIDENCE
 from msgdesk.ui.round.rating_card import CARD_STYLE, RatingCard
 from msgdesk.ui.session import RoundSession
 from msgdesk.ui.widgets.debounce import Debouncer
+
+if TYPE_CHECKING:  # the directions log's line is made on proposal 4.4's page only
+    from msgdesk.ui.directions.summary import DirectionsSummary
 
 #: Qt::ElideRight (qnamespace.h), set through the header's property: the enum is Qt's namespace
 ELIDE_RIGHT = 1
@@ -160,18 +166,15 @@ class ProposalPage(QWidget):
         self.ui.deleteActionButton.clicked.connect(self.delete_action)
         self.ui.moveUpButton.clicked.connect(lambda: self.move_action(-1))
         self.ui.moveDownButton.clicked.connect(lambda: self.move_action(+1))
-        self._build_deleted_note()
+        #: 'Action 3 deleted — Undo', made at the page's first deletion (_deleted_note)
+        self.deleted_note: QWidget | None = None
         # a merge conflict waiting here, said on top of the page (ContributionsPart opens it)
         self.conflict_marker = ConflictMarker(self.ui.content)
         self.ui.contentLayout.insertWidget(self.ui.contentLayout.indexOf(self.ui.timescaleLabel) + 1,
                                            self.conflict_marker)
-        # the directions summary loads with the page, off the first paint
-        from msgdesk.ui.directions.summary import DirectionsSummary
-
-        self.directions_summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)  # proposal 4.4 only
-        layout = self.ui.contentLayout
-        layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), self.directions_summary)
-        self.directions_summary.hide()
+        #: the directions log's line: on proposal 4.4's page only, made as it is first filled
+        #: (a page serves one proposal for its life), not on the first page before its paint
+        self.directions_summary: DirectionsSummary | None = None
         self._national_note_made = False  # made when a national proposal is first shown
         self._evidence_timer = QTimer(self)
         self._evidence_timer.setSingleShot(True)
@@ -227,8 +230,22 @@ class ProposalPage(QWidget):
             "here. The appendix prints it with this note, as the template does.</p>"
             "<p>Ctrl+Page Down goes on to the next proposal; Ctrl+Page Up back.</p>"))
 
-    def _build_deleted_note(self) -> None:
-        """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it back."""
+    def _make_directions_summary(self) -> DirectionsSummary:
+        # why: the directions log's line and its module, on proposal 4.4's page only
+        from msgdesk.ui.directions.summary import DirectionsSummary
+
+        summary = DirectionsSummary(self.ui.evidenceEdit, self.ui.content)
+        layout = self.ui.contentLayout
+        layout.insertWidget(layout.indexOf(self.ui.evidenceTitle), summary)
+        summary.hide()
+        self.directions_summary = summary
+        return summary
+
+    def _deleted_note(self) -> QWidget:
+        """'Action 3 deleted — Undo': shown after a deletion, so an officer sees how to get it
+        back (made at the page's first deletion: one widget for the page's life)."""
+        if self.deleted_note is not None:
+            return self.deleted_note
         note = QWidget(self.ui.content)
         note.setObjectName("deletedNote")
         note.setStyleSheet("QWidget#deletedNote { background: #fff4ce; border: 1px solid #c19c00; }")
@@ -249,9 +266,10 @@ class ProposalPage(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(20_000)
         self._note_timer.timeout.connect(note.hide)
+        return note
 
     def _undo_delete(self) -> None:
-        self.deleted_note.hide()
+        self._deleted_note().hide()
         if self.session is not None and self.session.undo_stack.canUndo():
             self.session.undo_stack.undo()
 
@@ -395,10 +413,15 @@ class ProposalPage(QWidget):
                        self.ui.actionsView, self.ui.addActionButton, self.ui.deleteActionButton,
                        self.ui.moveUpButton, self.ui.moveDownButton, self.ui.timescaleHint):
             widget.setVisible(local)
-        self.deleted_note.hide()
+        if self.deleted_note is not None:
+            self.deleted_note.hide()
         for note in self._changed_notes().values():
             note.hide()
-        self.directions_summary.show_for(self.session, p.id)
+        summary = self.directions_summary
+        if summary is None and p.id == DIRECTIONS_PROPOSAL:
+            summary = self._make_directions_summary()
+        if summary is not None:
+            summary.show_for(self.session, p.id)
         self.conflict_marker.show_for(self.session, p.id)
         self._load_response()
         self.model.set_proposal(self.session, p.id if local else None)
@@ -589,9 +612,10 @@ class ProposalPage(QWidget):
         if action_id is None:  # the row went while the page was busy
             return
         self.session.delete_action(action_id)
+        note = self._deleted_note()
         self.deleted_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.deleted_label.setText(self.tr("Action {n} deleted.").format(n=row + 1))
-        self.deleted_note.show()
+        note.show()
         self._note_timer.start()
         if self.model.rowCount():
             self.ui.actionsView.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
@@ -599,7 +623,7 @@ class ProposalPage(QWidget):
         # took its place, or nothing when none is left (setCurrentIndex may not signal a change)
         current = self.ui.actionsView.currentIndex()
         self._current_action_changed(current, current)
-        self._reveal(self.deleted_note)
+        self._reveal(note)
 
     def move_action(self, step: int) -> None:
         row = self._selected_row()
