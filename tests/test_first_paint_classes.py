@@ -19,10 +19,10 @@ import textwrap
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QScrollArea, QVBoxLayout, QWidget
 
+from tests.test_slips_window import roll
 from tests.window_process import example_round, run_window
 
 CHILD = textwrap.dedent("""
@@ -117,18 +117,10 @@ def test_the_guards_and_the_menus_come_next_after_the_store(started):
 # --- after the first paint: every widget, and every dialog opened later, is guarded ----------
 
 
-def roll(widget: QWidget, notches: int) -> None:
-    middle = QPointF(widget.rect().center())
-    event = QWheelEvent(middle, QPointF(widget.mapToGlobal(QPoint(int(middle.x()), int(middle.y())))),
-                        QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(widget, event)
-
-
-def test_the_guards_come_first_after_the_first_paint_and_hold_for_a_dialog_opened_later(window, qtbot):
+def test_the_guards_come_just_after_the_first_paint_and_hold_for_a_dialog_opened_later(window, qtbot):
     from msgdesk.ui.widgets.look import FocusRing
 
-    # the window fixture shows the window: its first paint runs the guards first of its queue
+    # the window fixture shows the window: its first paint runs the queue (the guards after the store)
     qtbot.waitUntil(lambda: not window._after_first_paint.queue, timeout=5000)
     app = QApplication.instance()
     assert type(app.style()).__name__ == "FocusRingStyle"
