@@ -162,3 +162,21 @@ def test_items_taken_back_never_come_back_as_widgets(qtbot, session):
             widget.deleteLater()
         qtbot.wait(0)
     assert wrong == set()
+
+
+def test_setting_a_property_leaves_the_class_s_meta_object_usable_after_the_widget_goes(qtbot):
+    # PySide6 ties the wrapper of ``widget.metaObject()`` to the widget, and QLabel's shared
+    # staticMetaObject with it: once the widget was deleted, the forms' compiler (which reads
+    # staticMetaObject) failed with "Internal C++ object already deleted" in the same process
+    import gc
+
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    for _ in range(3):
+        parent = QWidget()
+        label = QLabel(parent)
+        set_enum_property(label, "textFormat", "PlainText")
+        assert QLabel.staticMetaObject.indexOfProperty("textFormat") >= 0  # read while the label lives
+        del parent, label
+        gc.collect()
+        assert QLabel.staticMetaObject.indexOfProperty("textFormat") >= 0

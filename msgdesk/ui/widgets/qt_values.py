@@ -37,8 +37,17 @@ def set_enum_property(target: QObject, name: str, keys: str) -> None:
     """Set ``target``'s enum or flags property ``name`` to ``keys`` (``"AlignTop|AlignLeft"``).
 
     Qt answers False for a property the class does not have or a key its enum does not know;
-    that is a mistake in msgdesk, said at once rather than leaving the widget as it was."""
-    if target.metaObject().indexOfProperty(name) < 0:
+    that is a mistake in msgdesk, said at once rather than leaving the widget as it was.
+
+    Told apart without ``target.metaObject()``: PySide6 ties the wrapper it returns to
+    ``target``, and the class's shared ``staticMetaObject`` with it, which is dead for the rest
+    of the process once ``target`` is deleted ("Internal C++ object already deleted"; a CI run
+    of the forms' compiler met it).  Qt keeps a name the class does not have as a dynamic
+    property instead: that one is taken away again."""
+    dynamic = set(target.dynamicPropertyNames())
+    if target.setProperty(name, keys):
+        return
+    if set(target.dynamicPropertyNames()) != dynamic:  # not the class's: Qt added it as dynamic
+        target.setProperty(name, None)
         raise AttributeError(f"{type(target).__name__} has no property {name!r}")
-    if not target.setProperty(name, keys):
-        raise ValueError(f"{type(target).__name__}.{name} does not take {keys!r}")
+    raise ValueError(f"{type(target).__name__}.{name} does not take {keys!r}")
