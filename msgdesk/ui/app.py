@@ -15,8 +15,6 @@ from msgdesk.paths import default_db_location, resource_path
 from msgdesk.store.workspace import Workspace
 from msgdesk.ui.excepthook import install_excepthook, setup_logging
 from msgdesk.ui.settings import open_settings
-from msgdesk.ui.widgets.screen_fit import install_screen_fit
-from msgdesk.ui.widgets.wheel_guard import install_wheel_guard
 
 #: Set by benchmarks/bench_startup.py: the app prints "FIRST-PAINT <epoch seconds> <CPU
 #: seconds> <round|start>" once its window is first drawn, and quits; set to "store", it
@@ -132,7 +130,7 @@ def _run_gui(args) -> int:
 
 def _run_window(app, workspace: Workspace, holder: dict) -> int:
     # the main window's module (build_window loads it): its first-paint hooks
-    from msgdesk.ui.main_window import after_first_paint, schedule_warm_up
+    from msgdesk.ui.main_window import after_first_paint, install_guards, schedule_warm_up
     from msgdesk.ui.widgets import spelling
 
     # The word list is read after the first paint and after the store is open (below), not
@@ -142,8 +140,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
         try:
             if workspace.path is None:
                 setup_logging()  # a shared database's login is logged from the start
-                install_wheel_guard(app)  # before the login dialog
-                install_screen_fit(app)  # and it fits the screen
+                install_guards()  # before the login dialog: no wheel slips, fitted to the screen
                 # the password dialog: only for a shared database
                 from msgdesk.ui.dialogs.password import open_shared
 
@@ -152,8 +149,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
             break
         except MsgdeskError as exc:  # a database that cannot be opened
             setup_logging()  # what happens next (recovery, a refusal) is logged
-            install_wheel_guard(app)  # before the recovery dialog
-            install_screen_fit(app)  # and it fits the screen
+            install_guards()  # before the recovery dialog: no wheel slips, fitted to the screen
             # only for a database that cannot be opened: the backups dialog's module waits until then
             from msgdesk.ui.dialogs.backups import offer_recovery
 
@@ -193,8 +189,7 @@ def _run_window(app, workspace: Workspace, holder: dict) -> int:
     from msgdesk.ui.contributions.menu import NAME_KEY, ask_name_once
 
     if not window.settings.value(NAME_KEY):  # the first start: a dialog before the window's first paint
-        install_wheel_guard(app)
-        install_screen_fit(app)
+        install_guards()
     ask_name_once(window)  # the name recorded with each change: asked at the first start only
     if window.settings.value("window/geometry") is None:
         screen = app.primaryScreen().availableGeometry()
