@@ -363,7 +363,7 @@ def collation_for(workspace: Workspace, round_label: str, previous_label: str | 
                   as_at: date | None = None) -> Collation:
     """The collation of ``round_label`` for the named ``partnerships`` (names or parts of
     names), or a comparator ``group``, or every partnership."""
-    groups = workspace.groups
+    groups = workspace.comparisons
     labels = groups.round_labels()
     for label in (round_label, previous_label):
         if label is not None and label not in labels:
@@ -386,7 +386,8 @@ def collation_for(workspace: Workspace, round_label: str, previous_label: str | 
 
 def standing_for(workspace: Workspace, partnership: str, round_label: str, group: str) -> StandingReport:
     """"Where we stand": ``partnership``'s return for ``round_label`` beside ``group``."""
-    info = workspace.groups.group(group)
+    comparisons = workspace.comparisons
+    info = comparisons.group(group)
     names = sorted({partnership, *info.members})
-    facts = workspace.groups.comparison(round_label, partnerships=names)
+    facts = comparisons.comparison(round_label, partnerships=names)
     return where_we_stand(facts, partnership, info, workspace.template)

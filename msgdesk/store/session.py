@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -36,7 +36,13 @@ class Transactions:
         parameters) run through this engine, so the repositories read with the same
         queries as a reading command does through the standard library."""
         with self() as session:
-            def run(sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
-                return session.execute(text(sql), params).all()
+            yield runner(session)
 
-            yield run
+
+def runner(session: Session) -> Callable[[str, Mapping[str, Any]], Sequence[Any]]:
+    """``msgdesk.store.reads``'s ``run(sql, params)`` inside an open session, for a write
+    that reads back through the shared SQL in its own transaction."""
+    def run(sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
+        return session.execute(text(sql), params).all()
+
+    return run

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from msgdesk.store.backup import BackupInfo, RestoreResult
+    from msgdesk.store.comparison_reads import ComparisonReads
     from msgdesk.store.contributions import ContributionsRepository
     from msgdesk.store.directions import DirectionsRepository
     from msgdesk.store.groups import GroupsRepository
@@ -341,6 +342,20 @@ class Workspace:
         tracking = getattr(self, "_tracking", None)  # None while __init__ runs
         if tracking is not None:
             tracking.author = self.user
+
+    @property
+    def comparisons(self) -> ComparisonReads:
+        """The reads that compare partnerships' returns (and the groups there are): through
+        the standard library's sqlite3 when this workspace only reads an SQLite file
+        (``msgdesk collate``), else through the store's engine.  The same queries either
+        way (``msgdesk.store.comparison_reads``)."""
+        self.ensure_open()
+        if self._reader is not None:
+            # the shared reads, without SQLAlchemy
+            from msgdesk.store.comparison_reads import ComparisonReads
+
+            return ComparisonReads(self._reader, self.template)
+        return self.groups
 
     @property
     def groups(self) -> GroupsRepository:
