@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,7 +21,8 @@ from tests.dbdump import dump as rows
 def open_database(path, backup_on_open=True):
     Workspace.open(path, backup_on_open=backup_on_open).close()
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "resources" / "examples" / "north-ayrshire-2019.json"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "resources" / "examples" / "north-ayrshire-2019.json"
 
 
 @pytest.fixture
@@ -149,3 +153,41 @@ def test_a_backup_from_an_older_schema_is_brought_up_to_date_on_restore(tmp_path
     con = sqlite3.connect(db)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
     con.close()
+
+
+def _msgdesk(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "msgdesk", *argv], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+
+
+@pytest.mark.parametrize("name", ["copy.json", "COPY.JSON", "with space.Json", "brace.db"])
+def test_a_backup_named_json_on_sqlite_is_restored(filled, tmp_path, name):
+    """Session 28: ``msgdesk backup X.json`` on SQLite writes a copy of the database file
+    (the portable archive is PostgreSQL's), and ``restore`` took any .json name for an
+    archive and refused it: what was backed up could not be restored.  A backup is now
+    told from an archive by what it holds."""
+    db = str(filled)
+    before = rows(filled)
+    out = tmp_path / name
+    done = _msgdesk("backup", str(out), "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"SQLite format 3\x00")
+    con = sqlite3.connect(filled)
+    con.execute("DELETE FROM action")
+    con.commit()
+    con.close()
+    done = _msgdesk("restore", str(out), "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert "Restored" in done.stdout
+    assert rows(filled) == before
+
+
+def test_an_archive_is_still_told_by_its_content_or_its_name(tmp_path):
+    from msgdesk.store.archive import is_archive
+
+    cases = {"a.json": b'{"format": "msgdesk-archive"}', "b.txt": b"{}", "c.JSON": b"", "d.db": b"SQLite format 3\x00",
+             "e.json": b"SQLite format 3\x00rest", "f.db": b"not sqlite"}
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+    assert [is_archive(tmp_path / n) for n in cases] == [True, True, True, False, False, False]
+    assert is_archive(tmp_path / "missing.json") and not is_archive(tmp_path / "missing.db")

@@ -46,15 +46,22 @@ FORMAT = "msgdesk-archive"
 VERSION = 1
 
 
+#: The first 16 bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
 def is_archive(path: Path) -> bool:
-    """Whether ``path`` looks like an archive (JSON) rather than an SQLite backup."""
-    if path.suffix.lower() == ".json":
-        return True
+    """Whether ``path`` is an archive (JSON) rather than an SQLite backup: by what it holds,
+    then by its name.  An SQLite file named ``.json`` (what ``msgdesk backup X.json`` writes on
+    SQLite) is a backup, not a broken archive."""
     try:
         with open(path, "rb") as fh:
-            return fh.read(1) == b"{"
+            start = fh.read(len(SQLITE_HEADER))
     except OSError:
+        return path.suffix.lower() == ".json"  # the archive's reader says what is wrong with it
+    if start == SQLITE_HEADER:
         return False
+    return start[:1] == b"{" or path.suffix.lower() == ".json"
 
 
 def _value(value: Any) -> Any:
