@@ -107,3 +107,37 @@ def test_replacing_a_round_while_a_window_has_the_database_open_is_refused(
     err = capsys.readouterr().err
     assert "already open" in err and str(first_window.pid) in err
     assert dump(db_path) == before
+
+
+HOLD_LOCK = """
+import sys, time
+from msgdesk.store.lock import InstanceLock
+lock = InstanceLock(sys.argv[1]).acquire()
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+lock.release()
+"""
+
+
+@pytest.mark.parametrize("seconds", [0.2, 1.0, 2.0])
+def test_a_window_started_while_a_command_holds_the_lock_for_a_moment_opens(db_path, example_round, tmp_path,
+                                                                          seconds):
+    """Session 28: ``msgdesk restore`` and ``import --replace`` hold the lock for a moment; a
+    window started then refused at once ("already open").  It waits for them now
+    (``WINDOW_LOCK_WAIT_SECONDS``), and opens the database once they let go."""
+    from msgdesk.ui.app import WINDOW_LOCK_WAIT_SECONDS
+
+    assert seconds < WINDOW_LOCK_WAIT_SECONDS
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", "MSGDESK_FIRST_PAINT_PROBE": "1",
+           "MSGDESK_SETTINGS": str(tmp_path / "settings.ini")}
+    (tmp_path / "settings.ini").write_text("[user]\nname=Tester\n")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path), str(seconds)], env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        window = subprocess.run([sys.executable, "-m", "msgdesk", "--db", str(db_path)], env=env,
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        holder.wait(timeout=30)
+    assert window.returncode == 0, window.stdout + window.stderr
+    assert "FIRST-PAINT" in window.stdout

@@ -23,6 +23,12 @@ from msgdesk.ui.settings import open_settings
 #: whole application (one costs a bare window 15% of its start: issue 22, session 26).
 FIRST_PAINT_PROBE = "MSGDESK_FIRST_PAINT_PROBE"
 
+#: How long the window waits for the database's lock before saying another msgdesk has it
+#: open: a command holds it for a moment (restore, import --replace), and an officer who
+#: starts the window then should get the window, not a refusal.  Another window holds it
+#: for good; its "already open" message comes this much later.
+WINDOW_LOCK_WAIT_SECONDS = 3.0
+
 
 def install_translator(app, locale=None):
     """Load the translation for the user's locale (``resources/i18n/msgdesk_<lang>.qm``), if any.
@@ -113,9 +119,10 @@ def _run_gui(args) -> int:
     holder: dict = {}
     install_excepthook(lambda: holder.get("window"))
 
-    # One msgdesk per SQLite database: a second one says so and touches nothing.
+    # One msgdesk per SQLite database: a second one says so and touches nothing.  A command
+    # that holds the lock for a moment (msgdesk restore, import --replace) is waited for.
     try:
-        workspace.acquire_lock()
+        workspace.acquire_lock(WINDOW_LOCK_WAIT_SECONDS)
     except MsgdeskError as exc:
         # why: the message box's class (and its enums) only when there is something to say
         from PySide6.QtWidgets import QMessageBox
