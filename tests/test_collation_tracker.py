@@ -71,3 +71,31 @@ def test_comparison_rows_are_the_trackers(chains, label):
     # the chains are there to be followed: carried from and to, across rounds
     rows = ws.tracking.rows(rounds[OTHER]["2021"])
     assert any(row.carried_from for row in rows) and any(row.carried_to for row in rows)
+
+
+@pytest.mark.parametrize("label", ["2019", "2021", "2023"])
+def test_the_reading_commands_comparison_is_the_stores(chains, label):
+    """``msgdesk collate`` on an SQLite file reads through the standard library's sqlite3
+    (``Workspace.comparisons`` of a workspace opened only to read, session 28), the window
+    through the store's engine: the same facts, rows and history, whatever the day and scope."""
+    from msgdesk.store.comparison_reads import ComparisonReads
+    from msgdesk.store.groups import GroupsRepository
+    from msgdesk.store.workspace import Workspace
+
+    ws, rounds = chains
+    if ws.path is None:
+        pytest.skip("the sqlite3 reader is for SQLite files")
+    with Workspace(ws.path, reads_only=True) as reader:
+        comparisons = reader.comparisons
+        assert type(comparisons) is ComparisonReads  # not the store's repository: no SQLAlchemy
+        assert not isinstance(comparisons, GroupsRepository)
+        for scope in (None, [OTHER], sorted(rounds), []):
+            for as_at in (None, *AS_AT):
+                for previous in (None, "2019"):
+                    if previous == label:
+                        continue
+                    got = comparisons.comparison(label, previous, partnerships=scope, as_at=as_at)
+                    expected = ws.groups.comparison(label, previous, partnerships=scope, as_at=as_at)
+                    assert got == expected, (label, previous, scope, as_at)
+        assert comparisons.round_labels() == ws.groups.round_labels()
+        assert comparisons.partnerships() == ws.groups.partnerships()
