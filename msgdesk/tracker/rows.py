@@ -11,10 +11,11 @@ entry and the due date before and after every change).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from msgdesk.domain.dates import short_date
+from msgdesk.domain.record import NamedTuple
 from msgdesk.domain.states import ActionStatus, HistoryKind
 from msgdesk.domain.template import Template
 from msgdesk.domain.timescales import interpret
@@ -62,8 +63,7 @@ def _d(value: date | None) -> str:
     return short_date(value, "none")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """The other end of a carried-forward link."""
 
     action_id: int
@@ -72,8 +72,7 @@ class Link:
     reference: str
 
 
-@dataclass(frozen=True, slots=True)
-class TrackerRow:
+class TrackerRow(NamedTuple):
     action_id: int
     round_id: int
     round_label: str
@@ -98,7 +97,7 @@ class TrackerRow:
     carried_from: Link | None
     carried_to: tuple[Link, ...] = ()
     #: Every history entry up to the row's date, oldest first, earlier rounds included.
-    history: tuple[HistoryEntry, ...] = field(default=(), repr=False)
+    history: tuple[HistoryEntry, ...] = ()
     #: ``interpret(timescale).history_kind``: what an in-place or under-review text read
     #: without a date of completion becomes once all its dates are past.
     timescale_history_kind: TimescaleKind | None = None
@@ -112,16 +111,14 @@ class TrackerRow:
         return rag_for(self.status, due, today, kind, bool(self.carried_to))
 
 
-@dataclass(frozen=True, slots=True)
-class RoundRecord:
+class RoundRecord(NamedTuple):
     id: int
     label: str
     status: str
     completed_on: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class ActionRecord:
+class ActionRecord(NamedTuple):
     """An action as stored, with where it sits."""
 
     id: int
