@@ -417,7 +417,8 @@ class ProposalPage(QWidget):
             widget.setVisible(local)
         if self.deleted_note is not None:
             self.deleted_note.hide()
-        for note in self._changed_notes().values():
+        # the notes as made so far: a fill does not make them (the first frame's page, issue 22)
+        for note in (getattr(self, "_notes", None) or {}).values():
             note.hide()
         summary = self.directions_summary
         if summary is None and p.id == DIRECTIONS_PROPOSAL:
