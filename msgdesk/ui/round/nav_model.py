@@ -14,7 +14,7 @@ PROPOSAL_ROLE = Role.USER + 1
 STATE_ROLE = Role.USER + 2
 #: How many merge conflicts wait on the proposal (0 for none).
 CONFLICTS_ROLE = Role.USER + 3
-#: The roles a proposal's row answers (``data``); any other is None.
+# The roles a proposal's row answers (``data``); any other is None.
 _PROPOSAL_ROLES = frozenset({Role.DISPLAY, Role.ACCESSIBLE_TEXT, Role.TOOL_TIP, PROPOSAL_ROLE, STATE_ROLE,
                              CONFLICTS_ROLE, Role.FOREGROUND})
 
