@@ -97,11 +97,14 @@ def test_no_widget_qt_made_reaches_python_before_the_first_paint(started, marker
 #: Classes the first page does not use, each built (with its enums) by an import or a call
 #: that was moved off the first frame (issue 22, session 28): the message box (the error hook,
 #: the window's questions), the actions table's date editor and line editor, the undo
-#: commands, and the icon PySide6 built to weigh QPushButton's (icon, text, parent) overload.
+#: commands, the icon PySide6 built to weigh QPushButton's (icon, text, parent) overload, and
+#: the tab bar's class (imported by the mnemonics module for its listing only).
 NOT_BUILT_FOR_THE_FIRST_FRAME = [
     "QtWidgets.QMessageBox", "QtWidgets.QDialog", "QtWidgets.QDateEdit", "QtWidgets.QDateTimeEdit",
     "QtWidgets.QAbstractSpinBox", "QtWidgets.QLineEdit", "QtGui.QValidator", "QtGui.QUndoCommand",
     "QtGui.QIcon", "QtGui.QPixmap",
+    # the mnemonics' listing of the bars (tests and the menus), imported where it is used
+    "QtWidgets.QTabBar",
 ]
 
 

@@ -12,11 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
-
-#: The kinds of widget that can carry a mnemonic (``_text_of``).
-_KINDS = (QAbstractButton, QLabel, QGroupBox)
 
 
 def mnemonic(text: str) -> str | None:
@@ -61,36 +57,9 @@ def _set_text(widget: QWidget, text: str) -> None:
 
 
 def controls(roots: Iterable[QWidget]) -> list[QWidget]:
-    """The widgets under ``roots`` that carry a mnemonic, each once, in the order of the tree
-    (each root, then its children depth first, as ``findChildren`` lists them).
-
-    Asked of Qt by kind (buttons, labels, group boxes), then put in the tree's order, rather
-    than ``findChildren(QWidget)``: that handed Python every widget Qt made itself (a scroll
-    area's bars and their containers, a table's headers), 27 on a proposal page, and PySide6
-    built a wrapper for each and the classes of their types with their enums (QScrollBar,
-    QAbstractSlider): 6.9 M instructions of the first frame (issue 22), for widgets that have
-    no mnemonic."""
     found: list[QWidget] = []
     for root in roots:
-        # the tree's order: each widget's path from the root, as indices among its parents'
-        # children (a parent's ``children()`` is asked once, and only of the candidates' parents)
-        siblings: dict[int, list[QObject]] = {}
-
-        def path(widget: QWidget, root: QWidget = root, siblings: dict[int, list[QObject]] = siblings) -> list[int]:
-            steps: list[int] = []
-            child: QObject = widget
-            while child is not root:
-                parent = child.parent()
-                assert parent is not None  # found under the root: the root is an ancestor
-                key = id(parent)
-                if key not in siblings:
-                    siblings[key] = parent.children()
-                steps.append(siblings[key].index(child))
-                child = parent
-            return steps[::-1]
-
-        under = [widget for kind in _KINDS for widget in root.findChildren(kind)]
-        for widget in [root, *sorted(under, key=path)]:
+        for widget in [root, *root.findChildren(QWidget)]:
             if _text_of(widget) is not None and widget not in found:
                 found.append(widget)
     return found
