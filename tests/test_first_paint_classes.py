@@ -94,6 +94,25 @@ def test_no_widget_qt_made_reaches_python_before_the_first_paint(started, marker
     assert marker not in started["paint"], f"{marker} built: a widget's type was discovered before the first paint"
 
 
+#: Classes the first page does not use, each built (with its enums) by an import or a call
+#: that was moved off the first frame (issue 22, session 28): the message box (the error hook,
+#: the window's questions), the actions table's date editor and line editor, the undo
+#: commands, the icon PySide6 built to weigh QPushButton's (icon, text, parent) overload, and
+#: the tab bar's class (imported by the mnemonics module for its listing only).
+NOT_BUILT_FOR_THE_FIRST_FRAME = [
+    "QtWidgets.QMessageBox", "QtWidgets.QDialog", "QtWidgets.QDateEdit", "QtWidgets.QDateTimeEdit",
+    "QtWidgets.QAbstractSpinBox", "QtWidgets.QLineEdit", "QtGui.QValidator", "QtGui.QUndoCommand",
+    "QtGui.QIcon", "QtGui.QPixmap",
+    # the mnemonics' listing of the bars (tests and the menus), imported where it is used
+    "QtWidgets.QTabBar",
+]
+
+
+@pytest.mark.parametrize("qt_class", NOT_BUILT_FOR_THE_FIRST_FRAME)
+def test_classes_the_first_page_does_not_use_are_not_built_before_the_first_paint(started, qt_class):
+    assert qt_class not in started["paint"], f"{qt_class} built before the first paint"
+
+
 def test_no_style_of_msgdesks_own_is_built_before_the_first_paint(started):
     assert "QtWidgets.QProxyStyle" not in started["paint"]
 

@@ -118,6 +118,9 @@ NOT_BEFORE_FIRST_PAINT = [
     # calendar (and locale) when a timescale's date is worked out; a pack's proposals as text
     # when the check before IJB lists a pack not merged (issue 22)
     "calendar", "locale", "msgdesk.contributions.proposals",
+    # the undo commands (with the menus' Undo and Redo, or the first edit) and the actions
+    # table's date editor (as the first Due cell is edited) (issue 22, session 28)
+    "msgdesk.ui.commands", "msgdesk.ui.widgets.date_edit",
 ]
 
 

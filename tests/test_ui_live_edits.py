@@ -106,8 +106,9 @@ def test_the_field_being_typed_in_is_never_overwritten_and_the_save_asks(two_win
     typed = bob.proposal_page.ui.evidenceEdit.toPlainText()
     ann.proposal_page.ui.evidenceEdit.setPlainText("Ann's version, saved first")
     ann.flush_edits()
-    note = bob.proposal_page.findChild(type(bob.proposal_page.ui.evidenceTitle), "evidenceChangedNote")
-    _seen_within(qtbot, lambda: note is not None and note.isVisible(), 2.0)
+    # looked for as it comes: the page makes its notes at the first change from elsewhere
+    _seen_within(qtbot, lambda: (note := bob.proposal_page.findChild(
+        type(bob.proposal_page.ui.evidenceTitle), "evidenceChangedNote")) is not None and note.isVisible(), 2.0)
     qtbot.wait(600)  # a further poll or two: still not overwritten
     assert bob.proposal_page.ui.evidenceEdit.toPlainText() == typed
     asked = {}

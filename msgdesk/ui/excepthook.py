@@ -7,7 +7,6 @@ import sys
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox
 
 from msgdesk.domain.errors import MsgdeskError
 from msgdesk.logging_setup import configure_logging
@@ -37,6 +36,9 @@ def install_excepthook(window_getter) -> None:
                 window.flush_edits()
         except Exception:  # the hook must never raise
             log.exception("could not flush edits after an error")
+
+        # why: the message box's class (and its enums, with QDialog's) only when there is something to say
+        from PySide6.QtWidgets import QMessageBox
 
         if isinstance(exc, MsgdeskError):
             QMessageBox.warning(window, "msgdesk", str(exc))

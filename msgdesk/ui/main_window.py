@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# the message box's class through its module (QtWidgets.QMessageBox), not imported by name:
+# PySide6 builds it with its enums (and QDialog's) on first use, and the window says nothing
+# before its first frame (issue 22)
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from msgdesk.domain.core_states import RoundStatus
 from msgdesk.domain.dates import long_date
@@ -143,7 +147,9 @@ class MainWindow(QMainWindow):
         # expanded when a round is opened (_round_changed): a model reset collapses the tree,
         # and the tree is not on screen without a round
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([280, 1000])
+        # the panes' sizes are set at the window's first resize (resizeEvent), from its width: a
+        # setSizes here, overridden there, polished and measured every widget of both panes
+        # before the first frame (12 M instructions, issue 22)
         self.ui.banner.hide()
 
         self.saved_label = QLabel(self.tr("No changes yet"), self)
@@ -199,6 +205,9 @@ class MainWindow(QMainWindow):
             self._menus_on_demand = None
         # the keys' class and its enums, built with the menus rather than for the first frame
         from PySide6.QtGui import QKeySequence
+
+        # why: the undo commands (QUndoCommand) with Undo and Redo, so the first edit does not load them
+        import msgdesk.ui.commands  # noqa: F401
 
         undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
@@ -448,7 +457,7 @@ class MainWindow(QMainWindow):
             self.workspace.ensure_open()
         snap = self.workspace.quick_snapshot(round_id)
         if snap is None:
-            QMessageBox.warning(self, "msgdesk", self.tr("There is no round {id} in {path}.").format(
+            QtWidgets.QMessageBox.warning(self, "msgdesk", self.tr("There is no round {id} in {path}.").format(
                 id=round_id, path=self.workspace.describe()))
             return
         self.open_snapshot(snap)
@@ -468,7 +477,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda at: self.saved_label.setText(self.tr("Saved {time}").format(time=at)))
         session.roundChanged.connect(self._round_changed)
         session.reveal.connect(self._reveal)
-        session.failed.connect(lambda message: QMessageBox.warning(self, "msgdesk", message))
+        session.failed.connect(lambda message: QtWidgets.QMessageBox.warning(self, "msgdesk", message))
         session.conflict.connect(self._resolve_conflict)
         self.proposal_pages.set_session(session)
         if self._review_page is not None:  # else given the session when it is built
@@ -493,7 +502,7 @@ class MainWindow(QMainWindow):
         try:
             info = self.workspace.rounds.create_round(**values)
         except InputError as exc:
-            QMessageBox.warning(self, self.tr("Create round"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Create round"), str(exc))
             return
         self.open_round(info.id)
 
@@ -526,7 +535,7 @@ class MainWindow(QMainWindow):
         try:
             info = import_return_file(self, self.workspace, path)
         except MsgdeskError as exc:
-            QMessageBox.warning(self, self.tr("Import a return file"),
+            QtWidgets.QMessageBox.warning(self, self.tr("Import a return file"),
                                 self.tr("The file was not imported:\n\n{error}").format(error=exc))
             return
         if info is not None:
@@ -593,9 +602,16 @@ class MainWindow(QMainWindow):
         label = self.ui.positionLabel
         label.setMinimumSize(0, 0)
         label.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        # The label measures only the widest few texts (by their advance, one line each, in its
+        # font): measuring all 26 set each as its text, a layout request each (4.8 M
+        # instructions of the first frame, issue 22).  Three, not one: the label's measure
+        # rounds, so two texts a fraction of a pixel apart are both measured.
+        metrics = label.fontMetrics()
+        texts = sorted((self._position_text(proposal_id) for proposal_id in self.order),
+                       key=metrics.horizontalAdvance, reverse=True)
         widest = QSize()
-        for proposal_id in self.order:
-            label.setText(self._position_text(proposal_id))
+        for text in texts[:3]:
+            label.setText(text)
             widest = widest.expandedTo(label.sizeHint())
         label.setFixedSize(widest)
 
@@ -684,16 +700,17 @@ class MainWindow(QMainWindow):
         """Someone else saved this field first (a shared database): nothing was overwritten.
         The officer chooses; their own text is never thrown away."""
         shown = (lambda v: rating_label(v) or "no rating") if field == "rating" else (lambda v: v or "(empty)")
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
+        box = QtWidgets.QMessageBox(self)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("{proposal}: saved by someone else").format(proposal=proposal_id))
         box.setText(self.tr("Someone else saved the {field} of {proposal} while you were editing it. "
                             "Nothing has been overwritten. Which should be kept?").format(field=field,
                                                                                           proposal=proposal_id))
         box.setDetailedText(self.tr("Yours:\n{mine}\n\nSaved by the other officer:\n{theirs}").format(
             mine=shown(mine), theirs=shown(theirs)))
-        keep = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Take &theirs (mine is copied to the clipboard)"), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(self.tr("Keep &mine"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Take &theirs (mine is copied to the clipboard)"),
+                      QtWidgets.QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if self.session is None:
             return
@@ -705,7 +722,7 @@ class MainWindow(QMainWindow):
                     QGuiApplication.clipboard().setText(mine or "")
                 self.session.take_theirs(proposal_id, field, theirs, version)
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "msgdesk", str(exc))
+            QtWidgets.QMessageBox.warning(self, "msgdesk", str(exc))
         if proposal_id == self.current:
             self.proposal_page.show_proposal(proposal_id)
 
@@ -719,13 +736,14 @@ class MainWindow(QMainWindow):
 
         problems = find_problems(self.template, self.session.snap)
         if problems:
-            answer = QMessageBox.question(
+            button = QtWidgets.QMessageBox.StandardButton
+            answer = QtWidgets.QMessageBox.question(
                 self, self.tr("Mark ready for IJB"),
                 self.tr("There are {n} things to check (see Check before IJB). Mark the round ready anyway?").format(
                     n=len(problems)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+                button.Yes | button.No, button.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != button.Yes:
                 return
         self._status_change(self.session.mark_ready)
 
@@ -758,13 +776,14 @@ class MainWindow(QMainWindow):
         found = (self.tr("The check before IJB lists {n} things to look at ({what}).").format(
                      n=len(problems), what=summarise(problems)) if problems
                  else self.tr("The check before IJB found nothing to look at."))
-        answer = QMessageBox.question(
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self, self.tr("Record IJB approval"),
             self.tr("This round is not marked ready for the IJB. {found}\n\nRecord the IJB's approval all the same?"
                     ).format(found=found),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            button.Yes | button.No, button.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        return answer == button.Yes
 
     def reopen(self) -> None:
         if self.session is None or not self.session.read_only:
@@ -780,7 +799,7 @@ class MainWindow(QMainWindow):
             if reason.strip():
                 break
             # an empty reason is refused out loud, and the question asked again
-            QMessageBox.information(self, self.tr("Reopen for amendment"), self.tr(
+            QtWidgets.QMessageBox.information(self, self.tr("Reopen for amendment"), self.tr(
                 "The return stays approved: reopening needs a reason, which is recorded in its history "
                 "(for example \u201cIJB asked for the finance actions to be revised, 12 May\u201d)."))
         self._status_change(lambda: self.session.reopen(reason.strip()))
@@ -789,7 +808,7 @@ class MainWindow(QMainWindow):
         try:
             change()
         except MsgdeskError as exc:
-            QMessageBox.warning(self, "msgdesk", str(exc))
+            QtWidgets.QMessageBox.warning(self, "msgdesk", str(exc))
 
     # --- the tabs (ui/tab.py) ------------------------------------------------------------------
     @property
@@ -844,7 +863,7 @@ class MainWindow(QMainWindow):
         # the version comes from importlib.metadata: read when asked
         from msgdesk import __version__
 
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, self.tr("About msgdesk"),
             self.tr("msgdesk {version}\n\nComplete the MSG self-evaluation of progress with integration offline.")
             .format(version=__version__) + f"\n\n{self.template.attribution}",

@@ -23,7 +23,6 @@ from msgdesk.domain.errors import ConcurrentEditError, MsgdeskError
 from msgdesk.domain.return_values import ActionData
 from msgdesk.domain.text import TEXT_LIMITS, clean_text
 from msgdesk.store.snapshot import ResponseSnapshot, RoundSnapshot
-from msgdesk.ui.commands import AddAction, DeleteAction, MoveAction, SetActionField, SetEvidence, SetRating
 
 if TYPE_CHECKING:  # named in annotations only: SQLAlchemy stays out of the first paint
     from msgdesk.store.live import ChangeNotice
@@ -251,6 +250,9 @@ class RoundSession(QObject):
 
     # --- user edits: write, then record on the undo stack -------------------
     def set_rating(self, proposal_id: str, rating: str | None) -> None:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import SetRating
+
         old = self.response(proposal_id).rating
         if old == rating:
             return
@@ -262,6 +264,9 @@ class RoundSession(QObject):
         self.undo_stack.push(SetRating(self, proposal_id, old, rating))
 
     def set_evidence(self, proposal_id: str, text: str) -> None:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import SetEvidence
+
         text = clean_text(text)
         old = self.response(proposal_id).evidence
         if old == text:
@@ -277,6 +282,9 @@ class RoundSession(QObject):
                   over_version: int) -> None:
         """After a conflict the user chose their own text: save it over the newer one,
         knowingly (undo brings the other officer's text back)."""
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import SetEvidence, SetRating
+
         if field == "evidence":
             # evidence is text ("" when empty); only a rating is ever None
             self.write_evidence(proposal_id, mine or "", over_version=over_version)
@@ -293,15 +301,24 @@ class RoundSession(QObject):
         self.responseChanged.emit(proposal_id)
 
     def add_action(self, proposal_id: str, data: ActionData | None = None, position: int | None = None) -> int:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import AddAction
+
         new_id = self.write_add_action(proposal_id, data or ActionData(action=""), position)
         self.undo_stack.push(AddAction(self, proposal_id, new_id))
         return new_id
 
     def delete_action(self, action_id: int) -> None:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import DeleteAction
+
         deleted = self.write_delete_action(action_id)
         self.undo_stack.push(DeleteAction(self, action_id, deleted))
 
     def set_action_field(self, action_id: int, field: str, value: ActionFieldValue) -> None:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import SetActionField
+
         if isinstance(value, str) and field in TEXT_LIMITS:
             value = clean_text(value, single_line=TEXT_LIMITS[field][1])
         pid = self.proposal_of_action(self.resolve(action_id))
@@ -319,6 +336,9 @@ class RoundSession(QObject):
         self.undo_stack.push(SetActionField(self, pid or "", action_id, field, old, value))
 
     def move_action(self, action_id: int, position: int) -> None:
+        # why: the undo commands (QUndoCommand and its enums) load with the first edit, not the first frame
+        from msgdesk.ui.commands import MoveAction
+
         pid = self.proposal_of_action(self.resolve(action_id))
         if pid is None:  # no longer in the snapshot: nothing to move
             return

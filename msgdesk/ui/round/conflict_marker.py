@@ -58,7 +58,10 @@ class ConflictMarker(QFrame):
         self.label.setWordWrap(True)
         # the places and names are the contributors' and the store's words: data, never markup
         set_enum_property(self.label, "textFormat", "PlainText")
-        self.button = QPushButton(self.tr("Re&solve the conflict…"), self)
+        # made, then given its text: QPushButton(text, parent) has PySide6 weigh the (icon, text)
+        # overload, which builds QIcon and QPixmap with their enums before the first frame (issue 22)
+        self.button = QPushButton(self)
+        self.button.setText(self.tr("Re&solve the conflict…"))
         self.button.setObjectName("resolveHereButton")
         self.button.setAccessibleName(self.tr("Resolve the conflict on this proposal"))
         self.button.setToolTip(self.tr("Open the conflict view on this proposal ({key})").format(key=RESOLVE_HERE_KEY))

@@ -5,18 +5,15 @@ in a long one, Tab moves on to the next cell."""
 
 from __future__ import annotations
 
+# The editors' classes through their module (QtWidgets.QLineEdit, QtWidgets.QDateEdit), not
+# imported by name: PySide6 builds each with its enums (a date edit: QDateTimeEdit,
+# QAbstractSpinBox, QLineEdit, QValidator...) on first use, and the delegate is made with the
+# first page, before the window's first frame; its editors open later (issue 22).
+from PySide6 import QtWidgets
 from PySide6.QtCore import QDate, QEvent, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QDateEdit,
-    QLineEdit,
-    QPlainTextEdit,
-    QStyledItemDelegate,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemDelegate, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 from msgdesk.ui.round.actions_model import DUE_COLUMN, TIMESCALE_COLUMN, column_title
-from msgdesk.ui.widgets.date_edit import DateEdit
 from msgdesk.ui.widgets.debounce import Debouncer
 from msgdesk.ui.widgets.qt_values import Role
 
@@ -30,6 +27,9 @@ class ActionDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         if index.column() == DUE_COLUMN:
+            # why: the date edit's module and classes load as the first Due cell is edited
+            from msgdesk.ui.widgets.date_edit import DateEdit
+
             date_editor = DateEdit(parent)
             date_editor.setCalendarPopup(True)
             date_editor.setDisplayFormat("d MMM yyyy")
@@ -58,7 +58,7 @@ class ActionDelegate(QStyledItemDelegate):
 
             text_editor.textChanged.connect(typed)
             return text_editor
-        editor = QLineEdit(parent)
+        editor = QtWidgets.QLineEdit(parent)
         editor.setAccessibleName(name)
         saver = Debouncer(lambda: commit(editor), editor)
         editor.textEdited.connect(lambda _text: saver.poke())
@@ -68,7 +68,7 @@ class ActionDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         value = index.data()
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, QtWidgets.QDateEdit):
             initial = index.data(Role.EDIT)
             editor.setDate(initial if isinstance(initial, QDate) else QDate.currentDate())
             editor.setProperty("initialDate", editor.date())
@@ -83,7 +83,7 @@ class ActionDelegate(QStyledItemDelegate):
             editor.setText(text)
 
     def setModelData(self, editor, model, index):
-        if isinstance(editor, QDateEdit):
+        if isinstance(editor, QtWidgets.QDateEdit):
             if editor.date() != editor.property("initialDate"):
                 model.setData(index, editor.date())
             return

@@ -14,6 +14,9 @@ PROPOSAL_ROLE = Role.USER + 1
 STATE_ROLE = Role.USER + 2
 #: How many merge conflicts wait on the proposal (0 for none).
 CONFLICTS_ROLE = Role.USER + 3
+# The roles a proposal's row answers (``data``); any other is None.
+_PROPOSAL_ROLES = frozenset({Role.DISPLAY, Role.ACCESSIBLE_TEXT, Role.TOOL_TIP, PROPOSAL_ROLE, STATE_ROLE,
+                             CONFLICTS_ROLE, Role.FOREGROUND})
 
 STATE_LABELS = {
     "national": QT_TRANSLATE_NOOP("NavigationModel", "not for local completion"),
@@ -107,6 +110,11 @@ class NavigationModel(QAbstractItemModel):
                 return f"{kf.number}  {kf.title}"
             if role == Role.TOOL_TIP:
                 return self.tr("Key feature {n}: {title}").format(n=kf.number, title=kf.title)
+            return None
+        if role not in _PROPOSAL_ROLES:
+            # the view asks each row for roles this model leaves to Qt (font, alignment,
+            # decoration, check state...) at every paint: answered before the row's state and
+            # conflicts are worked out (the first paint's rows, issue 22)
             return None
         state = proposal_state(self.session, proposal)
         # a conflict is said in words before the title (which the panel may cut), in the

@@ -76,6 +76,13 @@ class RatingCard(QFrame):
         layout.addStretch(1)
         self.mark_label.hide()
         self.previous_label.hide()
+        # The title's fixed size measured now, in the font the style sheet gives it (its bold:
+        # the page sets the cards' style sheet before making them), not at the first show:
+        # there it changed the title's size after the page had been laid out for the show, and
+        # the page's layout was asked again (2.4 M instructions of the first frame, issue 22).
+        # Polished here rather than when shown: the same rules, read once.
+        self.title_label.ensurePolished()
+        self._fix_title_size()
 
     def set_content(self, descriptor: str, chosen: bool, previous_label: str | None) -> None:
         self.text_label.setText(descriptor)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenuBar, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
 
 def mnemonic(text: str) -> str | None:
@@ -92,6 +92,9 @@ def resolve(roots: Iterable[QWidget], reserved: Iterable[str] = ()) -> None:
 
 def letters_in(window: QWidget) -> list[tuple[str, str]]:
     """(letter, what) of every mnemonic a user can reach in ``window`` right now."""
+    # why: the bars' classes (and their enums) for this listing, not for the window's first frame
+    from PySide6.QtWidgets import QMenuBar, QTabBar
+
     found: list[tuple[str, str]] = []
     for bar in window.findChildren(QMenuBar):
         if bar.isVisible():
