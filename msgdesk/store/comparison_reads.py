@@ -16,7 +16,7 @@ Nothing here imports SQLAlchemy.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from msgdesk.collation.facts import ComparisonFacts, GroupInfo, ReturnFacts
@@ -25,7 +25,7 @@ from msgdesk.domain.core_states import RoundStatus
 from msgdesk.domain.names import match_names, name_key, sort_names
 from msgdesk.domain.record import TYPE_CHECKING
 from msgdesk.domain.template import Template
-from msgdesk.store.reads import read_date, read_moment
+from msgdesk.store.reads import in_list, read_date, read_moment
 from msgdesk.tracker.rows import ActionRecord, HistoryEntry, RoundRecord, TrackerRow, build_rows
 
 if TYPE_CHECKING:
@@ -35,17 +35,6 @@ if TYPE_CHECKING:
 def _day(value: object) -> date:
     """A date that is never empty (an update's date): text on SQLite, a ``date`` on PostgreSQL."""
     return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def _in(prefix: str, values: Iterable[object], params: dict[str, object]) -> str:
-    """``(:prefix0, :prefix1, ...)`` for an IN list, its values added to ``params``
-    (named parameters, which both sqlite3 and SQLAlchemy's ``text()`` take).  An empty
-    list is ``(NULL)``: true of nothing, where ``()`` is an error on PostgreSQL."""
-    names = []
-    for index, value in enumerate(values):
-        names.append(f":{prefix}{index}")
-        params[f"{prefix}{index}"] = value
-    return f"({', '.join(names) or 'NULL'})"
 
 
 def read_groups(run: Run) -> list[GroupInfo]:
@@ -117,8 +106,8 @@ class ComparisonReads:
                     raise NotFoundError(f"there is no partnership {sort_names(missing)[0]!r}")
             params: dict[str, object] = {}
             rounds = run("SELECT id, partnership_id, label, status, completed_on FROM evaluation_round"
-                         f" WHERE label IN {_in('l', labels, params)} AND partnership_id IN {_in('p', scope, params)}",
-                         params)
+                         f" WHERE label IN {in_list('l', labels, params)}"
+                         f" AND partnership_id IN {in_list('p', scope, params)}", params)
             round_ids = [row[0] for row in rounds]
             ratings: dict[int, dict[str, str | None]] = {rid: dict.fromkeys(local) for rid in round_ids}
             actions: dict[int, int] = {}
@@ -126,13 +115,13 @@ class ComparisonReads:
                 params = {}
                 for round_id, proposal, rating in run(
                         "SELECT round_id, proposal_id, rating FROM response"
-                        f" WHERE round_id IN {_in('r', round_ids, params)}"
-                        f" AND proposal_id IN {_in('q', local, params)}", params):
+                        f" WHERE round_id IN {in_list('r', round_ids, params)}"
+                        f" AND proposal_id IN {in_list('q', local, params)}", params):
                     ratings[round_id][proposal] = rating
                 params = {}
                 actions = {round_id: count for round_id, count in run(
                     "SELECT rs.round_id, count(a.id) FROM response rs JOIN action a ON a.response_id = rs.id"
-                    f" WHERE rs.round_id IN {_in('r', round_ids, params)} GROUP BY rs.round_id", params)}
+                    f" WHERE rs.round_id IN {in_list('r', round_ids, params)} GROUP BY rs.round_id", params)}
             facts = {
                 rid: ReturnFacts(rid, scope[pid], label, RoundStatus(status), read_date(completed_on), ratings[rid],
                                  actions.get(rid, 0))
@@ -157,7 +146,7 @@ class ComparisonReads:
         params: dict[str, object] = {}
         for rid, pid, label, status, completed_on in run(
                 "SELECT id, partnership_id, label, status, completed_on FROM evaluation_round"
-                f" WHERE partnership_id IN {_in('p', partnership_ids, params)}", params):
+                f" WHERE partnership_id IN {in_list('p', partnership_ids, params)}", params):
             rounds[rid] = RoundRecord(rid, label, status, read_date(completed_on))
             owner[rid] = pid
         # The current rounds' actions, and of the other rounds only those in a carried-forward
@@ -165,8 +154,8 @@ class ComparisonReads:
         # those, and the rest of the other rounds' actions (two thirds of 40,000 when three
         # rounds are held) were read for nothing.
         params = {}
-        in_rounds = _in("r", rounds, params)
-        wanted = _in("w", (facts.round_id for facts in current.values()), params)
+        in_rounds = in_list("r", rounds, params)
+        wanted = in_list("w", (facts.round_id for facts in current.values()), params)
         actions: dict[int, ActionRecord] = {}
         for (aid, rid, proposal, position, timescale, lead, status, override, reference,
              carried_from) in run(
@@ -182,7 +171,7 @@ class ComparisonReads:
         for uid, aid, on_date, kind, status_after, before, after, created_at, rid in run(
                 "SELECT u.id, u.action_id, u.on_date, u.kind, u.status_after, u.due_date_before, u.due_date_after,"
                 " u.created_at, rs.round_id FROM action_update u JOIN action a ON a.id = u.action_id"
-                f" JOIN response rs ON rs.id = a.response_id WHERE rs.round_id IN {_in('r', rounds, params)}"
+                f" JOIN response rs ON rs.id = a.response_id WHERE rs.round_id IN {in_list('r', rounds, params)}"
                 " ORDER BY u.id", params):
             own.setdefault(aid, []).append(HistoryEntry(
                 uid, aid, rounds[rid].label, _day(on_date), "", "", kind, status_after, read_date(before),

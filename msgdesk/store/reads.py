@@ -20,7 +20,7 @@ Nothing here imports SQLAlchemy.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -158,6 +158,17 @@ class RoundSummary(NamedTuple):
     rated: int
     local_total: int
     actions: int
+
+
+def in_list(prefix: str, values: Iterable[object], params: dict[str, object]) -> str:
+    """``(:prefix0, :prefix1, ...)`` for an IN list, its values added to ``params`` (named
+    parameters, which both sqlite3 and SQLAlchemy's ``text()`` take).  An empty list is
+    ``(NULL)``: true of nothing, where ``()`` is an error on PostgreSQL."""
+    names = []
+    for index, value in enumerate(values):
+        names.append(f":{prefix}{index}")
+        params[f"{prefix}{index}"] = value
+    return f"({', '.join(names) or 'NULL'})"
 
 
 def read_date(value: object) -> date | None:
@@ -304,14 +315,15 @@ class RoundReads:
 
     def list_rounds(self) -> list[RoundSummary]:
         """Every round with its progress: proposals rated (of the local ones) and actions."""
-        local = {f"p{i}": p.id for i, p in enumerate(self.template.local_proposals)}
+        local = [p.id for p in self.template.local_proposals]
         with self._reading() as run:
             rounds = [_info(row) for row in run(f"{_ROUND_COLUMNS} ORDER BY p.name, r.label", {})]
             # Counted by the database: fetching every rated response into Python to count it
             # made list's cost grow with the file (2,200 rows in a 36 MB database of 100 rounds).
+            params: dict[str, object] = {}
             rated = {row[0]: row[1] for row in run(
                 "SELECT round_id, count(*) FROM response WHERE rating IS NOT NULL AND proposal_id IN"
-                f" ({', '.join(':' + name for name in local)}) GROUP BY round_id", local)} if local else {}
+                f" {in_list('p', local, params)} GROUP BY round_id", params)}
             actions = {row[0]: row[1] for row in run(
                 "SELECT r.round_id, count(a.id) FROM response r JOIN action a ON a.response_id = r.id"
                 " GROUP BY r.round_id", {})}
